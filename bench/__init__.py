@@ -1,0 +1,1 @@
+"""Benchmarks: each runs storekeeper against a baseline in the same run and prints ratios."""

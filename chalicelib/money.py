@@ -1,0 +1,90 @@
+"""Reading and writing money exactly: Decimal in, strings out, never a float."""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from chalicelib.errors import InputError
+
+MAX_AMOUNT = Decimal(1_000_000_000)
+
+# The JSON number grammar, with an optional sign, for amounts sent as strings.
+_DECIMAL_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_MAX_TEXT = 64
+
+
+def parse_decimal(value: object, field: str) -> Decimal:
+    """A JSON number (parsed as Decimal from its text) or a decimal string.
+
+    A float only arrives from an already-parsed Lambda event; its shortest
+    repr is the text the sender wrote, so 1.15 stays 1.15.
+    """
+    if isinstance(value, bool) or value is None:
+        raise InputError(field, f"must be a number or a decimal string, not {_json_kind(value)}")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        if len(text) > _MAX_TEXT or not _DECIMAL_TEXT.fullmatch(text):
+            raise InputError(field, f"is not a decimal number: {_preview(value)}")
+        number = Decimal(text)
+    else:
+        raise InputError(field, f"must be a number or a decimal string, not {_json_kind(value)}")
+    if not number.is_finite():
+        raise InputError(field, "must be a finite number")
+    return number
+
+
+def parse_money(
+    value: object, field: str, *, minor_digits: int, allow_zero: bool = True
+) -> Decimal:
+    """An amount between 0 (or above it) and MAX_AMOUNT with at most `minor_digits` decimals."""
+    number = parse_decimal(value, field)
+    check_range(number, field, allow_zero=allow_zero)
+    check_digits(number, field, minor_digits)
+    return quantize(number, minor_digits)
+
+
+def check_range(number: Decimal, field: str, *, allow_zero: bool = True) -> None:
+    if number < 0:
+        raise InputError(field, "must not be negative")
+    if number == 0 and not allow_zero:
+        raise InputError(field, "must be greater than zero")
+    if number > MAX_AMOUNT:
+        raise InputError(field, f"must be at most {MAX_AMOUNT}")
+
+
+def check_digits(number: Decimal, field: str, minor_digits: int) -> None:
+    if number != quantize(number, minor_digits):
+        unit = format_money(Decimal(1).scaleb(-minor_digits), minor_digits)
+        raise InputError(field, f"has more decimals than the currency's smallest unit ({unit})")
+
+
+def quantize(number: Decimal, minor_digits: int) -> Decimal:
+    return number.quantize(Decimal(1).scaleb(-minor_digits), rounding=ROUND_HALF_UP)
+
+
+def format_money(number: Decimal, minor_digits: int) -> str:
+    """'0.10', '20.00', JPY '500': always the currency's digits, never an exponent."""
+    return f"{quantize(number, minor_digits):.{minor_digits}f}"
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _preview(value: str) -> str:
+    return repr(value if len(value) <= 20 else value[:20] + "…")

@@ -1,0 +1,1 @@
+"""The HTTP edge: decoding requests and shaping responses for Chalice."""

@@ -18,7 +18,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@touch $@
 
 run: $(STAMP)
-	$(BIN)/chalice local --stage local --host 127.0.0.1 --port $(PORT)
+	$(BIN)/python -m local_runtime serve --host 127.0.0.1 --port $(PORT)
+
+scrape: $(STAMP)
+	$(BIN)/python -m local_runtime invoke nightly_scrape
 
 test: lint typecheck unit
 

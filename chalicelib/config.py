@@ -1,0 +1,122 @@
+"""Settings from environment variables, set per stage in .chalice/config.json.
+
+Read lazily (Chalice's test client and the local runtime set the stage's
+variables around each call), validated once per distinct environment, and
+cached so a warm Lambda container pays for it once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+# Every variable the app reads, with the default used when it is unset.
+DEFAULTS: dict[str, str] = {
+    "STOREKEEPER_BACKEND": "embedded",
+    "STOREKEEPER_DATA": ".storekeeper",
+    "UPLOADS_BUCKET": "storekeeper-uploads",
+    "UPLOADS_PREFIX": "products/",
+    "THUMBNAILS_BUCKET": "storekeeper-thumbnails",
+    "THUMBNAIL_SIZES": "160,480,1200",
+    "MAX_UPLOAD_BYTES": str(40 * 1024 * 1024),
+    "MAX_IMAGE_PIXELS": str(50_000_000),
+    "PAGES_BUCKET": "storekeeper-pages",
+    "TABLE_NAME": "storekeeper",
+    "SCRAPE_QUEUE": "storekeeper-scrape",
+    "SCRAPE_DEAD_LETTER_QUEUE": "storekeeper-scrape-dlq",
+    "SCRAPE_MAX_RECEIVES": "4",
+    "SCRAPE_VISIBILITY_TIMEOUT": "120",
+    "AWS_REGION": "us-east-1",
+}
+
+
+class ConfigError(ValueError):
+    """A stage variable is missing or malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    backend: str
+    data_dir: Path
+    region: str
+    uploads_bucket: str
+    uploads_prefix: str
+    thumbnails_bucket: str
+    thumbnail_sizes: tuple[int, ...]
+    max_upload_bytes: int
+    max_image_pixels: int
+    pages_bucket: str
+    table_name: str
+    scrape_queue: str
+    scrape_dead_letter_queue: str
+    scrape_max_receives: int
+    scrape_visibility_timeout: int
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        return _settings(_snapshot(os.environ if env is None else env))
+
+    @property
+    def buckets(self) -> tuple[str, ...]:
+        return (self.uploads_bucket, self.thumbnails_bucket, self.pages_bucket)
+
+
+def _snapshot(env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, env.get(name, default)) for name, default in DEFAULTS.items())
+
+
+@lru_cache(maxsize=8)
+def _settings(snapshot: tuple[tuple[str, str], ...]) -> Settings:
+    env = dict(snapshot)
+    backend = env["STOREKEEPER_BACKEND"].strip().lower()
+    if backend not in ("aws", "embedded"):
+        raise ConfigError(f"STOREKEEPER_BACKEND must be 'aws' or 'embedded', not {backend!r}")
+    return Settings(
+        backend=backend,
+        data_dir=Path(env["STOREKEEPER_DATA"]).expanduser().resolve(),
+        region=env["AWS_REGION"],
+        uploads_bucket=_name(env, "UPLOADS_BUCKET"),
+        uploads_prefix=env["UPLOADS_PREFIX"],
+        thumbnails_bucket=_name(env, "THUMBNAILS_BUCKET"),
+        thumbnail_sizes=_sizes(env["THUMBNAIL_SIZES"]),
+        max_upload_bytes=_positive_int(env, "MAX_UPLOAD_BYTES"),
+        max_image_pixels=_positive_int(env, "MAX_IMAGE_PIXELS"),
+        pages_bucket=_name(env, "PAGES_BUCKET"),
+        table_name=_name(env, "TABLE_NAME"),
+        scrape_queue=_name(env, "SCRAPE_QUEUE"),
+        scrape_dead_letter_queue=_name(env, "SCRAPE_DEAD_LETTER_QUEUE"),
+        scrape_max_receives=_positive_int(env, "SCRAPE_MAX_RECEIVES"),
+        scrape_visibility_timeout=_positive_int(env, "SCRAPE_VISIBILITY_TIMEOUT"),
+    )
+
+
+def _name(env: Mapping[str, str], name: str) -> str:
+    value = env[name].strip()
+    if not value:
+        raise ConfigError(f"{name} must not be empty")
+    return value
+
+
+def _positive_int(env: Mapping[str, str], name: str) -> int:
+    try:
+        value = int(env[name])
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {env[name]!r}") from None
+    if value <= 0:
+        raise ConfigError(f"{name} must be positive")
+    return value
+
+
+def _sizes(text: str) -> tuple[int, ...]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True)
+    except ValueError:
+        raise ConfigError(
+            f"THUMBNAIL_SIZES must be comma-separated pixel sizes, not {text!r}"
+        ) from None
+    if not sizes or sizes[-1] <= 0 or sizes[0] > 10_000:
+        raise ConfigError("THUMBNAIL_SIZES must list sizes between 1 and 10000 pixels")
+    return tuple(sizes)

@@ -1,0 +1,176 @@
+"""`python -m local_runtime serve | invoke NAME | handlers` (what `make run` and `make scrape` call)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import logging
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from chalice.app import Chalice
+
+from chalicelib import logs
+from chalicelib.config import Settings
+from chalicelib.storage.factory import provision_embedded
+from chalicelib.storage.files import STATE_DIR
+from local_runtime.discovery import Handlers, discover
+from local_runtime.runtime import Runtime
+
+log = logging.getLogger("local_runtime")
+
+DRAIN_TIMEOUT = 600.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m local_runtime", description=__doc__)
+    parser.add_argument("--project-dir", type=Path, default=Path.cwd())
+    parser.add_argument("--stage", default="local")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="the HTTP API and every event handler")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    serve.add_argument("--no-reload", action="store_true", help="do not restart on code changes")
+    invoke = commands.add_parser("invoke", help="run a scheduled handler now")
+    invoke.add_argument("name")
+    commands.add_parser("handlers", help="list the event handlers the app registers")
+    args = parser.parse_args(argv)
+    logs.configure()
+    if args.command == "serve":
+        if args.no_reload:
+            return serve_forever(args.project_dir, args.stage, args.host, args.port)
+        return _serve_with_reload(args)
+    if args.command == "invoke":
+        return invoke_now(args.project_dir, args.stage, args.name)
+    app, _config, _settings = load(args.project_dir, args.stage)
+    for line in _describe(discover(app)):
+        print(line)
+    return 0
+
+
+def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings]:
+    """Load app.py with the stage's environment, as `chalice local` does."""
+    from chalice.cli.factory import CLIFactory
+
+    factory = CLIFactory(str(project_dir.resolve()), environ=os.environ)
+    config = factory.create_config_obj(chalice_stage_name=stage)
+    app = config.chalice_app
+    settings = Settings.from_env()
+    if settings.backend != "embedded":
+        raise SystemExit(
+            f"stage {stage!r} uses STOREKEEPER_BACKEND={settings.backend}; "
+            "the local runtime runs on embedded storage"
+        )
+    provision_embedded(settings)
+    return app, config, settings
+
+
+def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
+    from chalice.local import create_local_server
+
+    logs.configure()
+    app, config, settings = load(project_dir, stage)
+    with _runtime_lock(settings.data_dir) as held:
+        if not held:
+            print(f"another local runtime is already serving {settings.data_dir}", file=sys.stderr)
+            return 1
+        try:
+            http = create_local_server(app, config, host, port)
+        except OSError as error:
+            print(f"cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
+            return 1
+        runtime = Runtime(
+            app, data_dir=settings.data_dir, region=settings.region, stage=stage, http_server=http
+        )
+        signal.signal(signal.SIGTERM, _raise_interrupt)
+        runtime.start()
+        print(f"storekeeper on http://{host}:{port}  (data in {settings.data_dir}; Ctrl-C stops)")
+        try:
+            signal.pause()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for stop_signal in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not
+                signal.signal(stop_signal, signal.SIG_IGN)  # cut the clean shutdown short
+            runtime.stop()
+    return 0
+
+
+def invoke_now(project_dir: Path, stage: str, name: str) -> int:
+    """Fire a schedule; with no runtime up, also deliver the events it causes."""
+    app, _config, settings = load(project_dir, stage)
+    runtime = Runtime(app, data_dir=settings.data_dir, region=settings.region, stage=stage)
+    with _runtime_lock(settings.data_dir) as held:
+        if held:
+            runtime.start()
+        try:
+            outcome = runtime.fire_schedule(name)
+        except KeyError as error:
+            print(error.args[0], file=sys.stderr)
+            return 2
+        if held:
+            finished = runtime.wait_until_idle(DRAIN_TIMEOUT)
+            runtime.stop()
+            if not finished:
+                print(
+                    "stopped waiting; the rest is delivered by the next `make run`", file=sys.stderr
+                )
+        else:
+            print("the running `make run` delivers what this queued")
+    return 0 if outcome.ok else 1
+
+
+@contextlib.contextmanager
+def _runtime_lock(data_dir: Path) -> Iterator[bool]:
+    """Held by the one process delivering events for a data directory."""
+    path = data_dir / STATE_DIR / "runtime.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle: IO[str] = path.open("w")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        handle.close()
+
+
+def _serve_with_reload(args: argparse.Namespace) -> int:
+    import watchfiles
+
+    project = args.project_dir.resolve()
+    watched = [
+        project / "app.py",
+        project / "chalicelib",
+        project / "local_runtime",
+        project / ".chalice",
+    ]
+    watchfiles.run_process(
+        *[path for path in watched if path.exists()],
+        target=serve_forever,
+        args=(project, args.stage, args.host, args.port),
+        watch_filter=watchfiles.DefaultFilter(),
+        callback=lambda changes: log.info("code changed; restarting"),
+        sigint_timeout=6,
+    )
+    return 0
+
+
+def _raise_interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _describe(handlers: Handlers) -> Iterator[str]:
+    for s3 in handlers.s3:
+        yield f"s3        {s3.name}: {s3.bucket}/{s3.prefix}*{s3.suffix} {', '.join(s3.events)}"
+    for queue in handlers.queues:
+        yield f"sqs       {queue.name}: {queue.queue} (batch {queue.batch_size})"
+    for schedule in handlers.schedules:
+        yield f"schedule  {schedule.name}: {schedule.expression}"

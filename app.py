@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from chalice.app import Chalice
+from chalice.app import Chalice, S3Event
 
-from chalicelib import __version__, logs
+from chalicelib import __version__, logs, photos
 from chalicelib.change import change_from_request
+from chalicelib.config import Settings
+from chalicelib.storage.factory import stores
 from chalicelib.web import lambda_proxy
 from chalicelib.web.json_api import json_body, json_errors
 
 app = Chalice(app_name="storekeeper", configure_logs=False)
 logs.configure()
+# Resource names for the decorators; handlers re-read settings per call.
+STAGE = Settings.from_env()
 
 
 @app.middleware("all")
@@ -39,3 +43,14 @@ def change() -> dict[str, Any]:
 def make_change(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """The tutorial's way in: {"amount": 1.45} or a proxy event, proxy answer out."""
     return lambda_proxy.invoke(change_from_request, event)
+
+
+@app.on_s3_event(
+    bucket=STAGE.uploads_bucket,
+    prefix=STAGE.uploads_prefix,
+    events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"],
+)
+def make_thumbnails(event: S3Event) -> None:
+    settings = Settings.from_env()
+    store = stores(settings)
+    photos.handle_event(event.to_dict(), settings, store.uploads, store.thumbnails)

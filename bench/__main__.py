@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from bench import change_bench
+from bench import change_bench, thumbnails_bench
 
-BENCHMARKS = {"change": change_bench.run}
+BENCHMARKS = {"change": change_bench.run, "thumbnails": thumbnails_bench.run}
 
 
 def main(names: list[str]) -> None:

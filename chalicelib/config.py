@@ -74,6 +74,11 @@ def _settings(snapshot: tuple[tuple[str, str], ...]) -> Settings:
     backend = env["STOREKEEPER_BACKEND"].strip().lower()
     if backend not in ("aws", "embedded"):
         raise ConfigError(f"STOREKEEPER_BACKEND must be 'aws' or 'embedded', not {backend!r}")
+    if env["UPLOADS_BUCKET"].strip() == env["THUMBNAILS_BUCKET"].strip():
+        raise ConfigError(
+            "THUMBNAILS_BUCKET must differ from UPLOADS_BUCKET, or thumbnails would trigger "
+            "the upload handler"
+        )
     return Settings(
         backend=backend,
         data_dir=Path(env["STOREKEEPER_DATA"]).expanduser().resolve(),

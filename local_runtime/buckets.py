@@ -25,6 +25,7 @@ from chalicelib.storage.files import STATE_DIR
 from chalicelib.storage.sqlite import open_database
 
 SETTLE_SECONDS = 0.3
+RESCAN_SECONDS = 2.0
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS announced (
@@ -89,7 +90,10 @@ class BucketWatcher:
     def run(self, stop: threading.Event) -> None:
         import watchfiles
 
-        recheck_at = self._next_check(self.scan())
+        # Scan once the watch is in place (its first yield), and every few seconds
+        # after: inotify can miss a file written into a directory it has not
+        # started watching yet, and a scan costs a few stat calls.
+        recheck_at = time.monotonic()
         for changes in watchfiles.watch(
             *(self.data_dir / bucket for bucket in self.buckets),
             stop_event=stop,
@@ -99,12 +103,9 @@ class BucketWatcher:
             yield_on_timeout=True,
             raise_interrupt=False,
         ):
-            if changes or (recheck_at is not None and time.monotonic() >= recheck_at):
-                recheck_at = self._next_check(self.scan())
-
-    @staticmethod
-    def _next_check(wait: float | None) -> float | None:
-        return None if wait is None else time.monotonic() + wait
+            if changes or time.monotonic() >= recheck_at:
+                wait = self.scan()
+                recheck_at = time.monotonic() + (RESCAN_SECONDS if wait is None else wait)
 
     def _files(self, bucket: str) -> dict[str, tuple[int, int]]:
         root = self.data_dir / bucket

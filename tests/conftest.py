@@ -1,12 +1,25 @@
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def stage_environment(stage: str) -> dict[str, str]:
+    config = json.loads((PROJECT_DIR / ".chalice" / "config.json").read_text())
+    return dict(config["stages"][stage]["environment_variables"])
+
+
+# app.py reads resource names at import: import it with the local stage's
+# names, on a data directory of the test session's own.
+os.environ.update(stage_environment("local"))
+os.environ["STOREKEEPER_DATA"] = tempfile.mkdtemp(prefix="storekeeper-tests-")
 
 # No test may reach a real AWS account, whatever the developer's shell holds.
 for _name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"):
@@ -28,3 +41,22 @@ def client() -> Iterator[object]:
 
     with Client(app, stage_name="local", project_dir=str(PROJECT_DIR)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Moto in place of AWS, with the dev stage's buckets, table and queues."""
+    from moto import mock_aws
+
+    from chalicelib.storage import aws_clients
+
+    for name, value in stage_environment("dev").items():
+        monkeypatch.setenv(name, value)
+    with mock_aws():
+        aws_clients.reset()
+        from chalicelib.config import Settings
+        from tests.aws_resources import create_stage_resources
+
+        create_stage_resources(Settings.from_env())
+        yield
+    aws_clients.reset()

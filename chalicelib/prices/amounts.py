@@ -1,0 +1,73 @@
+"""Price strings as shops print them, read into exact amounts.
+
+price-parser does the heavy lifting (grouping and decimal separators in
+every locale); here we add what it cannot know: the currency's own digits
+(`$24.990` in Chile is 24990, `KD 34.000` in Kuwait is 34), instalment
+prefixes (`3 x 33,33 €`), and plausibility bounds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from chalicelib.prices.currencies import currency_of, minor_digits
+
+MAX_PRICE = Decimal(1_000_000_000)
+_MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
+_INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str | None  # ISO 4217: from the text, else from the hint given
+    mark: str | None  # the currency as written ('€', 'zł', 'USD', '$'); None if not shown
+
+
+def parse_machine(value: object) -> Decimal | None:
+    """A number as structured data writes it: 1299, "1299.00", 12.5."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value))
+    elif isinstance(value, str) and _MACHINE.fullmatch(value):
+        number = Decimal(value.strip())
+    else:
+        return None
+    return _tidy(number) if Decimal(0) < number < MAX_PRICE else None
+
+
+def parse_amount(
+    text: str, url: str | None = None, currency_hint: str | None = None
+) -> Amount | None:
+    """The price in a short text ('1.299,99 €', 'CHF 1'299.90', '¥1,299'), or None."""
+    from price_parser import Price
+
+    if not _DIGITS.search(text) or len(text) > 80 or _INSTALMENT.match(text):
+        return None
+    parsed = Price.fromstring(text)
+    if parsed.amount is None:
+        return None
+    marked = currency_of(parsed.currency, url)
+    currency = marked or currency_hint
+    value = parsed.amount
+    if minor_digits(currency) == 3 and parsed.amount_text:
+        # price-parser reads '34.000' as thousands; with three-digit fils it is 34.
+        reread = Price.fromstring(text, decimal_separator=".")
+        if reread.amount is not None:
+            value = reread.amount
+    try:
+        value = Decimal(value)
+    except InvalidOperation:
+        return None
+    if not Decimal(0) < value < MAX_PRICE:
+        return None
+    return Amount(_tidy(value), currency, parsed.currency if marked else None)
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """24990, not 2.499E+4; 24.90 stays 24.90."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value

@@ -1,0 +1,87 @@
+"""Currency symbols and hints as shops write them, mapped to ISO 4217 codes."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+# Digits after the decimal separator, where they are not the usual two.
+MINOR_DIGITS = {
+    "JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "VND": 0, "HUF": 0, "PYG": 0, "UGX": 0,
+    "IDR": 0, "COP": 0, "TWD": 0,  # two in ISO 4217, none in shop windows
+    "KWD": 3, "BHD": 3, "OMR": 3, "JOD": 3, "TND": 3, "LYD": 3, "IQD": 3,
+}  # fmt: skip
+
+ISO_CODES = frozenset(
+    """AED ARS AUD BAM BGN BHD BRL BYN CAD CHF CLP CNY COP CZK DKK EGP EUR GBP GEL HKD HRK HUF
+    IDR ILS INR IQD ISK JOD JPY KES KRW KWD KZT LKR LYD MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR
+    PLN PYG QAR RON RSD RUB SAR SEK SGD THB TND TRY TWD UAH UGX USD UYU VND ZAR""".split()
+)
+
+# Unambiguous marks first; longer marks win over their prefixes ("US$" over "$").
+_SYMBOLS = {
+    "US$": "USD", "U$S": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "A$": "AUD",
+    "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "MX$": "MXN",
+    "R$": "BRL", "NT$": "TWD", "CLP$": "CLP", "COL$": "COP",
+    "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₴": "UAH",
+    "₪": "ILS", "₱": "PHP", "₫": "VND", "฿": "THB", "₦": "NGN", "₸": "KZT", "₾": "GEL",
+    "円": "JPY", "元": "CNY", "원": "KRW", "RMB": "CNY", "ZŁ": "PLN", "ZL": "PLN", "KČ": "CZK",
+    "FT": "HUF", "LEI": "RON", "LEU": "RON", "RON": "RON", "ЛВ": "BGN", "ЛВ.": "BGN",
+    "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "RS": "INR", "RS.": "INR", "RM": "MYR",
+    "RP": "IDR", "FR.": "CHF", "SFR.": "CHF", "EURO": "EUR", "EUROS": "EUR", "DT": "TND",
+    "KD": "KWD", "TL": "TRY", "DIN.": "RSD",
+}  # fmt: skip
+# Marks that mean a currency only in this exact case ("5 ft" is a length).
+_CASED = {"Ft": "HUF"}
+_AMBIGUOUS = {"$": "USD", "KR": "SEK", "KR.": "DKK", "¥": "JPY", "￥": "JPY"}
+
+# Where a mark is ambiguous, the shop's country decides.
+_TLD_CURRENCY = {
+    "us": "USD", "ca": "CAD", "au": "AUD", "nz": "NZD", "mx": "MXN", "cl": "CLP", "co": "COP",
+    "ar": "ARS", "uy": "UYU", "sg": "SGD", "hk": "HKD", "tw": "TWD", "br": "BRL", "se": "SEK",
+    "no": "NOK", "dk": "DKK", "is": "ISK", "cn": "CNY", "jp": "JPY", "uk": "GBP", "gb": "GBP",
+    "de": "EUR", "fr": "EUR", "es": "EUR", "it": "EUR", "nl": "EUR", "be": "EUR", "at": "EUR",
+    "ie": "EUR", "pt": "EUR", "fi": "EUR", "gr": "EUR", "sk": "EUR", "si": "EUR", "ee": "EUR",
+    "lv": "EUR", "lt": "EUR", "lu": "EUR", "ch": "CHF", "li": "CHF", "pl": "PLN", "cz": "CZK",
+    "hu": "HUF", "ro": "RON", "bg": "BGN", "hr": "EUR", "tr": "TRY", "ru": "RUB", "ua": "UAH",
+    "in": "INR", "kr": "KRW", "za": "ZAR", "il": "ILS", "ae": "AED", "sa": "SAR", "my": "MYR",
+    "id": "IDR", "th": "THB", "ph": "PHP", "vn": "VND", "pe": "PEN", "kw": "KWD",
+}  # fmt: skip
+_DOLLAR_TLDS = {"ca", "au", "nz", "mx", "cl", "co", "ar", "uy", "sg", "hk", "tw"}
+_KRONA_TLDS = {"se", "no", "dk", "is"}
+_YEN_TLDS = {"cn", "jp"}
+
+
+def country_currency(url: str | None) -> str | None:
+    tld = _tld(url)
+    return _TLD_CURRENCY.get(tld) if tld else None
+
+
+def currency_of(mark: str | None, url: str | None = None) -> str | None:
+    """ISO code for a mark such as '€', 'zł', 'USD' or '$' (resolved by the shop's domain)."""
+    if not mark:
+        return None
+    if mark.strip() in _CASED:
+        return _CASED[mark.strip()]
+    text = mark.strip().upper()
+    if text in ISO_CODES:
+        return text
+    if text in _SYMBOLS:
+        return _SYMBOLS[text]
+    if text in _AMBIGUOUS:
+        tld = _tld(url)
+        home = {"$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS}.get(text, _KRONA_TLDS)
+        if tld in home:
+            return _TLD_CURRENCY[tld]
+        return _AMBIGUOUS[text]
+    return None
+
+
+def minor_digits(currency: str | None) -> int:
+    return MINOR_DIGITS.get(currency or "", 2)
+
+
+def _tld(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return host.rsplit(".", 1)[-1].lower() if "." in host else None

@@ -1,0 +1,246 @@
+"""Prices a page declares for machines: schema.org Product offers in JSON-LD,
+microdata and RDFa, then OpenGraph/product meta tags.
+
+Declared prices are evidence, not answers: shops leave a list price in the
+markup next to a visible sale price, tag an ex-VAT price in og:price, or
+list a second, hidden offer. `extraction` weighs them against the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from chalicelib.prices.amounts import parse_amount, parse_machine
+from chalicelib.prices.currencies import currency_of
+
+PRODUCT_TYPES = {
+    "product",
+    "productgroup",
+    "individualproduct",
+    "productmodel",
+    "someproducts",
+    "vehicle",
+    "car",
+    "book",
+}
+# Keys under which schema.org nests *other* products.
+RELATED_KEYS = {
+    "isrelatedto",
+    "issimilarto",
+    "isaccessoryorsparepartfor",
+    "isconsumablefor",
+    "relatedlink",
+    "isvariantof",
+}
+REGULAR_PRICE_TYPES = re.compile(r"listprice|strikethrough|msrp|srp|regular|invoice", re.I)
+MAX_JSON_LD_BYTES = 2_000_000
+MAX_DEPTH = 24
+
+
+@dataclass(frozen=True)
+class Declared:
+    value: Decimal
+    currency: str | None
+    source: str  # "json-ld", "microdata", "rdfa" or "meta"
+    regular: bool = False  # a list or strikethrough price, not the selling price
+    product: str | None = None  # the product's name, to tell the main product apart
+    related: bool = False  # nested under another item (a list, a related product)
+
+
+def declared_prices(tree: LexborHTMLParser, url: str | None) -> list[Declared]:
+    return [*_json_ld(tree, url), *_microdata(tree, url), *_rdfa(tree, url), *_meta(tree, url)]
+
+
+# --- JSON-LD -----------------------------------------------------------------
+
+
+def _json_ld(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
+    for script in tree.css('script[type*="ld+json"]'):
+        data = _load(script.text(deep=True))
+        if data is not None:
+            for product, related in _products(data, related=False, depth=0):
+                yield from _offers(product, url, related)
+
+
+def _load(text: str) -> Any:
+    if len(text) > MAX_JSON_LD_BYTES:
+        return None
+    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
+    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    try:
+        return json.loads(text, strict=False)
+    except (ValueError, RecursionError):
+        pass
+    try:  # the commonest hand-written slip: a trailing comma
+        return json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kind = node.get("@type", ())
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+    return {str(k).rsplit("/", 1)[-1].lower() for k in kinds}
+
+
+def _products(data: Any, *, related: bool, depth: int) -> Iterator[tuple[dict[str, Any], bool]]:
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _products(item, related=related, depth=depth + 1)
+        return
+    if not isinstance(data, dict):
+        return
+    kinds = _types(data)
+    if kinds & PRODUCT_TYPES or ("offers" in data and not kinds & {"offer", "aggregateoffer"}):
+        yield data, related
+    for key, value in data.items():
+        lowered = key.lower()
+        if lowered in ("offers", "@context"):
+            continue
+        nested_related = related or lowered in RELATED_KEYS or lowered == "itemlistelement"
+        if lowered == "hasvariant":
+            nested_related = related
+        yield from _products(value, related=nested_related, depth=depth + 1)
+
+
+def _offers(product: dict[str, Any], url: str | None, related: bool) -> Iterator[Declared]:
+    name = product.get("name") if isinstance(product.get("name"), str) else None
+    offers = product.get("offers")
+    for offer in offers if isinstance(offers, list) else [offers]:
+        if isinstance(offer, dict):
+            yield from _offer(offer, name, url, related, depth=0)
+
+
+def _offer(
+    offer: dict[str, Any], name: str | None, url: str | None, related: bool, depth: int
+) -> Iterator[Declared]:
+    if depth > 4:
+        return
+    currency = _currency(offer.get("priceCurrency"), url)
+    for key in ("price", "lowPrice"):
+        value = _value(offer.get(key), url)
+        if value is not None:
+            yield Declared(value, currency, "json-ld", product=name, related=related)
+            break
+    specs = offer.get("priceSpecification")
+    for spec in specs if isinstance(specs, list) else [specs]:
+        if isinstance(spec, dict):
+            value = _value(spec.get("price"), url)
+            if value is not None:
+                regular = bool(REGULAR_PRICE_TYPES.search(str(spec.get("priceType", ""))))
+                spec_currency = _currency(spec.get("priceCurrency"), url) or currency
+                yield Declared(value, spec_currency, "json-ld", regular, name, related)
+    nested = offer.get("offers")  # an AggregateOffer listing its offers
+    for inner in nested if isinstance(nested, list) else [nested]:
+        if isinstance(inner, dict):
+            yield from _offer(inner, name, url, related, depth + 1)
+
+
+def _value(raw: object, url: str | None) -> Decimal | None:
+    value = parse_machine(raw)
+    if value is None and isinstance(raw, str):
+        amount = parse_amount(raw, url)
+        value = amount.value if amount else None
+    return value
+
+
+def _currency(raw: object, url: str | None) -> str | None:
+    return currency_of(raw, url) if isinstance(raw, str) else None
+
+
+# --- microdata and RDFa ------------------------------------------------------
+
+
+def _microdata(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
+    for element in tree.css('[itemprop~="price"], [itemprop~="lowPrice"]'):
+        value = _value(_content(element), url)
+        if value is None:
+            continue
+        scope = _ancestor(element, lambda n: "itemscope" in n.attributes)
+        currency = None
+        if scope is not None:
+            tag = scope.css_first('[itemprop~="priceCurrency"]')
+            currency = _currency(_content(tag), url) if tag is not None else None
+        product = _ancestor(
+            element, lambda n: "product" in (n.attributes.get("itemtype") or "").lower()
+        )
+        yield Declared(
+            value,
+            currency or _currency_near(element, url),
+            "microdata",
+            product=_name_in(product, '[itemprop~="name"]'),
+            related=product is None,
+        )
+
+
+def _rdfa(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
+    for element in tree.css(
+        '[property="schema:price"], [property="price"], [property="schema:lowPrice"]'
+    ):
+        value = _value(_content(element), url)
+        if value is None:
+            continue
+        scope = _ancestor(element, lambda n: "typeof" in n.attributes)
+        currency = None
+        if scope is not None:
+            tag = scope.css_first('[property="schema:priceCurrency"], [property="priceCurrency"]')
+            currency = _currency(_content(tag), url) if tag is not None else None
+        yield Declared(value, currency or _currency_near(element, url), "rdfa")
+
+
+def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
+    def meta(name: str) -> str | None:
+        tag = tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
+        return tag.attributes.get("content") if tag is not None else None
+
+    sale = _value(meta("product:sale_price:amount"), url)
+    if sale is not None:
+        yield Declared(sale, _currency(meta("product:sale_price:currency"), url), "meta")
+    for prefix in ("product:price", "og:price"):
+        # Most shops write prefix:amount and prefix:currency; some just prefix ("30,000원~").
+        raw = meta(f"{prefix}:amount") or meta(prefix)
+        value = _value(raw, url)
+        if value is not None:
+            amount = parse_amount(raw or "", url)
+            currency = _currency(meta(f"{prefix}:currency"), url) or (amount and amount.currency)
+            yield Declared(value, currency, "meta", regular=sale is not None and sale != value)
+
+
+def _content(element: LexborNode | None) -> str | None:
+    if element is None:
+        return None
+    for attribute in ("content", "value", "data-price"):
+        value = element.attributes.get(attribute)
+        if value:
+            return value
+    return element.text(deep=True).strip() or None
+
+
+def _currency_near(element: LexborNode, url: str | None) -> str | None:
+    amount = parse_amount(element.text(deep=True), url)
+    return amount.currency if amount else None
+
+
+def _ancestor(element: LexborNode, test: Any) -> LexborNode | None:
+    node = element.parent
+    while node is not None and node.tag not in ("html", "-document"):
+        if test(node):
+            return node
+        node = node.parent
+    return None
+
+
+def _name_in(scope: LexborNode | None, selector: str) -> str | None:
+    if scope is None:
+        return None
+    tag = scope.css_first(selector)
+    return _content(tag) if tag is not None else None

@@ -1,0 +1,85 @@
+"""extract_price on product pages written for these tests, one trap each."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from chalicelib.prices import Price, decode_html, extract_price
+from chalicelib.prices.amounts import parse_amount
+
+PAGES = Path(__file__).parent / "price_pages"
+EXPECTED = json.loads((PAGES / "expected.json").read_text())
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_main_product_price(name: str) -> None:
+    case = EXPECTED[name]
+    found = extract_price((PAGES / name).read_bytes(), case["url"])
+    if case["price"] is None:
+        assert found is None
+    else:
+        assert found == Price(Decimal(case["price"]), case["currency"])
+
+
+def test_the_corpus_is_broad_enough() -> None:
+    assert len(EXPECTED) >= 30
+    assert {case["currency"] for case in EXPECTED.values() if case["price"]} >= {
+        "USD", "EUR", "GBP", "JPY", "PLN", "CHF", "CLP", "RON", "KWD", "SEK", "INR", "BRL",
+    }  # fmt: skip
+
+
+def test_a_string_works_as_well_as_bytes() -> None:
+    html = (PAGES / "jsonld_simple.html").read_text()
+    assert extract_price(html) == Price(Decimal("24.99"), "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "amount", "currency"),
+    [
+        ("1,299.99", None, "1299.99", None),
+        ("1.299,99 €", None, "1299.99", "EUR"),
+        ("1 299,99 zł", None, "1299.99", "PLN"),
+        ("CHF 1'299.90", None, "1299.90", "CHF"),
+        ("¥1,299", None, "1299", "JPY"),
+        ("¥1,299", "https://shop.example.cn/x", "1299", "CNY"),
+        ("$24.990", "https://tienda.example.cl/x", "24990", "CLP"),
+        ("$19.99", "https://shop.example.ca/x", "19.99", "CAD"),
+        ("US$ 19.99", "https://shop.example.ca/x", "19.99", "USD"),
+        ("KD 34.000", "https://kitchen.example.com.kw/", "34", "KWD"),
+        ("1,320円(税込)", None, "1320", "JPY"),
+        ("€ 206,-", None, "206", "EUR"),
+        ("12 kr", "https://a.example.no/", "12", "NOK"),
+        ("1 299 Ft", None, "1299", "HUF"),
+        ("30,000원~", None, "30000", "KRW"),
+    ],
+)
+def test_locale_formats(text: str, url: str | None, amount: str, currency: str | None) -> None:
+    parsed = parse_amount(text, url)
+    assert parsed is not None
+    assert parsed.value == Decimal(amount)
+    assert parsed.currency == currency
+
+
+@pytest.mark.parametrize("text", ["3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1"])
+def test_not_prices(text: str) -> None:
+    parsed = parse_amount(text)
+    assert parsed is None or parsed.mark is None
+
+
+def test_declared_charsets_that_lie() -> None:
+    assert "1.299,99 €" in decode_html((PAGES / "charset_declared_latin1_is_utf8.html").read_bytes())
+    assert "1.299,99 €" in decode_html((PAGES / "charset_declared_utf8_is_cp1252.html").read_bytes())
+    assert decode_html("\ufeffbom".encode()) == "bom"
+
+
+def test_hostile_markup_is_survived() -> None:
+    nested = "<div>" * 5000 + "<span class=price>$1.00</span>" + "</div>" * 5000
+    assert extract_price(nested) is not None
+    broken_json = '<script type="application/ld+json">{"@type": "Product", "offers": {,}}</script>'
+    assert extract_price(broken_json + "<h1>x</h1>") is None
+    deep_json = '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>"
+    assert extract_price(deep_json) is None

@@ -73,6 +73,12 @@ PER_UNIT = _words(
     r"prix au k", r"prix/k", r"precio por", r"/\s*lb\b", r"per lb", r"/\s*oz\b", r"\bper\s+\d",
     r"unit-?price", r"price-?per", r"base-?price", r"baseprice", r"/\s*st\.?\b", r"kilopris",
 )  # fmt: skip
+EX_TAX = _words(
+    r"excl\.?\s*(?:vat|tax|btw|mwst|iva|tva|gst)", r"\bex\.?\s*(?:vat|tax|gst)", r"without (?:vat|tax)",
+    r"before tax", r"net price", r"\bnetto\b", r"brez ddv", r"hors tax", r"\bht\b", r"sin iva",
+    r"senza iva", r"ohne mwst", r"exkl\.?\s*mwst", r"bez dph", r"bez vat", r"bez pdv", r"excl\.? btw",
+    r"price-?tax", r"excl-?tax", r"tax-?excl", r"price-?excl", r"price-?net\b", r"netprice",
+)  # fmt: skip
 RELATED_ATTR = _words(
     r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also",
     r"recent", r"carousel", r"slider", r"swiper", r"suggest", r"bundle", r"accessor",
@@ -361,6 +367,8 @@ def _score(candidate: Candidate, node: LexborNode, page: _Page) -> None:
         candidate.add(-6, "instalment")
     if PER_UNIT.search(f"{own} {tail}") or PER_UNIT.search(near) or PER_UNIT.search(label):
         candidate.add(-6, "per-unit price")
+    if EX_TAX.search(f"{label} {own} {tail}") or EX_TAX.search(ancestry.attrs(2)):
+        candidate.add(-6, "before tax")
     own_chain = ancestry.chain[:own_levels]
     if (
         any(RELATED_ATTR.search(attrs) for _, _, attrs in own_chain)

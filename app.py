@@ -5,21 +5,27 @@ Every handler reads its event, calls chalicelib, and shapes the answer.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
-from chalice.app import Chalice, S3Event
+from chalice.app import Chalice, CloudWatchEvent, Response, S3Event, SQSEvent
 
 from chalicelib import __version__, logs, photos
+from chalicelib.catalogue import check_sku, product_from_request
 from chalicelib.change import change_from_request
 from chalicelib.config import Settings
-from chalicelib.storage.factory import stores
-from chalicelib.web import lambda_proxy
+from chalicelib.errors import NotFound
+from chalicelib.pricewatch import admin, consumer, recording, scheduling, views
+from chalicelib.services import services
+from chalicelib.web import lambda_proxy, prices_page
+from chalicelib.web.auth import cognito_authorizer, require_admin
 from chalicelib.web.json_api import json_body, json_errors
 
 app = Chalice(app_name="storekeeper", configure_logs=False)
 logs.configure()
 # Resource names for the decorators; handlers re-read settings per call.
 STAGE = Settings.from_env()
+ADMIN = cognito_authorizer(STAGE)
 
 
 @app.middleware("all")
@@ -31,6 +37,9 @@ def tag_logs_with_request_id(event: Any, get_response: Any) -> Any:
 @app.route("/")
 def index() -> dict[str, str]:
     return {"service": "storekeeper", "version": __version__}
+
+
+# --- the till ---------------------------------------------------------------
 
 
 @app.route("/change", methods=["POST"])
@@ -45,12 +54,102 @@ def make_change(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return lambda_proxy.invoke(change_from_request, event)
 
 
+# --- photos -----------------------------------------------------------------
+
+
 @app.on_s3_event(
     bucket=STAGE.uploads_bucket,
     prefix=STAGE.uploads_prefix,
     events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"],
 )
 def make_thumbnails(event: S3Event) -> None:
-    settings = Settings.from_env()
-    store = stores(settings)
-    photos.handle_event(event.to_dict(), settings, store.uploads, store.thumbnails)
+    s = services()
+    photos.handle_event(event.to_dict(), s.settings, s.stores.uploads, s.stores.thumbnails)
+
+
+# --- catalogue (admin) ------------------------------------------------------
+
+
+@app.route("/products", methods=["GET"], authorizer=ADMIN)
+@json_errors
+def list_products() -> dict[str, Any]:
+    s = services()
+    require_admin(app.current_request, s.settings)
+    return {"products": [product.to_json() for product, _ in s.prices.products()]}
+
+
+@app.route("/products/{sku}", methods=["PUT"], authorizer=ADMIN)
+@json_errors
+def put_product(sku: str) -> Response:
+    s = services()
+    require_admin(app.current_request, s.settings)
+    product = product_from_request(sku, json_body(app.current_request))
+    created, body = admin.save_product(s.prices, s.settings, product, datetime.now(UTC))
+    return Response(body=body, status_code=201 if created else 200)
+
+
+@app.route("/products/{sku}", methods=["GET"], authorizer=ADMIN)
+@json_errors
+def get_product(sku: str) -> dict[str, Any]:
+    s = services()
+    require_admin(app.current_request, s.settings)
+    return admin.get_product(s.prices, check_sku(sku))
+
+
+@app.route("/products/{sku}", methods=["DELETE"], authorizer=ADMIN)
+@json_errors
+def delete_product(sku: str) -> Response:
+    s = services()
+    require_admin(app.current_request, s.settings)
+    admin.delete_product(s.prices, check_sku(sku))
+    return Response(body="", status_code=204)
+
+
+# --- prices (public) --------------------------------------------------------
+
+
+@app.route("/prices", methods=["GET"])
+@json_errors
+def prices() -> Any:
+    s = services()
+    rows = views.price_list(s.prices)
+    if not prices_page.wants_html(app.current_request):
+        return {"prices": rows}
+    details = {
+        sku: d for sku in (r["sku"] for r in rows) if (d := views.price_detail(s.prices, sku))
+    }
+    html = prices_page.render(rows, details, datetime.now(UTC))
+    return Response(body=html, headers={"Content-Type": "text/html; charset=utf-8"})
+
+
+@app.route("/prices/{sku}", methods=["GET"])
+@json_errors
+def price(sku: str) -> dict[str, Any]:
+    detail = views.price_detail(services().prices, check_sku(sku))
+    if detail is None:
+        raise NotFound("sku", f"no product {sku}")
+    return detail
+
+
+# --- the nightly scrape -----------------------------------------------------
+
+
+@app.schedule(STAGE.scrape_schedule, name="nightly_scrape")
+def nightly_scrape(event: CloudWatchEvent) -> None:
+    s = services()
+    scheduled_at = datetime.fromisoformat(event.time.replace("Z", "+00:00"))
+    scheduling.enqueue_run(s.prices, s.stores.scrape_queue, scheduled_at, datetime.now(UTC))
+
+
+@app.on_sqs_message(queue=STAGE.scrape_queue, batch_size=5)
+def fetch_pages(event: SQSEvent) -> dict[str, Any]:
+    s = services()
+    return consumer.handle_batch(
+        event.to_dict(), s.settings, s.prices, s.stores.pages, s.stores.scrape_queue, s.fetcher
+    )
+
+
+@app.on_s3_event(bucket=STAGE.pages_bucket, prefix="pages/", events=["s3:ObjectCreated:*"])
+def record_prices(event: S3Event) -> None:
+    s = services()
+    recording.handle_page_event(event.to_dict(), s.settings, s.prices, s.stores.pages)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,16 @@ DEFAULTS: dict[str, str] = {
     "SCRAPE_DEAD_LETTER_QUEUE": "storekeeper-scrape-dlq",
     "SCRAPE_MAX_RECEIVES": "4",
     "SCRAPE_VISIBILITY_TIMEOUT": "120",
+    "SCRAPE_SCHEDULE": "cron(0 3 * * ? *)",
+    "UNDERCUT": "0.00",
+    "PLAUSIBLE_FRACTION": "0.5",
+    "BOT_USER_AGENT": "storekeeper-pricebot/0.1 (+https://github.com/storekeeper/storekeeper)",
+    "FETCH_ALLOWLIST": "",
+    "FETCH_TIMEOUT_SECONDS": "20",
+    "MAX_PAGE_BYTES": str(5 * 1024 * 1024),
+    "HOST_INTERVAL_SECONDS": "1",
+    "ADMIN_TOKEN": "",
+    "USER_POOL_ARN": "",
     "AWS_REGION": "us-east-1",
 }
 
@@ -54,6 +65,16 @@ class Settings:
     scrape_dead_letter_queue: str
     scrape_max_receives: int
     scrape_visibility_timeout: int
+    scrape_schedule: str
+    undercut: Decimal
+    plausible_fraction: Decimal
+    bot_user_agent: str
+    fetch_allowlist: frozenset[str]
+    fetch_timeout: int
+    max_page_bytes: int
+    host_interval: float
+    admin_token: str = field(repr=False)
+    user_pool_arn: str
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -95,6 +116,18 @@ def _settings(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         scrape_dead_letter_queue=_name(env, "SCRAPE_DEAD_LETTER_QUEUE"),
         scrape_max_receives=_positive_int(env, "SCRAPE_MAX_RECEIVES"),
         scrape_visibility_timeout=_positive_int(env, "SCRAPE_VISIBILITY_TIMEOUT"),
+        scrape_schedule=_name(env, "SCRAPE_SCHEDULE"),
+        undercut=_decimal(env, "UNDERCUT", low=Decimal(0)),
+        plausible_fraction=_decimal(env, "PLAUSIBLE_FRACTION", low=Decimal(0), high=Decimal(1)),
+        bot_user_agent=_name(env, "BOT_USER_AGENT"),
+        fetch_allowlist=frozenset(
+            part.strip().lower() for part in env["FETCH_ALLOWLIST"].split(",") if part.strip()
+        ),
+        fetch_timeout=_positive_int(env, "FETCH_TIMEOUT_SECONDS"),
+        max_page_bytes=_positive_int(env, "MAX_PAGE_BYTES"),
+        host_interval=float(_decimal(env, "HOST_INTERVAL_SECONDS", low=Decimal(0))),
+        admin_token=env["ADMIN_TOKEN"].strip(),
+        user_pool_arn=env["USER_POOL_ARN"].strip(),
     )
 
 
@@ -112,6 +145,18 @@ def _positive_int(env: Mapping[str, str], name: str) -> int:
         raise ConfigError(f"{name} must be a whole number, not {env[name]!r}") from None
     if value <= 0:
         raise ConfigError(f"{name} must be positive")
+    return value
+
+
+def _decimal(
+    env: Mapping[str, str], name: str, *, low: Decimal, high: Decimal | None = None
+) -> Decimal:
+    try:
+        value = Decimal(env[name].strip())
+    except InvalidOperation:
+        raise ConfigError(f"{name} must be a decimal number, not {env[name]!r}") from None
+    if not value.is_finite() or value < low or (high is not None and value > high):
+        raise ConfigError(f"{name} must be between {low} and {high if high is not None else 'any'}")
     return value
 
 

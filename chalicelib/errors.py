@@ -30,3 +30,11 @@ class NotFound(InputError):
 
 class Conflict(InputError):
     status = 409
+
+
+class Unauthorized(InputError):
+    status = 401
+
+
+class Forbidden(InputError):
+    status = 403

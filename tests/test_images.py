@@ -235,9 +235,10 @@ def test_every_thumbnail_fits_its_size_and_keeps_the_shape(
     assert [t.size for t in thumbnails] == sorted(sizes, reverse=True)
     for thumbnail in thumbnails:
         w, h = open_output(thumbnail.data).size
+        scale = min(1.0, thumbnail.size / max(width, height))
         assert max(w, h) == min(thumbnail.size, max(width, height))
-        if min(width, height) >= 20 and max(w, h) >= 20:
-            assert abs(w / h - width / height) < 0.1 * (width / height)
+        assert abs(w - width * scale) <= 1  # the shape kept, to the pixel
+        assert abs(h - height * scale) <= 1
 
 
 @pytest.mark.parametrize(

@@ -71,8 +71,12 @@ def test_not_prices(text: str) -> None:
 
 
 def test_declared_charsets_that_lie() -> None:
-    assert "1.299,99 €" in decode_html((PAGES / "charset_declared_latin1_is_utf8.html").read_bytes())
-    assert "1.299,99 €" in decode_html((PAGES / "charset_declared_utf8_is_cp1252.html").read_bytes())
+    assert "1.299,99 €" in decode_html(
+        (PAGES / "charset_declared_latin1_is_utf8.html").read_bytes()
+    )
+    assert "1.299,99 €" in decode_html(
+        (PAGES / "charset_declared_utf8_is_cp1252.html").read_bytes()
+    )
     assert decode_html("\ufeffbom".encode()) == "bom"
 
 

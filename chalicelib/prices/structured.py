@@ -211,7 +211,9 @@ def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
         value = _value(raw, url)
         if value is not None:
             amount = parse_amount(raw or "", url)
-            currency = _currency(meta(f"{prefix}:currency"), url) or (amount and amount.currency)
+            currency = _currency(meta(f"{prefix}:currency"), url) or (
+                amount.currency if amount else None
+            )
             yield Declared(value, currency, "meta", regular=sale is not None and sale != value)
 
 

@@ -295,7 +295,7 @@ def _attr_text(node: LexborNode) -> str:
 
 
 def _ancestry(node: LexborNode, limit: int = 60) -> _Ancestry:
-    chain = []
+    chain: list[tuple[int, str, str]] = []
     current: LexborNode | None = node
     while current is not None and current.tag not in ("html", "-document") and len(chain) < limit:
         chain.append((current.mem_id, current.tag or "", _attr_text(current)))
@@ -399,7 +399,7 @@ def _score(candidate: Candidate, node: LexborNode, page: _Page) -> None:
 def _nearest_signal(node: LexborNode, ancestry: _Ancestry, levels: int) -> str | None:
     """'old' or 'current', from the nearest element that says either: a sale
     price inside a box classed 'price-regular' is still the sale price."""
-    for depth, (_, tag, attrs) in enumerate(ancestry.chain[:levels]):
+    for _, tag, attrs in ancestry.chain[:levels]:
         if tag in OLD_TAGS:
             return "old"
         is_old = bool(OLD_ATTR.search(attrs))

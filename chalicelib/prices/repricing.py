@@ -1,0 +1,74 @@
+"""Our price from what competitors charge: the rules, and nothing else (pure).
+
+Our price is the lower of our list price and the lowest *latest* usable
+competitor price less the undercut, and never below our floor. Prices in
+another currency, or implausibly low ones (below a fraction of our list
+price: a typo, a per-unit price, a different product), are kept and
+flagged but move nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_FLOOR, Decimal
+
+from chalicelib.catalogue import Product
+
+OK = "ok"
+OTHER_CURRENCY = "other-currency"
+IMPLAUSIBLE = "implausible"
+
+
+@dataclass(frozen=True)
+class Observation:
+    sku: str
+    competitor: str  # a stable id for the competitor's page
+    url: str
+    host: str
+    fetched_at: datetime
+    status: str  # "ok", "no-price", "not-found", "robots-disallowed", "refused", ...
+    price: Decimal | None = None
+    currency: str | None = None
+    flags: tuple[str, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        return self.status == OK and self.price is not None and not self.flags
+
+
+@dataclass(frozen=True)
+class Decision:
+    price: Decimal
+    reason: str  # "list", "competitor" or "floor"
+    lowest: Observation | None  # the cheapest usable competitor, if any
+
+
+def flags_for(
+    product: Product, price: Decimal | None, currency: str | None, plausible_fraction: Decimal
+) -> tuple[str, ...]:
+    """Why an observed price must not move ours (empty when it may)."""
+    if price is None:
+        return ()
+    flags = []
+    if currency is not None and currency != product.currency:
+        flags.append(OTHER_CURRENCY)
+    if price < product.list_price * plausible_fraction:
+        flags.append(IMPLAUSIBLE)
+    return tuple(flags)
+
+
+def reprice(product: Product, latest: Iterable[Observation], undercut: Decimal) -> Decision:
+    usable = [o for o in latest if o.usable]
+    lowest = min(usable, key=lambda o: (o.price, o.url), default=None)
+    if lowest is None or lowest.price is None:
+        return Decision(product.list_price, "list", None)
+    step = Decimal(1).scaleb(-product.digits)
+    # Rounded down, so a competitor at 9.999 never leaves us at 10.00.
+    target = (lowest.price - undercut).quantize(step, rounding=ROUND_FLOOR)
+    if target >= product.list_price:
+        return Decision(product.list_price, "list", lowest)
+    if target < product.floor_price:
+        return Decision(product.floor_price, "floor", lowest)
+    return Decision(target, "competitor", lowest)

@@ -1,0 +1,153 @@
+"""Observations in, our price out: recording what a competitor charges and repricing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import unquote_plus, urlsplit
+
+from chalicelib.config import Settings
+from chalicelib.logs import log_event
+from chalicelib.prices import extract_price
+from chalicelib.prices.repricing import OK, Observation, flags_for, reprice
+from chalicelib.pricewatch.store import (
+    MAX_VERSION_RETRIES,
+    PriceState,
+    PriceStore,
+    competitor_id,
+    parse_timestamp,
+)
+from chalicelib.storage.blobs import BlobNotFound, BlobStore, BlobTooLarge
+
+log = logging.getLogger(__name__)
+PAGES_PREFIX = "pages/"
+NO_PRICE = "no-price"
+
+
+class PageEventFailed(RuntimeError):
+    """Some records failed for reasons worth a retry; the others were recorded."""
+
+
+def observation(sku: str, url: str, fetched_at: datetime, status: str, **found: Any) -> Observation:
+    return Observation(
+        sku=sku,
+        competitor=competitor_id(url),
+        url=url,
+        host=(urlsplit(url).hostname or "").lower(),
+        fetched_at=fetched_at,
+        status=status,
+        **found,
+    )
+
+
+def record(
+    store: PriceStore, settings: Settings, seen: Observation, now: datetime
+) -> PriceState | None:
+    """Keep an observation and reprice its product; None if the product is gone."""
+    store.record(seen)
+    return reprice_product(store, settings, seen.sku, now)
+
+
+def reprice_product(
+    store: PriceStore, settings: Settings, sku: str, now: datetime
+) -> PriceState | None:
+    """Recompute our price from the latest observations, retrying on concurrent writers.
+
+    The price is written only if the product's version is still the one read
+    with it; every observation is recorded before this runs, so whichever
+    writer lands last has read every recorded observation.
+    """
+    for _attempt in range(MAX_VERSION_RETRIES):
+        found = store.product(sku)
+        if found is None:
+            return None
+        product, state = found
+        latest = store.latest(sku)
+        decision = reprice(product, latest, settings.undercut)
+        flags = sorted(
+            {f"{flag}:{o.host}" for o in latest for flag in o.flags}
+            | {f"{o.status}:{o.host}" for o in latest if o.status != OK}
+            | ({"floor-above-competitor"} if decision.reason == "floor" else set())
+        )
+        if store.set_price(sku, decision, tuple(flags), state, now):
+            log_event(
+                log,
+                "repriced",
+                sku=sku,
+                price=str(decision.price),
+                reason=decision.reason,
+                lowest=str(decision.lowest.price) if decision.lowest else None,
+            )
+            found = store.product(sku)
+            return found[1] if found else None
+    raise RuntimeError(f"{sku}: the price kept changing under us; giving up for now")
+
+
+def handle_page_event(
+    event: Mapping[str, Any], settings: Settings, store: PriceStore, pages: BlobStore
+) -> None:
+    """S3 records for stored pages: extract each price, record it, reprice."""
+    failed = []
+    for raw in event.get("Records", []):
+        try:
+            key = unquote_plus(str(raw["s3"]["object"]["key"]))
+            bucket = str(raw["s3"]["bucket"]["name"])
+            created = str(raw["eventName"]).startswith("ObjectCreated:")
+        except (KeyError, TypeError):
+            log_event(log, "malformed S3 record skipped", logging.ERROR, record=str(raw)[:300])
+            continue
+        if not created or bucket != settings.pages_bucket or not key.startswith(PAGES_PREFIX):
+            log_event(log, "page event skipped", logging.WARNING, key=key, bucket=bucket)
+            continue
+        try:
+            record_page(key, settings, store, pages, datetime.now(UTC))
+        except Exception:
+            log_event(log, "page failed", logging.ERROR, exc_info=True, key=key)
+            failed.append(key)
+    if failed:
+        raise PageEventFailed(f"{len(failed)} page(s) failed: {', '.join(failed[:5])}")
+
+
+def record_page(
+    key: str, settings: Settings, store: PriceStore, pages: BlobStore, now: datetime
+) -> Observation | None:
+    try:
+        page = pages.get(key, max_bytes=settings.max_page_bytes)
+    except (BlobNotFound, BlobTooLarge) as error:
+        log_event(log, "page skipped", logging.WARNING, key=key, reason=str(error) or "gone")
+        return None
+    meta = page.info.metadata
+    try:
+        sku, url, fetched_at = meta["sku"], meta["url"], parse_timestamp(meta["fetched-at"])
+    except (KeyError, ValueError):
+        log_event(
+            log, "page skipped", logging.WARNING, key=key, reason="no sku/url/fetched-at metadata"
+        )
+        return None
+    found = store.product(sku)
+    if found is None:
+        log_event(log, "page skipped", logging.WARNING, key=key, reason=f"no product {sku}")
+        return None
+    product, _state = found
+    price = extract_price(page.data, url)
+    if price is None:
+        seen = observation(sku, url, fetched_at, NO_PRICE)
+    else:
+        flags = flags_for(product, price.amount, price.currency, settings.plausible_fraction)
+        seen = observation(
+            sku, url, fetched_at, OK, price=price.amount, currency=price.currency, flags=flags
+        )
+    record(store, settings, seen, now)
+    log_event(
+        log,
+        "price observed",
+        sku=sku,
+        url=url,
+        status=seen.status,
+        price=str(seen.price) if seen.price is not None else None,
+        currency=seen.currency,
+        flags=list(seen.flags),
+    )
+    return seen

@@ -1,0 +1,66 @@
+"""What GET /prices and GET /prices/{sku} answer (JSON-ready dicts)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from chalicelib.catalogue import Product
+from chalicelib.money import format_money
+from chalicelib.prices.currencies import minor_digits
+from chalicelib.pricewatch.store import PriceState, PriceStore, timestamp
+
+
+def price_row(product: Product, state: PriceState) -> dict[str, Any]:
+    digits = product.digits
+    return {
+        "sku": product.sku,
+        "name": product.name,
+        "our_price": format_money(state.price, digits),
+        "currency": product.currency,
+        "list_price": format_money(product.list_price, digits),
+        "floor_price": format_money(product.floor_price, digits),
+        "reason": state.reason,
+        "lowest_competitor": None
+        if state.lowest_price is None
+        else {
+            "price": format_money(state.lowest_price, digits),
+            "who": urlsplit(state.lowest_url or "").hostname,
+            "url": state.lowest_url,
+        },
+        "last_checked": state.checked_at,
+        "flags": list(state.flags),
+    }
+
+
+def price_list(store: PriceStore) -> list[dict[str, Any]]:
+    return [price_row(product, state) for product, state in store.products()]
+
+
+def price_detail(store: PriceStore, sku: str) -> dict[str, Any] | None:
+    found = store.product(sku)
+    if found is None:
+        return None
+    product, state = found
+    digits = product.digits
+    return price_row(product, state) | {
+        "competitors": list(product.competitors),
+        "history": [
+            {
+                "at": timestamp(seen.fetched_at),
+                "url": seen.url,
+                "who": seen.host,
+                "status": seen.status,
+                "price": None
+                if seen.price is None
+                else format_money(seen.price, minor_digits(seen.currency or product.currency)),
+                "currency": seen.currency,
+                "flags": list(seen.flags),
+            }
+            for seen in store.history(sku)
+        ],
+        "our_history": [
+            {"at": timestamp(at), "price": format_money(price, digits)}
+            for at, price in store.our_history(sku)
+        ],
+    }

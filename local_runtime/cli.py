@@ -19,7 +19,9 @@ from chalicelib import logs
 from chalicelib.config import Settings
 from chalicelib.storage.factory import provision_embedded
 from chalicelib.storage.files import STATE_DIR
+from local_runtime import demo
 from local_runtime.discovery import Handlers, discover
+from local_runtime.invoker import Outcome
 from local_runtime.runtime import Runtime
 
 log = logging.getLogger("local_runtime")
@@ -41,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("handlers", help="list the event handlers the app registers")
     args = parser.parse_args(argv)
     logs.configure()
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # one line per file change is noise
     if args.command == "serve":
         if args.no_reload:
             return serve_forever(args.project_dir, args.stage, args.host, args.port)
@@ -67,13 +70,15 @@ def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings]:
             "the local runtime runs on embedded storage"
         )
     provision_embedded(settings)
-    return app, config, settings
+    demo.ensure_admin_token(settings)
+    return app, config, Settings.from_env()
 
 
 def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
     from chalice.local import create_local_server
 
     logs.configure()
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)
     app, config, settings = load(project_dir, stage)
     with _runtime_lock(settings.data_dir) as held:
         if not held:
@@ -106,23 +111,26 @@ def invoke_now(project_dir: Path, stage: str, name: str) -> int:
     app, _config, settings = load(project_dir, stage)
     runtime = Runtime(app, data_dir=settings.data_dir, region=settings.region, stage=stage)
     with _runtime_lock(settings.data_dir) as held:
-        if held:
-            runtime.start()
-        try:
-            outcome = runtime.fire_schedule(name)
-        except KeyError as error:
-            print(error.args[0], file=sys.stderr)
-            return 2
-        if held:
+        if not held:
+            outcome = _fire(runtime, name)
+            print("the running `make run` delivers what this queued")
+            return 0 if outcome and outcome.ok else 1
+        with demo.running(settings):  # no runtime is up: this process delivers the events
+            runtime.start(schedules=False)
+            outcome = _fire(runtime, name)
             finished = runtime.wait_until_idle(DRAIN_TIMEOUT)
             runtime.stop()
-            if not finished:
-                print(
-                    "stopped waiting; the rest is delivered by the next `make run`", file=sys.stderr
-                )
-        else:
-            print("the running `make run` delivers what this queued")
-    return 0 if outcome.ok else 1
+    if not finished:
+        print("stopped waiting; the rest is delivered by the next `make run`", file=sys.stderr)
+    return 0 if outcome and outcome.ok else 1
+
+
+def _fire(runtime: Runtime, name: str) -> Outcome | None:
+    try:
+        return runtime.fire_schedule(name)
+    except KeyError as error:
+        print(error.args[0], file=sys.stderr)
+        return None
 
 
 @contextlib.contextmanager

@@ -66,7 +66,7 @@ class Runtime:
         ]
         self.scheduler = Scheduler(self.handlers.schedules, self._fire, clock=clock)
 
-    def start(self) -> None:
+    def start(self, *, schedules: bool = True) -> None:
         log_event(
             log,
             "local runtime started",
@@ -86,7 +86,7 @@ class Runtime:
             self._spawn("s3-watcher", self.watcher.run)
         for poller in self.pollers:
             self._spawn(f"sqs-{poller.queue.name}", poller.run)
-        if self.handlers.schedules:
+        if schedules and self.handlers.schedules:
             self._spawn("scheduler", self.scheduler.run)
         if self._http is not None:
             self._spawn("http", lambda _stop: self._http.serve_forever())

@@ -60,3 +60,19 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         create_stage_resources(Settings.from_env())
         yield
     aws_clients.reset()
+
+
+ADMIN_TOKEN = "test-admin-token"  # noqa: S105 - a fixture value, not a secret
+
+
+@pytest.fixture
+def local(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[object]:
+    """The app on the local stage, on a fresh data directory, with an admin token."""
+    from chalice.test import Client
+
+    from app import app
+
+    monkeypatch.setenv("STOREKEEPER_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("ADMIN_TOKEN", ADMIN_TOKEN)
+    with Client(app, stage_name="local", project_dir=str(PROJECT_DIR)) as test_client:
+        yield test_client

@@ -1,0 +1,111 @@
+"""The admin routes: PUT/GET/DELETE /products/{sku}, GET /products."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from tests.conftest import ADMIN_TOKEN
+
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"}
+MUG = {
+    "name": "Stoneware Mug, Blue",
+    "list_price": "26.00",
+    "floor_price": "18.00",
+    "currency": "EUR",
+    "competitors": ["https://harbor.example/mug", "https://crate.example/becher"],
+}
+
+
+def put(client: Any, sku: str, body: Any, headers: dict[str, str] = ADMIN) -> Any:
+    return client.http.put(f"/products/{sku}", headers=headers, body=json.dumps(body))
+
+
+def test_create_read_update_delete(local: Any) -> None:
+    created = put(local, "MUG-BLUE", MUG)
+    assert created.status_code == 201
+    assert created.json_body["sku"] == "MUG-BLUE"
+    assert created.json_body["price"]["our_price"] == "26.00"  # no competitor prices yet
+    assert put(local, "MUG-BLUE", MUG | {"list_price": "24.00"}).status_code == 200
+    got = local.http.get("/products/MUG-BLUE", headers=ADMIN).json_body
+    assert got["list_price"] == "24.00"
+    assert got["price"]["our_price"] == "24.00"  # repriced at once
+    listed = local.http.get("/products", headers=ADMIN).json_body["products"]
+    assert [p["sku"] for p in listed] == ["MUG-BLUE"]
+    assert local.http.delete("/products/MUG-BLUE", headers=ADMIN).status_code == 204
+    assert local.http.get("/products/MUG-BLUE", headers=ADMIN).status_code == 404
+    assert local.http.delete("/products/MUG-BLUE", headers=ADMIN).status_code == 404
+
+
+def test_the_public_prices_need_no_token(local: Any) -> None:
+    put(local, "MUG-BLUE", MUG)
+    [row] = local.http.get("/prices").json_body["prices"]
+    assert row["our_price"] == "26.00"
+    assert row["lowest_competitor"] is None
+    detail = local.http.get("/prices/MUG-BLUE").json_body
+    assert detail["competitors"] == MUG["competitors"]
+    assert detail["history"] == []
+    assert local.http.get("/prices/NOPE").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"Content-Type": "application/json"}, 401),
+        ({"Authorization": "Bearer wrong", "Content-Type": "application/json"}, 403),
+        ({"Authorization": f"Basic {ADMIN_TOKEN}", "Content-Type": "application/json"}, 403),
+    ],
+)
+def test_admin_routes_need_the_token(local: Any, headers: dict[str, str], status: int) -> None:
+    response = put(local, "MUG-BLUE", MUG, headers)
+    assert response.status_code == status
+    assert local.http.get("/products", headers=headers).status_code == status
+    assert local.http.delete("/products/MUG-BLUE", headers=headers).status_code == status
+    if status == 401:
+        headers_seen = {name.lower(): value for name, value in response.headers.items()}
+        assert headers_seen["www-authenticate"].startswith("Bearer")
+
+
+def test_without_a_token_configured_admin_is_closed(local: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_TOKEN", "")
+    response = put(local, "MUG-BLUE", MUG)
+    assert response.status_code == 403
+    assert "disabled" in response.json_body["Message"]
+
+
+@pytest.mark.parametrize(
+    ("sku", "body", "field", "words"),
+    [
+        ("bad sku!", MUG, "sku", "letters"),
+        ("MUG", MUG | {"sku": "OTHER"}, "sku", "differs"),
+        ("MUG", {k: v for k, v in MUG.items() if k != "name"}, "name", "required"),
+        ("MUG", MUG | {"name": ""}, "name", "non-empty"),
+        ("MUG", MUG | {"currency": "EURO"}, "currency", "ISO 4217"),
+        ("MUG", MUG | {"list_price": "-1"}, "list_price", "greater than zero"),
+        ("MUG", MUG | {"list_price": "abc"}, "list_price", "not a decimal"),
+        ("MUG", MUG | {"list_price": "1.001"}, "list_price", "decimals"),
+        ("MUG", MUG | {"currency": "JPY", "list_price": "100.5"}, "list_price", "decimals"),
+        ("MUG", MUG | {"floor_price": "30.00"}, "floor_price", "above list_price"),
+        ("MUG", MUG | {"competitors": "https://x.example"}, "competitors", "list"),
+        ("MUG", MUG | {"competitors": ["ftp://x.example/a"]}, "competitors[0]", "http"),
+        ("MUG", MUG | {"competitors": ["javascript:alert(1)"]}, "competitors[0]", "http"),
+        ("MUG", MUG | {"competitors": ["https://u:p@x.example/"]}, "competitors[0]", "credentials"),
+        ("MUG", MUG | {"competitors": ["https://x.example/", "https://x.example/"]}, "competitors[1]", "twice"),
+        ("MUG", MUG | {"colour": "blue"}, "colour", "not a known field"),
+    ],
+)
+def test_bad_products_are_400_naming_the_field(
+    local: Any, sku: str, body: Any, field: str, words: str
+) -> None:
+    response = put(local, sku, body)
+    assert response.status_code == 400, response.json_body
+    assert response.json_body["Field"] == field
+    assert words in response.json_body["Message"]
+
+
+def test_bad_bodies_are_400(local: Any) -> None:
+    response = local.http.put("/products/MUG", headers=ADMIN, body="not json")
+    assert response.status_code == 400
+    assert local.http.get("/prices/bad%20sku").status_code == 400

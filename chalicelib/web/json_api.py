@@ -100,9 +100,10 @@ def error_body(error: InputError) -> dict[str, Any]:
 
 
 def error_response(error: InputError) -> Response:
-    return Response(
-        body=error_body(error), status_code=error.status, headers={"Content-Type": JSON}
-    )
+    headers = {"Content-Type": JSON}
+    if error.status == 401:
+        headers["WWW-Authenticate"] = 'Bearer realm="storekeeper admin"'
+    return Response(body=error_body(error), status_code=error.status, headers=headers)
 
 
 def json_errors(view: View) -> View:

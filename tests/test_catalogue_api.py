@@ -68,7 +68,9 @@ def test_admin_routes_need_the_token(local: Any, headers: dict[str, str], status
         assert headers_seen["www-authenticate"].startswith("Bearer")
 
 
-def test_without_a_token_configured_admin_is_closed(local: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_token_configured_admin_is_closed(
+    local: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ADMIN_TOKEN", "")
     response = put(local, "MUG-BLUE", MUG)
     assert response.status_code == 403
@@ -92,7 +94,12 @@ def test_without_a_token_configured_admin_is_closed(local: Any, monkeypatch: pyt
         ("MUG", MUG | {"competitors": ["ftp://x.example/a"]}, "competitors[0]", "http"),
         ("MUG", MUG | {"competitors": ["javascript:alert(1)"]}, "competitors[0]", "http"),
         ("MUG", MUG | {"competitors": ["https://u:p@x.example/"]}, "competitors[0]", "credentials"),
-        ("MUG", MUG | {"competitors": ["https://x.example/", "https://x.example/"]}, "competitors[1]", "twice"),
+        (
+            "MUG",
+            MUG | {"competitors": ["https://x.example/", "https://x.example/"]},
+            "competitors[1]",
+            "twice",
+        ),
         ("MUG", MUG | {"colour": "blue"}, "colour", "not a known field"),
     ],
 )

@@ -11,7 +11,6 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 from urllib.parse import quote_plus
 
 import boto3
@@ -47,10 +46,14 @@ def visible_page(price: str) -> str:
 
 @pytest.fixture
 def shop(httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch, aws: None) -> HTTPServer:
-    monkeypatch.setenv("FETCH_ALLOWLIST", f"127.0.0.1:{httpserver.port},localhost:{httpserver.port}")
+    monkeypatch.setenv(
+        "FETCH_ALLOWLIST", f"127.0.0.1:{httpserver.port},localhost:{httpserver.port}"
+    )
     monkeypatch.setenv("ADMIN_TOKEN", ADMIN_TOKEN)
     monkeypatch.setenv("HOST_INTERVAL_SECONDS", "0")  # the limit is tested on its own
-    httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /private/\n")
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nDisallow: /private/\n"
+    )
     return httpserver
 
 
@@ -61,7 +64,12 @@ def client(shop: HTTPServer) -> Iterator[Client]:
 
 
 def add_product(client: Client, sku: str, competitors: list[str], **fields: str) -> None:
-    body = {"name": "Stoneware Mug", "list_price": "26.00", "floor_price": "18.00", "currency": "EUR"}
+    body = {
+        "name": "Stoneware Mug",
+        "list_price": "26.00",
+        "floor_price": "18.00",
+        "currency": "EUR",
+    }
     body |= fields | {"competitors": competitors}  # type: ignore[assignment]
     response = client.http.put(f"/products/{sku}", headers=ADMIN, body=json.dumps(body))
     assert response.status_code in (200, 201), response.json_body
@@ -69,7 +77,10 @@ def add_product(client: Client, sku: str, competitors: list[str], **fields: str)
 
 def run_schedule(client: Client, at: datetime) -> None:
     event = client.events.generate_cw_event(
-        source="aws.events", detail_type="Scheduled Event", detail={}, resources=["arn:aws:events:::rule/x"]
+        source="aws.events",
+        detail_type="Scheduled Event",
+        detail={},
+        resources=["arn:aws:events:::rule/x"],
     )
     event["time"] = at.strftime("%Y-%m-%dT%H:%M:%SZ")
     client.lambda_.invoke("nightly_scrape", event)
@@ -84,7 +95,9 @@ def deliver_messages(client: Client, *, visibility: int = 30) -> list[str]:
     """Receive everything queued, hand it to the fetcher as Lambda would; return failed ids."""
     failed: list[str] = []
     while batch := queue().receive(max_messages=5, visibility_timeout=visibility):
-        result = client.lambda_.invoke("fetch_pages", sqs_event(queue().name, batch, region="us-east-1")).payload
+        result = client.lambda_.invoke(
+            "fetch_pages", sqs_event(queue().name, batch, region="us-east-1")
+        ).payload
         for item in result["batchItemFailures"]:
             failed.append(item["itemIdentifier"])
         for message in batch:
@@ -96,28 +109,46 @@ def deliver_messages(client: Client, *, visibility: int = 30) -> list[str]:
 
 
 def stored_pages() -> list[str]:
-    listed = boto3.client("s3", region_name="us-east-1").list_objects_v2(Bucket=Settings.from_env().pages_bucket)
+    listed = boto3.client("s3", region_name="us-east-1").list_objects_v2(
+        Bucket=Settings.from_env().pages_bucket
+    )
     return sorted(entry["Key"] for entry in listed.get("Contents", []))
 
 
 def record_pages(client: Client, keys: list[str]) -> None:
     for key in keys:
-        event = client.events.generate_s3_event(bucket=Settings.from_env().pages_bucket, key=quote_plus(key, safe="/"))
+        event = client.events.generate_s3_event(
+            bucket=Settings.from_env().pages_bucket, key=quote_plus(key, safe="/")
+        )
         client.lambda_.invoke("record_prices", event)
 
 
-def test_the_whole_pipeline_keeps_us_at_or_below_every_competitor(client: Client, shop: HTTPServer) -> None:
-    shop.expect_request("/harbor/mug").respond_with_data(jsonld_page("24.50"), content_type="text/html")
-    shop.expect_request("/crate/becher").respond_with_data(visible_page("22.90"), content_type="text/html")
-    harbor, crate = f"http://127.0.0.1:{shop.port}/harbor/mug", f"http://localhost:{shop.port}/crate/becher"
+def test_the_whole_pipeline_keeps_us_at_or_below_every_competitor(
+    client: Client, shop: HTTPServer
+) -> None:
+    shop.expect_request("/harbor/mug").respond_with_data(
+        jsonld_page("24.50"), content_type="text/html"
+    )
+    shop.expect_request("/crate/becher").respond_with_data(
+        visible_page("22.90"), content_type="text/html"
+    )
+    harbor, crate = (
+        f"http://127.0.0.1:{shop.port}/harbor/mug",
+        f"http://localhost:{shop.port}/crate/becher",
+    )
     add_product(client, "MUG", [harbor, crate])  # two hosts: two shops
 
     run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
     assert queue().approximate_count() == 2  # one message per (product, page)
     assert deliver_messages(client) == []
     keys = stored_pages()
-    assert [key.split("/")[:3] for key in keys] == [["pages", "MUG", "127.0.0.1"], ["pages", "MUG", "localhost"]]
-    head = boto3.client("s3", region_name="us-east-1").head_object(Bucket=Settings.from_env().pages_bucket, Key=keys[0])
+    assert [key.split("/")[:3] for key in keys] == [
+        ["pages", "MUG", "127.0.0.1"],
+        ["pages", "MUG", "localhost"],
+    ]
+    head = boto3.client("s3", region_name="us-east-1").head_object(
+        Bucket=Settings.from_env().pages_bucket, Key=keys[0]
+    )
     assert head["Metadata"]["sku"] == "MUG"
     assert head["Metadata"]["url"] == harbor
     assert head["Metadata"]["fetched-at"].endswith("Z")
@@ -138,8 +169,12 @@ def test_the_whole_pipeline_keeps_us_at_or_below_every_competitor(client: Client
     # Competitors raise their prices: ours follows them back up, never above list.
     shop.clear()
     shop.expect_request("/robots.txt").respond_with_data("User-agent: *\n")
-    shop.expect_request("/harbor/mug").respond_with_data(jsonld_page("27.00"), content_type="text/html")
-    shop.expect_request("/crate/becher").respond_with_data(visible_page("25.40"), content_type="text/html")
+    shop.expect_request("/harbor/mug").respond_with_data(
+        jsonld_page("27.00"), content_type="text/html"
+    )
+    shop.expect_request("/crate/becher").respond_with_data(
+        visible_page("25.40"), content_type="text/html"
+    )
     run_schedule(client, datetime(2026, 11, 27, 3, 0, tzinfo=UTC))
     assert deliver_messages(client) == []
     record_pages(client, [key for key in stored_pages() if key not in keys])
@@ -172,10 +207,16 @@ def test_robots_and_404_are_recorded_not_retried(client: Client, shop: HTTPServe
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:9/admin", "http://169.254.169.254/latest/meta-data/", "http://shop.example/mug"],
+    [
+        "http://127.0.0.1:9/admin",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://shop.example/mug",
+    ],
 )
 def test_ssrf_targets_are_refused(client: Client, shop: HTTPServer, url: str) -> None:
-    services().fetcher.resolver = lambda host, port: ["10.0.0.8"] if host == "shop.example" else ["127.0.0.1"]
+    services().fetcher.resolver = lambda host, port: (
+        ["10.0.0.8"] if host == "shop.example" else ["127.0.0.1"]
+    )
     try:
         add_product(client, "MUG", [url])
         run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
@@ -189,7 +230,9 @@ def test_ssrf_targets_are_refused(client: Client, shop: HTTPServer, url: str) ->
 
 
 def test_a_redirect_to_the_metadata_service_is_refused(client: Client, shop: HTTPServer) -> None:
-    shop.expect_request("/mug").respond_with_data("", status=302, headers={"Location": "http://169.254.169.254/"})
+    shop.expect_request("/mug").respond_with_data(
+        "", status=302, headers={"Location": "http://169.254.169.254/"}
+    )
     add_product(client, "MUG", [shop.url_for("/mug")])
     run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
     deliver_messages(client)
@@ -236,7 +279,9 @@ def test_concurrent_observations_leave_the_lowest_price(client: Client, shop: HT
         seen = observation("MUG", url, at + timedelta(seconds=1), "ok", price=price, currency="EUR")
         record(s.prices, s.settings, seen, datetime.now(UTC))
 
-    threads = [threading.Thread(target=observe, args=pair) for pair in zip(urls, prices, strict=True)]
+    threads = [
+        threading.Thread(target=observe, args=pair) for pair in zip(urls, prices, strict=True)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -244,7 +289,9 @@ def test_concurrent_observations_leave_the_lowest_price(client: Client, shop: HT
     assert client.http.get("/prices").json_body["prices"][0]["our_price"] == str(min(prices))
 
 
-def test_implausible_and_foreign_prices_are_flagged_not_followed(client: Client, shop: HTTPServer) -> None:
+def test_implausible_and_foreign_prices_are_flagged_not_followed(
+    client: Client, shop: HTTPServer
+) -> None:
     shop.expect_request("/cheap").respond_with_data(jsonld_page("9.99"), content_type="text/html")
     shop.expect_request("/usd").respond_with_data(
         '<script type="application/ld+json">{"@type":"Product","offers":{"price":"20.00","priceCurrency":"USD"}}</script>',
@@ -257,5 +304,3 @@ def test_implausible_and_foreign_prices_are_flagged_not_followed(client: Client,
     [row] = client.http.get("/prices").json_body["prices"]
     assert row["our_price"] == "26.00"
     assert sorted(flag.split(":")[0] for flag in row["flags"]) == ["implausible", "other-currency"]
-
-

@@ -23,7 +23,10 @@ T0 = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
 
 def seen(price: str | None, url: str = "https://a.test/m", **extra: object) -> Observation:
     value = Decimal(price) if price is not None else None
-    fields: dict[str, object] = {"status": "ok" if value is not None else "no-price", "currency": "EUR"}
+    fields: dict[str, object] = {
+        "status": "ok" if value is not None else "no-price",
+        "currency": "EUR",
+    }
     fields.update(extra)
     return Observation("MUG", url, url, "a.test", T0, price=value, **fields)  # type: ignore[arg-type]
 
@@ -82,7 +85,9 @@ def test_the_rules_hold_for_any_prices(
     floor = (list_price * floor_fraction).quantize(Decimal("0.01"))
     product = Product("P", "P", list_price, floor, "EUR")
     observations = [
-        Observation("P", f"c{i}", f"https://c{i}.test/", "c.test", T0 + timedelta(minutes=i), "ok", p, "EUR")
+        Observation(
+            "P", f"c{i}", f"https://c{i}.test/", "c.test", T0 + timedelta(minutes=i), "ok", p, "EUR"
+        )
         for i, p in enumerate(competitors)
     ]
     price = reprice(product, observations, undercut).price

@@ -100,7 +100,7 @@ def error_body(error: InputError) -> dict[str, Any]:
 
 
 def error_response(error: InputError) -> Response:
-    headers = {"Content-Type": JSON}
+    headers: dict[str, str | list[str]] = {"Content-Type": JSON}
     if error.status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="storekeeper admin"'
     return Response(body=error_body(error), status_code=error.status, headers=headers)

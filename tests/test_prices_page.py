@@ -1,0 +1,57 @@
+"""The HTML prices page: content negotiation and what it draws."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from chalicelib.services import services
+from tests.conftest import ADMIN_TOKEN
+
+ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"}
+
+
+def seed(client: Any) -> None:
+    from chalicelib.pricewatch.recording import observation, record
+
+    body = {"name": "Mug <b>blue</b>", "list_price": "26.00", "floor_price": "18.00", "currency": "EUR",
+            "competitors": ["https://a.example/mug", "https://b.example/mug"]}  # fmt: skip
+    client.http.put("/products/MUG", headers=ADMIN, body=json.dumps(body))
+    s = services()
+    for day, (a, b) in enumerate([("25.00", "24.00"), ("23.50", "24.40"), ("24.80", "24.10")]):
+        at = datetime(2026, 11, 20 + day, 3, tzinfo=UTC)
+        for url, price in (("https://a.example/mug", a), ("https://b.example/mug", b)):
+            seen = observation("MUG", url, at, "ok", price=Decimal(price), currency="EUR")
+            record(s.prices, s.settings, seen, at)
+
+
+def test_json_by_default_html_when_asked(local: Any) -> None:
+    seed(local)
+    assert local.http.get("/prices").json_body["prices"][0]["sku"] == "MUG"
+    browser = local.http.get(
+        "/prices", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    )
+    assert browser.headers["Content-Type"].startswith("text/html")
+    explicit = local.http.get("/prices?format=html")
+    assert explicit.body.decode().startswith("<!doctype html>")
+    assert local.http.get("/prices?format=json").json_body["prices"]
+
+
+def test_the_page_holds_the_table_and_a_chart_per_product(local: Any) -> None:
+    seed(local)
+    html = local.http.get("/prices?format=html").body.decode()
+    assert '<tr data-sku="MUG">' in html
+    assert "24.10" in html  # our price now: the lowest latest competitor price
+    assert "Mug &lt;b&gt;blue&lt;/b&gt;" in html  # names are escaped
+    assert html.count('class="series ours"') == 1
+    assert 'data-label="a.example"' in html
+    assert 'data-label="b.example"' in html
+    assert "<script" not in html
+    assert "http://" not in html.split("<body>")[1].split("data-label")[0]
+
+
+def test_an_empty_catalogue_says_so(local: Any) -> None:
+    html = local.http.get("/prices?format=html").body.decode()
+    assert "id=empty" in html

@@ -1,23 +1,18 @@
 """storekeeper's Chalice app: decorators and wiring only.
 
 Every handler reads its event, calls chalicelib, and shapes the answer.
+Handlers import what they need when they first run: a cold start that only
+makes change never loads Pillow, the HTML parser, the HTTP client or boto3.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from chalice.app import Chalice, CloudWatchEvent, Response, S3Event, SQSEvent
 
-from chalicelib import __version__, logs, photos
-from chalicelib.catalogue import check_sku, product_from_request
-from chalicelib.change import change_from_request
+from chalicelib import __version__, logs
 from chalicelib.config import Settings
-from chalicelib.errors import NotFound
-from chalicelib.pricewatch import admin, consumer, recording, scheduling, views
-from chalicelib.services import services
-from chalicelib.web import lambda_proxy, prices_page
 from chalicelib.web.auth import cognito_authorizer, require_admin
 from chalicelib.web.json_api import json_body, json_errors
 
@@ -45,12 +40,17 @@ def index() -> dict[str, str]:
 @app.route("/change", methods=["POST"])
 @json_errors
 def change() -> dict[str, Any]:
+    from chalicelib.change import change_from_request
+
     return change_from_request(json_body(app.current_request)).to_json()
 
 
 @app.lambda_function(name="make_change")
 def make_change(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """The tutorial's way in: {"amount": 1.45} or a proxy event, proxy answer out."""
+    from chalicelib.change import change_from_request
+    from chalicelib.web import lambda_proxy
+
     return lambda_proxy.invoke(change_from_request, event)
 
 
@@ -63,6 +63,9 @@ def make_change(event: dict[str, Any], context: Any) -> dict[str, Any]:
     events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"],
 )
 def make_thumbnails(event: S3Event) -> None:
+    from chalicelib import photos
+    from chalicelib.services import services
+
     s = services()
     photos.handle_event(event.to_dict(), s.settings, s.stores.uploads, s.stores.thumbnails)
 
@@ -73,6 +76,8 @@ def make_thumbnails(event: S3Event) -> None:
 @app.route("/products", methods=["GET"], authorizer=ADMIN)
 @json_errors
 def list_products() -> dict[str, Any]:
+    from chalicelib.services import services
+
     s = services()
     require_admin(app.current_request, s.settings)
     return {"products": [product.to_json() for product, _ in s.prices.products()]}
@@ -81,16 +86,24 @@ def list_products() -> dict[str, Any]:
 @app.route("/products/{sku}", methods=["PUT"], authorizer=ADMIN)
 @json_errors
 def put_product(sku: str) -> Response:
+    from chalicelib.catalogue import product_from_request
+    from chalicelib.pricewatch import admin
+    from chalicelib.services import services
+
     s = services()
     require_admin(app.current_request, s.settings)
     product = product_from_request(sku, json_body(app.current_request))
-    created, body = admin.save_product(s.prices, s.settings, product, datetime.now(UTC))
+    created, body = admin.save_product(s.prices, s.settings, product, _now())
     return Response(body=body, status_code=201 if created else 200)
 
 
 @app.route("/products/{sku}", methods=["GET"], authorizer=ADMIN)
 @json_errors
 def get_product(sku: str) -> dict[str, Any]:
+    from chalicelib.catalogue import check_sku
+    from chalicelib.pricewatch import admin
+    from chalicelib.services import services
+
     s = services()
     require_admin(app.current_request, s.settings)
     return admin.get_product(s.prices, check_sku(sku))
@@ -99,6 +112,10 @@ def get_product(sku: str) -> dict[str, Any]:
 @app.route("/products/{sku}", methods=["DELETE"], authorizer=ADMIN)
 @json_errors
 def delete_product(sku: str) -> Response:
+    from chalicelib.catalogue import check_sku
+    from chalicelib.pricewatch import admin
+    from chalicelib.services import services
+
     s = services()
     require_admin(app.current_request, s.settings)
     admin.delete_product(s.prices, check_sku(sku))
@@ -111,20 +128,27 @@ def delete_product(sku: str) -> Response:
 @app.route("/prices", methods=["GET"])
 @json_errors
 def prices() -> Any:
-    s = services()
-    rows = views.price_list(s.prices)
+    from chalicelib.pricewatch import views
+    from chalicelib.services import services
+    from chalicelib.web import prices_page
+
+    store = services().prices
+    rows = views.price_list(store)
     if not prices_page.wants_html(app.current_request):
         return {"prices": rows}
-    details = {
-        sku: d for sku in (r["sku"] for r in rows) if (d := views.price_detail(s.prices, sku))
-    }
-    html = prices_page.render(rows, details, datetime.now(UTC))
+    details = {sku: d for sku in (r["sku"] for r in rows) if (d := views.price_detail(store, sku))}
+    html = prices_page.render(rows, details, _now())
     return Response(body=html, headers={"Content-Type": "text/html; charset=utf-8"})
 
 
 @app.route("/prices/{sku}", methods=["GET"])
 @json_errors
 def price(sku: str) -> dict[str, Any]:
+    from chalicelib.catalogue import check_sku
+    from chalicelib.errors import NotFound
+    from chalicelib.pricewatch import views
+    from chalicelib.services import services
+
     detail = views.price_detail(services().prices, check_sku(sku))
     if detail is None:
         raise NotFound("sku", f"no product {sku}")
@@ -136,13 +160,21 @@ def price(sku: str) -> dict[str, Any]:
 
 @app.schedule(STAGE.scrape_schedule, name="nightly_scrape")
 def nightly_scrape(event: CloudWatchEvent) -> None:
+    from datetime import datetime
+
+    from chalicelib.pricewatch import scheduling
+    from chalicelib.services import services
+
     s = services()
     scheduled_at = datetime.fromisoformat(event.time.replace("Z", "+00:00"))
-    scheduling.enqueue_run(s.prices, s.stores.scrape_queue, scheduled_at, datetime.now(UTC))
+    scheduling.enqueue_run(s.prices, s.stores.scrape_queue, scheduled_at, _now())
 
 
 @app.on_sqs_message(queue=STAGE.scrape_queue, batch_size=5)
 def fetch_pages(event: SQSEvent) -> dict[str, Any]:
+    from chalicelib.pricewatch import consumer
+    from chalicelib.services import services
+
     s = services()
     return consumer.handle_batch(
         event.to_dict(), s.settings, s.prices, s.stores.pages, s.stores.scrape_queue, s.fetcher
@@ -151,5 +183,14 @@ def fetch_pages(event: SQSEvent) -> dict[str, Any]:
 
 @app.on_s3_event(bucket=STAGE.pages_bucket, prefix="pages/", events=["s3:ObjectCreated:*"])
 def record_prices(event: S3Event) -> None:
+    from chalicelib.pricewatch import recording
+    from chalicelib.services import services
+
     s = services()
     recording.handle_page_event(event.to_dict(), s.settings, s.prices, s.stores.pages)
+
+
+def _now() -> Any:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from bench import change_bench, thumbnails_bench
+from bench import change_bench, coldstart_bench, prices_bench, thumbnails_bench
 
-BENCHMARKS = {"change": change_bench.run, "thumbnails": thumbnails_bench.run}
+BENCHMARKS = {
+    "change": change_bench.run,
+    "coldstart": coldstart_bench.run,
+    "prices": prices_bench.run,
+    "thumbnails": thumbnails_bench.run,
+}
 
 
 def main(names: list[str]) -> None:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Every variable the app reads, with the default used when it is unset.
 DEFAULTS: dict[str, str] = {
@@ -48,10 +50,11 @@ class ConfigError(ValueError):
     """A stage variable is missing or malformed; the message names it."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """Read from the stage's variables; a NamedTuple (hashable, cheap to import)."""
+
     backend: str
-    data_dir: Path
+    data_dir: str
     region: str
     uploads_bucket: str
     uploads_prefix: str
@@ -73,7 +76,7 @@ class Settings:
     fetch_timeout: int
     max_page_bytes: int
     host_interval: float
-    admin_token: str = field(repr=False)
+    admin_token: str
     user_pool_arn: str
 
     @classmethod
@@ -83,6 +86,16 @@ class Settings:
     @property
     def buckets(self) -> tuple[str, ...]:
         return (self.uploads_bucket, self.thumbnails_bucket, self.pages_bucket)
+
+    @property
+    def data_path(self) -> Path:
+        """The embedded stores' directory (pathlib is imported only by those who need it)."""
+        from pathlib import Path
+
+        return Path(self.data_dir)
+
+    def __repr__(self) -> str:  # never print the admin token
+        return f"Settings(backend={self.backend!r}, region={self.region!r}, ...)"
 
 
 def _snapshot(env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
@@ -102,7 +115,7 @@ def _settings(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         )
     return Settings(
         backend=backend,
-        data_dir=Path(env["STOREKEEPER_DATA"]).expanduser().resolve(),
+        data_dir=os.path.abspath(os.path.expanduser(env["STOREKEEPER_DATA"])),
         region=env["AWS_REGION"],
         uploads_bucket=_name(env, "UPLOADS_BUCKET"),
         uploads_prefix=env["UPLOADS_PREFIX"],

@@ -80,9 +80,9 @@ def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
     logs.configure()
     logging.getLogger("watchfiles").setLevel(logging.WARNING)
     app, config, settings = load(project_dir, stage)
-    with _runtime_lock(settings.data_dir) as held:
+    with _runtime_lock(settings.data_path) as held:
         if not held:
-            print(f"another local runtime is already serving {settings.data_dir}", file=sys.stderr)
+            print(f"another local runtime is already serving {settings.data_path}", file=sys.stderr)
             return 1
         try:
             http = create_local_server(app, config, host, port)
@@ -90,27 +90,39 @@ def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
             print(f"cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
             return 1
         runtime = Runtime(
-            app, data_dir=settings.data_dir, region=settings.region, stage=stage, http_server=http
+            app, data_dir=settings.data_path, region=settings.region, stage=stage, http_server=http
         )
         signal.signal(signal.SIGTERM, _raise_interrupt)
-        runtime.start()
-        print(f"storekeeper on http://{host}:{port}  (data in {settings.data_dir}; Ctrl-C stops)")
-        try:
-            signal.pause()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            for stop_signal in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not
-                signal.signal(stop_signal, signal.SIG_IGN)  # cut the clean shutdown short
-            runtime.stop()
+        with demo.running(settings) as shop:
+            runtime.start()
+            _banner(f"http://{host}:{port}", settings, shop)
+            try:
+                signal.pause()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                for stop_signal in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not
+                    signal.signal(stop_signal, signal.SIG_IGN)  # cut the clean shutdown short
+                runtime.stop()
     return 0
+
+
+def _banner(url: str, settings: Settings, shop: str | None) -> None:
+    lines = [
+        f"storekeeper on {url}  (data in {settings.data_path}; Ctrl-C stops)",
+        f"  prices page:  {url}/prices  (in a browser; JSON otherwise)",
+        f"  admin token:  {os.environ.get('ADMIN_TOKEN', '(none)')}",
+    ]
+    if shop:
+        lines.append(f"  sample shop:  {shop}  (`make scrape` checks its prices now)")
+    print("\n".join(lines), flush=True)
 
 
 def invoke_now(project_dir: Path, stage: str, name: str) -> int:
     """Fire a schedule; with no runtime up, also deliver the events it causes."""
     app, _config, settings = load(project_dir, stage)
-    runtime = Runtime(app, data_dir=settings.data_dir, region=settings.region, stage=stage)
-    with _runtime_lock(settings.data_dir) as held:
+    runtime = Runtime(app, data_dir=settings.data_path, region=settings.region, stage=stage)
+    with _runtime_lock(settings.data_path) as held:
         if not held:
             outcome = _fire(runtime, name)
             print("the running `make run` delivers what this queued")

@@ -8,9 +8,8 @@ rounds cash where the country does, and solves on integer minor units with
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from chalicelib.change.currencies import CURRENCIES, Currency
 from chalicelib.change.solver import NoSolution, TooComplex, fewest_pieces
@@ -30,15 +29,13 @@ MAX_COUNT = 1_000_000_000
 FIELDS = ("amount", "currency", "denominations", "drawer")
 
 
-@dataclass(frozen=True)
-class ChangeLine:
+class ChangeLine(NamedTuple):
     value: Decimal
     name: str
-    count: int
+    quantity: int  # not 'count': a tuple already has a count()
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     currency: Currency
     amount: Decimal
     paid: Decimal
@@ -46,7 +43,7 @@ class Change:
 
     @property
     def pieces(self) -> int:
-        return sum(line.count for line in self.lines)
+        return sum(line.quantity for line in self.lines)
 
     def to_json(self) -> dict[str, Any]:
         digits = self.currency.minor_digits
@@ -56,7 +53,11 @@ class Change:
             "paid": format_money(self.paid, digits),
             "pieces": self.pieces,
             "change": [
-                {"value": format_money(line.value, digits), "name": line.name, "count": line.count}
+                {
+                    "value": format_money(line.value, digits),
+                    "name": line.name,
+                    "count": line.quantity,
+                }
                 for line in self.lines
             ],
         }

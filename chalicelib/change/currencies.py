@@ -8,18 +8,16 @@ rule has ties (x.50 kronor) they round up, as those rules say.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     value: Decimal
     name: str
 
 
-@dataclass(frozen=True)
-class Currency:
+class Currency(NamedTuple):
     code: str
     minor_digits: int
     pieces: tuple[Piece, ...]  # largest first

@@ -58,7 +58,7 @@ def blob_store(settings: Settings, bucket: str) -> BlobStore:
         return S3BlobStore(bucket, settings.region)
     from chalicelib.storage.files import FileBlobStore
 
-    return FileBlobStore(settings.data_dir, bucket)
+    return FileBlobStore(settings.data_path, bucket)
 
 
 def table(settings: Settings) -> Table:
@@ -68,7 +68,7 @@ def table(settings: Settings) -> Table:
         return DynamoTable(settings.table_name, settings.region)
     from chalicelib.storage.sqlite_table import SqliteTable
 
-    return SqliteTable(settings.data_dir, settings.table_name)
+    return SqliteTable(settings.data_path, settings.table_name)
 
 
 def queue(settings: Settings, name: str) -> Queue:
@@ -80,8 +80,8 @@ def queue(settings: Settings, name: str) -> Queue:
 
     for declared in queue_settings(settings):
         if declared.name == name:
-            declare_queue(settings.data_dir, declared)
-    return SqliteQueue(settings.data_dir, name)
+            declare_queue(settings.data_path, declared)
+    return SqliteQueue(settings.data_path, name)
 
 
 def provision_embedded(settings: Settings) -> None:
@@ -89,6 +89,6 @@ def provision_embedded(settings: Settings) -> None:
     from chalicelib.storage.sqlite_queue import declare_queue
 
     for bucket in settings.buckets:
-        (settings.data_dir / bucket).mkdir(parents=True, exist_ok=True)
+        (settings.data_path / bucket).mkdir(parents=True, exist_ok=True)
     for declared in queue_settings(settings):
-        declare_queue(settings.data_dir, declared)
+        declare_queue(settings.data_path, declared)

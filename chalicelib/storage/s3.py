@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from typing import Any
 
 from chalicelib.storage.aws_clients import client, error_code
@@ -40,7 +41,7 @@ class S3BlobStore:
         check_key(key)
         meta = check_metadata(metadata)
         extra = {"CacheControl": cache_control} if cache_control else {}
-        self._s3.put_object(
+        response = self._s3.put_object(
             Bucket=self.bucket,
             Key=key,
             Body=data,
@@ -48,10 +49,16 @@ class S3BlobStore:
             Metadata=meta,
             **extra,
         )
-        info = self.head(key)
-        if info is None:
-            raise BlobNotFound(key)  # deleted between the write and the read-back
-        return info
+        # Built from what we sent: reading it back would need s3:GetObject too.
+        return BlobInfo(
+            key=key,
+            size=len(data),
+            etag=str(response["ETag"]).strip('"'),
+            last_modified=datetime.now(UTC),
+            content_type=content_type,
+            cache_control=cache_control,
+            metadata=meta,
+        )
 
     def get(self, key: str, *, max_bytes: int | None = None) -> Blob:
         check_key(key)

@@ -8,8 +8,6 @@ With neither configured, admin routes are closed rather than open.
 
 from __future__ import annotations
 
-import hmac
-
 from chalice.app import CognitoUserPoolAuthorizer, Request
 
 from chalicelib.config import Settings
@@ -38,6 +36,8 @@ def require_admin(request: Request | None, settings: Settings) -> None:
     scheme, _, token = header.partition(" ")
     if not header:
         raise Unauthorized("Authorization", "send 'Authorization: Bearer <admin token>'")
+    import hmac  # only admin requests pay for it (it loads OpenSSL's hashes)
+
     if scheme.lower() != "bearer" or not hmac.compare_digest(
         token.strip().encode(), settings.admin_token.encode()
     ):

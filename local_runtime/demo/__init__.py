@@ -17,7 +17,7 @@ def ensure_admin_token(settings: Settings) -> None:
     """The local stage's admin token: from the shell, else one generated and kept with the data."""
     if os.environ.get("ADMIN_TOKEN"):
         return
-    path = settings.data_dir / STATE_DIR / "admin-token"
+    path = settings.data_path / STATE_DIR / "admin-token"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(24))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote_plus
@@ -76,7 +75,7 @@ class Recorder:
 
 
 @pytest.fixture
-def recorder(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Recorder]:
+def recorder(aws: None, monkeypatch: pytest.MonkeyPatch) -> Recorder:
     recorder = Recorder()
     real = aws_clients.client
 
@@ -89,7 +88,7 @@ def recorder(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Recorder]:
 
     monkeypatch.setattr(aws_clients, "client", recording_client)
     monkeypatch.setenv("ADMIN_TOKEN", ADMIN_TOKEN)
-    yield recorder
+    return recorder
 
 
 def allowed(document: dict[str, Any], action: str, arn: str) -> bool:
@@ -233,7 +232,7 @@ def test_policies_are_least_privilege_and_committed() -> None:
             assert functions[handler]["iam_policy_file"] == policies.file_name(stage, handler)
             for statement in policies.policy(stage, handler)["Statement"]:
                 assert not any("*" in action for action in statement["Action"])
-                if not statement["Sid"] == "OwnLogs":
+                if statement["Sid"] != "OwnLogs":
                     assert "*" not in statement["Resource"]
                     for arn in statement["Resource"]:
                         assert stage in arn  # the stage's own resources, by name

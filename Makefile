@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test lint typecheck unit bench scrape chromium clean
+.PHONY: run test lint typecheck unit bench scrape chromium policies package bootstrap deploy clean
+
+STAGE ?= dev
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -44,6 +46,20 @@ chromium:
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Deploying (see the README): AWS credentials and a region in your environment.
+policies: $(STAMP)
+	$(BIN)/python -m deploy.policies
+
+package: $(STAMP)
+	$(BIN)/python -m deploy.package --stage $(STAGE)
+
+bootstrap: $(STAMP)
+	$(BIN)/python -m deploy.bootstrap --stage $(STAGE)
+
+deploy: bootstrap
+	$(BIN)/chalice deploy --stage $(STAGE)
+	$(BIN)/python -m deploy.bootstrap --stage $(STAGE) --after-deploy
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

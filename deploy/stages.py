@@ -34,8 +34,8 @@ def lambda_functions(stage: str) -> dict[str, dict[str, Any]]:
 
 
 def function_name(stage: str, handler: str) -> str:
-    """What Chalice names a handler's Lambda function."""
-    return f"{APP_NAME}-{stage}-{handler}"
+    """What Chalice names a handler's Lambda function (the API's has no suffix)."""
+    return f"{APP_NAME}-{stage}" if handler == "api_handler" else f"{APP_NAME}-{stage}-{handler}"
 
 
 def bucket_arn(bucket: str, objects: str | None = None) -> str:

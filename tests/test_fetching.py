@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -47,8 +46,7 @@ class Slots:
 @pytest.fixture
 def settings(httpserver: HTTPServer) -> Settings:
     base = Settings.from_env()
-    return replace(
-        base,
+    return base._replace(
         fetch_allowlist=frozenset({f"127.0.0.1:{httpserver.port}", f"localhost:{httpserver.port}"}),
     )
 
@@ -224,7 +222,7 @@ def test_the_body_cap(httpserver: HTTPServer, settings: Settings, clock: Clock) 
     robots(httpserver, None, 404)
     httpserver.expect_request("/big").respond_with_data("x" * 5000, content_type="text/html")
     small = Fetcher(
-        replace(settings, max_page_bytes=4096), Slots().reserve, clock=clock.time, sleep=clock.sleep
+        settings._replace(max_page_bytes=4096), Slots().reserve, clock=clock.time, sleep=clock.sleep
     )
     with pytest.raises(Permanent) as raised:
         small.fetch(httpserver.url_for("/big"))
@@ -278,6 +276,6 @@ def test_timeouts_are_transient(httpserver: HTTPServer, settings: Settings) -> N
         return Response(PAGE, content_type="text/html")
 
     httpserver.expect_request("/slow").respond_with_handler(slow)
-    impatient = Fetcher(replace(settings, fetch_timeout=1), Slots().reserve)
+    impatient = Fetcher(settings._replace(fetch_timeout=1), Slots().reserve)
     with pytest.raises(Transient):
         impatient.fetch(httpserver.url_for("/slow"))

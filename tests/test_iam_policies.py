@@ -77,16 +77,15 @@ class Recorder:
 @pytest.fixture
 def recorder(aws: None, monkeypatch: pytest.MonkeyPatch) -> Recorder:
     recorder = Recorder()
-    real = aws_clients.client
+    real = aws_clients.new_client
 
     def recording_client(service: str, region: str) -> Any:
         made = real(service, region)
-        if not getattr(made, "_recorded", False):
-            made.meta.events.register("provide-client-params.*.*", recorder.hook)
-            made._recorded = True
+        made.meta.events.register("provide-client-params.*.*", recorder.hook)
         return made
 
-    monkeypatch.setattr(aws_clients, "client", recording_client)
+    aws_clients.reset()
+    monkeypatch.setattr(aws_clients, "new_client", recording_client)
     monkeypatch.setenv("ADMIN_TOKEN", ADMIN_TOKEN)
     return recorder
 
@@ -118,6 +117,7 @@ def run(recorder: Recorder, step: Any) -> list[tuple[str, str]]:
 
     services_for.cache_clear()
     stores.cache_clear()
+    aws_clients.reset()
     recorder.calls.clear()
     step()
     return list(recorder.calls)

@@ -19,10 +19,14 @@ def client(service: str, region: str) -> Any:
     if key not in _clients:
         with _lock:
             if key not in _clients:
-                import boto3  # deferred: see the module docstring
-
-                _clients[key] = boto3.session.Session().client(service, region_name=region)
+                _clients[key] = new_client(service, region)
     return _clients[key]
+
+
+def new_client(service: str, region: str) -> Any:
+    import boto3  # deferred: see the module docstring
+
+    return boto3.session.Session().client(service, region_name=region)
 
 
 def reset() -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -55,7 +55,12 @@ class Declared:
 
 
 def declared_prices(tree: LexborHTMLParser, url: str | None) -> list[Declared]:
-    return [*_json_ld(tree, url), *_microdata(tree, url), *_rdfa(tree, url), *_meta(tree, url)]
+    return [
+        *_json_ld(tree, url),
+        *_inline(tree, url, MICRODATA),
+        *_inline(tree, url, RDFA),
+        *_meta(tree, url),
+    ]
 
 
 # --- JSON-LD -----------------------------------------------------------------
@@ -160,41 +165,53 @@ def _currency(raw: object, url: str | None) -> str | None:
 # --- microdata and RDFa ------------------------------------------------------
 
 
-def _microdata(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
-    for element in tree.css('[itemprop~="price"], [itemprop~="lowPrice"]'):
+class _Inline(NamedTuple):
+    """Where microdata and RDFa put a price, its currency and its product."""
+
+    source: str
+    prices: str
+    scope: str  # the attribute opening an item
+    currency: str
+    kind: str  # the attribute naming an item's type
+    name: str
+
+
+MICRODATA = _Inline(
+    "microdata",
+    '[itemprop~="price"], [itemprop~="lowPrice"]',
+    "itemscope",
+    '[itemprop~="priceCurrency"]',
+    "itemtype",
+    '[itemprop~="name"]',
+)
+RDFA = _Inline(
+    "rdfa",
+    '[property="schema:price"], [property="price"], [property="schema:lowPrice"]',
+    "typeof",
+    '[property="schema:priceCurrency"], [property="priceCurrency"]',
+    "typeof",
+    '[property="schema:name"], [property="name"]',
+)
+
+
+def _inline(tree: LexborHTMLParser, url: str | None, syntax: _Inline) -> Iterator[Declared]:
+    for element in tree.css(syntax.prices):
         value = _value(_content(element), url)
         if value is None:
             continue
-        scope = _ancestor(element, lambda n: "itemscope" in n.attributes)
-        currency = None
-        if scope is not None:
-            tag = scope.css_first('[itemprop~="priceCurrency"]')
-            currency = _currency(_content(tag), url) if tag is not None else None
+        scope = _ancestor(element, lambda n: syntax.scope in n.attributes)
+        tag = scope.css_first(syntax.currency) if scope is not None else None
+        currency = _currency(_content(tag), url) if tag is not None else None
         product = _ancestor(
-            element, lambda n: "product" in (n.attributes.get("itemtype") or "").lower()
+            element, lambda n: "product" in (n.attributes.get(syntax.kind) or "").lower()
         )
         yield Declared(
             value,
             currency or _currency_near(element, url),
-            "microdata",
-            product=_name_in(product, '[itemprop~="name"]'),
+            syntax.source,
+            product=_name_in(product, syntax.name),
             related=product is None,
         )
-
-
-def _rdfa(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
-    for element in tree.css(
-        '[property="schema:price"], [property="price"], [property="schema:lowPrice"]'
-    ):
-        value = _value(_content(element), url)
-        if value is None:
-            continue
-        scope = _ancestor(element, lambda n: "typeof" in n.attributes)
-        currency = None
-        if scope is not None:
-            tag = scope.css_first('[property="schema:priceCurrency"], [property="priceCurrency"]')
-            currency = _currency(_content(tag), url) if tag is not None else None
-        yield Declared(value, currency or _currency_near(element, url), "rdfa")
 
 
 def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:

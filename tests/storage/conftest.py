@@ -2,33 +2,42 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import boto3
 import pytest
 from moto import mock_aws
 
+from chalicelib.config import Settings
 from chalicelib.storage import aws_clients
 from chalicelib.storage.blobs import BlobStore
 from chalicelib.storage.dynamodb import DynamoTable
+from chalicelib.storage.factory import queue_settings
 from chalicelib.storage.files import FileBlobStore
-from chalicelib.storage.queues import Queue, QueueSettings
+from chalicelib.storage.queues import Queue
 from chalicelib.storage.s3 import S3BlobStore
 from chalicelib.storage.sqlite_queue import SqliteQueue, declare_queue
 from chalicelib.storage.sqlite_table import SqliteTable
 from chalicelib.storage.sqs import SqsQueue
 from chalicelib.storage.table import Table
+from tests.aws_resources import create_stage_resources
 
 REGION = "us-east-1"
-BUCKET = "contract-bucket"
-TABLE = "contract-table"
-QUEUE = QueueSettings(
-    "contract-queue", visibility_timeout=30, dead_letter_queue="contract-dlq", max_receives=2
+SETTINGS = Settings.from_env(
+    {
+        "TABLE_NAME": "contract-table",
+        "UPLOADS_BUCKET": "contract-bucket",
+        "THUMBNAILS_BUCKET": "contract-thumbnails",
+        "PAGES_BUCKET": "contract-pages",
+        "SCRAPE_QUEUE": "contract-queue",
+        "SCRAPE_DEAD_LETTER_QUEUE": "contract-dlq",
+        "SCRAPE_MAX_RECEIVES": "2",
+        "SCRAPE_VISIBILITY_TIMEOUT": "30",
+    }
 )
-DLQ = QueueSettings("contract-dlq")
+BUCKET, TABLE = SETTINGS.uploads_bucket, SETTINGS.table_name
+QUEUE, DLQ = sorted(queue_settings(SETTINGS), key=lambda q: q.dead_letter_queue is None)
 
 
 @dataclass
@@ -55,7 +64,7 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
         return
     with mock_aws():
         aws_clients.reset()
-        create_aws_resources()
+        create_stage_resources(SETTINGS)
         yield Backend(
             "aws",
             S3BlobStore(BUCKET, REGION),
@@ -64,33 +73,3 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
             SqsQueue(DLQ.name, REGION),
         )
     aws_clients.reset()
-
-
-def create_aws_resources() -> None:
-    boto3.client("s3", region_name=REGION).create_bucket(Bucket=BUCKET)
-    boto3.client("dynamodb", region_name=REGION).create_table(
-        TableName=TABLE,
-        KeySchema=[
-            {"AttributeName": "pk", "KeyType": "HASH"},
-            {"AttributeName": "sk", "KeyType": "RANGE"},
-        ],
-        AttributeDefinitions=[
-            {"AttributeName": "pk", "AttributeType": "S"},
-            {"AttributeName": "sk", "AttributeType": "S"},
-        ],
-        BillingMode="PAY_PER_REQUEST",
-    )
-    sqs = boto3.client("sqs", region_name=REGION)
-    dlq_url = sqs.create_queue(QueueName=DLQ.name)["QueueUrl"]
-    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"][
-        "QueueArn"
-    ]
-    sqs.create_queue(
-        QueueName=QUEUE.name,
-        Attributes={
-            "VisibilityTimeout": str(QUEUE.visibility_timeout),
-            "RedrivePolicy": json.dumps(
-                {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": QUEUE.max_receives}
-            ),
-        },
-    )

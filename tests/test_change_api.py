@@ -321,3 +321,15 @@ def test_any_answer_sums_exactly_to_the_paid_amount(
         listed = [Decimal(line["value"]) for line in body["change"]]
         assert listed == sorted(listed, reverse=True)
         assert all(line["count"] > 0 for line in body["change"])
+
+
+def test_a_drawer_too_large_to_prove_is_a_quick_422(client: Any) -> None:
+    import time
+
+    # Fifty near-equal coins, three of each: no bound prunes this search.
+    drawer = {f"{100 - 0.07 * i:.2f}": 3 for i in range(50)}
+    started = time.perf_counter()
+    response = post(client, {"amount": "12345.67", "drawer": drawer})
+    assert time.perf_counter() - started < 0.5
+    assert response.status_code == 422
+    assert "too many combinations" in response.json_body["Message"]

@@ -28,10 +28,6 @@ class NotFound(InputError):
     status = 404
 
 
-class Conflict(InputError):
-    status = 409
-
-
 class Unauthorized(InputError):
     status = 401
 

@@ -40,16 +40,6 @@ def parse_decimal(value: object, field: str) -> Decimal:
     return number
 
 
-def parse_money(
-    value: object, field: str, *, minor_digits: int, allow_zero: bool = True
-) -> Decimal:
-    """An amount between 0 (or above it) and MAX_AMOUNT with at most `minor_digits` decimals."""
-    number = parse_decimal(value, field)
-    check_range(number, field, allow_zero=allow_zero)
-    check_digits(number, field, minor_digits)
-    return quantize(number, minor_digits)
-
-
 def check_range(number: Decimal, field: str, *, allow_zero: bool = True) -> None:
     if number < 0:
         raise InputError(field, "must not be negative")

@@ -42,8 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     invoke.add_argument("name")
     commands.add_parser("handlers", help="list the event handlers the app registers")
     args = parser.parse_args(argv)
-    logs.configure()
-    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # one line per file change is noise
+    _configure_logging()
     if args.command == "serve":
         if args.no_reload:
             return serve_forever(args.project_dir, args.stage, args.host, args.port)
@@ -54,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     for line in _describe(discover(app)):
         print(line)
     return 0
+
+
+def _configure_logging() -> None:
+    logs.configure()
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # a line per file change is noise
 
 
 def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings]:
@@ -77,8 +81,7 @@ def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings]:
 def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
     from chalice.local import create_local_server
 
-    logs.configure()
-    logging.getLogger("watchfiles").setLevel(logging.WARNING)
+    _configure_logging()  # again: with reloading, this runs in a new process
     app, config, settings = load(project_dir, stage)
     with _runtime_lock(settings.data_path) as held:
         if not held:

@@ -96,24 +96,14 @@ def make_change(
         check_digits(requested, "amount", cur.minor_digits)
     paid = _cash_rounded(requested, cur)
 
-    values: list[Decimal]
-    if denominations is not None:
-        values = _denominations(denominations, cur)
-    elif drawer is not None:
-        values = []  # filled from the drawer's keys below
-    else:
-        values = [piece.value for piece in cur.pieces]
+    chosen = _denominations(denominations, cur) if denominations is not None else None
+    counts = _drawer(drawer, cur) if drawer is not None else None
+    values = chosen or (list(counts) if counts is not None else [p.value for p in cur.pieces])
     limits = None
-    if drawer is not None:
-        counts = _drawer(drawer, cur)
-        if denominations is None:
-            values = list(counts)
-        else:
-            for value in counts:
-                if value not in values:
-                    raise InputError(
-                        f"drawer[{_key(value, cur)}]", "is not one of the denominations"
-                    )
+    if counts is not None:
+        for value in counts:
+            if value not in values:
+                raise InputError(f"drawer[{_key(value, cur)}]", "is not one of the denominations")
         limits = [counts.get(value, 0) for value in values]
 
     unit = cur.minor_unit

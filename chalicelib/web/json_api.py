@@ -31,7 +31,6 @@ _STATUS_CODES = {
     401: "UnauthorizedError",
     403: "ForbiddenError",
     404: "NotFoundError",
-    409: "ConflictError",
     413: "RequestEntityTooLargeError",
     422: "UnprocessableEntityError",
 }

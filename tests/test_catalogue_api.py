@@ -116,3 +116,27 @@ def test_bad_bodies_are_400(local: Any) -> None:
     response = local.http.put("/products/MUG", headers=ADMIN, body="not json")
     assert response.status_code == 400
     assert local.http.get("/prices/bad%20sku").status_code == 400
+
+
+class _Request:
+    def __init__(self, context: dict[str, Any], headers: dict[str, str] | None = None) -> None:
+        self.context = context
+        self.headers = headers or {}
+
+
+def test_with_cognito_the_authorizer_claims_are_required() -> None:
+    from chalicelib.config import Settings
+    from chalicelib.errors import Unauthorized
+    from chalicelib.web.auth import cognito_authorizer, require_admin
+
+    arn = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_example"
+    settings = Settings.from_env()._replace(user_pool_arn=arn, admin_token="")
+    authorizer = cognito_authorizer(settings)
+    assert authorizer is not None
+    assert authorizer.to_swagger()["x-amazon-apigateway-authorizer"]["providerARNs"] == [arn]
+    require_admin(
+        _Request({"authorizer": {"claims": {"sub": "someone", "email": "a@b.example"}}}), settings
+    )  # type: ignore[arg-type]
+    with pytest.raises(Unauthorized):
+        require_admin(_Request({}, {"authorization": f"Bearer {ADMIN_TOKEN}"}), settings)  # type: ignore[arg-type]
+    assert cognito_authorizer(Settings.from_env()._replace(user_pool_arn="")) is None

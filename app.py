@@ -12,7 +12,7 @@ from typing import Any
 from chalice.app import Chalice, CloudWatchEvent, Response, S3Event, SQSEvent
 
 from chalicelib import __version__, logs
-from chalicelib.config import Settings
+from chalicelib.config import PAGES_PREFIX, Settings
 from chalicelib.web.auth import cognito_authorizer, require_admin
 from chalicelib.web.json_api import json_body, json_errors
 
@@ -181,7 +181,7 @@ def fetch_pages(event: SQSEvent) -> dict[str, Any]:
     )
 
 
-@app.on_s3_event(bucket=STAGE.pages_bucket, prefix="pages/", events=["s3:ObjectCreated:*"])
+@app.on_s3_event(bucket=STAGE.pages_bucket, prefix=PAGES_PREFIX, events=["s3:ObjectCreated:*"])
 def record_prices(event: S3Event) -> None:
     from chalicelib.pricewatch import recording
     from chalicelib.services import services

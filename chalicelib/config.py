@@ -16,6 +16,10 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from pathlib import Path
 
+# Where fetched competitor pages live in the pages bucket: the S3 trigger,
+# the IAM grants and the lifecycle rule all follow this one name.
+PAGES_PREFIX = "pages/"
+
 # Every variable the app reads, with the default used when it is unset.
 DEFAULTS: dict[str, str] = {
     "STOREKEEPER_BACKEND": "embedded",

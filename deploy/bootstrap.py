@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from chalicelib.config import Settings
+from chalicelib.config import PAGES_PREFIX, Settings
 from chalicelib.storage.factory import queue_settings
 from deploy import stages
 
@@ -126,7 +126,7 @@ class Bootstrap:
 
         rule = {
             "ID": "expire-raw-pages",
-            "Filter": {"Prefix": "pages/"},
+            "Filter": {"Prefix": PAGES_PREFIX},
             "Status": "Enabled",
             "Expiration": {"Days": PAGES_RETENTION_DAYS},
         }

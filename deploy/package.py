@@ -32,6 +32,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from chalicelib.config import PAGES_PREFIX
 from chalicelib.storage.factory import queue_settings
 from deploy import bootstrap, stages
 
@@ -88,7 +89,7 @@ def resources(stage: str) -> dict[str, Any]:
                         {
                             "id": "expire-raw-pages",
                             "status": "Enabled",
-                            "filter": [{"prefix": "pages/"}],
+                            "filter": [{"prefix": PAGES_PREFIX}],
                             "expiration": [{"days": bootstrap.PAGES_RETENTION_DAYS}],
                         }
                     ],

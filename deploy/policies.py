@@ -21,10 +21,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chalicelib.config import Settings
+from chalicelib.config import PAGES_PREFIX, Settings
 from deploy import stages
 
-PAGES_PREFIX = "pages/"
 TABLE_READ = ["dynamodb:GetItem", "dynamodb:Query"]
 TABLE_WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem"]
 # Lambda's SQS event source polls with the function's role.

@@ -15,11 +15,11 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from chalicelib.config import Settings
+from chalicelib.config import PAGES_PREFIX, Settings
 from chalicelib.errors import InputError
 from chalicelib.logs import log_event
 from chalicelib.pricewatch.fetching import Fetcher, Permanent, Transient
-from chalicelib.pricewatch.recording import PAGES_PREFIX, observation, record
+from chalicelib.pricewatch.recording import observation, record
 from chalicelib.pricewatch.scheduling import ScrapeTask
 from chalicelib.pricewatch.store import PriceStore
 from chalicelib.storage.blobs import BlobStore

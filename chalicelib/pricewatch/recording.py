@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote_plus, urlsplit
 
-from chalicelib.config import Settings
+from chalicelib.config import PAGES_PREFIX, Settings
 from chalicelib.logs import log_event
 from chalicelib.prices import extract_price
 from chalicelib.prices.repricing import OK, Observation, flags_for, reprice
@@ -22,7 +22,6 @@ from chalicelib.pricewatch.store import (
 from chalicelib.storage.blobs import BlobNotFound, BlobStore, BlobTooLarge
 
 log = logging.getLogger(__name__)
-PAGES_PREFIX = "pages/"
 NO_PRICE = "no-price"
 
 

@@ -21,7 +21,7 @@ from chalicelib.logs import log_event
 from chalicelib.pricewatch.fetching import Fetcher, Permanent, Transient
 from chalicelib.pricewatch.recording import observation, record
 from chalicelib.pricewatch.scheduling import ScrapeTask
-from chalicelib.pricewatch.store import PriceStore
+from chalicelib.pricewatch.store import PriceStore, timestamp
 from chalicelib.storage.blobs import BlobStore
 from chalicelib.storage.queues import Queue
 
@@ -116,7 +116,7 @@ def fetch_into_bucket(
             "url": quote(task.url, safe=URL_SAFE),
             "final-url": quote(page.final_url, safe=URL_SAFE),
             "sku": task.sku,
-            "fetched-at": now.strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "fetched-at": timestamp(now),  # record_page parses it back
         },
     )
     log_event(log, "page stored", sku=task.sku, url=task.url, key=key, bytes=len(page.body))

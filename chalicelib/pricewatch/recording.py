@@ -70,7 +70,8 @@ def reprice_product(
             | {f"{o.status}:{o.host}" for o in latest if o.status != OK}
             | ({"floor-above-competitor"} if decision.reason == "floor" else set())
         )
-        if store.set_price(sku, decision, tuple(flags), state, now):
+        stored = store.set_price(sku, decision, tuple(flags), state, now)
+        if stored is not None:
             log_event(
                 log,
                 "repriced",
@@ -79,8 +80,7 @@ def reprice_product(
                 reason=decision.reason,
                 lowest=str(decision.lowest.price) if decision.lowest else None,
             )
-            found = store.product(sku)
-            return found[1] if found else None
+            return stored
     raise RuntimeError(f"{sku}: the price kept changing under us; giving up for now")
 
 

@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
 
 from chalicelib.catalogue import Product, product_from_item
 from chalicelib.prices.repricing import Decision, Observation
@@ -134,30 +133,34 @@ class PriceStore:
 
     def set_price(
         self, sku: str, decision: Decision, flags: tuple[str, ...], read: PriceState, now: datetime
-    ) -> bool:
-        """Store a new price if nobody changed the product since `read` was read."""
+    ) -> PriceState | None:
+        """Store a new price if nobody changed the product since `read` was read.
+
+        Returns the state now stored, or None when someone had changed it.
+        """
         lowest = decision.lowest
-        changes: dict[str, Any] = {
-            "our_price": decision.price,
-            "reason": decision.reason,
-            "lowest_price": lowest.price if lowest else None,
-            "lowest_url": lowest.url if lowest else None,
-            "checked_at": timestamp(now),
-            "flags": list(flags),
-            "version": read.version + 1,
-        }
+        state = PriceState(
+            price=decision.price,
+            reason=decision.reason,
+            lowest_price=lowest.price if lowest else None,
+            lowest_url=lowest.url if lowest else None,
+            checked_at=timestamp(now),
+            flags=flags,
+            version=read.version + 1,
+        )
         try:
             self.table.update(
-                CATALOG, f"PRODUCT#{sku}", changes, condition=Attr("version") == read.version
+                CATALOG,
+                f"PRODUCT#{sku}",
+                _state_item(state),
+                condition=Attr("version") == read.version,
             )
         except ConditionFailed:
-            return False
-        if decision.price != read.price or not self.our_history(sku, 1):
-            at = timestamp(now)
-            self.table.put(
-                {"pk": f"SKU#{sku}", "sk": f"OURS#{at}", "at": at, "price": decision.price}
-            )
-        return True
+            return None
+        if state.price != read.price or not self.our_history(sku, 1):
+            at = state.checked_at
+            self.table.put({"pk": f"SKU#{sku}", "sk": f"OURS#{at}", "at": at, "price": state.price})
+        return state
 
     # --- runs and hosts ----------------------------------------------------
 
@@ -203,6 +206,18 @@ def _state(item: Item) -> PriceState:
         flags=tuple(item.get("flags", [])),
         version=int(item.get("version", 0)),
     )
+
+
+def _state_item(state: PriceState) -> Item:
+    return {
+        "our_price": state.price,
+        "reason": state.reason,
+        "lowest_price": state.lowest_price,
+        "lowest_url": state.lowest_url,
+        "checked_at": state.checked_at,
+        "flags": list(state.flags),
+        "version": state.version,
+    }
 
 
 def _observation_item(observation: Observation) -> Item:

@@ -133,11 +133,9 @@ def prices() -> Any:
     from chalicelib.web import prices_page
 
     store = services().prices
-    rows = views.price_list(store)
     if not prices_page.wants_html(app.current_request):
-        return {"prices": rows}
-    details = {sku: d for sku in (r["sku"] for r in rows) if (d := views.price_detail(store, sku))}
-    html = prices_page.render(rows, details, _now())
+        return {"prices": views.price_list(store)}
+    html = prices_page.render(views.price_details(store), _now())
     return Response(body=html, headers={"Content-Type": "text/html; charset=utf-8"})
 
 

@@ -39,10 +39,16 @@ def price_list(store: PriceStore) -> list[dict[str, Any]]:
 
 def price_detail(store: PriceStore, sku: str) -> dict[str, Any] | None:
     found = store.product(sku)
-    if found is None:
-        return None
-    product, state = found
-    digits = product.digits
+    return None if found is None else _detail(store, *found)
+
+
+def price_details(store: PriceStore) -> list[dict[str, Any]]:
+    """Every product's row with its history, in one pass over the catalogue."""
+    return [_detail(store, product, state) for product, state in store.products()]
+
+
+def _detail(store: PriceStore, product: Product, state: PriceState) -> dict[str, Any]:
+    sku, digits = product.sku, product.digits
     return price_row(product, state) | {
         "competitors": list(product.competitors),
         "history": [

@@ -29,18 +29,14 @@ class Series:
     ours: bool = False
 
 
-def render(
-    rows: list[dict[str, Any]], details: dict[str, dict[str, Any]], generated: datetime
-) -> str:
+def render(products: list[dict[str, Any]], generated: datetime) -> str:
+    """`products` as views.price_details gives them: each row with its history."""
     body = [
         "<h1>Our prices</h1>",
-        f"<p class=muted>{len(rows)} product(s) · generated {escape(generated.strftime('%Y-%m-%d %H:%M UTC'))}</p>",
-        _table(rows),
+        f"<p class=muted>{len(products)} product(s) · generated {escape(generated.strftime('%Y-%m-%d %H:%M UTC'))}</p>",
+        _table(products),
+        *(_product_section(product) for product in products),
     ]
-    for row in rows:
-        detail = details.get(row["sku"])
-        if detail is not None:
-            body.append(_product_section(row, detail))
     return _page("\n".join(body))
 
 
@@ -73,17 +69,17 @@ def _table(rows: list[dict[str, Any]]) -> str:
     return f"<table id=prices><thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>"
 
 
-def _product_section(row: dict[str, Any], detail: dict[str, Any]) -> str:
+def _product_section(row: dict[str, Any]) -> str:
     series = [
         Series(
             "our price",
-            [(parse_timestamp(p["at"]), Decimal(p["price"])) for p in detail["our_history"]],
+            [(parse_timestamp(p["at"]), Decimal(p["price"])) for p in row["our_history"]],
             OURS,
             ours=True,
         )
     ]
     by_site: dict[str, list[tuple[datetime, Decimal]]] = {}
-    for seen in detail["history"]:
+    for seen in row["history"]:
         if seen["price"] is not None and seen["status"] == "ok" and not seen["flags"]:
             by_site.setdefault(seen["who"], []).append(
                 (parse_timestamp(seen["at"]), Decimal(seen["price"]))

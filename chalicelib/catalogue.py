@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from chalicelib.errors import InputError
-from chalicelib.money import check_digits, format_money, parse_decimal
+from chalicelib.money import check_digits, check_range, format_money, parse_decimal
 from chalicelib.prices.currencies import ISO_CODES, minor_digits
 
 SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -85,12 +85,9 @@ def product_from_request(sku: str, body: dict[str, Any]) -> Product:
 
 def _price(raw: object, name: str, digits: int, *, allow_zero: bool = False) -> Decimal:
     value = parse_decimal(raw, name)
-    if value < 0 or (value == 0 and not allow_zero):
-        raise InputError(
-            name, "must be greater than zero" if not allow_zero else "must not be negative"
-        )
-    if value > Decimal(1_000_000_000):
-        raise InputError(name, "must be at most 1000000000")
+    if value <= 0 and not allow_zero:  # a list price is told what it must be, even if negative
+        raise InputError(name, "must be greater than zero")
+    check_range(value, name)
     check_digits(value, name, digits)
     return value
 

@@ -75,7 +75,7 @@ def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings]:
         )
     provision_embedded(settings)
     demo.ensure_admin_token(settings)
-    return app, config, Settings.from_env()
+    return app, config, Settings.from_env()  # again: the admin token may just have been set
 
 
 def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
@@ -114,7 +114,7 @@ def _banner(url: str, settings: Settings, shop: str | None) -> None:
     lines = [
         f"storekeeper on {url}  (data in {settings.data_path}; Ctrl-C stops)",
         f"  prices page:  {url}/prices  (in a browser; JSON otherwise)",
-        f"  admin token:  {os.environ.get('ADMIN_TOKEN', '(none)')}",
+        f"  admin token:  {settings.admin_token or '(none)'}",
     ]
     if shop:
         lines.append(f"  sample shop:  {shop}  (`make scrape` checks its prices now)")

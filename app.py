@@ -63,11 +63,10 @@ def make_change(event: dict[str, Any], context: Any) -> dict[str, Any]:
     events=["s3:ObjectCreated:*", "s3:ObjectRemoved:*"],
 )
 def make_thumbnails(event: S3Event) -> None:
-    from chalicelib import photos
-    from chalicelib.services import services
+    from chalicelib import photo_uploads, services
 
-    s = services()
-    photos.handle_event(event.to_dict(), s.settings, s.stores.uploads, s.stores.thumbnails)
+    s = services.settings()
+    photo_uploads.handle_event(event.to_dict(), s, services.uploads(s), services.thumbnails(s))
 
 
 # --- catalogue (admin) ------------------------------------------------------
@@ -76,49 +75,49 @@ def make_thumbnails(event: S3Event) -> None:
 @app.route("/products", methods=["GET"], authorizer=ADMIN)
 @json_errors
 def list_products() -> dict[str, Any]:
-    from chalicelib.services import services
+    from chalicelib import services
 
-    s = services()
-    require_admin(app.current_request, s.settings)
-    return {"products": [product.to_json() for product, _ in s.prices.products()]}
+    s = services.settings()
+    require_admin(app.current_request, s)
+    return {"products": [product.to_json() for product, _ in services.price_store(s).products()]}
 
 
 @app.route("/products/{sku}", methods=["PUT"], authorizer=ADMIN)
 @json_errors
 def put_product(sku: str) -> Response:
+    from chalicelib import services
     from chalicelib.catalogue import product_from_request
     from chalicelib.pricewatch import admin
-    from chalicelib.services import services
 
-    s = services()
-    require_admin(app.current_request, s.settings)
+    s = services.settings()
+    require_admin(app.current_request, s)
     product = product_from_request(sku, json_body(app.current_request))
-    created, body = admin.save_product(s.prices, s.settings, product, _now())
+    created, body = admin.save_product(services.price_store(s), s, product, _now())
     return Response(body=body, status_code=201 if created else 200)
 
 
 @app.route("/products/{sku}", methods=["GET"], authorizer=ADMIN)
 @json_errors
 def get_product(sku: str) -> dict[str, Any]:
+    from chalicelib import services
     from chalicelib.catalogue import check_sku
     from chalicelib.pricewatch import admin
-    from chalicelib.services import services
 
-    s = services()
-    require_admin(app.current_request, s.settings)
-    return admin.get_product(s.prices, check_sku(sku))
+    s = services.settings()
+    require_admin(app.current_request, s)
+    return admin.get_product(services.price_store(s), check_sku(sku))
 
 
 @app.route("/products/{sku}", methods=["DELETE"], authorizer=ADMIN)
 @json_errors
 def delete_product(sku: str) -> Response:
+    from chalicelib import services
     from chalicelib.catalogue import check_sku
     from chalicelib.pricewatch import admin
-    from chalicelib.services import services
 
-    s = services()
-    require_admin(app.current_request, s.settings)
-    admin.delete_product(s.prices, check_sku(sku))
+    s = services.settings()
+    require_admin(app.current_request, s)
+    admin.delete_product(services.price_store(s), check_sku(sku))
     return Response(body="", status_code=204)
 
 
@@ -128,11 +127,11 @@ def delete_product(sku: str) -> Response:
 @app.route("/prices", methods=["GET"])
 @json_errors
 def prices() -> Any:
+    from chalicelib import services
     from chalicelib.pricewatch import views
-    from chalicelib.services import services
     from chalicelib.web import prices_page
 
-    store = services().prices
+    store = services.price_store(services.settings())
     if not prices_page.wants_html(app.current_request):
         return {"prices": views.price_list(store)}
     html = prices_page.render(views.price_details(store), _now())
@@ -142,12 +141,12 @@ def prices() -> Any:
 @app.route("/prices/{sku}", methods=["GET"])
 @json_errors
 def price(sku: str) -> dict[str, Any]:
+    from chalicelib import services
     from chalicelib.catalogue import check_sku
     from chalicelib.errors import NotFound
     from chalicelib.pricewatch import views
-    from chalicelib.services import services
 
-    detail = views.price_detail(services().prices, check_sku(sku))
+    detail = views.price_detail(services.price_store(services.settings()), check_sku(sku))
     if detail is None:
         raise NotFound("sku", f"no product {sku}")
     return detail
@@ -160,32 +159,37 @@ def price(sku: str) -> dict[str, Any]:
 def nightly_scrape(event: CloudWatchEvent) -> None:
     from datetime import datetime
 
+    from chalicelib import services
     from chalicelib.pricewatch import scheduling
-    from chalicelib.services import services
 
-    s = services()
+    s = services.settings()
     scheduled_at = datetime.fromisoformat(event.time.replace("Z", "+00:00"))
-    scheduling.enqueue_run(s.prices, s.stores.scrape_queue, scheduled_at, _now())
+    scheduling.enqueue_run(services.price_store(s), services.scrape_queue(s), scheduled_at, _now())
 
 
 @app.on_sqs_message(queue=STAGE.scrape_queue, batch_size=5)
 def fetch_pages(event: SQSEvent) -> dict[str, Any]:
+    from chalicelib import services
     from chalicelib.pricewatch import consumer
-    from chalicelib.services import services
 
-    s = services()
+    s = services.settings()
     return consumer.handle_batch(
-        event.to_dict(), s.settings, s.prices, s.stores.pages, s.stores.scrape_queue, s.fetcher
+        event.to_dict(),
+        s,
+        services.price_store(s),
+        services.pages(s),
+        services.scrape_queue(s),
+        services.fetcher(s),
     )
 
 
 @app.on_s3_event(bucket=STAGE.pages_bucket, prefix=PAGES_PREFIX, events=["s3:ObjectCreated:*"])
 def record_prices(event: S3Event) -> None:
+    from chalicelib import services
     from chalicelib.pricewatch import recording
-    from chalicelib.services import services
 
-    s = services()
-    recording.handle_page_event(event.to_dict(), s.settings, s.prices, s.stores.pages)
+    s = services.settings()
+    recording.handle_page_event(event.to_dict(), s, services.price_store(s), services.pages(s))
 
 
 def _now() -> Any:

@@ -9,8 +9,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from chalicelib.errors import InputError
-from chalicelib.money import check_digits, check_range, format_money, parse_decimal
-from chalicelib.prices.currencies import ISO_CODES, minor_digits
+from chalicelib.money import (
+    ISO_CODES,
+    check_digits,
+    check_range,
+    format_money,
+    minor_digits,
+    parse_decimal,
+)
 
 SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 MAX_NAME = 200

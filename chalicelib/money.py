@@ -9,6 +9,19 @@ from chalicelib.errors import InputError
 
 MAX_AMOUNT = Decimal(1_000_000_000)
 
+# Digits after the decimal separator, where they are not the usual two.
+MINOR_DIGITS = {
+    "JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "VND": 0, "HUF": 0, "PYG": 0, "UGX": 0,
+    "IDR": 0, "COP": 0, "TWD": 0,  # two in ISO 4217, none in shop windows
+    "KWD": 3, "BHD": 3, "OMR": 3, "JOD": 3, "TND": 3, "LYD": 3, "IQD": 3,
+}  # fmt: skip
+
+ISO_CODES = frozenset(
+    """AED ARS AUD BAM BGN BHD BRL BYN CAD CHF CLP CNY COP CZK DKK EGP EUR GBP GEL HKD HRK HUF
+    IDR ILS INR IQD ISK JOD JPY KES KRW KWD KZT LKR LYD MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR
+    PLN PYG QAR RON RSD RUB SAR SEK SGD THB TND TRY TWD UAH UGX USD UYU VND ZAR""".split()
+)
+
 # The JSON number grammar, with an optional sign, for amounts sent as strings.
 _DECIMAL_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _MAX_TEXT = 64
@@ -62,6 +75,11 @@ def quantize(number: Decimal, minor_digits: int) -> Decimal:
 def format_money(number: Decimal, minor_digits: int) -> str:
     """'0.10', '20.00', JPY '500': always the currency's digits, never an exponent."""
     return f"{quantize(number, minor_digits):.{minor_digits}f}"
+
+
+def minor_digits(currency: str | None) -> int:
+    """Digits after the decimal separator as prices are shown in `currency`."""
+    return MINOR_DIGITS.get(currency or "", 2)
 
 
 def _json_kind(value: object) -> str:

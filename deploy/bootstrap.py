@@ -15,18 +15,17 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from chalicelib.config import PAGES_PREFIX, Settings
-from chalicelib.storage.factory import queue_settings
+from chalicelib.config import Settings
+from chalicelib.storage.resources import BucketSpec, stage_resources
 from deploy import stages
 
-PAGES_RETENTION_DAYS = 90
-DEAD_LETTER_RETENTION = str(14 * 24 * 3600)
 PUBLIC_ACCESS_BLOCK = {
     "BlockPublicAcls": True,
     "IgnorePublicAcls": True,
     "BlockPublicPolicy": True,
     "RestrictPublicBuckets": True,
 }
+EXPIRY_RULE = "expire-old-objects"
 ENCRYPTION = {
     "Rules": [
         {"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}, "BucketKeyEnabled": True}
@@ -47,11 +46,10 @@ class Bootstrap:
         self.changes: list[str] = []
 
     def run(self) -> list[str]:
-        s = self.settings
-        for bucket in s.buckets:
-            self.bucket(bucket, versioned=bucket == s.uploads_bucket)
-        self.expire_pages(s.pages_bucket)
-        self.table(s.table_name)
+        described = stage_resources(self.settings)
+        for bucket in described.buckets:
+            self.bucket(bucket)
+        self.table(described.table)
         self.queues()
         self.say("nothing to change" if not self.changes else f"{len(self.changes)} change(s)")
         return self.changes
@@ -65,9 +63,10 @@ class Bootstrap:
 
     # --- buckets -----------------------------------------------------------
 
-    def bucket(self, name: str, *, versioned: bool) -> None:
+    def bucket(self, spec: BucketSpec) -> None:
         from botocore.exceptions import ClientError
 
+        name = spec.name
         try:
             self.s3.head_bucket(Bucket=name)
             self._ok(f"bucket {name} exists")
@@ -81,7 +80,9 @@ class Bootstrap:
             self._changed(f"bucket {name} created")
         self._public_access_blocked(name)
         self._encrypted(name)
-        if versioned:
+        if spec.expire_prefix is not None and spec.expire_days is not None:
+            self._expiring(name, spec.expire_prefix, spec.expire_days)
+        if spec.versioned:
             status = self.s3.get_bucket_versioning(Bucket=name).get("Status")
             if status == "Enabled":
                 self._ok(f"bucket {name} versioned")
@@ -121,14 +122,14 @@ class Bootstrap:
         self.s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration=ENCRYPTION)
         self._changed(f"bucket {name} encryption on")
 
-    def expire_pages(self, name: str) -> None:
+    def _expiring(self, name: str, prefix: str, days: int) -> None:
         from botocore.exceptions import ClientError
 
         rule = {
-            "ID": "expire-raw-pages",
-            "Filter": {"Prefix": PAGES_PREFIX},
+            "ID": EXPIRY_RULE,
+            "Filter": {"Prefix": prefix},
             "Status": "Enabled",
-            "Expiration": {"Days": PAGES_RETENTION_DAYS},
+            "Expiration": {"Days": days},
         }
         try:
             rules = self.s3.get_bucket_lifecycle_configuration(Bucket=name)["Rules"]
@@ -137,12 +138,12 @@ class Bootstrap:
         if any(
             r.get("ID") == rule["ID"] and r.get("Expiration") == rule["Expiration"] for r in rules
         ):
-            self._ok(f"bucket {name} expires pages after {PAGES_RETENTION_DAYS} days")
+            self._ok(f"bucket {name} expires {prefix}* after {days} days")
             return
         self.s3.put_bucket_lifecycle_configuration(
             Bucket=name, LifecycleConfiguration={"Rules": [rule]}
         )
-        self._changed(f"bucket {name} pages expire after {PAGES_RETENTION_DAYS} days")
+        self._changed(f"bucket {name} expires {prefix}* after {days} days")
 
     # --- table ---------------------------------------------------------------
 
@@ -188,15 +189,16 @@ class Bootstrap:
     # --- queues --------------------------------------------------------------
 
     def queues(self) -> None:
-        declared = sorted(
-            queue_settings(self.settings), key=lambda q: q.dead_letter_queue is not None
-        )
         arns: dict[str, str] = {}
-        for queue in declared:  # dead-letter queues first: the others point at them
+        for queue in stage_resources(self.settings).queues.values():  # dead-letter queues first
             wanted = {
                 "VisibilityTimeout": str(queue.visibility_timeout),
                 "SqsManagedSseEnabled": "true",
             }
+            if queue.fifo:
+                wanted["FifoQueue"] = "true"
+            if queue.retention_seconds is not None:
+                wanted["MessageRetentionPeriod"] = str(queue.retention_seconds)
             if queue.dead_letter_queue:
                 wanted["RedrivePolicy"] = json.dumps(
                     {
@@ -205,8 +207,6 @@ class Bootstrap:
                     },
                     separators=(",", ":"),
                 )
-            else:
-                wanted["MessageRetentionPeriod"] = DEAD_LETTER_RETENTION
             arns[queue.name] = self._queue(queue.name, wanted)
 
     def _queue(self, name: str, wanted: dict[str, str]) -> str:

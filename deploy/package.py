@@ -32,98 +32,87 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from chalicelib.config import PAGES_PREFIX
-from chalicelib.storage.factory import queue_settings
+from chalicelib.storage.resources import stage_resources
 from deploy import bootstrap, stages
-
-BUCKETS = ("uploads", "thumbnails", "pages")
 
 
 def resources(stage: str) -> dict[str, Any]:
-    """The stage's buckets, table and queues as Terraform JSON."""
-    s = stages.settings(stage)
-    names = {
-        "uploads": s.uploads_bucket,
-        "thumbnails": s.thumbnails_bucket,
-        "pages": s.pages_bucket,
-    }
-
-    def each(body: dict[str, Any]) -> dict[str, Any]:
-        return {key: {"bucket": f"${{aws_s3_bucket.{key}.id}}", **body} for key in BUCKETS}
-
+    """The stage's buckets, table and queues as Terraform JSON, from their one description."""
+    described = stage_resources(stages.settings(stage))
     block = bootstrap.PUBLIC_ACCESS_BLOCK
-    dead, main = sorted(queue_settings(s), key=lambda q: q.dead_letter_queue is not None)
+    resource: dict[str, dict[str, Any]] = {
+        "aws_s3_bucket": {},
+        "aws_s3_bucket_public_access_block": {},
+        "aws_s3_bucket_server_side_encryption_configuration": {},
+        "aws_s3_bucket_versioning": {},
+        "aws_s3_bucket_lifecycle_configuration": {},
+        "aws_sqs_queue": {},
+    }
+    for bucket in described.buckets:
+        ref = {"bucket": f"${{aws_s3_bucket.{bucket.role}.id}}"}
+        resource["aws_s3_bucket"][bucket.role] = {"bucket": bucket.name}
+        resource["aws_s3_bucket_public_access_block"][bucket.role] = ref | {
+            "block_public_acls": block["BlockPublicAcls"],
+            "ignore_public_acls": block["IgnorePublicAcls"],
+            "block_public_policy": block["BlockPublicPolicy"],
+            "restrict_public_buckets": block["RestrictPublicBuckets"],
+        }
+        resource["aws_s3_bucket_server_side_encryption_configuration"][bucket.role] = ref | {
+            "rule": [
+                {
+                    "apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}],
+                    "bucket_key_enabled": True,
+                }
+            ]
+        }
+        if bucket.versioned:
+            resource["aws_s3_bucket_versioning"][bucket.role] = ref | {
+                "versioning_configuration": [{"status": "Enabled"}]
+            }
+        if bucket.expire_prefix is not None and bucket.expire_days is not None:
+            resource["aws_s3_bucket_lifecycle_configuration"][bucket.role] = ref | {
+                "rule": [
+                    {
+                        "id": bootstrap.EXPIRY_RULE,
+                        "status": "Enabled",
+                        "filter": [{"prefix": bucket.expire_prefix}],
+                        "expiration": [{"days": bucket.expire_days}],
+                    }
+                ]
+            }
+    roles = {queue.name: role for role, queue in described.queues.items()}
+    for role, queue in described.queues.items():
+        body: dict[str, Any] = {
+            "name": queue.name,
+            "visibility_timeout_seconds": queue.visibility_timeout,
+            "sqs_managed_sse_enabled": True,
+        }
+        if queue.fifo:
+            body["fifo_queue"] = True
+        if queue.retention_seconds is not None:
+            body["message_retention_seconds"] = queue.retention_seconds
+        if queue.dead_letter_queue:
+            body["redrive_policy"] = (
+                f"${{jsonencode({{deadLetterTargetArn = aws_sqs_queue.{roles[queue.dead_letter_queue]}.arn, "
+                f"maxReceiveCount = {queue.max_receives}}})}}"
+            )
+        resource["aws_sqs_queue"][role] = body
+    resource["aws_dynamodb_table"] = {
+        "table": {
+            "name": described.table,
+            "billing_mode": "PAY_PER_REQUEST",
+            "hash_key": "pk",
+            "range_key": "sk",
+            "attribute": [{"name": "pk", "type": "S"}, {"name": "sk", "type": "S"}],
+            "point_in_time_recovery": [{"enabled": True}],
+        }
+    }
     return {
-        "resource": {
-            "aws_s3_bucket": {key: {"bucket": name} for key, name in names.items()},
-            "aws_s3_bucket_public_access_block": each(
-                {
-                    "block_public_acls": block["BlockPublicAcls"],
-                    "ignore_public_acls": block["IgnorePublicAcls"],
-                    "block_public_policy": block["BlockPublicPolicy"],
-                    "restrict_public_buckets": block["RestrictPublicBuckets"],
-                }
-            ),
-            "aws_s3_bucket_server_side_encryption_configuration": each(
-                {
-                    "rule": [
-                        {
-                            "apply_server_side_encryption_by_default": [
-                                {"sse_algorithm": "AES256"}
-                            ],
-                            "bucket_key_enabled": True,
-                        }
-                    ]
-                }
-            ),
-            "aws_s3_bucket_versioning": {
-                "uploads": {
-                    "bucket": "${aws_s3_bucket.uploads.id}",
-                    "versioning_configuration": [{"status": "Enabled"}],
-                }
-            },
-            "aws_s3_bucket_lifecycle_configuration": {
-                "pages": {
-                    "bucket": "${aws_s3_bucket.pages.id}",
-                    "rule": [
-                        {
-                            "id": "expire-raw-pages",
-                            "status": "Enabled",
-                            "filter": [{"prefix": PAGES_PREFIX}],
-                            "expiration": [{"days": bootstrap.PAGES_RETENTION_DAYS}],
-                        }
-                    ],
-                }
-            },
-            "aws_dynamodb_table": {
-                "table": {
-                    "name": s.table_name,
-                    "billing_mode": "PAY_PER_REQUEST",
-                    "hash_key": "pk",
-                    "range_key": "sk",
-                    "attribute": [{"name": "pk", "type": "S"}, {"name": "sk", "type": "S"}],
-                    "point_in_time_recovery": [{"enabled": True}],
-                }
-            },
-            "aws_sqs_queue": {
-                "scrape_dead_letters": {
-                    "name": dead.name,
-                    "message_retention_seconds": int(bootstrap.DEAD_LETTER_RETENTION),
-                    "visibility_timeout_seconds": dead.visibility_timeout,
-                    "sqs_managed_sse_enabled": True,
-                },
-                "scrape": {
-                    "name": main.name,
-                    "visibility_timeout_seconds": main.visibility_timeout,
-                    "sqs_managed_sse_enabled": True,
-                    "redrive_policy": (
-                        "${jsonencode({deadLetterTargetArn = aws_sqs_queue.scrape_dead_letters.arn, "
-                        f"maxReceiveCount = {main.max_receives}}})}}"
-                    ),
-                },
-            },
+        "resource": {kind: items for kind, items in resource.items() if items},
+        "output": {
+            f"{bucket.role}_bucket": {"value": f"${{aws_s3_bucket.{bucket.role}.id}}"}
+            for bucket in described.buckets
         },
-        "output": {f"{key}_bucket": {"value": f"${{aws_s3_bucket.{key}.id}}"} for key in BUCKETS},
     }
 
 
@@ -140,11 +129,8 @@ def patch(chalice_tf: dict[str, Any], stage: str) -> dict[str, Any]:
     for mapping in resources_.get("aws_lambda_event_source_mapping", {}).values():
         mapping["function_response_types"] = ["ReportBatchItemFailures"]
         mapping["depends_on"] = ["aws_sqs_queue.scrape"]
-    s = stages.settings(stage)
     logical = {
-        s.uploads_bucket: "uploads",
-        s.thumbnails_bucket: "thumbnails",
-        s.pages_bucket: "pages",
+        bucket.name: bucket.role for bucket in stage_resources(stages.settings(stage)).buckets
     }
     for notification in resources_.get("aws_s3_bucket_notification", {}).values():
         bucket = logical[notification["bucket"]]

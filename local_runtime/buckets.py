@@ -9,20 +9,25 @@ and an event whose handler was still running at a crash is sent again.
 
 A file still being written (modified in the last moment) waits until it
 settles, so a handler never reads half a photo being copied in.
+
+The watcher never dies of what it finds: a file no S3 object could be (a
+name that is not UTF-8, a named pipe, a link out of the data directory) is
+logged once and skipped; if the file-system watch itself fails, it keeps
+going by rescanning on a timer.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
+import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from chalicelib.storage.files import STATE_DIR
-from chalicelib.storage.sqlite import open_database
+from chalicelib.logs import log_event
+from chalicelib.storage.embedded import EmbeddedStorage
+
+log = logging.getLogger("local_runtime")
 
 SETTLE_SECONDS = 0.3
 RESCAN_SECONDS = 2.0
@@ -54,22 +59,25 @@ Announce = Callable[[Change, Callable[[], None]], None]
 class BucketWatcher:
     """`announce(change, done)` must call `done()` once the handlers have run."""
 
-    def __init__(self, data_dir: Path, buckets: set[str], announce: Announce) -> None:
-        self.data_dir = data_dir
-        self.buckets = sorted(buckets)
+    def __init__(self, storage: EmbeddedStorage, buckets: set[str], announce: Announce) -> None:
+        self.buckets = {name: storage.bucket(name) for name in sorted(buckets)}
         self._announce = announce
-        self._index = open_database(data_dir / STATE_DIR / "announced.sqlite3", _SCHEMA)
+        self._index = storage.database("announced", _SCHEMA)
         self._pending: set[tuple[str, str, tuple[int, int] | None]] = set()
+        self._reported: set[tuple[str, str]] = set()
         self._lock = threading.Lock()
-        for bucket in self.buckets:
-            (data_dir / bucket).mkdir(parents=True, exist_ok=True)
 
     def scan(self) -> float | None:
         """Announce every difference; return seconds until an unsettled file should be rechecked."""
         recheck: float | None = None
         now = time.time_ns()
-        for bucket in self.buckets:
-            on_disk = self._files(bucket)
+        for bucket, store in self.buckets.items():
+            on_disk = {}
+            for entry in store.entries():
+                if entry.problem is None:
+                    on_disk[entry.key] = (entry.size, entry.mtime_ns)
+                else:
+                    self._report(bucket, entry.key, entry.problem)
             announced = {
                 row["key"]: (row["size"], row["mtime_ns"])
                 for row in self._index.read("SELECT * FROM announced WHERE bucket = ?", (bucket,))
@@ -88,6 +96,19 @@ class BucketWatcher:
         return recheck
 
     def run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                self._watch(stop)
+            except Exception as error:  # the watch broke; rescanning on a timer still works
+                log_event(
+                    log,
+                    "bucket watch failed; rescanning every few seconds",
+                    logging.WARNING,
+                    error=f"{type(error).__name__}: {error}",
+                )
+                self._poll(stop)
+
+    def _watch(self, stop: threading.Event) -> None:
         import watchfiles
 
         # Scan once the watch is in place (its first yield), and every few seconds
@@ -95,7 +116,7 @@ class BucketWatcher:
         # started watching yet, and a scan costs a few stat calls.
         recheck_at = time.monotonic()
         for changes in watchfiles.watch(
-            *(self.data_dir / bucket for bucket in self.buckets),
+            *(store.root for store in self.buckets.values()),
             stop_event=stop,
             debounce=200,
             step=20,
@@ -104,21 +125,35 @@ class BucketWatcher:
             raise_interrupt=False,
         ):
             if changes or time.monotonic() >= recheck_at:
-                wait = self.scan()
+                wait = self._safe_scan()
                 recheck_at = time.monotonic() + (RESCAN_SECONDS if wait is None else wait)
 
-    def _files(self, bucket: str) -> dict[str, tuple[int, int]]:
-        root = self.data_dir / bucket
-        files = {}
-        for directory, _dirs, names in os.walk(root):
-            for name in names:
-                path = Path(directory, name)
-                try:
-                    stat = path.stat()
-                except FileNotFoundError:
-                    continue
-                files[path.relative_to(root).as_posix()] = (stat.st_size, stat.st_mtime_ns)
-        return files
+    def _poll(self, stop: threading.Event) -> None:
+        """Rescan on a timer for a while, then try the watch again."""
+        until = time.monotonic() + 60
+        while not stop.is_set() and time.monotonic() < until:
+            wait = self._safe_scan()
+            stop.wait(RESCAN_SECONDS if wait is None else min(wait, RESCAN_SECONDS))
+
+    def _safe_scan(self) -> float | None:
+        try:
+            return self.scan()
+        except Exception:
+            log_event(log, "bucket scan failed", logging.ERROR, exc_info=True)
+            return RESCAN_SECONDS
+
+    def _report(self, bucket: str, key: str, problem: str) -> None:
+        if (bucket, key) in self._reported:
+            return
+        self._reported.add((bucket, key))
+        log_event(
+            log,
+            "file skipped: it cannot be an S3 object",
+            logging.WARNING,
+            bucket=bucket,
+            key=ascii(key),
+            reason=problem,
+        )
 
     def _send(self, change: Change) -> None:
         marker = (change.bucket, change.key, change.stamp)
@@ -127,10 +162,8 @@ class BucketWatcher:
                 return  # already on its way
             self._pending.add(marker)
         if change.stamp is not None:
-            path = self.data_dir / change.bucket / change.key
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError:
+            info = self.buckets[change.bucket].head(change.key)  # hashed a chunk at a time
+            if info is None:  # gone, or turned into something that is not a file
                 with self._lock:
                     self._pending.discard(marker)
                 return
@@ -138,8 +171,8 @@ class BucketWatcher:
                 change.bucket,
                 change.key,
                 change.event_name,
-                size=len(data),
-                etag=hashlib.md5(data, usedforsecurity=False).hexdigest(),
+                size=info.size,
+                etag=info.etag,
                 stamp=change.stamp,
             )
 

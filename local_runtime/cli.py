@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import fcntl
 import logging
 import os
 import signal
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from chalice.app import Chalice
 
 from chalicelib import logs
 from chalicelib.config import Settings
-from chalicelib.storage.factory import provision_embedded
-from chalicelib.storage.files import STATE_DIR
+from chalicelib.storage.embedded import EmbeddedStorage
+from chalicelib.storage.factory import embedded_storage
 from local_runtime import demo
 from local_runtime.discovery import Handlers, discover
 from local_runtime.invoker import Outcome
@@ -49,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         return _serve_with_reload(args)
     if args.command == "invoke":
         return invoke_now(args.project_dir, args.stage, args.name)
-    app, _config, _settings = load(args.project_dir, args.stage)
+    app, _config, _settings, _storage = load(args.project_dir, args.stage)
     for line in _describe(discover(app)):
         print(line)
     return 0
@@ -60,11 +59,35 @@ def _configure_logging() -> None:
     logging.getLogger("watchfiles").setLevel(logging.WARNING)  # a line per file change is noise
 
 
-def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings]:
-    """Load app.py with the stage's environment, as `chalice local` does."""
+class ShellFirst(MutableMapping[str, str]):
+    """os.environ, where the stage's variables only fill in what the shell left unset.
+
+    Chalice writes a stage's variables over the environment; locally the
+    shell should win (`PORT=...`, `SAMPLE_SHOP_PORT=...`), as twelve-factor
+    apps read their environment.
+    """
+
+    def __getitem__(self, name: str) -> str:
+        return os.environ[name]
+
+    def __setitem__(self, name: str, value: str) -> None:
+        os.environ.setdefault(name, value)
+
+    def __delitem__(self, name: str) -> None:
+        del os.environ[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(os.environ)
+
+    def __len__(self) -> int:
+        return len(os.environ)
+
+
+def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings, EmbeddedStorage]:
+    """Load app.py with the stage's environment under the shell's, as `chalice local` would."""
     from chalice.cli.factory import CLIFactory
 
-    factory = CLIFactory(str(project_dir.resolve()), environ=os.environ)
+    factory = CLIFactory(str(project_dir.resolve()), environ=ShellFirst())
     config = factory.create_config_obj(chalice_stage_name=stage)
     app = config.chalice_app
     settings = Settings.from_env()
@@ -73,17 +96,20 @@ def load(project_dir: Path, stage: str) -> tuple[Chalice, Any, Settings]:
             f"stage {stage!r} uses STOREKEEPER_BACKEND={settings.backend}; "
             "the local runtime runs on embedded storage"
         )
-    provision_embedded(settings)
-    demo.ensure_admin_token(settings)
-    return app, config, Settings.from_env()  # again: the admin token may just have been set
+    storage = embedded_storage(settings)
+    demo.ensure_admin_token(storage)
+    demo.allow_sample_shop()
+    settings = Settings.from_env()  # again: the token and the allowlist may have been set
+    return app, config, settings, storage
 
 
 def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
     from chalice.local import create_local_server
 
     _configure_logging()  # again: with reloading, this runs in a new process
-    app, config, settings = load(project_dir, stage)
-    with _runtime_lock(settings.data_path) as held:
+    _exit_with_parent()
+    app, config, settings, storage = load(project_dir, stage)
+    with storage.exclusive("runtime") as held:
         if not held:
             print(f"another local runtime is already serving {settings.data_path}", file=sys.stderr)
             return 1
@@ -93,7 +119,7 @@ def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
             print(f"cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
             return 1
         runtime = Runtime(
-            app, data_dir=settings.data_path, region=settings.region, stage=stage, http_server=http
+            app, storage=storage, region=settings.region, stage=stage, http_server=http
         )
         signal.signal(signal.SIGTERM, _raise_interrupt)
         with demo.running(settings) as shop:
@@ -123,9 +149,9 @@ def _banner(url: str, settings: Settings, shop: str | None) -> None:
 
 def invoke_now(project_dir: Path, stage: str, name: str) -> int:
     """Fire a schedule; with no runtime up, also deliver the events it causes."""
-    app, _config, settings = load(project_dir, stage)
-    runtime = Runtime(app, data_dir=settings.data_path, region=settings.region, stage=stage)
-    with _runtime_lock(settings.data_path) as held:
+    app, _config, settings, storage = load(project_dir, stage)
+    runtime = Runtime(app, storage=storage, region=settings.region, stage=stage)
+    with storage.exclusive("runtime") as held:
         if not held:
             outcome = _fire(runtime, name)
             print("the running `make run` delivers what this queued")
@@ -148,21 +174,19 @@ def _fire(runtime: Runtime, name: str) -> Outcome | None:
         return None
 
 
-@contextlib.contextmanager
-def _runtime_lock(data_dir: Path) -> Iterator[bool]:
-    """Held by the one process delivering events for a data directory."""
-    path = data_dir / STATE_DIR / "runtime.lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle: IO[str] = path.open("w")
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-    finally:
-        handle.close()
+def _exit_with_parent() -> None:
+    """A server outlives no parent: when the one that started it is gone (a reloader
+    killed with SIGKILL, a closed terminal), stop as if told to, freeing the port."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os.kill(os.getpid(), signal.SIGTERM)
+                return
+            threading.Event().wait(0.5)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _serve_with_reload(args: argparse.Namespace) -> int:

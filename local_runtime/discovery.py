@@ -21,7 +21,7 @@ from chalice.app import (
 )
 
 from chalicelib.logs import log_event
-from local_runtime.schedules import Cron, Rate, parse
+from local_runtime.schedule_expressions import Cron, Rate, parse
 
 log = logging.getLogger(__name__)
 

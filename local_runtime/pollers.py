@@ -15,8 +15,7 @@ import time
 from typing import Any
 
 from chalicelib.logs import log_event
-from chalicelib.storage.queues import Message
-from chalicelib.storage.sqlite_queue import SqliteQueue
+from chalicelib.storage.queues import Message, Queue
 from local_runtime.discovery import QueueSubscription
 from local_runtime.events import sqs_event
 from local_runtime.invoker import Invoker
@@ -29,7 +28,7 @@ MAX_RECEIVE = 10
 
 class QueuePoller:
     def __init__(
-        self, subscription: QueueSubscription, queue: SqliteQueue, invoker: Invoker, region: str
+        self, subscription: QueueSubscription, queue: Queue, invoker: Invoker, region: str
     ) -> None:
         self.subscription = subscription
         self.queue = queue

@@ -8,13 +8,12 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from chalice.app import Chalice
 
 from chalicelib.logs import log_event
-from chalicelib.storage.sqlite_queue import SqliteQueue
+from chalicelib.storage.embedded import EmbeddedStorage
 from local_runtime.buckets import BucketWatcher, Change
 from local_runtime.discovery import ScheduleSubscription, discover
 from local_runtime.events import s3_event, scheduled_event
@@ -33,7 +32,7 @@ class Runtime:
         self,
         app: Chalice,
         *,
-        data_dir: Path,
+        storage: EmbeddedStorage,
         region: str = "us-east-1",
         stage: str = "local",
         http_server: Any = None,
@@ -54,14 +53,12 @@ class Runtime:
         self._pending = 0
         self._pending_lock = threading.Lock()
         self.watcher = (
-            BucketWatcher(data_dir, self.handlers.buckets, self._announce)
+            BucketWatcher(storage, self.handlers.buckets, self._announce)
             if self.handlers.s3
             else None
         )
         self.pollers = [
-            QueuePoller(
-                subscription, SqliteQueue(data_dir, subscription.queue), self.invoker, region
-            )
+            QueuePoller(subscription, storage.queue(subscription.queue), self.invoker, region)
             for subscription in self.handlers.queues
         ]
         self.scheduler = Scheduler(self.handlers.schedules, self._fire, clock=clock)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from local_runtime.discovery import ScheduleSubscription
-from local_runtime.schedules import Rate
+from local_runtime.schedule_expressions import Rate
 
 Fire = Callable[[ScheduleSubscription, datetime], None]
 

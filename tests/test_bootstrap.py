@@ -11,6 +11,7 @@ import boto3
 import pytest
 from moto import mock_aws
 
+from chalicelib.storage.resources import PAGES_RETENTION_DAYS
 from deploy import bootstrap, stages
 
 REGION = "eu-west-1"
@@ -39,7 +40,7 @@ def test_first_run_creates_everything_secure(session: boto3.session.Session) -> 
     assert s3.get_bucket_versioning(Bucket=s.uploads_bucket)["Status"] == "Enabled"
     assert "Status" not in s3.get_bucket_versioning(Bucket=s.pages_bucket)
     [rule] = s3.get_bucket_lifecycle_configuration(Bucket=s.pages_bucket)["Rules"]
-    assert rule["Expiration"]["Days"] == bootstrap.PAGES_RETENTION_DAYS
+    assert rule["Expiration"]["Days"] == PAGES_RETENTION_DAYS
     table = session.client("dynamodb").describe_table(TableName=s.table_name)["Table"]
     assert table["BillingModeSummary"]["BillingMode"] == "PAY_PER_REQUEST"
     sqs = session.client("sqs")

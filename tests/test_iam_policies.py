@@ -112,11 +112,12 @@ def check(handler: str, calls: list[tuple[str, str]]) -> None:
 
 def run(recorder: Recorder, step: Any) -> list[tuple[str, str]]:
     """One function's work, as in a container of its own: nothing cached from the others."""
-    from chalicelib.services import services_for
-    from chalicelib.storage.factory import stores
+    from chalicelib import services
+    from chalicelib.storage import factory
 
-    services_for.cache_clear()
-    stores.cache_clear()
+    for cached in (services.price_store, services.fetcher, factory.blob_store, factory.table):
+        cached.cache_clear()
+    factory.queue.cache_clear()
     aws_clients.reset()
     recorder.calls.clear()
     step()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from chalicelib.services import services
+from chalicelib import services
 from tests.conftest import ADMIN_TOKEN
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}", "Content-Type": "application/json"}
@@ -19,12 +19,12 @@ def seed(client: Any) -> None:
     body = {"name": "Mug <b>blue</b>", "list_price": "26.00", "floor_price": "18.00", "currency": "EUR",
             "competitors": ["https://a.example/mug", "https://b.example/mug"]}  # fmt: skip
     client.http.put("/products/MUG", headers=ADMIN, body=json.dumps(body))
-    s = services()
+    s = services.settings()
     for day, (a, b) in enumerate([("25.00", "24.00"), ("23.50", "24.40"), ("24.80", "24.10")]):
         at = datetime(2026, 11, 20 + day, 3, tzinfo=UTC)
         for url, price in (("https://a.example/mug", a), ("https://b.example/mug", b)):
             seen = observation("MUG", url, at, "ok", price=Decimal(price), currency="EUR")
-            record(s.prices, s.settings, seen, at)
+            record(services.price_store(s), s, seen, at)
 
 
 def test_json_by_default_html_when_asked(local: Any) -> None:

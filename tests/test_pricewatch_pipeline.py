@@ -19,8 +19,8 @@ from chalice.test import Client
 from pytest_httpserver import HTTPServer
 
 from app import app
+from chalicelib import services
 from chalicelib.config import Settings
-from chalicelib.services import services
 from chalicelib.storage.sqs import SqsQueue
 from local_runtime.events import sqs_event
 from tests.conftest import ADMIN_TOKEN, PROJECT_DIR
@@ -214,7 +214,7 @@ def test_robots_and_404_are_recorded_not_retried(client: Client, shop: HTTPServe
     ],
 )
 def test_ssrf_targets_are_refused(client: Client, shop: HTTPServer, url: str) -> None:
-    services().fetcher.resolver = lambda host, port: (
+    services.fetcher(services.settings()).resolver = lambda host, port: (
         ["10.0.0.8"] if host == "shop.example" else ["127.0.0.1"]
     )
     try:
@@ -224,7 +224,7 @@ def test_ssrf_targets_are_refused(client: Client, shop: HTTPServer, url: str) ->
     finally:
         from chalicelib.pricewatch.fetching import resolve
 
-        services().fetcher.resolver = resolve
+        services.fetcher(services.settings()).resolver = resolve
     [seen] = client.http.get("/prices/MUG").json_body["history"]
     assert seen["status"] == "refused"
 
@@ -271,13 +271,13 @@ def test_concurrent_observations_leave_the_lowest_price(client: Client, shop: HT
 
     urls = [f"https://shop{i}.example/mug" for i in range(8)]
     add_product(client, "MUG", urls)
-    s = services()
+    s = services.settings()
     prices = [Decimal("25.00") - Decimal(i) / 4 for i in range(8)]
     at = datetime(2026, 11, 26, 3, 0, tzinfo=UTC)
 
     def observe(url: str, price: Decimal) -> None:
         seen = observation("MUG", url, at + timedelta(seconds=1), "ok", price=price, currency="EUR")
-        record(s.prices, s.settings, seen, datetime.now(UTC))
+        record(services.price_store(s), s, seen, datetime.now(UTC))
 
     threads = [
         threading.Thread(target=observe, args=pair) for pair in zip(urls, prices, strict=True)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from chalicelib.change.currencies import CURRENCIES, Currency
+from chalicelib.change.cash import CURRENCIES, Currency
 from chalicelib.change.solver import NoSolution, TooComplex, fewest_pieces
 from chalicelib.errors import InputError, Unprocessable
 from chalicelib.money import (

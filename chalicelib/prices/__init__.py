@@ -1,5 +1,22 @@
-"""Competitor prices: reading them off product pages, and repricing against them (pure)."""
+"""Competitor prices: reading them off product pages, and repricing against them (pure).
 
-from chalicelib.prices.extraction import Price, decode_html, extract_price
+The extraction names are loaded on first use, so the price watch's other
+steps (repricing, the price table) never pay for the HTML parser.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from chalicelib.prices.extraction import Price, decode_html, extract_price
 
 __all__ = ["Price", "decode_html", "extract_price"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from chalicelib.prices import extraction
+
+        return getattr(extraction, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from chalicelib.prices.currencies import currency_of, minor_digits
+from chalicelib.money import minor_digits
+from chalicelib.prices.currency_marks import currency_of
 
 MAX_PRICE = Decimal(1_000_000_000)
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")

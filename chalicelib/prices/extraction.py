@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from selectolax.lexbor import LexborHTMLParser
 
-from chalicelib.prices.currencies import country_currency
+from chalicelib.prices.currency_marks import country_currency
 from chalicelib.prices.structured import Declared, declared_prices
 from chalicelib.prices.visible import Candidate, candidates, clean
 

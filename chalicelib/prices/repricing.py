@@ -43,6 +43,7 @@ class Decision:
     price: Decimal
     reason: str  # "list", "competitor" or "floor"
     lowest: Observation | None  # the cheapest usable competitor, if any
+    flags: tuple[str, ...] = ()  # what a person should look at: "<why>:<host>", sorted
 
 
 def flags_for(
@@ -60,15 +61,32 @@ def flags_for(
 
 
 def reprice(product: Product, latest: Iterable[Observation], undercut: Decimal) -> Decision:
+    latest = list(latest)
+    price, reason, lowest = _price(product, latest, undercut)
+    return Decision(price, reason, lowest, _flags(latest, reason))
+
+
+def _price(
+    product: Product, latest: list[Observation], undercut: Decimal
+) -> tuple[Decimal, str, Observation | None]:
     usable = [o for o in latest if o.usable]
     lowest = min(usable, key=lambda o: (o.price, o.url), default=None)
     if lowest is None or lowest.price is None:
-        return Decision(product.list_price, "list", None)
+        return product.list_price, "list", None
     step = Decimal(1).scaleb(-product.digits)
     # Rounded down, so a competitor at 9.999 never leaves us at 10.00.
     target = (lowest.price - undercut).quantize(step, rounding=ROUND_FLOOR)
     if target >= product.list_price:
-        return Decision(product.list_price, "list", lowest)
+        return product.list_price, "list", lowest
     if target < product.floor_price:
-        return Decision(product.floor_price, "floor", lowest)
-    return Decision(target, "competitor", lowest)
+        return product.floor_price, "floor", lowest
+    return target, "competitor", lowest
+
+
+def _flags(latest: list[Observation], reason: str) -> tuple[str, ...]:
+    """Each competitor's flags and failed fetches, by host; and a floor that holds us up."""
+    flags = {f"{flag}:{o.host}" for o in latest for flag in o.flags}
+    flags |= {f"{o.status}:{o.host}" for o in latest if o.status != OK}
+    if reason == "floor":
+        flags.add("floor-above-competitor")
+    return tuple(sorted(flags))

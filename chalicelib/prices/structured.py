@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices.amounts import parse_amount, parse_machine
-from chalicelib.prices.currencies import currency_of
+from chalicelib.prices.currency_marks import currency_of
 
 PRODUCT_TYPES = {
     "product",

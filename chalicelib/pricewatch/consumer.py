@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote, urlsplit
 
+from chalicelib.batches import try_each
 from chalicelib.config import PAGES_PREFIX, Settings
 from chalicelib.errors import InputError
 from chalicelib.logs import log_event
@@ -37,11 +38,11 @@ def handle_batch(
     queue: Queue,
     fetcher: Fetcher,
 ) -> dict[str, list[dict[str, str]]]:
-    failures = []
+    tasks = []
     for record_ in event.get("Records", []):
         message_id = str(record_.get("messageId", ""))
         try:
-            task = ScrapeTask.from_json(str(record_.get("body", "")))
+            tasks.append((record_, ScrapeTask.from_json(str(record_.get("body", "")))))
         except InputError as error:
             # It can never succeed; acknowledged, so it does not poison the queue.
             log_event(
@@ -51,25 +52,25 @@ def handle_batch(
                 message_id=message_id,
                 reason=str(error),
             )
-            continue
+
+    def fetch(item: tuple[Mapping[str, Any], ScrapeTask]) -> None:
+        record_, task = item
         try:
             fetch_into_bucket(task, settings, store, pages, fetcher, datetime.now(UTC))
         except Transient as error:
-            log_event(
-                log,
-                "fetch will be retried",
-                logging.WARNING,
-                sku=task.sku,
-                url=task.url,
-                reason=str(error),
-            )
             if error.retry_after:
                 queue.change_visibility(str(record_.get("receiptHandle")), error.retry_after)
-            failures.append({"itemIdentifier": message_id})
-        except Exception:
-            log_event(log, "fetch failed", logging.ERROR, exc_info=True, sku=task.sku, url=task.url)
-            failures.append({"itemIdentifier": message_id})
-    return {"batchItemFailures": failures}
+            raise
+
+    failed = try_each(
+        tasks,
+        fetch,
+        describe=lambda item: {"sku": item[1].sku, "url": item[1].url},
+        expected=(Transient,),
+    )
+    return {
+        "batchItemFailures": [{"itemIdentifier": str(r.get("messageId", ""))} for r, _ in failed]
+    }
 
 
 def fetch_into_bucket(

@@ -6,8 +6,9 @@ import logging
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import unquote_plus, urlsplit
+from urllib.parse import urlsplit
 
+from chalicelib.batches import S3Record, s3_records, try_each
 from chalicelib.config import PAGES_PREFIX, Settings
 from chalicelib.logs import log_event
 from chalicelib.prices import extract_price
@@ -63,14 +64,8 @@ def reprice_product(
         if found is None:
             return None
         product, state = found
-        latest = store.latest(sku)
-        decision = reprice(product, latest, settings.undercut)
-        flags = sorted(
-            {f"{flag}:{o.host}" for o in latest for flag in o.flags}
-            | {f"{o.status}:{o.host}" for o in latest if o.status != OK}
-            | ({"floor-above-competitor"} if decision.reason == "floor" else set())
-        )
-        stored = store.set_price(sku, decision, tuple(flags), state, now)
+        decision = reprice(product, store.latest(sku), settings.undercut)
+        stored = store.set_price(sku, decision, state, now)
         if stored is not None:
             log_event(
                 log,
@@ -88,25 +83,25 @@ def handle_page_event(
     event: Mapping[str, Any], settings: Settings, store: PriceStore, pages: BlobStore
 ) -> None:
     """S3 records for stored pages: extract each price, record it, reprice."""
-    failed = []
-    for raw in event.get("Records", []):
-        try:
-            key = unquote_plus(str(raw["s3"]["object"]["key"]))
-            bucket = str(raw["s3"]["bucket"]["name"])
-            created = str(raw["eventName"]).startswith("ObjectCreated:")
-        except (KeyError, TypeError):
-            log_event(log, "malformed S3 record skipped", logging.ERROR, record=str(raw)[:300])
-            continue
-        if not created or bucket != settings.pages_bucket or not key.startswith(PAGES_PREFIX):
-            log_event(log, "page event skipped", logging.WARNING, key=key, bucket=bucket)
-            continue
-        try:
-            record_page(key, settings, store, pages, datetime.now(UTC))
-        except Exception:
-            log_event(log, "page failed", logging.ERROR, exc_info=True, key=key)
-            failed.append(key)
+
+    def ours(record: S3Record) -> bool:
+        if (
+            record.event == "created"
+            and record.bucket == settings.pages_bucket
+            and record.key.startswith(PAGES_PREFIX)
+        ):
+            return True
+        log_event(log, "page event skipped", logging.WARNING, key=record.key, bucket=record.bucket)
+        return False
+
+    failed = try_each(
+        [record for record in s3_records(event) if ours(record)],
+        lambda record: record_page(record.key, settings, store, pages, datetime.now(UTC)),
+        describe=lambda record: {"key": record.key},
+    )
     if failed:
-        raise PageEventFailed(f"{len(failed)} page(s) failed: {', '.join(failed[:5])}")
+        keys = ", ".join(record.key for record in failed[:5])
+        raise PageEventFailed(f"{len(failed)} page(s) failed: {keys}")
 
 
 def record_page(

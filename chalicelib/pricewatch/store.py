@@ -132,7 +132,7 @@ class PriceStore:
         return [(parse_timestamp(i["at"]), Decimal(i["price"])) for i in reversed(items)]
 
     def set_price(
-        self, sku: str, decision: Decision, flags: tuple[str, ...], read: PriceState, now: datetime
+        self, sku: str, decision: Decision, read: PriceState, now: datetime
     ) -> PriceState | None:
         """Store a new price if nobody changed the product since `read` was read.
 
@@ -145,7 +145,7 @@ class PriceStore:
             lowest_price=lowest.price if lowest else None,
             lowest_url=lowest.url if lowest else None,
             checked_at=timestamp(now),
-            flags=flags,
+            flags=decision.flags,
             version=read.version + 1,
         )
         try:

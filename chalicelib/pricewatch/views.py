@@ -6,8 +6,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from chalicelib.catalogue import Product
-from chalicelib.money import format_money
-from chalicelib.prices.currencies import minor_digits
+from chalicelib.money import format_money, minor_digits
 from chalicelib.pricewatch.store import PriceState, PriceStore, timestamp
 
 

@@ -73,7 +73,11 @@ class BlobStore(Protocol):
 
 
 def check_key(key: str) -> str:
-    if not key or len(key.encode("utf-8")) > 1024:
+    try:
+        encoded = key.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidKey(f"object keys must be UTF-8: {key[:40]!r}") from None
+    if not key or len(encoded) > 1024:
         raise InvalidKey(f"object keys must be 1 to 1024 bytes: {key[:40]!r}")
     if "\x00" in key:
         raise InvalidKey(f"object keys must not contain NUL: {key[:40]!r}")

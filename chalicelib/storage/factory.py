@@ -1,94 +1,58 @@
-"""Which store implementation a stage uses, and the resources it declares.
+"""Which store implementation a stage uses: AWS or embedded, by STOREKEEPER_BACKEND.
 
-Stores are built once per settings value and reused: a warm Lambda
-container keeps its clients, and the embedded stores keep their SQLite
-connections.
+Each store is built on first use and reused: a warm Lambda container keeps
+its clients, the embedded stores keep their SQLite connections, and a
+handler builds only the stores it touches.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from chalicelib.config import Settings
 from chalicelib.storage.blobs import BlobStore
-from chalicelib.storage.queues import Queue, QueueSettings
+from chalicelib.storage.queues import Queue
 from chalicelib.storage.table import Table
 
-
-@dataclass(frozen=True)
-class Stores:
-    uploads: BlobStore
-    thumbnails: BlobStore
-    pages: BlobStore
-    table: Table
-    scrape_queue: Queue
-    scrape_dead_letters: Queue
+if TYPE_CHECKING:
+    from chalicelib.storage.embedded import EmbeddedStorage
 
 
-def queue_settings(settings: Settings) -> list[QueueSettings]:
-    """The queues the app needs, with what they are created with."""
-    return [
-        QueueSettings(
-            settings.scrape_queue,
-            visibility_timeout=settings.scrape_visibility_timeout,
-            dead_letter_queue=settings.scrape_dead_letter_queue,
-            max_receives=settings.scrape_max_receives,
-        ),
-        QueueSettings(settings.scrape_dead_letter_queue, visibility_timeout=30),
-    ]
-
-
-@lru_cache(maxsize=8)
-def stores(settings: Settings) -> Stores:
-    return Stores(
-        uploads=blob_store(settings, settings.uploads_bucket),
-        thumbnails=blob_store(settings, settings.thumbnails_bucket),
-        pages=blob_store(settings, settings.pages_bucket),
-        table=table(settings),
-        scrape_queue=queue(settings, settings.scrape_queue),
-        scrape_dead_letters=queue(settings, settings.scrape_dead_letter_queue),
-    )
-
-
+@lru_cache(maxsize=16)
 def blob_store(settings: Settings, bucket: str) -> BlobStore:
     if settings.backend == "aws":
         from chalicelib.storage.s3 import S3BlobStore
 
         return S3BlobStore(bucket, settings.region)
-    from chalicelib.storage.files import FileBlobStore
-
-    return FileBlobStore(settings.data_path, bucket)
+    return embedded_storage(settings).bucket(bucket)
 
 
+@lru_cache(maxsize=8)
 def table(settings: Settings) -> Table:
     if settings.backend == "aws":
         from chalicelib.storage.dynamodb import DynamoTable
 
         return DynamoTable(settings.table_name, settings.region)
-    from chalicelib.storage.sqlite_table import SqliteTable
-
-    return SqliteTable(settings.data_path, settings.table_name)
+    return embedded_storage(settings).table(settings.table_name)
 
 
+@lru_cache(maxsize=16)
 def queue(settings: Settings, name: str) -> Queue:
     if settings.backend == "aws":
         from chalicelib.storage.sqs import SqsQueue
 
         return SqsQueue(name, settings.region)
-    from chalicelib.storage.sqlite_queue import SqliteQueue, declare_queue
-
-    for declared in queue_settings(settings):
-        if declared.name == name:
-            declare_queue(settings.data_path, declared)
-    return SqliteQueue(settings.data_path, name)
+    return embedded_storage(settings).queue(name)
 
 
-def provision_embedded(settings: Settings) -> None:
-    """What the AWS bootstrap creates, on disk: bucket directories and queues."""
-    from chalicelib.storage.sqlite_queue import declare_queue
+@lru_cache(maxsize=8)
+def embedded_storage(settings: Settings) -> EmbeddedStorage:
+    """The embedded backend, provisioned as the stage describes it (idempotent, once)."""
+    from chalicelib.storage.embedded import embedded
+    from chalicelib.storage.resources import stage_resources
 
-    for bucket in settings.buckets:
-        (settings.data_path / bucket).mkdir(parents=True, exist_ok=True)
-    for declared in queue_settings(settings):
-        declare_queue(settings.data_path, declared)
+    storage = embedded(settings.data_path)
+    described = stage_resources(settings)
+    storage.provision((bucket.name for bucket in described.buckets), described.queues.values())
+    return storage

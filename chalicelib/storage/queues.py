@@ -20,6 +20,12 @@ class QueueSettings:
     visibility_timeout: int = 30
     dead_letter_queue: str | None = None
     max_receives: int = 4
+    retention_seconds: int | None = None  # None: the queue's default (four days on SQS)
+
+    @property
+    def fifo(self) -> bool:
+        """SQS decides by name: a FIFO queue's name ends in '.fifo'."""
+        return self.name.endswith(".fifo")
 
 
 @dataclass(frozen=True)

@@ -10,35 +10,55 @@ import threading
 from collections.abc import Iterator
 
 from chalicelib.config import Settings
-from chalicelib.storage.files import STATE_DIR
+from chalicelib.storage.embedded import EmbeddedStorage
 
 
-def ensure_admin_token(settings: Settings) -> None:
+def ensure_admin_token(storage: EmbeddedStorage) -> None:
     """The local stage's admin token: from the shell, else one generated and kept with the data."""
     if os.environ.get("ADMIN_TOKEN"):
         return
-    path = settings.data_path / STATE_DIR / "admin-token"
+    path = storage.state_path("admin-token")
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(24))
         path.chmod(0o600)
     os.environ["ADMIN_TOKEN"] = path.read_text().strip()
 
 
+def sample_shop_port() -> int | None:
+    text = os.environ.get("SAMPLE_SHOP_PORT", "").strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise SystemExit(f"SAMPLE_SHOP_PORT must be a port number, not {text!r}")
+    return int(text)
+
+
+def allow_sample_shop() -> None:
+    """The fetcher refuses loopback addresses; the sample shop's port is the exception,
+    wherever SAMPLE_SHOP_PORT moved it."""
+    port = sample_shop_port()
+    if port is None:
+        return
+    allowed = [part for part in os.environ.get("FETCH_ALLOWLIST", "").split(",") if part]
+    for host in ("127.0.0.1", "localhost"):
+        if f"{host}:{port}" not in allowed:
+            allowed.append(f"{host}:{port}")
+    os.environ["FETCH_ALLOWLIST"] = ",".join(allowed)
+
+
 @contextlib.contextmanager
 def running(settings: Settings) -> Iterator[str | None]:
     """Serve the sample shop and seed the demo catalogue, when the stage asks for them."""
-    from chalicelib.services import services_for
+    from chalicelib import services
     from local_runtime.demo.catalogue import seed
     from local_runtime.demo.shop import SampleShop
 
-    port_text = os.environ.get("SAMPLE_SHOP_PORT", "")
-    if not port_text:
+    port = sample_shop_port()
+    if port is None:
         yield None
         return
-    port = int(port_text)
     if os.environ.get("DEMO_CATALOGUE") == "1":
-        seed(services_for(settings), port)
+        seed(services.price_store(settings), settings, port)
     try:
         shop = SampleShop("127.0.0.1", port)
     except OSError:  # already served by another runtime on this machine

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from chalicelib.catalogue import product_from_request
+from chalicelib.config import Settings
 from chalicelib.pricewatch.admin import save_product
-from chalicelib.services import Services
+from chalicelib.pricewatch.store import PriceStore
 
 
 def demo_products(port: int) -> dict[str, dict[str, object]]:
@@ -36,12 +37,12 @@ def demo_products(port: int) -> dict[str, dict[str, object]]:
     }
 
 
-def seed(services: Services, port: int) -> int:
+def seed(store: PriceStore, settings: Settings, port: int) -> int:
     """Add the demo products if the catalogue is empty; returns how many were added."""
-    if any(True for _ in services.prices.products()):
+    if any(True for _ in store.products()):
         return 0
     now = datetime.now(UTC)
     products = demo_products(port)
     for sku, body in products.items():
-        save_product(services.prices, services.settings, product_from_request(sku, body), now)
+        save_product(store, settings, product_from_request(sku, body), now)
     return len(products)

@@ -47,16 +47,17 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     from chalice.local import create_local_server
 
     from app import app
+    from chalicelib import services
     from chalicelib.catalogue import product_from_request
     from chalicelib.pricewatch.admin import save_product
     from chalicelib.pricewatch.recording import observation, record
-    from chalicelib.services import services
 
     monkeypatch.setenv("STOREKEEPER_DATA", str(tmp_path))
     config = CLIFactory(str(PROJECT_DIR), environ=os.environ).create_config_obj(
         chalice_stage_name="local"
     )
-    s = services()
+    s = services.settings()
+    store = services.price_store(s)
     start = datetime(2026, 11, 1, 3, tzinfo=UTC)
     catalogue = {
         "MUG-BLUE": ("Stoneware Mug, Blue", "26.00", ["24.50", "23.90", "25.20", "22.80"]),
@@ -65,12 +66,12 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     for sku, (name, list_price, prices) in catalogue.items():
         urls = [f"https://shop-a.example/{sku}", f"https://shop-b.example/{sku}"]
         body = {"name": name, "list_price": list_price, "currency": "EUR", "competitors": urls}
-        save_product(s.prices, s.settings, product_from_request(sku, body), start)
+        save_product(store, s, product_from_request(sku, body), start)
         for day, price in enumerate(prices):
             at = start + timedelta(days=day)
             for i, url in enumerate(urls):
                 seen = observation(sku, url, at, "ok", price=Decimal(price) + i, currency="EUR")
-                record(s.prices, s.settings, seen, at)
+                record(store, s, seen, at)
     port = free_port()
     http = create_local_server(app, config, "127.0.0.1", port)
     thread = threading.Thread(target=http.serve_forever, daemon=True)

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from chalice.app import Chalice, Cron, Rate, S3Event, SQSEvent
 
+from chalicelib.storage.embedded import EmbeddedStorage
 from chalicelib.storage.files import FileBlobStore
 from chalicelib.storage.queues import QueueSettings
 from chalicelib.storage.sqlite_queue import SqliteQueue, declare_queue
@@ -93,7 +94,7 @@ def running(tmp_path: Path, recorder: Recorder) -> Iterator[Callable[..., Runtim
 
     def start(**kwargs: Any) -> Runtime:
         app = build_app(recorder, fail_jobs=kwargs.pop("fail_jobs", None))
-        runtime = Runtime(app, data_dir=tmp_path, retry_delays=(), **kwargs)
+        runtime = Runtime(app, storage=EmbeddedStorage(tmp_path), retry_delays=(), **kwargs)
         runtime.start()
         started.append(runtime)
         return runtime
@@ -214,7 +215,7 @@ def test_stopping_hands_unfinished_messages_back(tmp_path: Path) -> None:
 
     declare_queue(tmp_path, QueueSettings("slow", visibility_timeout=600))
     SqliteQueue(tmp_path, "slow").send("work")
-    runtime = Runtime(app, data_dir=tmp_path)
+    runtime = Runtime(app, storage=EmbeddedStorage(tmp_path))
     runtime.start()
     eventually(lambda: seen == [1])
     runtime.stop(grace=0.2)
@@ -249,7 +250,7 @@ def test_cron_and_rate_fire_at_the_right_frozen_times(recorder: Recorder) -> Non
 
 def test_a_scheduled_handler_gets_an_eventbridge_event(tmp_path: Path, recorder: Recorder) -> None:
     frozen = datetime(2026, 11, 26, 2, 29, 59, tzinfo=UTC)
-    runtime = Runtime(build_app(recorder), data_dir=tmp_path, clock=lambda: frozen)
+    runtime = Runtime(build_app(recorder), storage=EmbeddedStorage(tmp_path), clock=lambda: frozen)
     assert runtime.scheduler.next_times()["nightly"] == datetime(2026, 11, 26, 2, 30, tzinfo=UTC)
     outcome = runtime.fire_schedule("nightly")
     assert outcome.ok

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app import app
+from chalicelib.storage.embedded import EmbeddedStorage
 from local_runtime.runtime import Runtime
 from tests.conftest import PROJECT_DIR, stage_environment
 from tests.imaging import encode, quadrants
@@ -26,7 +27,7 @@ def test_a_photo_dropped_into_the_uploads_directory_gets_thumbnails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("STOREKEEPER_DATA", str(tmp_path))
-    runtime = Runtime(app, data_dir=tmp_path)
+    runtime = Runtime(app, storage=EmbeddedStorage(tmp_path))
     runtime.start()
     try:
         dropped = tmp_path / LOCAL["UPLOADS_BUCKET"] / "products" / "summer" / "hat.jpg"

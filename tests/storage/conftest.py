@@ -13,9 +13,9 @@ from chalicelib.config import Settings
 from chalicelib.storage import aws_clients
 from chalicelib.storage.blobs import BlobStore
 from chalicelib.storage.dynamodb import DynamoTable
-from chalicelib.storage.factory import queue_settings
 from chalicelib.storage.files import FileBlobStore
 from chalicelib.storage.queues import Queue
+from chalicelib.storage.resources import stage_resources
 from chalicelib.storage.s3 import S3BlobStore
 from chalicelib.storage.sqlite_queue import SqliteQueue, declare_queue
 from chalicelib.storage.sqlite_table import SqliteTable
@@ -37,7 +37,7 @@ SETTINGS = Settings.from_env(
     }
 )
 BUCKET, TABLE = SETTINGS.uploads_bucket, SETTINGS.table_name
-QUEUE, DLQ = sorted(queue_settings(SETTINGS), key=lambda q: q.dead_letter_queue is None)
+QUEUE, DLQ = (stage_resources(SETTINGS).queues[role] for role in ("scrape", "scrape_dead_letters"))
 
 
 @dataclass

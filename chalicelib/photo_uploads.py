@@ -13,10 +13,10 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, unquote_plus
+from urllib.parse import quote
 
+from chalicelib.batches import S3Record, s3_records, try_each
 from chalicelib.config import Settings
 from chalicelib.images import OUTPUT_EXTENSIONS, ImageRejected, render_thumbnails, thumbnail_key
 from chalicelib.logs import log_event
@@ -32,24 +32,10 @@ class PhotoEventFailed(RuntimeError):
     """Some records failed for reasons worth a retry; the others were done."""
 
 
-@dataclass(frozen=True)
-class Record:
-    event: str  # "created" or "removed"
-    bucket: str
-    key: str
-    size: int | None
-
-
 def handle_event(
     event: Mapping[str, Any], settings: Settings, uploads: BlobStore, thumbnails: BlobStore
 ) -> None:
-    failed = []
-    for raw in event.get("Records", []):
-        record = _parse(raw)
-        if record is None:
-            continue
-        if not _ours(record, settings):
-            continue
+    def handle(record: S3Record) -> None:
         try:
             if record.event == "created":
                 make_thumbnails(record, settings, uploads, thumbnails)
@@ -57,15 +43,16 @@ def handle_event(
                 remove_thumbnails(record, settings, uploads, thumbnails)
         except InvalidKey as error:
             _skip(record, str(error))
-        except Exception:
-            log_event(log, "photo failed", logging.ERROR, exc_info=True, key=record.key)
-            failed.append(record.key)
+
+    ours = [record for record in s3_records(event) if _ours(record, settings)]
+    failed = try_each(ours, handle, describe=lambda record: {"key": record.key})
     if failed:
-        raise PhotoEventFailed(f"{len(failed)} record(s) failed: {', '.join(failed[:5])}")
+        keys = ", ".join(record.key for record in failed[:5])
+        raise PhotoEventFailed(f"{len(failed)} record(s) failed: {keys}")
 
 
 def make_thumbnails(
-    record: Record, settings: Settings, uploads: BlobStore, thumbnails: BlobStore
+    record: S3Record, settings: Settings, uploads: BlobStore, thumbnails: BlobStore
 ) -> None:
     limit = settings.max_upload_bytes
     if record.size is not None and record.size > limit:
@@ -111,7 +98,7 @@ def make_thumbnails(
 
 
 def remove_thumbnails(
-    record: Record, settings: Settings, uploads: BlobStore, thumbnails: BlobStore
+    record: S3Record, settings: Settings, uploads: BlobStore, thumbnails: BlobStore
 ) -> None:
     if uploads.head(record.key) is not None:
         _skip(record, "the upload exists again; its thumbnails stay")
@@ -122,26 +109,7 @@ def remove_thumbnails(
     log_event(log, "thumbnails removed", key=record.key)
 
 
-def _parse(raw: Any) -> Record | None:
-    try:
-        name = str(raw["eventName"])
-        bucket = str(raw["s3"]["bucket"]["name"])
-        key = unquote_plus(str(raw["s3"]["object"]["key"]))
-        size = raw["s3"]["object"].get("size")
-    except (KeyError, TypeError):
-        log_event(log, "malformed S3 record skipped", logging.ERROR, record=str(raw)[:300])
-        return None
-    if name.startswith("ObjectCreated:"):
-        event = "created"
-    elif name.startswith("ObjectRemoved:"):
-        event = "removed"
-    else:
-        log_event(log, "S3 event type not handled", logging.WARNING, event=name, key=key)
-        return None
-    return Record(event, bucket, key, size if isinstance(size, int) else None)
-
-
-def _ours(record: Record, settings: Settings) -> bool:
+def _ours(record: S3Record, settings: Settings) -> bool:
     """Only uploads under the prefix; a thumbnail can never start another round."""
     if record.bucket == settings.uploads_bucket and record.key.startswith(settings.uploads_prefix):
         return True
@@ -149,5 +117,5 @@ def _ours(record: Record, settings: Settings) -> bool:
     return False
 
 
-def _skip(record: Record, reason: str) -> None:
+def _skip(record: S3Record, reason: str) -> None:
     log_event(log, "photo skipped", logging.WARNING, key=record.key, reason=reason)

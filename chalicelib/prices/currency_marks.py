@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-# Digits after the decimal separator, where they are not the usual two.
-MINOR_DIGITS = {
-    "JPY": 0, "KRW": 0, "CLP": 0, "ISK": 0, "VND": 0, "HUF": 0, "PYG": 0, "UGX": 0,
-    "IDR": 0, "COP": 0, "TWD": 0,  # two in ISO 4217, none in shop windows
-    "KWD": 3, "BHD": 3, "OMR": 3, "JOD": 3, "TND": 3, "LYD": 3, "IQD": 3,
-}  # fmt: skip
-
-ISO_CODES = frozenset(
-    """AED ARS AUD BAM BGN BHD BRL BYN CAD CHF CLP CNY COP CZK DKK EGP EUR GBP GEL HKD HRK HUF
-    IDR ILS INR IQD ISK JOD JPY KES KRW KWD KZT LKR LYD MAD MXN MYR NGN NOK NZD OMR PEN PHP PKR
-    PLN PYG QAR RON RSD RUB SAR SEK SGD THB TND TRY TWD UAH UGX USD UYU VND ZAR""".split()
-)
+from chalicelib.money import ISO_CODES
 
 # Unambiguous marks first; longer marks win over their prefixes ("US$" over "$").
 _SYMBOLS = {
@@ -74,10 +63,6 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
             return _TLD_CURRENCY[tld]
         return _AMBIGUOUS[text]
     return None
-
-
-def minor_digits(currency: str | None) -> int:
-    return MINOR_DIGITS.get(currency or "", 2)
 
 
 def _tld(url: str | None) -> str | None:

@@ -199,7 +199,7 @@ def test_a_transient_failure_fails_the_invocation_after_the_other_records(
         return real_get(self, key, **kwargs)
 
     monkeypatch.setattr(S3BlobStore, "get", flaky_get)
-    from chalicelib.photos import PhotoEventFailed
+    from chalicelib.photo_uploads import PhotoEventFailed
 
     with pytest.raises(PhotoEventFailed, match="flaky"):
         client.lambda_.invoke(

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from local_runtime.schedules import Cron, Rate, ScheduleError, parse
+from local_runtime.schedule_expressions import Cron, Rate, ScheduleError, parse
 
 
 def at(text: str) -> datetime:

@@ -58,6 +58,7 @@ bootstrap: $(STAMP)
 	$(BIN)/python -m deploy.bootstrap --stage $(STAGE)
 
 deploy: bootstrap
+	$(BIN)/python -m deploy.bytecode
 	$(BIN)/chalice deploy --stage $(STAGE)
 	$(BIN)/python -m deploy.bootstrap --stage $(STAGE) --after-deploy
 

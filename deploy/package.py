@@ -20,20 +20,16 @@ template creates, which is why this is Terraform.
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
-import py_compile
 import shutil
 import subprocess
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from chalicelib.storage.resources import stage_resources
-from deploy import bootstrap, stages
+from deploy import bootstrap, bytecode, stages
 
 
 def resources(stage: str) -> dict[str, Any]:
@@ -141,37 +137,6 @@ def patch(chalice_tf: dict[str, Any], stage: str) -> dict[str, Any]:
     return chalice_tf
 
 
-def precompile(archive: Path) -> int:
-    """Add unchecked-hash .pyc files for every module; returns how many."""
-    with tempfile.TemporaryDirectory() as scratch:
-        root = Path(scratch)
-        with zipfile.ZipFile(archive) as source:
-            # Bytecode a developer's machine left behind is dropped, not trusted.
-            infos = [i for i in source.infolist() if "__pycache__/" not in i.filename]
-            source.extractall(root, members=infos)
-        compileall.compile_dir(
-            root,
-            quiet=2,
-            invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
-        )
-        compiled = sorted(root.rglob("*.pyc"))
-        rebuilt = archive.with_suffix(".tmp")
-        with zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in infos:
-                target.writestr(
-                    info, (root / info.filename).read_bytes() if not info.is_dir() else b""
-                )
-            for path in compiled:
-                entry = zipfile.ZipInfo(
-                    path.relative_to(root).as_posix(), date_time=(2020, 1, 1, 0, 0, 0)
-                )
-                entry.external_attr = 0o644 << 16
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(entry, path.read_bytes())
-        rebuilt.replace(archive)
-    return len(compiled)
-
-
 def package(stage: str, out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
@@ -184,7 +149,7 @@ def package(stage: str, out: Path) -> Path:
     chalice_tf = out / "chalice.tf.json"
     chalice_tf.write_text(json.dumps(patch(json.loads(chalice_tf.read_text()), stage), indent=2))
     (out / "resources.tf.json").write_text(json.dumps(resources(stage), indent=2))
-    precompile(out / "deployment.zip")
+    bytecode.precompile_zip(out / "deployment.zip")
     return out
 
 

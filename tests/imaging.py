@@ -8,19 +8,6 @@ from typing import Any
 
 from PIL import Image
 
-TRANSPOSE_FOR_ORIENTATION = {
-    2: Image.Transpose.FLIP_LEFT_RIGHT,
-    3: Image.Transpose.ROTATE_180,
-    4: Image.Transpose.FLIP_TOP_BOTTOM,
-    5: Image.Transpose.TRANSPOSE,
-    6: Image.Transpose.ROTATE_270,
-    7: Image.Transpose.TRANSVERSE,
-    8: Image.Transpose.ROTATE_90,
-}
-INVERSE = {
-    Image.Transpose.ROTATE_90: Image.Transpose.ROTATE_270,
-    Image.Transpose.ROTATE_270: Image.Transpose.ROTATE_90,
-}
 QUADRANTS = {"tl": (220, 20, 20), "tr": (20, 200, 20), "bl": (20, 20, 220), "br": (230, 230, 20)}
 
 
@@ -42,14 +29,6 @@ def quadrants(width: int = 300, height: int = 200) -> Image.Image:
     }.items():
         image.paste(QUADRANTS[name], box)
     return image
-
-
-def stored_for_orientation(upright: Image.Image, orientation: int) -> Image.Image:
-    """What a camera stores so that applying `orientation` shows `upright`."""
-    if orientation == 1:
-        return upright
-    op = TRANSPOSE_FOR_ORIENTATION[orientation]
-    return upright.transpose(INVERSE.get(op, op))
 
 
 def exif_with(orientation: int | None = None, gps: bool = False) -> bytes:

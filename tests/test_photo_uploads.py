@@ -10,13 +10,13 @@ from urllib.parse import quote_plus
 import boto3
 import pytest
 from chalice.test import Client
-from PIL import Image
+from PIL import Image, ImageOps
 
 from app import app
 from chalicelib.config import ConfigError, Settings
 from local_runtime.discovery import discover
 from tests.conftest import PROJECT_DIR, stage_environment
-from tests.imaging import encode, exif_with, quadrants, stored_for_orientation
+from tests.imaging import encode, exif_with, quadrants
 
 pytestmark = pytest.mark.usefixtures("aws")
 
@@ -174,13 +174,16 @@ def test_a_late_removal_event_keeps_thumbnails_of_a_reupload(client: Client, s3:
 
 
 def test_phone_photo_comes_out_upright(client: Client, s3: Any) -> None:
-    stored = stored_for_orientation(quadrants(1200, 800), 6)
-    upload(s3, "products/phone.jpg", encode(stored, "JPEG", exif=exif_with(6, gps=True)))
+    # Stored sideways, as a phone held upright stores it: orientation 6 turns it back.
+    photo = encode(quadrants(1200, 800), "JPEG", exif=exif_with(6, gps=True))
+    upload(s3, "products/phone.jpg", photo)
     client.lambda_.invoke("make_thumbnails", event(client, "products/phone.jpg"))
     body = s3.get_object(Bucket=settings().thumbnails_bucket, Key="480/products/phone.jpg")[
         "Body"
     ].read()
-    assert Image.open(io.BytesIO(body)).size == (480, 320)
+    upright = ImageOps.exif_transpose(Image.open(io.BytesIO(photo)))
+    assert upright.size == (800, 1200)
+    assert Image.open(io.BytesIO(body)).size == (320, 480)
     assert b"Exif" not in body
 
 

@@ -82,7 +82,9 @@ def test_declared_charsets_that_lie() -> None:
 
 def test_hostile_markup_is_survived() -> None:
     nested = "<div>" * 5000 + "<span class=price>$1.00</span>" + "</div>" * 5000
-    assert extract_price(nested) is not None
+    found = extract_price(nested)
+    assert found is not None
+    assert (found.amount, found.currency) == (Decimal("1.00"), "USD")
     broken_json = '<script type="application/ld+json">{"@type": "Product", "offers": {,}}</script>'
     assert extract_price(broken_json + "<h1>x</h1>") is None
     deep_json = '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>"

@@ -156,7 +156,8 @@ def test_the_whole_pipeline_keeps_us_at_or_below_every_competitor(
     record_pages(client, keys)
     [row] = client.http.get("/prices").json_body["prices"]
     assert row["our_price"] == "22.90"
-    assert Decimal(row["our_price"]) <= Decimal("22.90")
+    latest = [h for h in client.http.get("/prices/MUG").json_body["history"] if h["price"]]
+    assert sorted(h["price"] for h in latest) == ["22.90", "24.50"]  # both pages were read
     assert row["lowest_competitor"]["who"] == "localhost"
     assert row["reason"] == "competitor"
 

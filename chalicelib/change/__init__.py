@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from chalicelib.change.cash import CURRENCIES, Currency
+from chalicelib.change.cash import SUPPORTED, Currency, currency
 from chalicelib.change.solver import NoSolution, TooComplex, fewest_pieces
 from chalicelib.errors import InputError, Unprocessable
 from chalicelib.money import (
@@ -22,7 +22,7 @@ from chalicelib.money import (
     quantize,
 )
 
-__all__ = ["CURRENCIES", "Change", "ChangeLine", "change_from_request", "make_change"]
+__all__ = ["SUPPORTED", "Change", "ChangeLine", "change_from_request", "make_change"]
 
 MAX_DENOMINATIONS = 50
 MAX_COUNT = 1_000_000_000
@@ -139,10 +139,10 @@ def make_change(
 def _currency(code: object) -> Currency:
     if not isinstance(code, str):
         raise InputError("currency", 'must be an ISO 4217 code such as "USD"')
-    cur = CURRENCIES.get(code.strip().upper())
+    cur = currency(code.strip().upper())
     if cur is None:
         raise InputError(
-            "currency", f"{code[:8]!r} is not supported (supported: {', '.join(CURRENCIES)})"
+            "currency", f"{code[:8]!r} is not supported (supported: {', '.join(SUPPORTED)})"
         )
     return cur
 

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_DIR
-from tests.local_runtime.test_serve import free_port
+from tests.conftest import PROJECT_DIR, free_port
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",

@@ -14,7 +14,7 @@ from chalicelib.pricewatch import views
 from chalicelib.storage.embedded import EmbeddedStorage
 from local_runtime import demo
 from local_runtime.runtime import Runtime
-from tests.local_runtime.test_serve import free_port
+from tests.conftest import free_port
 
 
 def test_the_demo_scrape_reprices_every_product_offline(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,15 +21,7 @@ from chalicelib.storage.sqlite_queue import SqliteQueue, declare_queue
 from local_runtime.discovery import discover
 from local_runtime.runtime import Runtime
 from local_runtime.scheduler import Scheduler
-
-
-def eventually(check: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not met in time")
+from tests.conftest import eventually
 
 
 class Recorder:
@@ -123,7 +116,7 @@ def test_handlers_are_discovered_from_the_decorators(recorder: Recorder) -> None
 def test_an_object_the_app_writes_reaches_its_handler(
     tmp_path: Path, recorder: Recorder, running: Callable[..., Runtime]
 ) -> None:
-    running()
+    runtime = running()
     inbox = FileBlobStore(tmp_path, "inbox")
     key = "photos/new arrivals/Crème brûlée+1.jpg"
     inbox.put(key, b"jpeg bytes")
@@ -139,8 +132,11 @@ def test_an_object_the_app_writes_reaches_its_handler(
     assert record["s3"]["object"]["size"] == len(b"jpeg bytes")
     assert record["s3"]["object"]["eTag"] == inbox.head(key).etag  # type: ignore[union-attr]
     assert record["eventTime"].endswith("Z")
-    time.sleep(0.5)
-    assert len(recorder.of("photo")) == 1  # announced once, not once per filesystem event
+    # Once delivered, a rescan finds nothing new: announced once, not per filesystem event.
+    assert runtime.wait_until_idle(10, quiet=0.3)
+    runtime.watcher.scan()
+    assert runtime.wait_until_idle(10, quiet=0.3)
+    assert len(recorder.of("photo")) == 1
 
 
 def test_a_file_dropped_in_by_hand_and_removed(
@@ -164,8 +160,9 @@ def test_files_added_while_stopped_are_announced_at_start(
     tmp_path: Path, recorder: Recorder, running: Callable[..., Runtime]
 ) -> None:
     (tmp_path / "inbox" / "photos").mkdir(parents=True)
-    (tmp_path / "inbox" / "photos" / "early.jpg").write_bytes(b"early")
-    time.sleep(0.4)  # settled
+    early = tmp_path / "inbox" / "photos" / "early.jpg"
+    early.write_bytes(b"early")
+    os.utime(early, (time.time() - 60, time.time() - 60))  # long settled
     running()
     eventually(lambda: [key for key, _ in recorder.of("photo")] == ["photos/early.jpg"])
 
@@ -208,10 +205,13 @@ def test_stopping_hands_unfinished_messages_back(tmp_path: Path) -> None:
     app = Chalice(app_name="slow", configure_logs=False)
     seen: list[int] = []
 
+    finished = threading.Event()
+
     @app.on_sqs_message(queue="slow", batch_size=1)
     def slow(event: SQSEvent) -> None:
         seen.append(1)
         release.wait(10)
+        finished.set()
 
     declare_queue(tmp_path, QueueSettings("slow", visibility_timeout=600))
     SqliteQueue(tmp_path, "slow").send("work")
@@ -223,7 +223,8 @@ def test_stopping_hands_unfinished_messages_back(tmp_path: Path) -> None:
     [again] = SqliteQueue(tmp_path, "slow").receive()
     assert again.body == "work"
     release.set()  # the abandoned handler ends; its stale receipt deletes nothing
-    time.sleep(0.2)
+    assert finished.wait(10)
+    eventually(lambda: runtime.pollers[0]._in_flight == [])
     assert SqliteQueue(tmp_path, "slow").approximate_count() == 1
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import urllib.request
@@ -16,9 +15,8 @@ import pytest
 from app import app
 from chalicelib.storage.embedded import EmbeddedStorage
 from local_runtime.runtime import Runtime
-from tests.conftest import PROJECT_DIR, stage_environment
+from tests.conftest import PROJECT_DIR, eventually, free_port, stage_environment
 from tests.imaging import encode, quadrants
-from tests.local_runtime.test_runtime import eventually
 
 LOCAL = stage_environment("local")
 
@@ -42,12 +40,6 @@ def test_a_photo_dropped_into_the_uploads_directory_gets_thumbnails(
         )
     finally:
         runtime.stop()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_serve_brings_up_the_api_and_the_events_without_aws(tmp_path: Path) -> None:

@@ -164,10 +164,12 @@ def nightly_scrape(event: CloudWatchEvent) -> None:
 
     s = services.settings()
     scheduled_at = datetime.fromisoformat(event.time.replace("Z", "+00:00"))
-    scheduling.enqueue_run(services.price_store(s), services.scrape_queue(s), scheduled_at, _now())
+    scheduling.enqueue_run(
+        services.price_store(s), services.scrape_queue(s), scheduled_at, _now, _time_left(event)
+    )
 
 
-@app.on_sqs_message(queue=STAGE.scrape_queue, batch_size=5)
+@app.on_sqs_message(queue=STAGE.scrape_queue, batch_size=10)
 def fetch_pages(event: SQSEvent) -> dict[str, Any]:
     from chalicelib import services
     from chalicelib.pricewatch import consumer
@@ -180,6 +182,7 @@ def fetch_pages(event: SQSEvent) -> dict[str, Any]:
         services.pages(s),
         services.scrape_queue(s),
         services.fetcher(s),
+        time_left=_time_left(event),
     )
 
 
@@ -196,3 +199,9 @@ def _now() -> Any:
     from datetime import UTC, datetime
 
     return datetime.now(UTC)
+
+
+def _time_left(event: Any) -> Any:
+    """Seconds left of this invocation, as Lambda counts them."""
+    context = event.context
+    return lambda: context.get_remaining_time_in_millis() / 1000

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from bench import change_bench, coldstart_bench, prices_bench, thumbnails_bench
+from bench import change_bench, coldstart_bench, prices_bench, scrape_bench, thumbnails_bench
 
 BENCHMARKS = {
     "change": change_bench.run,
     "coldstart": coldstart_bench.run,
     "prices": prices_bench.run,
+    "scrape": scrape_bench.run,
     "thumbnails": thumbnails_bench.run,
 }
 

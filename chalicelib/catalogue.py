@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-from urllib.parse import urlsplit
 
 from chalicelib.errors import InputError
 from chalicelib.money import (
@@ -17,11 +17,13 @@ from chalicelib.money import (
     minor_digits,
     parse_decimal,
 )
+from chalicelib.urls import MAX_URL, BadUrl, parse_web_url
 
 SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 MAX_NAME = 200
 MAX_COMPETITORS = 20
-MAX_URL = 2000
+# Marks that reorder or hide text: a name with them can read as another one.
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 FIELDS = ("name", "list_price", "floor_price", "currency", "competitors")
 
 
@@ -76,12 +78,9 @@ def product_from_request(sku: str, body: dict[str, Any]) -> Product:
     floor_price = _price(body.get("floor_price", "0"), "floor_price", digits, allow_zero=True)
     if floor_price > list_price:
         raise InputError("floor_price", "must not be above list_price")
-    name = body["name"]
-    if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
-        raise InputError("name", f"must be a non-empty string of at most {MAX_NAME} characters")
     return Product(
         sku=check_sku(sku),
-        name=name.strip(),
+        name=_name(body["name"]),
         list_price=list_price,
         floor_price=floor_price,
         currency=currency,
@@ -98,6 +97,24 @@ def _price(raw: object, name: str, digits: int, *, allow_zero: bool = False) -> 
     return value
 
 
+def _name(raw: object) -> str:
+    if not isinstance(raw, str) or not raw.strip() or len(raw) > MAX_NAME:
+        raise InputError("name", f"must be a non-empty string of at most {MAX_NAME} characters")
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("name", "is not valid text (a lone surrogate)") from None
+    hidden = next((ch for ch in raw if _control(ch)), None)
+    if hidden is not None:
+        raise InputError("name", f"must not contain control characters (U+{ord(hidden):04X})")
+    return raw.strip()
+
+
+def _control(ch: str) -> bool:
+    """Control characters, and the format characters that reorder or hide text."""
+    return unicodedata.category(ch) == "Cc" or ch in BIDI_CONTROLS
+
+
 def _competitors(raw: object) -> tuple[str, ...]:
     if not isinstance(raw, list):
         raise InputError("competitors", "must be a list of page URLs")
@@ -106,16 +123,15 @@ def _competitors(raw: object) -> tuple[str, ...]:
     urls: list[str] = []
     for i, url in enumerate(raw):
         field_name = f"competitors[{i}]"
-        if not isinstance(url, str) or len(url) > MAX_URL:
+        if not isinstance(url, str):
             raise InputError(field_name, f"must be a URL of at most {MAX_URL} characters")
-        parts = urlsplit(url.strip())
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise InputError(field_name, "must be an http or https URL with a host")
-        if parts.username or parts.password:
-            raise InputError(field_name, "must not carry credentials")
-        if url.strip() in urls:
+        try:
+            address = parse_web_url(url)
+        except BadUrl as error:
+            raise InputError(field_name, str(error)) from None
+        if address.url in urls:
             raise InputError(field_name, "is listed twice")
-        urls.append(url.strip())
+        urls.append(address.url)
     return tuple(urls)
 
 

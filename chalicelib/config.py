@@ -32,8 +32,8 @@ DEFAULTS: dict[str, str] = {
     "MAX_IMAGE_PIXELS": str(50_000_000),
     "PAGES_BUCKET": "storekeeper-pages",
     "TABLE_NAME": "storekeeper",
-    "SCRAPE_QUEUE": "storekeeper-scrape",
-    "SCRAPE_DEAD_LETTER_QUEUE": "storekeeper-scrape-dlq",
+    "SCRAPE_QUEUE": "storekeeper-scrape.fifo",
+    "SCRAPE_DEAD_LETTER_QUEUE": "storekeeper-scrape-dlq.fifo",
     "SCRAPE_MAX_RECEIVES": "4",
     "SCRAPE_VISIBILITY_TIMEOUT": "120",
     "SCRAPE_SCHEDULE": "cron(0 3 * * ? *)",
@@ -112,6 +112,12 @@ def _settings(snapshot: tuple[tuple[str, str], ...]) -> Settings:
     backend = env["STOREKEEPER_BACKEND"].strip().lower()
     if backend not in ("aws", "embedded"):
         raise ConfigError(f"STOREKEEPER_BACKEND must be 'aws' or 'embedded', not {backend!r}")
+    for name in ("SCRAPE_QUEUE", "SCRAPE_DEAD_LETTER_QUEUE"):
+        if not env[name].strip().endswith(".fifo"):
+            raise ConfigError(
+                f"{name} must name a FIFO queue (ending in .fifo): its message groups keep "
+                "each competitor's host to one request at a time"
+            )
     if env["UPLOADS_BUCKET"].strip() == env["THUMBNAILS_BUCKET"].strip():
         raise ConfigError(
             "THUMBNAILS_BUCKET must differ from UPLOADS_BUCKET, or thumbnails would trigger "

@@ -9,10 +9,12 @@ What each function may do follows from what its handler touches:
     api_handler      the table (catalogue routes read and write it)
     make_change      nothing but its logs
     make_thumbnails  read uploads under the prefix; write and delete thumbnails
-    nightly_scrape   read the catalogue and runs; send to the scrape queue
-    fetch_pages      consume the scrape queue (as Lambda's poller does); write
-                     pages; read and write the table (observations, prices,
-                     per-host slots)
+    nightly_scrape   read the catalogue; claim and advance the run; send to the
+                     scrape queue
+    fetch_pages      consume the scrape queue (as Lambda's poller does) and put
+                     pages back on it (a host's turn, a continued fan-out);
+                     write pages; read and write the table (observations,
+                     prices, per-host slots, runs)
     record_prices    read pages; read and write the table
 """
 
@@ -48,11 +50,11 @@ def statements(stage: str, handler: str, s: Settings) -> list[dict[str, Any]]:
             (["s3:PutObject", "s3:DeleteObject"], [stages.bucket_arn(s.thumbnails_bucket, "*")]),
         ],
         "nightly_scrape": [
-            ([*TABLE_READ, "dynamodb:PutItem"], [table]),
+            (["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"], [table]),
             (["sqs:GetQueueUrl", "sqs:SendMessage"], [stages.queue_arn(s.scrape_queue)]),
         ],
         "fetch_pages": [
-            (QUEUE_CONSUME, [stages.queue_arn(s.scrape_queue)]),
+            ([*QUEUE_CONSUME, "sqs:SendMessage"], [stages.queue_arn(s.scrape_queue)]),
             (["s3:PutObject"], [stages.bucket_arn(s.pages_bucket, f"{PAGES_PREFIX}*")]),
             ([*TABLE_READ, *TABLE_WRITE], [table]),
         ],

@@ -119,8 +119,9 @@ def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
             print(f"cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
             return 1
         runtime = Runtime(
-            app, storage=storage, region=settings.region, stage=stage, http_server=http
-        )
+            app, storage=storage, region=settings.region, stage=stage, http_server=http,
+            timeouts=_timeouts(app, config, stage),
+        )  # fmt: skip
         signal.signal(signal.SIGTERM, _raise_interrupt)
         with demo.running(settings) as shop:
             runtime.start()
@@ -150,7 +151,10 @@ def _banner(url: str, settings: Settings, shop: str | None) -> None:
 def invoke_now(project_dir: Path, stage: str, name: str) -> int:
     """Fire a schedule; with no runtime up, also deliver the events it causes."""
     app, _config, settings, storage = load(project_dir, stage)
-    runtime = Runtime(app, storage=storage, region=settings.region, stage=stage)
+    runtime = Runtime(
+        app, storage=storage, region=settings.region, stage=stage,
+        timeouts=_timeouts(app, _config, stage),
+    )  # fmt: skip
     with storage.exclusive("runtime") as held:
         if not held:
             outcome = _fire(runtime, name)
@@ -172,6 +176,14 @@ def _fire(runtime: Runtime, name: str) -> Outcome | None:
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
         return None
+
+
+def _timeouts(app: Chalice, config: Any, stage: str) -> dict[str, int]:
+    """Each event handler's Lambda timeout, as the stage would deploy it."""
+    handlers = discover(app)
+    names = [s.name for s in handlers.s3] + [q.name for q in handlers.queues]
+    names += [s.name for s in handlers.schedules]
+    return {name: int(config.scope(stage, name).lambda_timeout or 60) for name in names}
 
 
 def _exit_with_parent() -> None:

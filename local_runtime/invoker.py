@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,13 +23,18 @@ class Outcome:
     error: BaseException | None = None
 
 
+DEFAULT_TIMEOUT = 60  # Chalice's, for a function whose stage sets none
+
+
 class Invoker:
-    def __init__(self, app: Chalice, *, timeout_seconds: int = 900) -> None:
+    def __init__(self, app: Chalice, *, timeouts: Mapping[str, int]) -> None:
+        """`timeouts`: each handler's Lambda timeout in seconds, as the stage configures it."""
         self.app = app
-        self._timeout_ms = timeout_seconds * 1000
+        self._timeouts = dict(timeouts)
 
     def invoke(self, handler: str, event: dict[str, Any], *, source: str, detail: str) -> Outcome:
-        context = LambdaContext(handler, memory_size=1024, max_runtime_ms=self._timeout_ms)
+        seconds = self._timeouts.get(handler, DEFAULT_TIMEOUT)
+        context = LambdaContext(handler, memory_size=1024, max_runtime_ms=seconds * 1000)
         started = time.perf_counter()
         try:
             value = self.app.handler_map[handler](event, context)

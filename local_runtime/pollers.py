@@ -2,6 +2,8 @@
 
 Like Lambda's poller: receive up to the batch size (waiting up to the
 batching window), invoke the handler once per batch, delete what succeeded.
+Several consumers poll each queue at once, as Lambda scales out, so FIFO
+message groups and per-host limits meet the concurrency they meet on AWS.
 A handler that raises leaves the whole batch to reappear after the
 visibility timeout; one that returns `{"batchItemFailures": [...]}` (SQS
 partial batch responses) leaves only those.
@@ -34,7 +36,8 @@ class QueuePoller:
         self.queue = queue
         self._invoker = invoker
         self._region = region
-        self._in_flight: list[Message] = []
+        self._in_flight: dict[int, list[Message]] = {}
+        self._lock = threading.Lock()
 
     def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
@@ -44,8 +47,14 @@ class QueuePoller:
 
     def release(self) -> None:
         """Make unfinished messages visible at once, for the next start."""
-        for message in self._in_flight:
+        with self._lock:
+            unfinished = [message for batch in self._in_flight.values() for message in batch]
+        for message in unfinished:
             self.queue.change_visibility(message.receipt, 0)
+
+    def in_flight(self) -> int:
+        with self._lock:
+            return sum(len(batch) for batch in self._in_flight.values())
 
     def _collect(self, stop: threading.Event) -> list[Message]:
         size = self.subscription.batch_size
@@ -62,7 +71,9 @@ class QueuePoller:
         return batch
 
     def deliver(self, batch: list[Message]) -> None:
-        self._in_flight = batch
+        me = threading.get_ident()
+        with self._lock:
+            self._in_flight[me] = batch
         try:
             outcome = self._invoker.invoke(
                 self.subscription.name,
@@ -77,7 +88,8 @@ class QueuePoller:
                 if message.id not in failed:
                     self.queue.delete(message.receipt)
         finally:
-            self._in_flight = []
+            with self._lock:
+                del self._in_flight[me]
 
 
 def _failed_ids(response: Any, batch: list[Message]) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
@@ -38,12 +38,15 @@ class Runtime:
         http_server: Any = None,
         clock: Callable[[], datetime] = utc_now,
         workers: int = 4,
+        consumers: int = 4,
+        timeouts: Mapping[str, int] | None = None,
         retry_delays: tuple[float, ...] = S3_RETRY_DELAYS,
     ) -> None:
         self.app = app
         self.region = region
         self.handlers = discover(app)
-        self.invoker = Invoker(app)
+        self.invoker = Invoker(app, timeouts=timeouts or {})
+        self._consumers = consumers
         self._rule_prefix = f"{app.app_name}-{stage}-"
         self._http = http_server
         self._retry_delays = retry_delays
@@ -82,7 +85,8 @@ class Runtime:
         if self.watcher is not None:
             self._spawn("s3-watcher", self.watcher.run)
         for poller in self.pollers:
-            self._spawn(f"sqs-{poller.queue.name}", poller.run)
+            for i in range(self._consumers):  # Lambda runs several consumers per queue
+                self._spawn(f"sqs-{poller.queue.name}-{i}", poller.run)
         if schedules and self.handlers.schedules:
             self._spawn("scheduler", self.scheduler.run)
         if self._http is not None:

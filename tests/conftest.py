@@ -7,6 +7,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,6 +50,25 @@ os.environ.update(
         "AWS_DEFAULT_REGION": "us-east-1",
     }
 )
+
+
+def _lambda_timeouts_as_deployed() -> None:
+    """Chalice's test client gives every invocation 3 s; Chalice deploys with 60 s.
+
+    Handlers that pace themselves by the time left see what Lambda would give.
+    """
+    import chalice.test
+    from chalice.local import LambdaContext
+
+    class DeployedContext(LambdaContext):
+        def __init__(self, function_name: str, memory_size: int, **kwargs: Any) -> None:
+            kwargs.setdefault("max_runtime_ms", 60_000)
+            super().__init__(function_name, memory_size, **kwargs)
+
+    chalice.test.LambdaContext = DeployedContext  # type: ignore[misc]
+
+
+_lambda_timeouts_as_deployed()
 
 
 @pytest.fixture(scope="session")

@@ -140,3 +140,55 @@ def test_with_cognito_the_authorizer_claims_are_required() -> None:
     with pytest.raises(Unauthorized):
         require_admin(_Request({}, {"authorization": f"Bearer {ADMIN_TOKEN}"}), settings)  # type: ignore[arg-type]
     assert cognito_authorizer(Settings.from_env()._replace(user_pool_arn="")) is None
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [
+        ("competitors", ["http://[127.0.0.1]/"], "malformed"),
+        ("competitors", ["http://[::1/"], "malformed"),
+        ("competitors", ["http://[zz]/"], "malformed"),
+        ("competitors", ["https://shop.example/\ud800"], "surrogate"),
+        ("competitors", ["http://shop.example:0/"], "port"),
+        ("competitors", ["http://shop example/"], "spaces"),
+        ("name", "Mug \ud800", "surrogate"),
+        ("name", "Mug\x00", "control characters"),
+        ("name", "Mug \u202egub", "control characters"),  # right-to-left override
+        ("name", "Mug\u2066blue", "control characters"),
+    ],
+)
+def test_malformed_urls_and_names_are_400s_naming_the_field(
+    local: Any, field: str, value: Any, problem: str
+) -> None:
+    response = put(local, "MUG-BLUE", MUG | {field: value})
+    assert response.status_code == 400
+    expected = "competitors[0]" if field == "competitors" else field
+    assert response.json_body["Field"] == expected
+    assert problem in response.json_body["Message"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/",
+        "http://127.0.0.1:8080/",
+        "http://[::1]/",
+        "http://[64:ff9b::a9fe:a9fe]/",
+        "http://localhost:9/",  # a name whose every address is loopback
+    ],
+)
+def test_private_addresses_are_refused_when_saved(local: Any, url: str) -> None:
+    response = put(local, "MUG-BLUE", MUG | {"competitors": ["https://harbor.example/", url]})
+    assert response.status_code == 400
+    assert response.json_body["Field"] == "competitors[1]"
+    assert "public address" in response.json_body["Message"]
+
+
+def test_the_allowlist_admits_a_private_shop(local: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FETCH_ALLOWLIST", "127.0.0.1:8080,[::1]:9000")
+    body = MUG | {"competitors": ["http://127.0.0.1:8080/mug", "http://[::1]:9000/mug"]}
+    assert put(local, "MUG-BLUE", body).status_code == 201
+    assert (
+        put(local, "MUG-BLUE", MUG | {"competitors": ["http://127.0.0.1:8081/"]}).status_code == 400
+    )

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,7 +15,18 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from chalicelib.config import Settings
-from chalicelib.pricewatch.fetching import Fetcher, Permanent, Transient, forbidden, resolve
+from chalicelib.pricewatch.fetching import (
+    MAX_CRAWL_DELAY,
+    MAX_RETRY_AFTER,
+    Fetcher,
+    HostBusy,
+    Permanent,
+    Transient,
+    _crawl_delay,
+    resolve,
+)
+from chalicelib.pricewatch.http import http_transport
+from chalicelib.urls import forbidden
 
 PAGE = "<html><body><h1>Mug</h1><p class=price>$24.99</p></body></html>"
 
@@ -199,13 +215,22 @@ def test_a_name_with_one_private_address_among_public_ones_is_refused(settings: 
     "address",
     ["127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.0.1", "169.254.169.254", "100.64.0.1",
      "0.0.0.0",  # noqa: S104 - an address to refuse, not to bind
-     "224.0.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "240.0.0.1"],
+     "224.0.0.1", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1", "240.0.0.1",
+     # IPv6 forms that carry a private IPv4 address, and ranges refused whole:
+     "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254, as DNS64 answers on IPv6-only subnets
+     "64:ff9b::a00:1", "64:ff9b:1::a9fe:a9fe", "::a9fe:a9fe", "::ffff:0:a9fe:a9fe",
+     "2002:a9fe:a9fe::1", "2002:7f00:1::", "2001:0:4136:e378:8000:63bf:3fff:fdd2", "fec0::1",
+     "fe80::1%eth0"],
 )  # fmt: skip
 def test_non_public_addresses(address: str) -> None:
     assert forbidden(address)
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946"])
+@pytest.mark.parametrize(
+    "address",
+    ["93.184.216.34", "2606:2800:220:1:248:1893:25c8:1946", "2606:4700::1111",
+     "64:ff9b::5db8:d822", "2002:5db8:d822::1"],  # NAT64 and 6to4 of a public IPv4 address
+)  # fmt: skip
 def test_public_addresses(address: str) -> None:
     assert not forbidden(address)
 
@@ -250,7 +275,7 @@ def test_one_request_per_second_per_host(
     assert all(wait <= 1.0 for wait in clock.slept)
 
 
-def test_a_busy_host_sends_the_message_back(settings: Settings, clock: Clock) -> None:
+def test_a_busy_host_is_a_turn_to_wait_for(settings: Settings, clock: Clock) -> None:
     def busy(host: str, now: float, interval: float) -> float:
         return 30.0
 
@@ -261,14 +286,13 @@ def test_a_busy_host_sends_the_message_back(settings: Settings, clock: Clock) ->
         clock=clock.time,
         sleep=clock.sleep,
     )
-    with pytest.raises(Transient) as raised:
+    with pytest.raises(HostBusy) as raised:
         fetcher.fetch("http://shop.example/mug")
-    assert raised.value.retry_after == 30
+    assert raised.value.wait == 30
+    assert clock.slept == []  # too long to wait in place: nothing slept
 
 
 def test_timeouts_are_transient(httpserver: HTTPServer, settings: Settings) -> None:
-    import time
-
     robots(httpserver, None, 404)
 
     def slow(request: Any) -> Response:
@@ -279,3 +303,254 @@ def test_timeouts_are_transient(httpserver: HTTPServer, settings: Settings) -> N
     impatient = Fetcher(settings._replace(fetch_timeout=1), Slots().reserve)
     with pytest.raises(Transient):
         impatient.fetch(httpserver.url_for("/slow"))
+
+
+# --- robots.txt redirects (RFC 9309 2.3.1.2) ---------------------------------
+
+
+def test_robots_txt_redirects_are_followed_for_five_hops(
+    httpserver: HTTPServer, fetcher: Fetcher
+) -> None:
+    # http -> another name for the host (as www. or https redirects do) -> four more hops.
+    other = f"http://localhost:{httpserver.port}"
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "", status=301, headers={"Location": f"{other}/r1"}
+    )
+    for hop in range(1, 5):
+        httpserver.expect_request(f"/r{hop}").respond_with_data(
+            "", status=302, headers={"Location": f"/r{hop + 1}"}
+        )
+    httpserver.expect_request("/r5").respond_with_data(
+        "User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+    )
+    httpserver.expect_request("/public").respond_with_data(PAGE, content_type="text/html")
+    with pytest.raises(Permanent) as refused:
+        fetcher.fetch(httpserver.url_for("/private/mug"))
+    assert refused.value.status == "robots-disallowed"
+    assert fetcher.fetch(httpserver.url_for("/public")).body.decode() == PAGE
+
+
+def test_more_than_five_robots_redirects_mean_no_robots_txt(
+    httpserver: HTTPServer, fetcher: Fetcher
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "", status=301, headers={"Location": "/r1"}
+    )
+    for hop in range(1, 7):
+        httpserver.expect_request(f"/r{hop}").respond_with_data(
+            "", status=302, headers={"Location": f"/r{hop + 1}"}
+        )
+    httpserver.expect_request("/mug").respond_with_data(PAGE, content_type="text/html")
+    assert fetcher.fetch(httpserver.url_for("/mug")).body.decode() == PAGE
+    assert not [r for r, _ in httpserver.log if r.path == "/r7"]  # the sixth hop is not asked
+
+
+def test_a_robots_redirect_to_a_private_address_is_not_followed(
+    httpserver: HTTPServer, fetcher: Fetcher
+) -> None:
+    httpserver.expect_request("/robots.txt").respond_with_data(
+        "", status=302, headers={"Location": "http://169.254.169.254/latest/meta-data/"}
+    )
+    httpserver.expect_request("/mug").respond_with_data(PAGE, content_type="text/html")
+    # Not followed, so robots.txt is unavailable, which RFC 9309 reads as "allow all".
+    assert fetcher.fetch(httpserver.url_for("/mug")).body.decode() == PAGE
+
+
+# --- IPv6 literals and malformed URLs ------------------------------------------
+
+
+def test_an_ipv6_literal_host_is_fetched(
+    httpserver_ipv6: HTTPServer, settings: Settings, clock: Clock
+) -> None:
+    server = httpserver_ipv6
+    robots(server, "User-agent: *\nDisallow: /private/\n")
+    server.expect_request("/mug").respond_with_data(PAGE, content_type="text/html")
+    allowed = settings._replace(fetch_allowlist=frozenset({f"[::1]:{server.port}"}))
+    fetcher = Fetcher(allowed, Slots().reserve, clock=clock.time, sleep=clock.sleep)
+    assert fetcher.fetch(f"http://[::1]:{server.port}/mug").body.decode() == PAGE
+    with pytest.raises(Permanent, match="robots"):
+        fetcher.fetch(f"http://[::1]:{server.port}/private/x")
+    [robots_request] = [r for r, _ in server.log if r.path == "/robots.txt"]
+    assert robots_request.host == f"[::1]:{server.port}"
+
+
+def test_a_public_ipv6_literal_passes_the_address_check(
+    httpserver_ipv6: HTTPServer, settings: Settings, clock: Clock
+) -> None:
+    """Checked as the public address it is, connected to as asked: here the local server
+    stands in for the internet, reached through the address the fetcher hands the transport."""
+    server = httpserver_ipv6
+    robots(server, None, 404)
+    server.expect_request("/mug").respond_with_data(PAGE, content_type="text/html")
+    connected: list[str] = []
+
+    def to_local_server(request: Any) -> Any:
+        connected.append(request.ip)
+        return http_transport(dataclasses.replace(request, ip="::1"))
+
+    fetcher = Fetcher(
+        settings, Slots().reserve, clock=clock.time, sleep=clock.sleep, transport=to_local_server
+    )
+    page = fetcher.fetch(f"http://[2606:4700::1111]:{server.port}/mug")
+    assert page.body.decode() == PAGE
+    assert set(connected) == {"2606:4700::1111"}
+    with pytest.raises(Permanent, match="not a public address"):
+        fetcher.fetch(f"http://[::ffff:10.0.0.1]:{server.port}/mug")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://[127.0.0.1]/", "http://[::1/", "http://[zz]/", "http://shop.example:99999/",
+     "http://shop.example:-1/", "http://\ud800.example/", "http://user:pw@shop.example/"],
+)  # fmt: skip
+def test_a_malformed_url_is_a_permanent_refusal(fetcher: Fetcher, url: str) -> None:
+    with pytest.raises(Permanent) as raised:
+        fetcher.fetch(url)
+    assert raised.value.status == "refused"
+
+
+def test_a_name_resolving_to_nat64_of_the_metadata_service_is_refused(
+    settings: Settings, clock: Clock
+) -> None:
+    fetcher = Fetcher(
+        settings, Slots().reserve, resolver=lambda host, port: ["64:ff9b::a9fe:a9fe"],
+        clock=clock.time, sleep=clock.sleep,
+    )  # fmt: skip
+    with pytest.raises(Permanent, match="non-public"):
+        fetcher.fetch("http://ipv6-only.example/mug")
+
+
+# --- one deadline for the whole fetch ------------------------------------------
+
+
+def test_a_server_trickling_its_body_is_cut_off_at_the_deadline(
+    httpserver: HTTPServer, settings: Settings
+) -> None:
+    robots(httpserver, None, 404)
+    stop = threading.Event()
+
+    def trickle(request: Any) -> Response:
+        def body() -> Iterator[bytes]:
+            yield b"<html>"
+            while not stop.wait(0.1):  # a byte every tenth of a second, for as long as asked
+                yield b"x"
+
+        return Response(body(), content_type="text/html")
+
+    httpserver.expect_request("/trickle").respond_with_handler(trickle)
+    fetcher = Fetcher(settings._replace(fetch_timeout=1, host_interval=0.0), Slots().reserve)
+    started = time.monotonic()
+    try:
+        with pytest.raises(Transient, match="too long"):
+            fetcher.fetch(httpserver.url_for("/trickle"))
+    finally:
+        stop.set()
+    assert time.monotonic() - started < 2.0
+
+
+def test_a_server_trickling_its_headers_is_cut_off_at_the_deadline(settings: Settings) -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n":
+                    if stop.wait(0.1):
+                        break
+                    try:
+                        conn.sendall(bytes([byte]))
+                    except OSError:
+                        break
+
+    threading.Thread(target=serve, daemon=True).start()
+    allowed = settings._replace(fetch_timeout=1, fetch_allowlist=frozenset({f"127.0.0.1:{port}"}))
+    fetcher = Fetcher(allowed, Slots().reserve)
+    started = time.monotonic()
+    try:
+        with pytest.raises(Transient):
+            fetcher.fetch(f"http://127.0.0.1:{port}/mug")
+    finally:
+        stop.set()
+        listener.close()
+    assert time.monotonic() - started < 2.0
+
+
+# --- long waits are capped -------------------------------------------------------
+
+
+@pytest.mark.parametrize("delay", ["100000", "1e300"])
+def test_a_huge_crawl_delay_is_capped(httpserver: HTTPServer, fetcher: Fetcher, delay: str) -> None:
+    robots(httpserver, f"User-agent: *\nCrawl-delay: {delay}\n")
+    httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    fetcher.fetch(httpserver.url_for("/a"))
+    with pytest.raises(HostBusy) as busy:
+        fetcher.fetch(httpserver.url_for("/a"))
+    assert 1 < busy.value.wait <= MAX_CRAWL_DELAY
+    assert fetcher.fetch(httpserver.url_for("/a"), max_wait=MAX_CRAWL_DELAY).body
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [(float("inf"), MAX_CRAWL_DELAY), (1e300, MAX_CRAWL_DELAY), (float("nan"), 0.0), (-1, 0.0),
+     (None, 0.0), ("2.5", 2.5)],
+)  # fmt: skip
+def test_crawl_delays_as_read(value: object, seconds: float) -> None:
+    assert _crawl_delay(value) == seconds
+
+
+@pytest.mark.parametrize("delay", ["nan", "-5", "soon"])
+def test_an_odd_crawl_delay_means_the_usual_second(
+    httpserver: HTTPServer, fetcher: Fetcher, clock: Clock, delay: str
+) -> None:
+    robots(httpserver, f"User-agent: *\nCrawl-delay: {delay}\n")
+    httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    fetcher.fetch(httpserver.url_for("/a"))
+    fetcher.fetch(httpserver.url_for("/a"))
+    assert max(clock.slept) <= 1.0
+
+
+def test_waiting_for_a_crawl_delay_does_not_eat_the_fetch_deadline(
+    httpserver: HTTPServer, settings: Settings, clock: Clock
+) -> None:
+    robots(httpserver, "User-agent: *\nCrawl-delay: 10\n")
+    httpserver.expect_request("/a").respond_with_data(PAGE, content_type="text/html")
+    fetcher = Fetcher(
+        settings._replace(fetch_timeout=3), Slots().reserve, clock=clock.time, sleep=clock.sleep
+    )
+    fetcher.fetch(httpserver.url_for("/a"), max_wait=15)
+    assert fetcher.fetch(httpserver.url_for("/a"), max_wait=15).body  # after ten seconds' wait
+    assert sum(clock.slept) >= 10
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("50000", MAX_RETRY_AFTER), ("120", 120), ("1e300", None), ("-3", None),
+     ("{in 90 s}", 90), ("{a minute ago}", 1), ("{in two days}", MAX_RETRY_AFTER)],
+)  # fmt: skip
+def test_retry_after_is_read_and_capped(
+    httpserver: HTTPServer, fetcher: Fetcher, clock: Clock, header: str, expected: int | None
+) -> None:
+    from email.utils import formatdate
+
+    dates = {"{in 90 s}": 90, "{a minute ago}": -60, "{in two days}": 2 * 86400}
+    if header in dates:
+        header = formatdate(clock.now + dates[header], usegmt=True)
+    robots(httpserver, None, 404)
+    httpserver.expect_request("/p").respond_with_data(
+        "later", status=429, headers={"Retry-After": header}
+    )
+    with pytest.raises(Transient) as raised:
+        fetcher.fetch(httpserver.url_for("/p"))
+    got = raised.value.retry_after
+    # A date is counted from the moment of asking, a second (the host's turn) after it was set.
+    assert got == expected or (
+        got is not None and expected is not None and 0 <= expected - got <= 1
+    )

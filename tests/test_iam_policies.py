@@ -41,6 +41,7 @@ ACTIONS = {
     ("dynamodb", "Query"): "dynamodb:Query",
     ("sqs", "GetQueueUrl"): "sqs:GetQueueUrl",
     ("sqs", "SendMessage"): "sqs:SendMessage",
+    ("sqs", "SendMessageBatch"): "sqs:SendMessage",
     ("sqs", "ReceiveMessage"): "sqs:ReceiveMessage",
     ("sqs", "DeleteMessage"): "sqs:DeleteMessage",
     ("sqs", "ChangeMessageVisibility"): "sqs:ChangeMessageVisibility",
@@ -162,9 +163,24 @@ def test_every_call_is_granted_and_every_grant_used(
 
     from chalicelib.storage.sqs import SqsQueue
 
-    messages = SqsQueue(s.scrape_queue, s.region).receive(max_messages=10)
+    queue = SqsQueue(s.scrape_queue, s.region)
+    late = queue.receive(max_messages=10)
+    assert len(late) == 3
+    # A batch that arrives with too little time left puts its pages back.
+    from chalice.local import LambdaContext
+
+    short = LambdaContext("fetch_pages", 256, max_runtime_ms=1000)
+    put_back = run(
+        recorder,
+        lambda: app.handler_map["fetch_pages"](
+            sqs_event(s.scrape_queue, late, region=REGION), short
+        ),
+    )
+    for message in late:
+        queue.delete(message.receipt)
+    messages = queue.receive(max_messages=10)
     assert len(messages) == 3
-    fetch = run(
+    fetch = put_back + run(
         recorder,
         lambda: client.lambda_.invoke(
             "fetch_pages", sqs_event(s.scrape_queue, messages, region=REGION)

@@ -80,7 +80,8 @@ def test_s3_sqs_and_schedule_wiring(terraform: dict[str, Any]) -> None:
     assert "aws_s3_bucket.uploads" in notifications[s.uploads_bucket]["depends_on"]
     [mapping] = resources["aws_lambda_event_source_mapping"].values()
     assert mapping["event_source_arn"].endswith(f":{s.scrape_queue}")
-    assert mapping["batch_size"] == 5
+    assert mapping["batch_size"] == 10  # SQS FIFO's largest batch
+    assert not mapping.get("maximum_batching_window_in_seconds")  # FIFO mappings take none
     assert mapping["function_response_types"] == ["ReportBatchItemFailures"]
     [rule] = resources["aws_cloudwatch_event_rule"].values()
     assert rule["schedule_expression"] == s.scrape_schedule
@@ -108,6 +109,9 @@ def test_the_resources_chalice_leaves_out(built: Path) -> None:
         >= 6 * stages.lambda_functions(STAGE)["fetch_pages"]["lambda_timeout"]
     )
     assert "maxReceiveCount = " in queue["redrive_policy"]
+    assert "aws_sqs_queue.scrape_dead_letters.arn" in queue["redrive_policy"]
+    assert queue["fifo_queue"] is True  # host groups: one request at a time per host
+    assert resources["aws_sqs_queue"]["scrape_dead_letters"]["fifo_queue"] is True
 
 
 def test_the_zip_holds_only_what_runs(built: Path) -> None:

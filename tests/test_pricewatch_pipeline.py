@@ -21,6 +21,7 @@ from pytest_httpserver import HTTPServer
 from app import app
 from chalicelib import services
 from chalicelib.config import Settings
+from chalicelib.storage.queues import Message, Outgoing
 from chalicelib.storage.sqs import SqsQueue
 from local_runtime.events import sqs_event
 from tests.conftest import ADMIN_TOKEN, PROJECT_DIR
@@ -91,20 +92,19 @@ def queue() -> SqsQueue:
     return SqsQueue(settings.scrape_queue, settings.region)
 
 
-def deliver_messages(client: Client, *, visibility: int = 30) -> list[str]:
-    """Receive everything queued, hand it to the fetcher as Lambda would; return failed ids."""
-    failed: list[str] = []
-    while batch := queue().receive(max_messages=5, visibility_timeout=visibility):
+def deliver_messages(client: Client) -> list[Message]:
+    """Receive everything queued, hand it to the fetcher as Lambda would; return what failed."""
+    failed: list[Message] = []
+    while batch := queue().receive(max_messages=10, visibility_timeout=30):
         result = client.lambda_.invoke(
             "fetch_pages", sqs_event(queue().name, batch, region="us-east-1")
         ).payload
-        for item in result["batchItemFailures"]:
-            failed.append(item["itemIdentifier"])
+        ids = {item["itemIdentifier"] for item in result["batchItemFailures"]}
         for message in batch:
-            if message.id not in failed:
+            if message.id in ids:
+                failed.append(message)
+            else:
                 queue().delete(message.receipt)
-        if visibility == 0:
-            break
     return failed
 
 
@@ -207,17 +207,21 @@ def test_robots_and_404_are_recorded_not_retried(client: Client, shop: HTTPServe
 
 
 @pytest.mark.parametrize(
-    "url",
-    [
-        "http://127.0.0.1:9/admin",
-        "http://169.254.169.254/latest/meta-data/",
-        "http://shop.example/mug",
-    ],
+    "url", ["http://127.0.0.1:9/admin", "http://169.254.169.254/latest/meta-data/"]
 )
-def test_ssrf_targets_are_refused(client: Client, shop: HTTPServer, url: str) -> None:
-    services.fetcher(services.settings()).resolver = lambda host, port: (
-        ["10.0.0.8"] if host == "shop.example" else ["127.0.0.1"]
-    )
+def test_ssrf_targets_are_refused_when_saved(client: Client, shop: HTTPServer, url: str) -> None:
+    body = {"name": "Mug", "list_price": "26.00", "currency": "EUR", "competitors": [url]}
+    response = client.http.put("/products/MUG", headers=ADMIN, body=json.dumps(body))
+    assert response.status_code == 400
+    assert response.json_body["Field"] == "competitors[0]"
+    assert "not a public address" in response.json_body["Message"]
+
+
+def test_a_name_that_turns_private_after_saving_is_refused_at_fetch_time(
+    client: Client, shop: HTTPServer
+) -> None:
+    url = "http://shop.example/mug"  # unresolvable when saved: accepted
+    services.fetcher(services.settings()).resolver = lambda host, port: ["10.0.0.8"]
     try:
         add_product(client, "MUG", [url])
         run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
@@ -246,12 +250,16 @@ def test_a_flaky_competitor_is_retried_then_dead_lettered(client: Client, shop: 
     shop.expect_request("/fine").respond_with_data(jsonld_page("24.00"), content_type="text/html")
     add_product(client, "MUG", [shop.url_for("/flaky"), shop.url_for("/fine")])
     run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
-    first = deliver_messages(client, visibility=0)
-    assert len(first) == 1  # only the flaky message comes back; the fine one is done
+    [flaky] = deliver_messages(client)  # only the flaky page fails; the fine one is done
     assert len(stored_pages()) == 1
+    assert queue().receive() == []  # hidden for its backoff, not at once
     settings = Settings.from_env()
-    for _ in range(settings.scrape_max_receives + 1):
-        deliver_messages(client, visibility=0)
+    for _ in range(settings.scrape_max_receives):
+        queue().change_visibility(flaky.receipt, 0)  # as if the backoff had passed
+        failed = deliver_messages(client)
+        if not failed:
+            break
+        [flaky] = failed
     assert queue().approximate_count() == 0
     dead = SqsQueue(settings.scrape_dead_letter_queue, settings.region).receive()
     assert [json.loads(m.body)["url"] for m in dead] == [shop.url_for("/flaky")]
@@ -260,8 +268,8 @@ def test_a_flaky_competitor_is_retried_then_dead_lettered(client: Client, shop: 
 def test_bad_messages_are_dropped_and_the_rest_fetched(client: Client, shop: HTTPServer) -> None:
     shop.expect_request("/fine").respond_with_data(jsonld_page("24.00"), content_type="text/html")
     add_product(client, "MUG", [shop.url_for("/fine")])
-    queue().send("{not json")
-    queue().send(json.dumps({"sku": "../etc", "url": "x", "run": "r"}))
+    for body in ("{not json", json.dumps({"sku": "../etc", "url": "x", "run": "r"})):
+        queue().send(Outgoing(body, group="junk", dedup_id=body[:100]))
     run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
     assert deliver_messages(client) == []
     assert len(stored_pages()) == 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -80,7 +80,12 @@ def reprice_product(
 
 
 def handle_page_event(
-    event: Mapping[str, Any], settings: Settings, store: PriceStore, pages: BlobStore
+    event: Mapping[str, Any],
+    settings: Settings,
+    store: PriceStore,
+    pages: BlobStore,
+    *,
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> None:
     """S3 records for stored pages: extract each price, record it, reprice."""
 
@@ -96,7 +101,7 @@ def handle_page_event(
 
     failed = try_each(
         [record for record in s3_records(event) if ours(record)],
-        lambda record: record_page(record.key, settings, store, pages, datetime.now(UTC)),
+        lambda record: record_page(record.key, settings, store, pages, clock()),
         describe=lambda record: {"key": record.key},
     )
     if failed:

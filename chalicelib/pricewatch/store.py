@@ -6,7 +6,7 @@ One table, keyed for the queries we make:
     SKU#<sku>      OBS#<fetched at>#<id>     every observation (history)
                    LATEST#<id>               the latest observation per competitor page
                    OURS#<at>                 our price whenever it changed
-    RUNS           RUN#<scheduled time>      a nightly run, once all its messages are queued
+    RUNS           RUN#<scheduled time>      a nightly run: who is queuing it, how far, done
     HOST#<host>    RATE                      when the next request to a host may start
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from chalicelib.catalogue import Product, product_from_item
@@ -23,6 +23,8 @@ from chalicelib.prices.repricing import Decision, Observation
 from chalicelib.storage.table import Attr, ConditionFailed, Item, Table
 
 CATALOG = "CATALOG"
+RUNS = "RUNS"
+QUEUING, QUEUED = "queuing", "queued"
 MAX_VERSION_RETRIES = 20
 
 
@@ -37,6 +39,16 @@ def parse_timestamp(text: str) -> datetime:
 
 def competitor_id(url: str) -> str:
     return hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RunClaim:
+    """The right to queue a run's pages, and how far it has come."""
+
+    run: str
+    token: str
+    cursor: str | None  # the last SKU whose pages are queued; None before the first
+    queued: int
 
 
 @dataclass(frozen=True)
@@ -89,6 +101,13 @@ class PriceStore:
     def products(self) -> Iterator[tuple[Product, PriceState]]:
         for item in self.table.query(CATALOG, "PRODUCT#"):
             yield product_from_item(item), _state(item)
+
+    def product_page(self, after: str | None, size: int) -> list[Product]:
+        """Up to `size` products in SKU order, those after SKU `after` (None: from the start)."""
+        items = self.table.query(
+            CATALOG, "PRODUCT#", limit=size, after=None if after is None else f"PRODUCT#{after}"
+        )
+        return [product_from_item(item) for item in items]
 
     def delete_product(self, sku: str) -> bool:
         existed = self.table.get(CATALOG, f"PRODUCT#{sku}") is not None
@@ -164,14 +183,70 @@ class PriceStore:
 
     # --- runs and hosts ----------------------------------------------------
 
-    def run_finished(self, run: str) -> bool:
-        return self.table.get("RUNS", f"RUN#{run}") is not None
+    def claim_run(self, run: str, token: str, now: datetime, lease: float) -> RunClaim | None:
+        """Start queuing a run, or take over one whose queuer is gone (its lease ran out).
 
-    def finish_run(self, run: str, messages: int, now: datetime) -> None:
-        """Marked only once every message is queued: a run cut short is redone whole."""
-        self.table.put(
-            {"pk": "RUNS", "sk": f"RUN#{run}", "messages": messages, "finished_at": timestamp(now)}
+        Atomic: of two deliveries of the same schedule event, one gets the run and
+        the other None; so does a run already queued.
+        """
+        until = timestamp(now + timedelta(seconds=lease))
+        try:
+            self.table.put(
+                {"pk": RUNS, "sk": f"RUN#{run}", "state": QUEUING, "token": token, "queued": 0,
+                 "lease_until": until, "started_at": timestamp(now)},
+                condition=Attr("pk").absent(),
+            )  # fmt: skip
+            return RunClaim(run, token, None, 0)
+        except ConditionFailed:
+            pass
+        try:
+            item = self.table.update(
+                RUNS,
+                f"RUN#{run}",
+                {"token": token, "lease_until": until},
+                condition=(Attr("state") == QUEUING) & (Attr("lease_until") < timestamp(now)),
+            )
+        except ConditionFailed:
+            return None
+        return RunClaim(run, token, item.get("cursor"), int(item.get("queued", 0)))
+
+    def resume_run(self, run: str, token: str, now: datetime, lease: float) -> RunClaim | None:
+        """The holder of a handed-over token takes the run up again; None if it was taken."""
+        try:
+            item = self.table.update(
+                RUNS,
+                f"RUN#{run}",
+                {"lease_until": timestamp(now + timedelta(seconds=lease))},
+                condition=(Attr("state") == QUEUING) & (Attr("token") == token),
+            )
+        except ConditionFailed:
+            return None
+        return RunClaim(run, token, item.get("cursor"), int(item.get("queued", 0)))
+
+    def advance_run(self, claim: RunClaim, cursor: str, queued: int) -> bool:
+        """Record that every page up to SKU `cursor` is queued; False if the run was taken."""
+        return self._update_run(claim, {"cursor": cursor, "queued": queued})
+
+    def hand_over(self, claim: RunClaim, token: str, now: datetime) -> bool:
+        """Pass the run to whoever brings `token`; its lease ends now."""
+        return self._update_run(claim, {"token": token, "lease_until": timestamp(now)})
+
+    def finish_run(self, claim: RunClaim, queued: int, now: datetime) -> bool:
+        return self._update_run(
+            claim, {"state": QUEUED, "queued": queued, "finished_at": timestamp(now)}
         )
+
+    def _update_run(self, claim: RunClaim, changes: dict[str, object]) -> bool:
+        try:
+            self.table.update(
+                RUNS,
+                f"RUN#{claim.run}",
+                changes,
+                condition=(Attr("state") == QUEUING) & (Attr("token") == claim.token),
+            )
+        except ConditionFailed:
+            return False
+        return True
 
     def reserve_host(self, host: str, now: float, interval: float) -> float:
         """Claim the next request slot for a host; 0 when granted, else seconds to wait.

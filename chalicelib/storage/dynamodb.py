@@ -82,7 +82,13 @@ class DynamoTable:
         self._conditional(self._ddb.delete_item, request, condition)
 
     def query(
-        self, pk: str, sk_prefix: str = "", *, descending: bool = False, limit: int | None = None
+        self,
+        pk: str,
+        sk_prefix: str = "",
+        *,
+        descending: bool = False,
+        limit: int | None = None,
+        after: str | None = None,
     ) -> list[Item]:
         request: dict[str, Any] = {
             "TableName": self.name,
@@ -94,6 +100,8 @@ class DynamoTable:
         if sk_prefix:
             request["KeyConditionExpression"] += " AND begins_with(sk, :prefix)"
             request["ExpressionAttributeValues"][":prefix"] = {"S": sk_prefix}
+        if after is not None:
+            request["ExclusiveStartKey"] = self._key(pk, after)
         items: list[Item] = []
         while True:
             if limit is not None:

@@ -32,9 +32,7 @@ CREATE TABLE IF NOT EXISTS items (
 ) WITHOUT ROWID;
 """
 
-_QUERY = "SELECT body FROM items WHERE pk = ? AND sk >= ? AND substr(sk, 1, ?) = ? ORDER BY sk"
-_QUERY_ASC = _QUERY + " ASC LIMIT ?"
-_QUERY_DESC = _QUERY + " DESC LIMIT ?"
+_QUERY = "SELECT body FROM items WHERE pk = ? AND sk >= ? AND substr(sk, 1, ?) = ?"
 
 
 class SqliteTable:
@@ -80,12 +78,22 @@ class SqliteTable:
             conn.execute("DELETE FROM items WHERE pk = ? AND sk = ?", (pk, sk))
 
     def query(
-        self, pk: str, sk_prefix: str = "", *, descending: bool = False, limit: int | None = None
+        self,
+        pk: str,
+        sk_prefix: str = "",
+        *,
+        descending: bool = False,
+        limit: int | None = None,
+        after: str | None = None,
     ) -> list[Item]:
         # TEXT compares as UTF-8 bytes here, as DynamoDB orders sort keys.
-        sql = _QUERY_DESC if descending else _QUERY_ASC
-        params = (pk, sk_prefix, len(sk_prefix), sk_prefix, -1 if limit is None else limit)
-        return [_decode(row["body"]) for row in self._db.read(sql, params)]
+        sql, params = _QUERY, [pk, sk_prefix, len(sk_prefix), sk_prefix]
+        if after is not None:
+            sql += " AND sk < ?" if descending else " AND sk > ?"
+            params.append(after)
+        sql += f" ORDER BY sk {'DESC' if descending else 'ASC'} LIMIT ?"
+        params.append(-1 if limit is None else limit)
+        return [_decode(row["body"]) for row in self._db.read(sql, tuple(params))]
 
 
 def _current(conn: Any, pk: str, sk: str) -> Item | None:

@@ -3,11 +3,11 @@ policy (set when the queue is created), so nothing here counts receives."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import Any
 
 from chalicelib.storage.aws_clients import client
-from chalicelib.storage.queues import Message
+from chalicelib.storage.queues import MAX_BATCH, Message, Outgoing, check_outgoing
 
 
 class SqsQueue:
@@ -26,20 +26,33 @@ class SqsQueue:
             self._url = str(self._sqs.get_queue_url(QueueName=self.name)["QueueUrl"])
         return self._url
 
-    def send(self, body: str, *, attributes: Mapping[str, str] | None = None) -> str:
-        extra = {}
-        if attributes:
-            extra["MessageAttributes"] = {
-                name: {"DataType": "String", "StringValue": value}
-                for name, value in attributes.items()
-            }
-        response = self._sqs.send_message(QueueUrl=self.url, MessageBody=body, **extra)
+    def send(self, message: Outgoing) -> str:
+        check_outgoing(self.name, message)
+        response = self._sqs.send_message(QueueUrl=self.url, **_entry(message))
         return str(response["MessageId"])
+
+    def send_batch(self, messages: Sequence[Outgoing]) -> None:
+        if not 1 <= len(messages) <= MAX_BATCH:
+            raise ValueError(f"a batch holds 1 to {MAX_BATCH} messages")
+        for message in messages:
+            check_outgoing(self.name, message)
+        entries = [{"Id": str(i), **_entry(m)} for i, m in enumerate(messages)]
+        for _attempt in range(3):  # SQS may refuse some entries of a batch for a moment
+            failed = self._sqs.send_message_batch(QueueUrl=self.url, Entries=entries).get(
+                "Failed", []
+            )
+            if not failed:
+                return
+            if any(f.get("SenderFault") for f in failed):
+                raise ValueError(f"{self.name} refused messages: {failed[0].get('Message')}")
+            refused = {f["Id"] for f in failed}
+            entries = [entry for entry in entries if entry["Id"] in refused]
+        raise RuntimeError(f"{self.name} kept refusing {len(entries)} message(s)")
 
     def receive(
         self,
         *,
-        max_messages: int = 10,
+        max_messages: int = MAX_BATCH,
         visibility_timeout: int | None = None,
         wait_seconds: float = 0,
     ) -> list[Message]:
@@ -71,6 +84,22 @@ class SqsQueue:
         return sum(int(value) for value in attributes.values())
 
 
+def _entry(message: Outgoing) -> dict[str, Any]:
+    entry: dict[str, Any] = {"MessageBody": message.body}
+    if message.group is not None:
+        entry["MessageGroupId"] = message.group
+    if message.dedup_id is not None:
+        entry["MessageDeduplicationId"] = message.dedup_id
+    if message.delay:
+        entry["DelaySeconds"] = message.delay
+    if message.attributes:
+        entry["MessageAttributes"] = {
+            name: {"DataType": "String", "StringValue": value}
+            for name, value in message.attributes.items()
+        }
+    return entry
+
+
 def _message(raw: dict[str, Any]) -> Message:
     attributes = raw.get("Attributes", {})
     return Message(
@@ -84,4 +113,5 @@ def _message(raw: dict[str, Any]) -> Message:
             name: value.get("StringValue", "")
             for name, value in raw.get("MessageAttributes", {}).items()
         },
+        group=attributes.get("MessageGroupId"),
     )

@@ -148,9 +148,18 @@ class Table(Protocol):
     def delete(self, pk: str, sk: str, *, condition: AnyCondition | None = None) -> None: ...
 
     def query(
-        self, pk: str, sk_prefix: str = "", *, descending: bool = False, limit: int | None = None
+        self,
+        pk: str,
+        sk_prefix: str = "",
+        *,
+        descending: bool = False,
+        limit: int | None = None,
+        after: str | None = None,
     ) -> list[Item]:
-        """Items of partition `pk` whose sort key starts with `sk_prefix`, by sort key."""
+        """Items of partition `pk` whose sort key starts with `sk_prefix`, by sort key.
+
+        `after` continues a paged read: only sort keys beyond it (in the order read).
+        """
         ...
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import threading
@@ -16,7 +17,7 @@ from chalice.app import Chalice, Cron, Rate, S3Event, SQSEvent
 
 from chalicelib.storage.embedded import EmbeddedStorage
 from chalicelib.storage.files import FileBlobStore
-from chalicelib.storage.queues import QueueSettings
+from chalicelib.storage.queues import Outgoing, QueueSettings
 from chalicelib.storage.sqlite_queue import SqliteQueue, declare_queue
 from local_runtime.discovery import discover
 from local_runtime.runtime import Runtime
@@ -172,8 +173,8 @@ def test_a_partial_batch_failure_redelivers_only_the_failed_message(
 ) -> None:
     declare_queue(tmp_path, QueueSettings("jobs", visibility_timeout=1))
     jobs = SqliteQueue(tmp_path, "jobs")
-    jobs.send("good")
-    jobs.send("bad")
+    jobs.send(Outgoing("good"))
+    jobs.send(Outgoing("bad"))
     running(fail_jobs={"bad"})
     eventually(lambda: [body for body, _ in recorder.of("job")].count("bad") >= 2, timeout=15)
     bodies = [body for body, _ in recorder.of("job")]
@@ -191,7 +192,7 @@ def test_a_failing_handler_is_retried_then_dead_lettered(
             "crashy", visibility_timeout=1, dead_letter_queue="crashy-dlq", max_receives=3
         ),
     )
-    SqliteQueue(tmp_path, "crashy").send(json.dumps({"n": 1}))
+    SqliteQueue(tmp_path, "crashy").send(Outgoing(json.dumps({"n": 1})))
     running()
     eventually(lambda: SqliteQueue(tmp_path, "crashy-dlq").approximate_count() == 1, timeout=20)
     assert recorder.of("crashy") == ['{"n": 1}'] * 3  # delivered max_receives times, no more
@@ -214,7 +215,7 @@ def test_stopping_hands_unfinished_messages_back(tmp_path: Path) -> None:
         finished.set()
 
     declare_queue(tmp_path, QueueSettings("slow", visibility_timeout=600))
-    SqliteQueue(tmp_path, "slow").send("work")
+    SqliteQueue(tmp_path, "slow").send(Outgoing("work"))
     runtime = Runtime(app, storage=EmbeddedStorage(tmp_path))
     runtime.start()
     eventually(lambda: seen == [1])
@@ -224,7 +225,7 @@ def test_stopping_hands_unfinished_messages_back(tmp_path: Path) -> None:
     assert again.body == "work"
     release.set()  # the abandoned handler ends; its stale receipt deletes nothing
     assert finished.wait(10)
-    eventually(lambda: runtime.pollers[0]._in_flight == [])
+    eventually(lambda: runtime.pollers[0].in_flight() == 0)
     assert SqliteQueue(tmp_path, "slow").approximate_count() == 1
 
 
@@ -258,3 +259,39 @@ def test_a_scheduled_handler_gets_an_eventbridge_event(tmp_path: Path, recorder:
     assert len(recorder.of("nightly")) == 1
     with pytest.raises(KeyError, match="nightly, every_five"):
         runtime.fire_schedule("weekly")
+
+
+def test_several_consumers_share_a_fifo_queue_one_group_at_a_time(tmp_path: Path) -> None:
+    """As Lambda runs them: batches of different groups at once, never two of one group."""
+    app = Chalice(app_name="fifo", configure_logs=False)
+    spans: list[tuple[str, float, float]] = []  # (group, start, end) of each batch
+    done: list[str] = []
+    lock = threading.Lock()
+
+    @app.on_sqs_message(queue="pages.fifo", batch_size=2)
+    def pages(event: SQSEvent) -> None:
+        started = time.monotonic()
+        time.sleep(0.05)
+        with lock:
+            bodies = [record.body for record in event]
+            done.extend(bodies)
+            for group in {body.split(":")[0] for body in bodies}:
+                spans.append((group, started, time.monotonic()))
+
+    declare_queue(tmp_path, QueueSettings("pages.fifo", visibility_timeout=60))
+    queue = SqliteQueue(tmp_path, "pages.fifo")
+    for i in range(12):
+        group = f"shop{i % 3}"
+        queue.send(Outgoing(f"{group}:{i}", group=group, dedup_id=str(i)))
+    runtime = Runtime(app, storage=EmbeddedStorage(tmp_path), consumers=4)
+    runtime.start()
+    try:
+        eventually(lambda: len(done) == 12, timeout=20)
+    finally:
+        runtime.stop(grace=1)
+    assert sorted(done) == sorted(f"shop{i % 3}:{i}" for i in range(12))
+    for group in ("shop0", "shop1", "shop2"):
+        mine = sorted((start, end) for g, start, end in spans if g == group)
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(mine))
+    overlapping = any(a[0] != b[0] and a[1] < b[2] and b[1] < a[2] for a in spans for b in spans)
+    assert overlapping  # different hosts' groups did run side by side

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from chalicelib.storage.files import FileBlobStore
+from chalicelib.storage.queues import Outgoing
 from chalicelib.storage.sqlite_queue import SqliteQueue
 from chalicelib.storage.sqlite_table import SqliteTable
 from chalicelib.storage.table import Attr, ConditionFailed
@@ -60,7 +61,7 @@ def test_two_consumers_never_share_a_message(tmp_path: Path) -> None:
     queue = SqliteQueue(tmp_path, "q")
     bodies = [str(i) for i in range(200)]
     for body in bodies:
-        queue.send(body)
+        queue.send(Outgoing(body))
     ctx = multiprocessing.get_context("spawn")
     results = ctx.Queue()
     workers = [ctx.Process(target=_drain, args=(str(tmp_path), results)) for _ in range(2)]

@@ -127,3 +127,18 @@ def test_concurrent_lower_only_if_lower_leaves_the_lowest(backend: Backend) -> N
     item = backend.table.get("SKU#1", "PRODUCT")
     assert item is not None
     assert item["price"] == min(prices)
+
+
+def test_a_query_reads_on_after_a_key_in_pages(backend: Backend) -> None:
+    for i in range(7):
+        backend.table.put({"pk": "CATALOG", "sk": f"PRODUCT#{i:03d}", "n": i})
+    backend.table.put({"pk": "CATALOG", "sk": "ZZZ", "n": 99})
+    pages, after = [], None
+    while page := backend.table.query("CATALOG", "PRODUCT#", limit=3, after=after):
+        pages.append([item["n"] for item in page])
+        after = page[-1]["sk"]
+    assert pages == [[0, 1, 2], [3, 4, 5], [6]]
+    newest = backend.table.query(
+        "CATALOG", "PRODUCT#", descending=True, limit=2, after="PRODUCT#005"
+    )
+    assert [item["n"] for item in newest] == [4, 3]

@@ -359,7 +359,9 @@ def run() -> None:
     for name, target in TARGETS.items():
         print(f"  {name:30} {result[name]!s:>8}   target {target}")
     print(f"  recorded {result['recorded']} of {result['pages']} pages")
-    print(f"  pages failing once with a 503 (fetched again): {result['transient_failures_injected']}")
+    print(
+        f"  pages failing once with a 503 (fetched again): {result['transient_failures_injected']}"
+    )
     print(json.dumps({k: result[k] for k in (
         "pages", "hosts", "hot_host_pages", "consumers", "recorded", "dead_lettered",
         "fetched_twice", "max_requests_per_host_second", "night_hours", "fanout_seconds")}))  # fmt: skip

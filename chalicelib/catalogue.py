@@ -23,7 +23,9 @@ SKU = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 MAX_NAME = 200
 MAX_COMPETITORS = 20
 # Marks that reorder or hide text: a name with them can read as another one.
-BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 FIELDS = ("name", "list_price", "floor_price", "currency", "competitors")
 
 

@@ -46,6 +46,7 @@ DEFAULTS: dict[str, str] = {
     "HOST_INTERVAL_SECONDS": "1",
     "ADMIN_TOKEN": "",
     "USER_POOL_ARN": "",
+    "ADMIN_GROUP": "admin",
     "AWS_REGION": "us-east-1",
 }
 
@@ -82,6 +83,7 @@ class Settings(NamedTuple):
     host_interval: float
     admin_token: str
     user_pool_arn: str
+    admin_group: str
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -151,6 +153,7 @@ def _settings(snapshot: tuple[tuple[str, str], ...]) -> Settings:
         host_interval=float(_decimal(env, "HOST_INTERVAL_SECONDS", low=Decimal(0))),
         admin_token=env["ADMIN_TOKEN"].strip(),
         user_pool_arn=env["USER_POOL_ARN"].strip(),
+        admin_group=_name(env, "ADMIN_GROUP"),
     )
 
 

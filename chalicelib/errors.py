@@ -34,3 +34,9 @@ class Unauthorized(InputError):
 
 class Forbidden(InputError):
     status = 403
+
+
+class Unavailable(InputError):
+    """The service cannot answer now (its storage is out of reach); the message says what to do."""
+
+    status = 503

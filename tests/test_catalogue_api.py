@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -124,9 +125,57 @@ class _Request:
         self.headers = headers or {}
 
 
+def jwt(claims: dict[str, Any]) -> str:
+    """An ID token's shape (chalice local reads its claims; API Gateway checks its signature)."""
+
+    def part(data: dict[str, Any]) -> str:
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+    return f"{part({'alg': 'RS256'})}.{part(claims)}.signature"
+
+
+@pytest.fixture
+def cognito_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Any:
+    """app.py loaded afresh for a stage with a user pool (the authorizer is set at import)."""
+    import importlib.util
+
+    from chalice.test import Client
+
+    from tests.conftest import PROJECT_DIR
+
+    monkeypatch.setenv("USER_POOL_ARN", "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/x")
+    monkeypatch.setenv("STOREKEEPER_DATA", str(tmp_path))
+    spec = importlib.util.spec_from_file_location("app_with_cognito", PROJECT_DIR / "app.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    with Client(module.app, stage_name="local", project_dir=str(PROJECT_DIR)) as client:
+        yield client
+
+
+@pytest.mark.filterwarnings("ignore:CognitoUserPoolAuthorizer is not a supported in local mode")
+@pytest.mark.parametrize(
+    ("groups", "status"),
+    [(["admin"], 201), ("admin,buyers", 201), ("[buyers admin]", 201), (["buyers"], 403),
+     (None, 403)],
+)  # fmt: skip
+def test_with_cognito_only_the_admin_group_may_change_the_catalogue(
+    cognito_app: Any, groups: Any, status: int
+) -> None:
+    claims: dict[str, Any] = {"cognito:username": "ann", "sub": "1"}
+    if groups is not None:
+        claims["cognito:groups"] = groups
+    headers = {"Authorization": jwt(claims), "Content-Type": "application/json"}
+    response = put(cognito_app, "MUG-BLUE", MUG, headers=headers)
+    assert response.status_code == status, response.json_body
+    if status == 403:
+        assert "'admin' group" in response.json_body["Message"]
+
+
 def test_with_cognito_the_authorizer_claims_are_required() -> None:
     from chalicelib.config import Settings
-    from chalicelib.errors import Unauthorized
+    from chalicelib.errors import Forbidden, Unauthorized
     from chalicelib.web.auth import cognito_authorizer, require_admin
 
     arn = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_example"
@@ -134,9 +183,13 @@ def test_with_cognito_the_authorizer_claims_are_required() -> None:
     authorizer = cognito_authorizer(settings)
     assert authorizer is not None
     assert authorizer.to_swagger()["x-amazon-apigateway-authorizer"]["providerARNs"] == [arn]
-    require_admin(
-        _Request({"authorizer": {"claims": {"sub": "someone", "email": "a@b.example"}}}), settings
-    )  # type: ignore[arg-type]
+    admin = {"sub": "ann", "cognito:groups": "admin,buyers"}
+    require_admin(_Request({"authorizer": {"claims": admin}}), settings)  # type: ignore[arg-type]
+    with pytest.raises(Forbidden, match="'admin' group"):  # a user of the pool, not an admin
+        require_admin(
+            _Request({"authorizer": {"claims": {"sub": "someone", "email": "a@b.example"}}}),  # type: ignore[arg-type]
+            settings,
+        )
     with pytest.raises(Unauthorized):
         require_admin(_Request({}, {"authorization": f"Bearer {ADMIN_TOKEN}"}), settings)  # type: ignore[arg-type]
     assert cognito_authorizer(Settings.from_env()._replace(user_pool_arn="")) is None

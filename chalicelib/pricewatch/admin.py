@@ -61,7 +61,8 @@ def check_addresses(product: Product, settings: Settings, resolver: Resolver) ->
         if addresses and all(forbidden(a) for a in addresses):
             host = names[i][0]
             raise InputError(
-                f"competitors[{i}]", f"{host} resolves only to non-public addresses ({addresses[0]})"
+                f"competitors[{i}]",
+                f"{host} resolves only to non-public addresses ({addresses[0]})",
             )
 
 

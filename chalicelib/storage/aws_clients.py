@@ -7,6 +7,7 @@ pays for it.
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -25,8 +26,13 @@ def client(service: str, region: str) -> Any:
 
 def new_client(service: str, region: str) -> Any:
     import boto3  # deferred: see the module docstring
+    from botocore.config import Config
 
-    return boto3.session.Session().client(service, region_name=region)
+    # Fail within seconds, not minutes: a Lambda or a page waits on every call.
+    config = Config(
+        connect_timeout=3, read_timeout=10, retries={"max_attempts": 3, "mode": "standard"}
+    )
+    return boto3.session.Session().client(service, region_name=region, config=config)
 
 
 def reset() -> None:
@@ -38,3 +44,45 @@ def reset() -> None:
 def error_code(error: Exception) -> str:
     response = getattr(error, "response", None) or {}
     return str(response.get("Error", {}).get("Code", ""))
+
+
+# Error codes AWS answers when the caller cannot be who it says, or may not look.
+_CREDENTIAL_CODES = {
+    "UnrecognizedClientException", "InvalidClientTokenId", "InvalidAccessKeyId",
+    "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException", "AccessDenied",
+    "AccessDeniedException", "InvalidSignatureException",
+}  # fmt: skip
+_MISSING_CODES = {
+    "ResourceNotFoundException",
+    "NoSuchBucket",
+    "AWS.SimpleQueueService.NonExistentQueue",
+}
+
+
+def unavailable(error: BaseException) -> str | None:
+    """Why AWS cannot be used at all (credentials, network, the stage's resources), or None.
+
+    Reads botocore's exception classes only if botocore is loaded: a handler
+    that never touched AWS pays nothing for asking.
+    """
+    exceptions = sys.modules.get("botocore.exceptions")
+    if exceptions is None:
+        return None
+    if isinstance(error, exceptions.NoCredentialsError | exceptions.PartialCredentialsError):
+        return "no AWS credentials are configured"
+    if isinstance(error, exceptions.CredentialRetrievalError):
+        return "the AWS credentials could not be loaded"
+    if isinstance(
+        error,
+        exceptions.EndpointConnectionError
+        | exceptions.ConnectTimeoutError
+        | exceptions.ReadTimeoutError,
+    ):
+        return "AWS cannot be reached"
+    if isinstance(error, exceptions.ClientError):
+        code = error_code(error)
+        if code in _CREDENTIAL_CODES:
+            return f"AWS refused the credentials ({code})"
+        if code in _MISSING_CODES:
+            return f"the stage's AWS resources do not exist ({code}): run `make bootstrap`"
+    return None

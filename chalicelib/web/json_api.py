@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from chalice.app import Request, Response
 
-from chalicelib.errors import InputError
+from chalicelib.errors import InputError, Unavailable
 from chalicelib.logs import log_event
 
 MAX_BODY_BYTES = 64 * 1024
@@ -33,11 +33,18 @@ _STATUS_CODES = {
     404: "NotFoundError",
     413: "RequestEntityTooLargeError",
     422: "UnprocessableEntityError",
+    503: "ServiceUnavailableError",
 }
 
 
 class PayloadTooLarge(InputError):
     status = 413
+
+
+LOCALLY = (
+    "To work without AWS, run `make run` (the whole app on local storage) or "
+    "`chalice local --stage local`"
+)
 
 
 def decode_json_object(raw: bytes | str | None, *, limit: int = MAX_BODY_BYTES) -> dict[str, Any]:
@@ -102,11 +109,14 @@ def error_response(error: InputError) -> Response:
     headers: dict[str, str | list[str]] = {"Content-Type": JSON}
     if error.status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="storekeeper admin"'
+    if error.status == 503:
+        headers["Retry-After"] = "30"
     return Response(body=error_body(error), status_code=error.status, headers=headers)
 
 
 def json_errors(view: View) -> View:
-    """Turn the domain's InputError (and subclasses) into 4xx JSON responses."""
+    """Turn the domain's InputError (and subclasses) into 4xx JSON responses, and
+    storage that cannot be reached (no credentials, no network) into a 503 that says so."""
 
     @functools.wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -115,5 +125,13 @@ def json_errors(view: View) -> View:
         except InputError as error:
             log_event(log, "request refused", status=error.status, reason=str(error))
             return error_response(error)
+        except Exception as error:
+            from chalicelib.storage.aws_clients import unavailable
+
+            reason = unavailable(error)
+            if reason is None:
+                raise
+            log_event(log, "storage unavailable", logging.ERROR, reason=reason)
+            return error_response(Unavailable("", f"{reason}. {LOCALLY}"))
 
     return wrapper  # type: ignore[return-value]

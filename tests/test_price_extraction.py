@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chalicelib.prices import Price, decode_html, extract_price
+from chalicelib.prices import Price, decode_html, extract_offer, extract_price
 from chalicelib.prices.amounts import parse_amount
 
 PAGES = Path(__file__).parent / "price_pages"
@@ -23,6 +23,9 @@ def test_the_main_product_price(name: str) -> None:
         assert found is None
     else:
         assert found == Price(Decimal(case["price"]), case["currency"])
+    if "availability" in case:
+        offer = extract_offer((PAGES / name).read_bytes(), case["url"])
+        assert offer.availability == case["availability"]
 
 
 def test_the_corpus_is_broad_enough() -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from chalicelib.prices.extraction import Price, decode_html, extract_price
+    from chalicelib.prices.extraction import Offer, Price, decode_html, extract_offer, extract_price
 
-__all__ = ["Price", "decode_html", "extract_price"]
+__all__ = ["Offer", "Price", "decode_html", "extract_offer", "extract_price"]
 
 
 def __getattr__(name: str) -> Any:

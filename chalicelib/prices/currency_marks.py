@@ -17,7 +17,7 @@ _SYMBOLS = {
     "FT": "HUF", "LEI": "RON", "LEU": "RON", "RON": "RON", "ЛВ": "BGN", "ЛВ.": "BGN",
     "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "RS": "INR", "RS.": "INR", "RM": "MYR",
     "RP": "IDR", "FR.": "CHF", "SFR.": "CHF", "EURO": "EUR", "EUROS": "EUR", "DT": "TND",
-    "KD": "KWD", "TL": "TRY", "DIN.": "RSD",
+    "KD": "KWD", "TL": "TRY", "DIN.": "RSD", "KN": "HRK", "KN.": "HRK",
 }  # fmt: skip
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
 _CASED = {"Ft": "HUF"}

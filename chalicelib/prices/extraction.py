@@ -9,14 +9,28 @@ from decimal import Decimal
 
 from selectolax.lexbor import LexborHTMLParser
 
+from chalicelib.prices.availability import (
+    availability_of,
+    declared_stock,
+    disabled,
+    shown_stock,
+)
 from chalicelib.prices.currency_marks import country_currency
-from chalicelib.prices.structured import Declared, declared_prices
-from chalicelib.prices.visible import Candidate, candidates, clean
+from chalicelib.prices.layout import PageView
+from chalicelib.prices.scoring import Candidate
+from chalicelib.prices.structured import Declared, declared_availability, declared_prices
+from chalicelib.prices.visible import candidates, clean
 
 MAX_HTML_CHARS = 5_000_000
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency
 SOURCE_TRUST = {"json-ld": 0, "microdata": 1, "rdfa": 2, "meta": 3}
+VAT_RATES = tuple(
+    Decimal(rate)
+    for rate in "1.04 1.05 1.055 1.06 1.07 1.08 1.09 1.1 1.12 1.13 1.135 1.14 1.15 1.16 1.17 1.18 "
+    "1.19 1.2 1.21 1.22 1.23 1.24 1.25 1.255 1.27".split()
+)
+CENT = Decimal("0.01")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 
 
@@ -26,25 +40,58 @@ class Price:
     currency: str | None  # ISO 4217; None when neither the page nor its domain tells
 
 
+@dataclass(frozen=True)
+class Offer:
+    """What a competitor's page offers: a price (or none shown) and whether it can be bought."""
+
+    amount: Decimal | None
+    currency: str | None
+    availability: str | None  # "in_stock", "out_of_stock", or None when the page does not say
+    flags: tuple[str, ...] = ()  # "pre-order", "back-order"
+
+
 def extract_price(html: str | bytes, url: str | None = None) -> Price | None:
     """The main product's current selling price, or None when no price is certain enough.
 
     Declared prices (schema.org, meta tags) are checked against what the page
     shows: a declared price the page shows as the selling price wins; one the
-    page shows struck through loses to the visible sale price; with nothing
-    declared, the best-placed visible price must clear a confidence bar.
+    page shows struck through, before tax or as a saving loses to the visible
+    selling price; with nothing declared, the best-placed visible price must
+    clear a confidence bar.
     """
+    offer = extract_offer(html, url)
+    if offer.amount is None:
+        return None
+    return Price(offer.amount, offer.currency)
+
+
+def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
+    """The main product's price and availability (`availability.py` says how it is read)."""
     text = decode_html(html) if isinstance(html, bytes) else html
     tree = LexborHTMLParser(text[:MAX_HTML_CHARS])
     declared = declared_prices(tree, url)
+    stated = declared_stock(declared_availability(tree))
     selling = _main_offers(declared)
     page_currency = next((d.currency for d in declared if d.currency), None) or country_currency(
         url
     )
     product_name = next((d.product for d in selling if d.product), None) or _page_title(tree)
     clean(tree)
-    shown = candidates(tree, url, page_currency, product_name)
-    return _decide(selling, shown, page_currency)
+    view = PageView.of(tree, product_name)
+    shown = candidates(view, url, page_currency) if view is not None else []
+    price = _decide(selling, shown, page_currency, declared_currency=_declared_currency(declared))
+    button = view.buy_button if view is not None else None
+    stock = availability_of(
+        stated,
+        shown_stock(view) if view is not None else None,
+        can_buy=button is not None and not disabled(button),
+    )
+    return Offer(
+        price.amount if price else None,
+        price.currency if price else None,
+        stock.availability if stock else None,
+        (stock.flag,) if stock and stock.flag else (),
+    )
 
 
 def decode_html(data: bytes) -> str:
@@ -86,25 +133,63 @@ def _main_offers(declared: list[Declared]) -> list[Declared]:
 
 
 def _decide(
-    selling: list[Declared], shown: list[Candidate], page_currency: str | None
+    selling: list[Declared],
+    shown: list[Candidate],
+    page_currency: str | None,
+    *,
+    declared_currency: str | None,
 ) -> Price | None:
     ranked = sorted(shown, key=lambda c: (-c.score, c.order))
     best = ranked[0] if ranked and ranked[0].score >= CONFIDENT else None
+    # Where the page declares no currency, the marks it shows tell before its domain does.
+    page_currency = declared_currency or _shown_currency(ranked) or page_currency
     if not selling:
+        best = best or _lone_price(ranked)
         return _visible_price(best, page_currency) if best is not None else None
     values = {d.value for d in selling}
-    confirmed = [c for c in ranked if c.amount.value in values and not c.old and c.score > 0]
+    confirmed = [c for c in ranked if c.amount.value in values and c.selling and c.score > 0]
     if confirmed:
         return _declared_price(selling, confirmed[0].amount.value, page_currency, confirmed[0])
     if best is not None and best.amount.value not in values:
-        shown_as_old = any(c.amount.value in values and c.old for c in ranked)
-        # og:price often carries the price before VAT; schema.org rarely does.
+        # Declared, yet shown only as the old price, before tax, as a saving...
+        shown_otherwise = any(c.amount.value in values and not c.selling for c in ranked)
+        # og:price sometimes carries the price before VAT; schema.org rarely does.
         only_meta = all(d.source == "meta" for d in selling)
         unseen = not any(c.amount.value in values for c in ranked)
         strong = best.score >= STRONG and best.amount.mark is not None
-        if shown_as_old or (only_meta and unseen and strong):
+        net = only_meta and unseen and strong and _plus_vat(selling[0].value, best.amount.value)
+        if shown_otherwise or net:
             return _visible_price(best, page_currency)
     return _declared_price(selling, selling[0].value, page_currency, None)
+
+
+def _plus_vat(net: Decimal, gross: Decimal) -> bool:
+    """`gross` is `net` with one of the world's common VAT rates added, to the cent."""
+    return any(abs(net * rate - gross) <= CENT for rate in VAT_RATES)
+
+
+def _lone_price(ranked: list[Candidate]) -> Candidate | None:
+    """With nothing confident, the one price the page shows with its currency, in good
+    standing: an old shop's table row, a page with no title markup and no button."""
+    good = [
+        c
+        for c in ranked
+        if c.amount.mark is not None and c.score > 0 and c.selling and "related" not in c.kinds
+    ]
+    return good[0] if len({c.amount.value for c in good}) == 1 else None
+
+
+def _shown_currency(ranked: list[Candidate]) -> str | None:
+    """The currency most of the page's prices in good standing are written in."""
+    counts: dict[str, int] = {}
+    for candidate in ranked:
+        if candidate.amount.mark is not None and candidate.amount.currency and candidate.score > 0:
+            counts[candidate.amount.currency] = counts.get(candidate.amount.currency, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else None
+
+
+def _declared_currency(declared: list[Declared]) -> str | None:
+    return next((d.currency for d in declared if d.currency), None)
 
 
 def _declared_price(

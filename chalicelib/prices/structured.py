@@ -63,6 +63,44 @@ def declared_prices(tree: LexborHTMLParser, url: str | None) -> list[Declared]:
     ]
 
 
+def declared_availability(tree: LexborHTMLParser) -> list[str]:
+    """What the page declares of its own product's availability, most trusted first."""
+    found: list[str] = []
+    for script in tree.css('script[type*="ld+json"]'):
+        data = _load(script.text(deep=True))
+        for product, related in _products(data, related=False, depth=0) if data else ():
+            if not related:
+                found += _offer_availability(product.get("offers"), depth=0)
+    for selector in AVAILABILITY_SELECTORS:
+        for element in tree.css(selector):
+            value = element.attributes.get("href") or _content(element)
+            if value:
+                found.append(value)
+    return found
+
+
+AVAILABILITY_SELECTORS = (
+    '[itemprop~="availability"]',
+    '[property="schema:availability"], [property="availability"]',
+    'meta[property="product:availability"], meta[property="og:availability"], '
+    'meta[name="product:availability"]',
+)
+
+
+def _offer_availability(offers: object, depth: int) -> list[str]:
+    if depth > 4:
+        return []
+    found: list[str] = []
+    for offer in offers if isinstance(offers, list) else [offers]:
+        if isinstance(offer, dict):
+            value = offer.get("availability")
+            found += [
+                v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+            ]
+            found += _offer_availability(offer.get("offers"), depth + 1)
+    return found
+
+
 # --- JSON-LD -----------------------------------------------------------------
 
 

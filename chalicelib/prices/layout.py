@@ -1,0 +1,229 @@
+"""Where things sit on a product page: its title, its buy button, and a price's surroundings.
+
+The main product's price sits with its title and its buy button, usually in
+the smallest block holding both; prices elsewhere (related products, the
+header's mini-cart, the footer) belong to other things. This module finds
+those landmarks and describes any element's place relative to them, as
+chains of element ids from the root: two chains' common prefix is their
+nearest shared ancestor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from chalicelib.prices.words import BUY, HIDDEN_STYLE, MODAL
+
+SPACES = re.compile(r"\s+")
+ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
+TITLES = (
+    'h1, [itemprop="name"], [id*="title" i], [class*="product-title" i], '
+    '[class*="product-name" i], [class*="product_title" i]'
+)
+# Where older shops set a product's name when they have no heading for it.
+EMPHASIS = "b, strong, font, h2, h3"
+FALLBACK_LIKENESS = 0.3  # share of words with the product's name, to count as its title
+BUTTONS = (
+    "button, input[type=submit], input[type=button], input[type=image], a[role=button], "
+    "a[class*=cart], a[id*=buy], a[class*=buy]"
+)
+
+
+@dataclass(frozen=True)
+class Ancestry:
+    """A node and its ancestors, nearest first, as (mem_id, tag, attribute text)."""
+
+    chain: list[tuple[int, str, str]]
+
+    def attrs(self, levels: int) -> str:
+        return " ".join(attrs for _, _, attrs in self.chain[:levels])
+
+    def tags(self) -> set[str]:
+        return {tag for _, tag, _ in self.chain}
+
+    def ids(self) -> list[int]:
+        """Root first."""
+        return [node_id for node_id, _, _ in reversed(self.chain)]
+
+
+@dataclass(frozen=True)
+class Landmarks:
+    """Where the main product sits: its title and its buy button, as root-first id chains."""
+
+    title_chain: list[int]
+    buy_chain: list[int]
+    buy_order: int | None  # document position of the buy button
+
+    @property
+    def block(self) -> int:
+        """Depth of the smallest element holding both title and buy button (0: unknown)."""
+        if not (self.title_chain and self.buy_chain):
+            return 0
+        return common_prefix(self.title_chain, self.buy_chain)
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A cleaned page read once: its text, its elements' order, its landmarks."""
+
+    body: LexborNode
+    order: dict[int, int]  # element id -> position in the document
+    text_nodes: list[LexborNode]  # every text with something in it, in order
+    landmarks: Landmarks
+    buy_button: LexborNode | None
+    title: LexborNode | None
+
+    @staticmethod
+    def of(tree: LexborHTMLParser, product_name: str | None) -> PageView | None:
+        body = tree.body
+        if body is None:
+            return None
+        order: dict[int, int] = {}
+        texts: list[LexborNode] = []
+        for index, node in enumerate(body.traverse(include_text=True)):
+            if node.is_text_node:
+                if node.text(deep=False).strip():
+                    texts.append(node)
+            else:
+                order[node.mem_id] = index
+        title = find_title(body, product_name)
+        buy = find_buy_button(body, order, title)
+        marks = Landmarks(
+            title_chain=ancestry(title).ids() if title is not None else [],
+            buy_chain=ancestry(buy).ids() if buy is not None else [],
+            buy_order=order.get(buy.mem_id) if buy is not None else None,
+        )
+        return PageView(body, order, texts, marks, buy, title)
+
+    @staticmethod
+    def chain_of(node: LexborNode) -> list[int]:
+        return ancestry(node).ids()
+
+
+def find_title(body: LexborNode, product_name: str | None) -> LexborNode | None:
+    """The main product's title: the heading most like the product's name.
+
+    Pages carry stray <h1>s (a cart pop-up, a banner), so each heading is
+    scored by the words it shares with the name the page gives elsewhere
+    (schema.org name, og:title, <title>); ties go to the first. A page with
+    no heading (older shops set titles in <b> or <font>) falls back to the
+    short element whose text is most like the name.
+    """
+    wanted = tokens(product_name or "")
+
+    def likeness(heading: LexborNode) -> tuple[float, int]:
+        words = tokens(heading.text(deep=True)[:300])
+        shared = len(words & wanted) / max(1, len(words | wanted)) if wanted else 0.0
+        return shared, 1 if heading.tag == "h1" else 0
+
+    headings = [h for h in body.css(TITLES) if h.text(deep=True).strip() and visible(h)]
+    if headings:
+        return max(headings, key=likeness)
+    if not wanted:
+        return None
+    emphasised = [n for n in body.css(EMPHASIS) if 0 < len(n.text(deep=True)) <= 200]
+    best = max(emphasised, key=likeness, default=None)
+    return best if best is not None and likeness(best)[0] >= FALLBACK_LIKENESS else None
+
+
+def find_buy_button(
+    body: LexborNode, order: dict[int, int], title: LexborNode | None
+) -> LexborNode | None:
+    """The first buy button after the title (else the first on the page)."""
+    after = order.get(title.mem_id, 0) if title is not None else 0
+    first = None
+    for node in body.css(BUTTONS):
+        attributes = node.attributes
+        label = " ".join(
+            [
+                node.text(deep=True)[:60],
+                *(
+                    attributes.get(name) or ""
+                    for name in ("value", "id", "class", "name", "aria-label", "data-action", "alt")
+                ),
+            ]
+        )
+        if BUY.search(label.lower()):
+            if order.get(node.mem_id, 0) >= after:
+                return node
+            first = first or node
+    return first
+
+
+def ancestry(node: LexborNode, limit: int = 60) -> Ancestry:
+    chain: list[tuple[int, str, str]] = []
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ("html", "-document") and len(chain) < limit:
+        chain.append((current.mem_id, current.tag or "", attr_text(current)))
+        current = current.parent
+    return Ancestry(chain)
+
+
+def attr_text(node: LexborNode) -> str:
+    """The names an element is known by (class, id, itemprop, data-*price*), lower case."""
+    attributes = node.attributes
+    pieces = [attributes.get(name) or "" for name in ATTRIBUTES]
+    pieces += [
+        f"{name} {value or ''}"
+        for name, value in attributes.items()
+        if name.startswith("data-") and ("price" in name or "strike" in name)
+    ]
+    return " ".join(piece for piece in pieces if piece).lower()
+
+
+def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40) -> str:
+    """Text right before (or after) the node within its parent, e.g. 'Was:' or '/month'."""
+    texts: list[str] = []
+    sibling = node.prev if before else node.next
+    while sibling is not None and sum(len(t) for t in texts) < limit:
+        texts.append(
+            sibling.text(deep=True) if not sibling.is_text_node else sibling.text(deep=False)
+        )
+        sibling = sibling.prev if before else sibling.next
+    if before:
+        texts.reverse()
+    text = SPACES.sub(" ", " ".join(texts)).strip()
+    return text[-limit:] if before else text[:limit]
+
+
+def hidden(node: LexborNode) -> bool:
+    attributes = node.attributes
+    if "hidden" in attributes or attributes.get("type") == "hidden":
+        return True
+    return bool(HIDDEN_STYLE.search((attributes.get("style") or "").lower()))
+
+
+def visible(node: LexborNode) -> bool:
+    """Not hidden, and not in a pop-up or modal, up to twelve levels up."""
+    return not any(hidden(n) or MODAL.search(attr_text(n)) for n in up(node, 12))
+
+
+def style(node: LexborNode) -> str:
+    """The inline style, lower case."""
+    return (node.attributes.get("style") or "").lower()
+
+
+def up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
+    current: LexborNode | None = node
+    for _ in range(levels):
+        if current is None or current.tag in ("body", "html"):
+            return
+        yield current
+        current = current.parent
+
+
+def common_prefix(a: list[int], b: list[int]) -> int:
+    length = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        length += 1
+    return length
+
+
+def tokens(text: str) -> set[str]:
+    return {word for word in re.findall(r"\w+", text.lower()) if len(word) > 1}

@@ -1,0 +1,286 @@
+"""How likely a price shown on a page is the main product's current selling price.
+
+A candidate earns points for what marks a selling price and loses them for
+what marks anything else. Every weight is named here with why it is what it
+is; `tests/test_price_scoring.py` shows each one turning a page's answer.
+The scale: a price classed as one, with its currency, next to the title
+scores about 7-11; `extraction.CONFIDENT` (3) is the least a page with no
+declared price needs. A disqualifying cue (-6) outweighs any two positive
+ones, because a struck-through price next to the title is still not the
+price to pay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from chalicelib.prices import words
+from chalicelib.prices.amounts import Amount
+from chalicelib.prices.layout import (
+    Ancestry,
+    Landmarks,
+    ancestry,
+    common_prefix,
+    hidden,
+    neighbour_text,
+    style,
+    up,
+)
+
+# --- what marks the selling price -----------------------------------------------
+PRICE_CLASS = 3.0  # in an element classed as a price: the strongest sign a shop gives
+ITEMPROP_PRICE = 1.0  # marked itemprop=price: the shop says so to machines too
+CURRENCY_SHOWN = 1.0  # written with its currency: a number alone may be anything
+PRICE_LABEL = 1.0  # after a word such as "Price:" or "特價"
+CURRENT = 2.0  # classed as the price now ("sale", "special", "final"): beats a plain price
+TAX_IN = 1.0  # labelled tax included (税込, inkl. MwSt.): what a consumer pays
+PRODUCT_BLOCK = 4.0  # inside the smallest block that holds the title and the buy button
+NEAR_TITLE = ((6, 3.0), (10, 2.0), (14, 1.0))  # (at most this many tree steps, points)
+NEAR_BUY = 1.0  # within eight tree steps of the buy button
+SHOWN_AGAIN = 0.5  # per other good copy (a sticky bar, a mobile layout) ...
+SHOWN_AGAIN_MAX = 1.5  # ... up to this
+
+# --- what marks anything else -----------------------------------------------------
+OLD = -6.0  # struck through, or classed or labelled as a previous or list price
+SAVING = -6.0  # "you save"
+SHIPPING = -6.0  # a delivery charge
+INSTALMENT = -6.0  # a monthly payment
+PER_UNIT = -6.0  # per kilo, per litre, per 100 g
+EX_TAX = -6.0  # before VAT: a business price, not what the shop charges a consumer
+BULK = -4.0  # a case or a carton of what the page sells one of
+RELATED = -5.0  # in related products, a product list, the header, footer or mini-cart
+IN_VARIANT_LIST = -2.0  # an option of a <select>: one variant among several
+HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
+FAR_BELOW_BUY = -1.0  # far below the buy button: reviews, recommendations
+
+REGION_TAGS = {"footer", "nav", "header", "aside"}
+LABEL_LEVELS = 3  # how far up a price's label is looked for, through ...
+LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
+    "span", "strong", "b", "em", "i", "small", "big", "a", "label", "ins", "del", "s", "sup",
+    "bdi", "font", "dd", "td",
+}  # fmt: skip
+OLD_TAGS = {"del", "s", "strike"}
+DIGITS = re.compile(r"\d")
+
+
+@dataclass
+class Candidate:
+    amount: Amount
+    order: int  # position in the document
+    score: float = 0.0
+    kinds: set[str] = field(default_factory=set)  # what else it reads as: "old", "ex-tax", ...
+    chain: list[int] = field(default_factory=list)  # ancestor ids, root first
+    related_at: int | None = None  # the related-products block it sits in
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def old(self) -> bool:
+        return "old" in self.kinds
+
+    @property
+    def selling(self) -> bool:
+        """Reads as a price one pays for the product now: nothing else marks it."""
+        return not self.kinds & {"old", "saving", "shipping", "instalment", "per-unit", "ex-tax"}
+
+    def add(self, points: float, reason: str, kind: str | None = None) -> None:
+        self.score += points
+        self.reasons.append(f"{points:+g} {reason}")
+        if kind is not None:
+            self.kinds.add(kind)
+
+
+def score(candidate: Candidate, node: LexborNode, page: Landmarks) -> None:
+    found = ancestry(node)
+    chain = found.ids()
+    candidate.chain = chain
+    shared = common_prefix(chain, page.title_chain) if page.title_chain else len(chain) - 12
+    # The candidate's own ancestors, below what it shares with the title:
+    # wrappers around the whole page say nothing about this price.
+    own_levels = max(1, len(chain) - max(shared, 0))
+    own = words.lower(" ".join(node.text(deep=True).split()))
+    # The words before it, from the nearest ancestor that has any: "<p>Was <b><i>$30</i></b>",
+    # "<dt>Regular price</dt><dd><span>$30</span></dd>", "<td>Our price:</td><td><b>£12</b>".
+    before, holder = neighbour_text(node, before=True), node
+    for _ in range(LABEL_LEVELS):
+        parent = holder.parent
+        if before or parent is None or parent.tag not in LABEL_HOLDERS:
+            break
+        holder = parent
+        before = neighbour_text(holder, before=True)
+    # The words right before and right after this number, not its neighbours' numbers.
+    label = words.lower(DIGITS.split(before)[-1][-30:])
+    tail = words.lower(DIGITS.split(neighbour_text(node, before=False))[0][:30])
+    near = found.attrs(4)
+    _marks(candidate, node, near, label)
+    _not_the_price(candidate, node, found, own_levels, own, label, tail, near)
+    _placement(candidate, chain, shared, page)
+
+
+def _marks(candidate: Candidate, node: LexborNode, near: str, label: str) -> None:
+    if words.PRICE_ATTR.search(near):
+        candidate.add(PRICE_CLASS, "price-like class")
+    if "price" in (node.attributes.get("itemprop") or ""):
+        candidate.add(ITEMPROP_PRICE, "itemprop=price")
+    if candidate.amount.mark is not None:
+        candidate.add(CURRENCY_SHOWN, "currency shown")
+    if words.PRICE_LABEL.search(label):
+        candidate.add(PRICE_LABEL, "labelled as a price")
+
+
+def _not_the_price(
+    candidate: Candidate,
+    node: LexborNode,
+    found: Ancestry,
+    own_levels: int,
+    own: str,
+    label: str,
+    tail: str,
+    near: str,
+) -> None:
+    signal = _nearest_signal(node, found, levels=min(4, own_levels))
+    if signal == "current":
+        candidate.add(CURRENT, "sale/current class")
+    labelled_old = bool(words.OLD_TEXT.search(label) or words.OLD_TEXT.search(own))
+    if signal in ("old", "old-class") or labelled_old:
+        candidate.add(OLD, "previous or list price", "old")
+        if signal == "old-class" and not labelled_old:
+            candidate.kinds.add("old-class")  # only its class says so
+    if words.SAVING.search(f"{label} {own}") or words.SAVING_ATTR.search(near):
+        candidate.add(SAVING, "a saving", "saving")
+    if (
+        words.SHIPPING.search(f"{label} {own}")
+        or words.SHIPPING.search(near)
+        or (words.SHIPPING.search(tail) and not words.QUALIFIER.search(tail))
+    ):
+        candidate.add(SHIPPING, "shipping", "shipping")
+    if (
+        words.INSTALMENT.search(f"{own} {tail}")
+        or re.search(r"[x×]\s*$", label)
+        or words.INSTALMENT.search(label)
+        or words.INSTALMENT_ATTR.search(near)
+    ):
+        candidate.add(INSTALMENT, "instalment", "instalment")
+    if (
+        words.PER_UNIT.search(f"{own} {tail}")
+        or words.PER_UNIT.search(near)
+        or words.PER_UNIT.search(label)
+    ):
+        candidate.add(PER_UNIT, "per-unit price", "per-unit")
+    if words.BULK.search(f"{label} {own} {tail}"):
+        candidate.add(BULK, "a case or carton", "bulk")
+    if words.EX_TAX.search(f"{label} {own} {tail}") or words.EX_TAX.search(found.attrs(2)):
+        candidate.add(EX_TAX, "before tax", "ex-tax")
+    elif words.TAX_IN.search(f"{label} {own} {tail}"):
+        candidate.add(TAX_IN, "tax included")
+    own_chain = found.chain[:own_levels]
+    related = [
+        (node_id, attrs) for node_id, _, attrs in own_chain if words.RELATED_ATTR.search(attrs)
+    ]
+    region = {tag for _, tag, _ in own_chain} & REGION_TAGS
+    if related or region:
+        # Only a moving block (a slider) may turn out to be the product's own: its outermost.
+        if not region and all(words.MOVING_ATTR.search(attrs) for _, attrs in related):
+            candidate.related_at = related[-1][0]
+        candidate.add(RELATED, "related products, header or footer", "related")
+    if found.tags() & {"option", "select"}:
+        candidate.add(IN_VARIANT_LIST, "in a variant list")
+    if any(hidden(n) for n in up(node, own_levels)):
+        candidate.add(HIDDEN, "hidden", "hidden")
+
+
+def _placement(candidate: Candidate, chain: list[int], shared: int, page: Landmarks) -> None:
+    block = page.block
+    if block and len(chain) > block and chain[:block] == page.title_chain[:block]:
+        candidate.add(PRODUCT_BLOCK, "in the product block")
+    if page.title_chain:
+        distance = len(chain) + len(page.title_chain) - 2 * max(shared, 0)
+        points = next((p for most, p in NEAR_TITLE if distance <= most), 0.0)
+        if points:
+            candidate.add(points, f"near the title ({distance})")
+    if page.buy_chain:
+        distance = len(chain) + len(page.buy_chain) - 2 * common_prefix(chain, page.buy_chain)
+        if distance <= 8:
+            candidate.add(NEAR_BUY, f"near the buy button ({distance})")
+    if page.buy_order is not None and candidate.order > page.buy_order + 400:
+        candidate.add(FAR_BELOW_BUY, "far below the buy button")
+
+
+def _nearest_signal(node: LexborNode, found: Ancestry, levels: int) -> str | None:
+    """'old' (struck through), 'old-class' or 'current', from the nearest element
+    that says either: a sale price inside a box classed 'price-regular' is still
+    the sale price."""
+    for current in up(node, levels):
+        if current.tag in OLD_TAGS or words.LINE_THROUGH.search(style(current)):
+            return "old"
+    for _, _, attrs in found.chain[:levels]:
+        is_old = bool(words.OLD_ATTR.search(attrs))
+        is_current = bool(words.CURRENT_ATTR.search(attrs))
+        if is_old != is_current:
+            return "old-class" if is_old else "current"
+    return None
+
+
+def settle(found: list[Candidate]) -> None:
+    """What a candidate's neighbours tell: once every price on the page is scored."""
+    _lone_blocks(found)
+    _lone_old(found)
+    _consensus(found)
+
+
+PRICE_BOX_LEVELS = 3  # two prices within this many levels of each other are one price box
+
+
+def _lone_old(found: list[Candidate]) -> None:
+    """A price only its class calls old ("price-old-live"), with no price to pay beside
+    it, is the price: a shop's class names are not always what they say."""
+    for candidate in found:
+        if "old-class" not in candidate.kinds:
+            continue
+        depth = len(candidate.chain) - PRICE_BOX_LEVELS
+        beside = [
+            other
+            for other in found
+            if other is not candidate
+            and other.amount.value != candidate.amount.value
+            and other.selling
+            and other.score > 0
+            and common_prefix(other.chain, candidate.chain) >= depth
+        ]
+        if not beside:
+            candidate.kinds -= {"old", "old-class"}
+            candidate.add(-OLD, "no price to pay beside it")
+
+
+def _lone_blocks(found: list[Candidate]) -> None:
+    """A slider or carousel showing one product's price (and its old price) is that
+    product's own banner, not a list of others: its prices keep their points."""
+    blocks = {c.related_at for c in found if c.related_at is not None}
+    values: dict[int, set[object]] = {block: set() for block in blocks}
+    for candidate in found:
+        if not candidate.old:
+            for block in blocks.intersection(candidate.chain):
+                values[block].add(candidate.amount.value)
+    for candidate in found:
+        at = candidate.related_at
+        if at is not None and len(values.get(at, ())) <= 1:
+            candidate.kinds.discard("related")
+            candidate.add(-RELATED, "its block shows one product")
+
+
+def _consensus(found: list[Candidate]) -> None:
+    """A price shown twice in good standing (sticky bar, mobile copy) is likelier."""
+    for candidate in found:
+        if candidate.score <= 0:
+            continue
+        twins = sum(
+            1
+            for other in found
+            if other is not candidate
+            and other.score > 0
+            and other.amount.value == candidate.amount.value
+        )
+        if twins:
+            candidate.add(min(SHOWN_AGAIN_MAX, SHOWN_AGAIN * twins), "shown more than once")

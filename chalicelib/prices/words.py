@@ -1,0 +1,145 @@
+"""What shops write around prices, in the languages they write it in.
+
+Each pattern names one kind of text, searched in a price's label (the words
+just before it), its own text, the words after it, or the class and id names
+of the elements around it. Patterns are written in lower case and searched
+in lower-cased text (`lower`), which is about twice as fast as asking the
+regular expression engine to ignore case. Add a language by adding its
+words here; nothing else changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(patterns))
+
+
+def lower(text: str) -> str:
+    """Text as the patterns here expect it."""
+    return text.lower()
+
+
+# Class, id and itemprop names of elements that hold prices.
+PRICE_ATTR = _words(
+    r"price", r"prix", r"preis", r"precio", r"prezzo", r"preco", r"preço", r"prijs", r"pris",
+    r"cena", r"fiyat", r"money", r"cost", r"\bcur(?:rency)?\b", r"amount",
+)  # fmt: skip
+# ... and of elements that hold numbers that are not prices.
+NOT_PRICE_ATTR = _words(r"rating", r"review", r"stars?\b", r"count", r"quantity", r"\bqty")
+# Words that introduce a price: a bare number after them is one ("特價 294", "Price: 294").
+PRICE_LABEL = _words(
+    r"\bprice\b", r"\bpreis\b", r"\bprix\b", r"\bprecio\b", r"\bprezzo\b", r"\bpreço\b",
+    r"\bcena\b", r"\bhinta\b", r"\bpris\b", r"\bprijs\b", r"\bfiyat", r"價", r"价", r"価格",
+    r"가격", r"판매가", r"\bharga\b", r"ราคา", r"\bgiá\b", r"\bcijena\b",
+)  # fmt: skip
+# Class names of the price being asked now.
+CURRENT_ATTR = _words(
+    r"sale", r"special", r"current", r"final", r"\bnow", r"actual", r"offer", r"promo",
+    r"deal", r"our-?price", r"selling", r"reduced", r"discounted", r"price--?new",
+    r"new-?price", r"price-?new", r"pricenew",
+)  # fmt: skip
+# Class names of a previous, list or recommended price.
+OLD_ATTR = _words(
+    r"old", r"\bwas", r"was-?price", r"regular", r"list-?price", r"compare", r"strike",
+    r"original", r"before", r"\brrp", r"msrp", r"\buvp", r"crossed", r"previous", r"retail",
+    r"reference", r"barr[ée]", r"former", r"non-?sale", r"price--?old", r"price-?old",
+    r"price_old", r"line-?through", r"stroke",
+)  # fmt: skip
+# Words that label a previous, list or recommended price.
+OLD_TEXT = _words(
+    r"\bwas\b", r"\bbefore\b", r"instead of", r"\brrp\b", r"\buvp\b", r"\bmsrp\b", r"\bstatt\b",
+    r"\bavant\b", r"originally", r"\bregular\b", r"list price", r"\bantes\b", r"\bprima\b",
+    r"\bvorher\b", r"\btidigare\b", r"ordinarie", r"normalpris", r"\borig", r"\breg\.",
+    r"compare at", r"valued at", r"prix conseill", r"prezzo consigliato", r"\bpvp\b",
+    r"precio anterior", r"\bzamiast\b", r"\bvoor\b", r"\bvan\b", r"empfohlen", r"\bieškoti\b",
+    r"原價", r"原价", r"定價", r"定价", r"建議售價", r"建议售价", r"市價", r"市价",
+    r"通常価格", r"希望小売", r"参考価格", r"정가", r"소비자가",
+    r"\bharga normal\b", r"ราคาปกติ", r"\bliste fiyat", r"\bpiyasa fiyat",
+)  # fmt: skip
+# A saving, not a price.
+SAVING = _words(
+    r"\bsave\b", r"you save", r"saving", r"\bsparen\b", r"\bspare\b", r"économisez",
+    r"\béconomie", r"\bahorra", r"risparmi", r"\boff\b", r"discount", r"rabatt", r"\bremise",
+    r"descuento", r"\bsconto", r"korting", r"\bspar\b", r"oszczędzasz", r"\bdu sparst",
+    r"現省", r"节省", r"節省", r"省下", r"折扣", r"割引", r"お得", r"할인", r"\bhemat\b",
+    r"ประหยัด", r"tasarruf",
+)  # fmt: skip
+SAVING_ATTR = re.compile(r"sav(e|ing)|discount|you-save")
+SHIPPING = _words(
+    r"shipping", r"delivery", r"versand", r"lieferung", r"livraison", r"env[ií]o", r"spedizione",
+    r"frete", r"verzend", r"\bfrakt", r"dostawa", r"送料", r"\bporto\b", r"postage", r"\bp&p\b",
+    r"運費", r"运费", r"배송비", r"ongkir", r"ค่าส่ง", r"kargo",
+)  # fmt: skip
+INSTALMENT = _words(
+    r"/\s*mo\b", r"/\s*month", r"per month", r"a month", r"monthly", r"/\s*mes\b", r"al mes",
+    r"par mois", r"/\s*mois", r"pro monat", r"monatlich", r"mensil", r"al mese", r"/\s*kk\b",
+    r"miesięcznie", r"\bx de\b", r"cuotas", r"install?ments?", r"klarna", r"afterpay",
+    r"affirm", r"sezzle", r"zip\s?pay", r"pay in \d", r"\bpayments? of\b", r"financ",
+    r"\d\s*[x×]\s*$", r"^\s*\d{1,2}\s*[x×]", r"\bmonat", r"ratenzahlung", r"\brata\b",
+    r"\bratas\b", r"parcela", r"/\s*maand", r"per maand", r"\bmån\b", r"/\s*mån",
+    r"分期", r"月付", r"분할", r"cicilan", r"taksit", r"ผ่อน", r"\bemi\b",
+)  # fmt: skip
+INSTALMENT_ATTR = re.compile(r"instal|klarna|afterpay|affirm|financ|monthly|credit")
+PER_UNIT = _words(
+    r"/\s*(?:1\s*)?kg\b", r"per kg", r"/\s*100\s*(?:g|ml)\b", r"/\s*l\b", r"per l(?:it(?:er|re))?\b",
+    r"/\s*m[²2]\b", r"/\s*ea\b", r"per unit", r"/\s*unit", r"/\s*stk\b", r"grundpreis",
+    r"prix au k", r"prix/k", r"precio por", r"/\s*lb\b", r"per lb", r"/\s*oz\b", r"\bper\s+\d",
+    r"unit-?price", r"price-?per", r"base-?price", r"baseprice", r"/\s*st\.?\b", r"kilopris",
+    r"平均每", r"每罐", r"每包", r"每件", r"단가",
+)  # fmt: skip
+# A price for many of what the page sells one of.
+BULK = _words(
+    r"\bcase of\b", r"\bper case\b", r"/\s*case\b", r"\bcase price\b", r"\bpack of \d{2,}",
+    r"\bbox of \d{2,}", r"\bcarton\b", r"\bkarton\b", r"\bcaisse de\b", r"\bcaja de\b",
+    r"ケース", r"箱入", r"整箱", r"\bper box\b", r"\bbulk\b",
+)  # fmt: skip
+EX_TAX = _words(
+    r"excl\.?\s*(?:vat|tax|btw|mwst|iva|tva|gst)", r"\bex\.?\s*(?:vat|tax|gst)",
+    r"without (?:vat|tax)", r"before tax", r"zzgl\.?\s*(?:mwst|ust)", r"\+\s*vat\b", r"plus vat", r"net price", r"\bnetto\b", r"brez ddv", r"hors tax",
+    r"\bht\b", r"sin iva", r"senza iva", r"ohne mwst", r"exkl\.?\s*mwst", r"bez dph", r"bez vat",
+    r"bez pdv", r"excl\.? btw", r"price-?tax", r"excl-?tax", r"tax-?excl", r"price-?excl",
+    r"price-?net\b", r"netprice", r"税抜", r"税別", r"本体価格", r"\+\s*税", r"未税", r"未稅",
+    r"不含稅", r"不含税", r"부가세 별도", r"\bkdv hari[çc]", r"ไม่รวม(?:ภาษี|vat)",
+)  # fmt: skip
+# What the consumer pays, tax in: a price so labelled is the one to quote.
+TAX_IN = _words(
+    r"税込", r"含稅", r"含税", r"incl\.?\s*(?:vat|tax|btw|mwst|iva|tva|gst)",
+    r"inkl\.?\s*mwst", r"\bttc\b", r"iva incluid", r"\bkdv dahil", r"부가세 포함",
+)  # fmt: skip
+RELATED_ATTR = _words(
+    r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also",
+    r"recent", r"carousel", r"slider", r"swiper", r"suggest", r"bundle", r"accessor",
+    r"complete-the-look", r"you-may", r"\bothers", r"viewed", r"trending", r"popular",
+    r"best-?sell", r"more-from", r"product-?list", r"products-?grid", r"product-?grid",
+    r"listing", r"widget", r"sponsored", r"minicart", r"mini-cart", r"cart-?drawer",
+    r"header-?cart", r"cart-?total", r"basket-?total", r"cart-?summary", r"cart-?preview",
+    r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
+    r"marketplace-?offers",
+)  # fmt: skip
+# The related-products words that only say how a block moves: a product's own
+# gallery or hero banner slides too.
+MOVING_ATTR = _words(r"carousel", r"slider", r"swiper")
+BUY = _words(
+    r"add.{0,3}to.{0,3}(?:cart|bag|basket|trolley)", r"buy.{0,3}now", r"\bbuy\b",
+    r"in den (?:warenkorb|einkaufswagen)", r"warenkorb", r"ajouter au panier", r"\bpanier\b",
+    r"añadir al carrito", r"agregar al carrito", r"\bcomprar\b", r"aggiungi al carrello",
+    r"adicionar ao carrinho", r"in winkelwagen", r"toevoegen aan", r"lägg i varukorg",
+    r"\bköp\b", r"\bkjøp\b", r"læg i kurv", r"dodaj do koszyka", r"do košíku", r"kosárba",
+    r"sepete ekle", r"do košíka", r"kúpiť", r"カートに入れる", r"カートへ", r"加入购物车", r"加入購物車", r"장바구니",
+    r"в корзину", r"add-?to-?cart", r"addtocart", r"add_to_cart", r"buy-?button",
+    r"立即購買", r"立即购买", r"購入", r"구매", r"beli sekarang", r"u košaricu", r"v košarico",
+    r"\bkupi",
+)  # fmt: skip
+MODAL = _words(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
+# Class names of the parts of a price split into elements: "87" "." "11".
+FRACTION_ATTR = _words(r"fraction", r"cents?\b", r"decimals?\b", r"price-?minor", r"\bsup\b")
+# Words that annotate a price rather than name a cost: "119,01 € zzgl. Versand".
+QUALIFIER = _words(
+    r"zzgl", r"\bplus\b", r"^\s*\+", r"excl", r"exkl", r"inkl", r"incl", r"\bohne\b", r"\bhors\b",
+    r"\bsans\b", r"\bsin\b", r"\bsenza\b", r"\bexcluding\b", r"\bincluding\b", r"\bnot including\b",
+)  # fmt: skip
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+LINE_THROUGH = re.compile(r"line-through")

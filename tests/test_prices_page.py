@@ -50,10 +50,31 @@ def test_the_page_holds_the_table_and_a_chart_per_product(local: Any) -> None:
     assert 'data-label="a.example"' in html
     assert 'data-label="b.example"' in html
     assert "<script" not in html
-    assert "https://a.example/mug" not in html  # competitors show by host, not by full URL
-    assert not re.search(r'(?:src|href)="(?!#)', html)  # nothing loaded from elsewhere
+    assert not re.search(r"\bsrc=|<link", html)  # nothing loaded from elsewhere
+    links = re.findall(r'href="([^"#][^"]*)"', html)
+    assert sorted(links) == ["https://a.example/mug", "https://b.example/mug"]  # their pages
+    assert html.count('rel="nofollow noreferrer"') == 2
 
 
 def test_an_empty_catalogue_says_so(local: Any) -> None:
     html = local.http.get("/prices?format=html").body.decode()
     assert "id=empty" in html
+
+
+def test_each_competitor_shows_its_availability(local: Any) -> None:
+    from chalicelib.pricewatch.recording import observation, record
+
+    seed(local)
+    s = services.settings()
+    at = datetime(2026, 11, 24, 3, tzinfo=UTC)
+    gone = observation("MUG", "https://b.example/mug", at, "ok", price=Decimal("19.00"),
+                       currency="EUR", flags=("out-of-stock",), availability="out_of_stock")  # fmt: skip
+    record(services.price_store(s), s, gone, at)
+    detail = local.http.get("/prices/MUG").json_body
+    latest = {c["who"]: c for c in detail["latest"]}
+    assert latest["b.example"]["availability"] == "out_of_stock"
+    assert latest["b.example"]["price"] == "19.00"
+    assert detail["our_price"] == "24.80"  # a.example's 24.80; b's 19.00 cannot be bought
+    html = local.http.get("/prices?format=html").body.decode()
+    assert 'data-who="b.example" data-availability="out_of_stock"' in html
+    assert "out of stock" in html

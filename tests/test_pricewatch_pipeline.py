@@ -313,3 +313,25 @@ def test_implausible_and_foreign_prices_are_flagged_not_followed(
     [row] = client.http.get("/prices").json_body["prices"]
     assert row["our_price"] == "26.00"
     assert sorted(flag.split(":")[0] for flag in row["flags"]) == ["implausible", "other-currency"]
+
+
+def test_a_competitor_out_of_stock_does_not_pull_our_price_down(
+    client: Client, shop: HTTPServer
+) -> None:
+    shop.expect_request("/sold-out").respond_with_data(
+        jsonld_page("19.00").replace(
+            '"priceCurrency"', '"availability": "https://schema.org/OutOfStock", "priceCurrency"'
+        ),
+        content_type="text/html",
+    )
+    shop.expect_request("/fine").respond_with_data(jsonld_page("24.00"), content_type="text/html")
+    add_product(client, "MUG", [shop.url_for("/sold-out"), shop.url_for("/fine")])
+    run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
+    deliver_messages(client)
+    record_pages(client, stored_pages())
+    [row] = client.http.get("/prices").json_body["prices"]
+    assert row["our_price"] == "24.00"
+    assert any(flag.startswith("out-of-stock:") for flag in row["flags"])
+    latest = {c["url"]: c for c in client.http.get("/prices/MUG").json_body["latest"]}
+    assert latest[shop.url_for("/sold-out")]["availability"] == "out_of_stock"
+    assert latest[shop.url_for("/fine")]["availability"] == "in_stock"

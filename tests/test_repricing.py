@@ -94,3 +94,15 @@ def test_the_rules_hold_for_any_prices(
     assert floor <= price <= list_price
     if competitors and min(competitors) - undercut >= floor:
         assert price <= min(competitors) - undercut
+
+
+def test_an_out_of_stock_competitor_moves_nothing() -> None:
+    from chalicelib.prices.repricing import OUT_OF_STOCK
+
+    flags = flags_for(MUG, Decimal("19.00"), "EUR", Decimal("0.5"), "out_of_stock")
+    assert flags == (OUT_OF_STOCK,)
+    gone = seen("19.00", "https://b.test/m", flags=flags, availability="out_of_stock")
+    decision = reprice(MUG, [seen("24.50"), gone], Decimal(0))
+    assert decision.price == Decimal("24.50")
+    assert "out-of-stock:a.test" in decision.flags
+    assert flags_for(MUG, Decimal("19.00"), "EUR", Decimal("0.5"), "in_stock") == ()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from chalicelib.prices.words import BUY, HIDDEN_STYLE, MODAL
+from chalicelib.prices.words import BUY, BUY_ACTION, HIDDEN_STYLE, MODAL
 
 SPACES = re.compile(r"\s+")
 ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
@@ -28,9 +28,12 @@ TITLES = (
 EMPHASIS = "b, strong, font, h2, h3"
 FALLBACK_LIKENESS = 0.3  # share of words with the product's name, to count as its title
 BUTTONS = (
-    "button, input[type=submit], input[type=button], input[type=image], a[role=button], "
-    "a[class*=cart], a[id*=buy], a[class*=buy]"
+    "button, input[type=submit], input[type=button], input[type=image], [role=button], "
+    "a[class*=cart i], a[id*=buy i], a[class*=buy i]"
 )
+# Links and boxes acting as buttons: they count when their own short text is a buy action.
+ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"
+MAX_BUTTON_TEXT = 40
 
 
 @dataclass(frozen=True)
@@ -135,23 +138,23 @@ def find_buy_button(
 ) -> LexborNode | None:
     """The first buy button after the title (else the first on the page)."""
     after = order.get(title.mem_id, 0) if title is not None else 0
-    first = None
-    for node in body.css(BUTTONS):
-        attributes = node.attributes
-        label = " ".join(
-            [
-                node.text(deep=True)[:60],
-                *(
-                    attributes.get(name) or ""
-                    for name in ("value", "id", "class", "name", "aria-label", "data-action", "alt")
-                ),
-            ]
-        )
-        if BUY.search(label.lower()):
-            if order.get(node.mem_id, 0) >= after:
-                return node
-            first = first or node
-    return first
+    buttons = [node for node in body.css(BUTTONS) if BUY.search(_button_label(node))]
+    buttons += [
+        node
+        for node in body.css(ACTING_AS_BUTTONS)
+        if len(text := node.text(deep=True).strip()) <= MAX_BUTTON_TEXT
+        and BUY_ACTION.search(text.lower())
+    ]
+    if not buttons:
+        return None
+    buttons.sort(key=lambda node: order.get(node.mem_id, 0))
+    return next((b for b in buttons if order.get(b.mem_id, 0) >= after), buttons[0])
+
+
+def _button_label(node: LexborNode) -> str:
+    attributes = node.attributes
+    names = ("value", "id", "class", "name", "aria-label", "data-action", "alt")
+    return " ".join([node.text(deep=True)[:60], *(attributes.get(n) or "" for n in names)]).lower()
 
 
 def ancestry(node: LexborNode, limit: int = 60) -> Ancestry:

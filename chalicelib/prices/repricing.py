@@ -4,7 +4,8 @@ Our price is the lower of our list price and the lowest *latest* usable
 competitor price less the undercut, and never below our floor. Prices in
 another currency, or implausibly low ones (below a fraction of our list
 price: a typo, a per-unit price, a different product), are kept and
-flagged but move nothing.
+flagged but move nothing; so are the prices of competitors that are out of
+stock: a price nobody can pay must not pull ours down.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from chalicelib.catalogue import Product
 OK = "ok"
 OTHER_CURRENCY = "other-currency"
 IMPLAUSIBLE = "implausible"
+OUT_OF_STOCK = "out-of-stock"
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,9 @@ class Observation:
     status: str  # "ok", "no-price", "not-found", "robots-disallowed", "refused", ...
     price: Decimal | None = None
     currency: str | None = None
-    flags: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()  # why the price moves nothing
+    availability: str | None = None  # "in_stock", "out_of_stock", or None: not said
+    notes: tuple[str, ...] = ()  # what else is worth knowing: "pre-order", "back-order"
 
     @property
     def usable(self) -> bool:
@@ -47,12 +51,16 @@ class Decision:
 
 
 def flags_for(
-    product: Product, price: Decimal | None, currency: str | None, plausible_fraction: Decimal
+    product: Product,
+    price: Decimal | None,
+    currency: str | None,
+    plausible_fraction: Decimal,
+    availability: str | None = None,
 ) -> tuple[str, ...]:
     """Why an observed price must not move ours (empty when it may)."""
     if price is None:
         return ()
-    flags = []
+    flags = [OUT_OF_STOCK] if availability == "out_of_stock" else []
     if currency is not None and currency != product.currency:
         flags.append(OTHER_CURRENCY)
     if price < product.list_price * plausible_fraction:

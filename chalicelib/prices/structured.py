@@ -253,9 +253,15 @@ def _inline(tree: LexborHTMLParser, url: str | None, syntax: _Inline) -> Iterato
 
 
 def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
+    tags: dict[str, str] = {}
+    for tag in tree.css("meta[property], meta[name]"):  # read once; the first of a name counts
+        name = tag.attributes.get("property") or tag.attributes.get("name") or ""
+        content = tag.attributes.get("content")
+        if content and name not in tags:
+            tags[name] = content
+
     def meta(name: str) -> str | None:
-        tag = tree.css_first(f'meta[property="{name}"], meta[name="{name}"]')
-        return tag.attributes.get("content") if tag is not None else None
+        return tags.get(name)
 
     sale = _value(meta("product:sale_price:amount"), url)
     if sale is not None:

@@ -119,6 +119,15 @@ RELATED_ATTR = _words(
     r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
     r"marketplace-?offers",
 )  # fmt: skip
+# What only a buy action says (an <a> or <div> acting as the buy button must say it):
+# not "panier" or "buy" alone, which the cart link and reviews say too.
+BUY_ACTION = _words(
+    r"add.{0,3}to.{0,3}(?:cart|bag|basket|trolley)", r"buy.{0,3}now", r"in den warenkorb",
+    r"ajouter au panier", r"añadir al carrito", r"agregar al carrito", r"aggiungi al carrello",
+    r"adicionar ao carrinho", r"in winkelwagen", r"lägg i varukorg", r"dodaj do koszyka",
+    r"do košíku", r"do košíka", r"sepete ekle", r"カートに入れる", r"加入购物车", r"加入購物車",
+    r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买",
+)  # fmt: skip
 # The related-products words that only say how a block moves: a product's own
 # gallery or hero banner slides too.
 MOVING_ATTR = _words(r"carousel", r"slider", r"swiper")

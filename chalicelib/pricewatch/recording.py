@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from chalicelib.batches import S3Record, s3_records, try_each
 from chalicelib.config import PAGES_PREFIX, Settings
 from chalicelib.logs import log_event
-from chalicelib.prices import extract_price
+from chalicelib.prices import extract_offer
 from chalicelib.prices.repricing import OK, Observation, flags_for, reprice
 from chalicelib.pricewatch.store import (
     MAX_VERSION_RETRIES,
@@ -130,14 +130,19 @@ def record_page(
         log_event(log, "page skipped", logging.WARNING, key=key, reason=f"no product {sku}")
         return None
     product, _state = found
-    price = extract_price(page.data, url)
-    if price is None:
-        seen = observation(sku, url, fetched_at, NO_PRICE)
-    else:
-        flags = flags_for(product, price.amount, price.currency, settings.plausible_fraction)
+    offer = extract_offer(page.data, url)
+    if offer.amount is None:
         seen = observation(
-            sku, url, fetched_at, OK, price=price.amount, currency=price.currency, flags=flags
+            sku, url, fetched_at, NO_PRICE, availability=offer.availability, notes=offer.flags
         )
+    else:
+        flags = flags_for(
+            product, offer.amount, offer.currency, settings.plausible_fraction, offer.availability
+        )
+        seen = observation(
+            sku, url, fetched_at, OK, price=offer.amount, currency=offer.currency, flags=flags,
+            availability=offer.availability, notes=offer.flags,
+        )  # fmt: skip
     record(store, settings, seen, now)
     log_event(
         log,
@@ -148,5 +153,6 @@ def record_page(
         price=str(seen.price) if seen.price is not None else None,
         currency=seen.currency,
         flags=list(seen.flags),
+        availability=seen.availability,
     )
     return seen

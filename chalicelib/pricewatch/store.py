@@ -306,6 +306,8 @@ def _observation_item(observation: Observation) -> Item:
         "price": observation.price,
         "currency": observation.currency,
         "flags": list(observation.flags),
+        "availability": observation.availability,
+        "notes": list(observation.notes),
     }
 
 
@@ -320,4 +322,6 @@ def _observation(item: Item) -> Observation:
         price=Decimal(item["price"]) if item.get("price") is not None else None,
         currency=item.get("currency"),
         flags=tuple(item.get("flags", [])),
+        availability=item.get("availability"),
+        notes=tuple(item.get("notes", [])),
     )

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from chalicelib.catalogue import Product
 from chalicelib.money import format_money, minor_digits
+from chalicelib.prices.repricing import Observation
 from chalicelib.pricewatch.store import PriceState, PriceStore, timestamp
 
 
@@ -48,24 +49,35 @@ def price_details(store: PriceStore) -> list[dict[str, Any]]:
 
 def _detail(store: PriceStore, product: Product, state: PriceState) -> dict[str, Any]:
     sku, digits = product.sku, product.digits
+    latest = {seen.url: seen for seen in store.latest(sku)}
     return price_row(product, state) | {
         "competitors": list(product.competitors),
-        "history": [
-            {
-                "at": timestamp(seen.fetched_at),
-                "url": seen.url,
-                "who": seen.host,
-                "status": seen.status,
-                "price": None
-                if seen.price is None
-                else format_money(seen.price, minor_digits(seen.currency or product.currency)),
-                "currency": seen.currency,
-                "flags": list(seen.flags),
-            }
-            for seen in store.history(sku)
+        # Each competitor's page as last seen: price, availability, flags.
+        "latest": [
+            {"url": url, "who": urlsplit(url).hostname}
+            | (_seen(latest[url], product) if url in latest else {"status": "not-yet-checked"})
+            for url in product.competitors
         ],
+        "history": [_seen(seen, product) for seen in store.history(sku)],
         "our_history": [
             {"at": timestamp(at), "price": format_money(price, digits)}
             for at, price in store.our_history(sku)
         ],
+    }
+
+
+def _seen(seen: Observation, product: Product) -> dict[str, Any]:
+    """One observation of a competitor's page, as the JSON shows it."""
+    return {
+        "at": timestamp(seen.fetched_at),
+        "url": seen.url,
+        "who": seen.host,
+        "status": seen.status,
+        "price": None
+        if seen.price is None
+        else format_money(seen.price, minor_digits(seen.currency or product.currency)),
+        "currency": seen.currency,
+        "availability": seen.availability,
+        "flags": list(seen.flags),
+        "notes": list(seen.notes),
     }

@@ -88,8 +88,35 @@ def _product_section(row: dict[str, Any]) -> str:
         series.append(Series(site, points, PALETTE[i % len(PALETTE)]))
     return (
         f'<section id="p-{escape(row["sku"])}" class=product><h2>{escape(row["name"])}'
-        f" <span class=muted>{escape(row['sku'])}</span></h2>{chart(series, row['currency'])}</section>"
+        f" <span class=muted>{escape(row['sku'])}</span></h2>{chart(series, row['currency'])}"
+        f"{_competitors(row)}</section>"
     )
+
+
+AVAILABILITY = {
+    "in_stock": "in stock",
+    "out_of_stock": "out of stock",
+    None: "availability not said",
+}
+
+
+def _competitors(row: dict[str, Any]) -> str:
+    """Each competitor as last seen: price and availability (out of stock moves nothing)."""
+    items = []
+    for seen in row.get("latest", []):
+        price = (
+            f"{escape(seen['price'])} {escape(seen.get('currency') or row['currency'])}"
+            if seen.get("price")
+            else escape(seen["status"])
+        )
+        stock = seen.get("availability")
+        notes = "".join(f" <span class=flag>{escape(n)}</span>" for n in seen.get("notes", []))
+        items.append(
+            f'<li data-who="{escape(seen["who"] or "")}" data-availability="{escape(stock or "")}">'
+            f'<a href="{escape(seen["url"])}" rel="nofollow noreferrer">{escape(seen["who"] or "?")}</a>'
+            f' {price} <span class="stock {escape(stock or "unknown")}">{AVAILABILITY.get(stock, "")}</span>{notes}</li>'
+        )
+    return f"<ul class=competitors>{''.join(items)}</ul>" if items else ""
 
 
 def chart(series: list[Series], currency: str) -> str:
@@ -166,6 +193,7 @@ th{{font-weight:600;background:#f6f6f6}} .num{{white-space:nowrap}} .muted{{colo
 .axis{{stroke:#888}} .grid{{stroke:#eee}} .tick{{font-size:11px;fill:#6e6e73}}
 .legend{{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem;font-size:.85rem}}
 .swatch{{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;margin-right:.35rem;vertical-align:-2px}}
+.competitors{{list-style:none;padding:0;font-size:.9rem}} .stock.out_of_stock{{color:#b3261e}} .stock.in_stock{{color:#1e7b34}}
 </style></head><body>
 {body}
 </body></html>"""

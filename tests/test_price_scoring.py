@@ -1,0 +1,137 @@
+"""Each scoring weight, shown by a page where it decides which price the page reads as.
+
+Every page shows two prices that differ by one cue. With the cue, the
+price it favours wins (or the one it marks down loses); without it, the
+other one would. The weights themselves live in `chalicelib.prices.scoring`.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from chalicelib.prices import scoring
+from chalicelib.prices.layout import PageView
+from chalicelib.prices.scoring import Candidate
+from chalicelib.prices.visible import candidates, clean
+
+FIRST, SECOND = Decimal("20.00"), Decimal("30.00")
+
+
+def shown(body: str) -> list[Candidate]:
+    tree = LexborHTMLParser(f"<html><head><title>Teapot</title></head><body>{body}</body></html>")
+    clean(tree)
+    view = PageView.of(tree, "Teapot")
+    assert view is not None
+    return sorted(candidates(view, "https://shop.example.de/teapot", "EUR"), key=_rank)
+
+
+def _rank(candidate: Candidate) -> tuple[float, int]:
+    return -candidate.score, candidate.order
+
+
+def winner(body: str) -> Decimal:
+    return shown(body)[0].amount.value
+
+
+def product(first: str, second: str) -> str:
+    """The title, two prices, the buy button: one product block."""
+    return (
+        '<div class="product"><h1>Teapot</h1>'
+        f"<div>{first}</div><div>{second}</div>"
+        "<button>In den Warenkorb</button></div>"
+    )
+
+
+PLAIN_A, PLAIN_B = '<span class="price">€20,00</span>', '<span class="price">€30,00</span>'
+
+# weight, the two prices with the cue, and without it; the winner with the cue.
+CUES = [
+    ("PRICE_CLASS", "<span>€20,00</span>", PLAIN_B, "<span>€30,00</span>", SECOND),
+    ("ITEMPROP_PRICE", "<span>€20,00</span>", '<span itemprop="price">€30,00</span>',
+     "<span>€30,00</span>", SECOND),
+    ("CURRENCY_SHOWN", '<span class="price">20,00</span>', PLAIN_B,
+     '<span class="price">30,00</span>', SECOND),
+    ("PRICE_LABEL", "<span>€20,00</span>", "Preis: <span>€30,00</span>", "<span>€30,00</span>",
+     SECOND),
+    ("CURRENT", PLAIN_A, '<span class="price special-price">€30,00</span>', PLAIN_B, SECOND),
+    ("TAX_IN", PLAIN_A, f"{PLAIN_B} inkl. MwSt.", PLAIN_B, SECOND),
+    ("OLD", f"<del>{PLAIN_A}</del>", PLAIN_B, PLAIN_A, SECOND),
+    ("SAVING", f"Sie sparen {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
+    ("SHIPPING", f"Versand {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
+    ("INSTALMENT", f"{PLAIN_A} monatlich", PLAIN_B, PLAIN_A, SECOND),
+    ("PER_UNIT", f"{PLAIN_A} / kg", PLAIN_B, PLAIN_A, SECOND),
+    ("EX_TAX", f"{PLAIN_A} zzgl. MwSt.", PLAIN_B, PLAIN_A, SECOND),
+    ("BULK", f"Karton {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
+    ("HIDDEN", f'<div style="display:none">{PLAIN_A}</div>', PLAIN_B, PLAIN_A, SECOND),
+    ("IN_VARIANT_LIST", f"<select><option>{PLAIN_A}</option></select>", PLAIN_B, PLAIN_A,
+     SECOND),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("weight", "first", "second", "plain", "expected"), CUES)
+def test_a_cue_on_one_price_decides(
+    weight: str, first: str, second: str, plain: str, expected: Decimal
+) -> None:
+    points = getattr(scoring, weight)
+    assert winner(product(first, second)) == expected, weight
+    cued = next(c for c in shown(product(first, second)) if c.amount.value == expected)
+    other = FIRST if expected == SECOND else SECOND
+    # Without the cue, the other price wins.
+    if points > 0:
+        assert winner(product(first, plain)) == other, weight
+    else:
+        assert winner(product(plain, second)) == other, weight
+    assert cued.score != 0
+
+
+def test_related_products_and_the_page_regions() -> None:
+    related = f'<div class="related-products"><div class="card">{PLAIN_A}</div><div class="card"><span class="price">€25,00</span></div></div>'
+    body = f"<header>{PLAIN_A}</header>" + product(related, PLAIN_B)
+    assert winner(body) == SECOND
+    losers = [c for c in shown(body) if c.amount.value != SECOND]
+    assert all("related" in c.kinds for c in losers)
+    assert all(
+        f"{scoring.RELATED:+g} related products, header or footer" in c.reasons for c in losers
+    )
+    # Without the related block, the first price of the block wins.
+    assert winner(product(PLAIN_A, PLAIN_B)) == FIRST
+
+
+def test_a_slider_showing_one_product_is_that_product_s_own() -> None:
+    hero = '<div class="hero-slider"><span class="price price-new">€30,00</span><span class="price price-old">€40,00</span></div>'
+    body = product("", hero).replace("<div></div>", f"<aside>{PLAIN_A}</aside>", 1)
+    [best, *_] = shown(body)
+    assert best.amount.value == SECOND
+    assert "related" not in best.kinds
+    assert any("its block shows one product" in reason for reason in best.reasons)
+
+
+def test_in_the_product_block_and_near_the_title_and_the_buy_button() -> None:
+    far = f"<div><div><div><div><div><div><div><div>{PLAIN_A}</div></div></div></div></div></div></div></div>"
+    body = f"<section>{far}</section>" + product("", PLAIN_B)
+    [best, *rest] = shown(body)
+    assert best.amount.value == SECOND
+    reasons = " ".join(best.reasons)
+    assert f"{scoring.PRODUCT_BLOCK:+g} in the product block" in reasons
+    assert "near the title" in reasons
+    assert f"{scoring.NEAR_BUY:+g} near the buy button" in reasons
+    assert not any("in the product block" in r for r in rest[0].reasons)
+
+
+def test_far_below_the_buy_button() -> None:
+    filler = "<p>more</p>" * 450
+    body = product(PLAIN_A, "") + filler + f'<div class="x">{PLAIN_B}</div>'
+    scores = {c.amount.value: c for c in shown(body)}
+    assert f"{scoring.FAR_BELOW_BUY:+g} far below the buy button" in scores[SECOND].reasons
+    assert winner(body) == FIRST
+
+
+def test_a_price_shown_again_is_likelier() -> None:
+    body = product(PLAIN_A, PLAIN_B) + f'<div class="sticky-bar">{PLAIN_B}</div>'
+    assert winner(body) == SECOND
+    assert winner(product(PLAIN_A, PLAIN_B)) == FIRST
+    [best, *_] = shown(body)
+    assert f"{scoring.SHOWN_AGAIN:+g} shown more than once" in best.reasons

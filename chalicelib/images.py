@@ -8,9 +8,17 @@ encodes overlap the next resize, on a small thread pool: Pillow releases the
 GIL for both, so a photo uses every core Lambda gives it.
 
 What people upload is messy, so each image is normalised before resizing:
-EXIF orientation applied, embedded ICC profiles converted to sRGB, CMYK,
-YCCK, 16-bit, palette and grey+alpha images turned into RGB or RGBA. Output
-carries no EXIF, GPS, XMP or ICC data.
+orientation applied once (EXIF, or HEIF's irot/imir, which the decoder
+applies itself, as libtiff does), embedded ICC profiles converted to sRGB,
+CMYK, YCCK, 16-bit, palette and grey+alpha images turned into RGB or RGBA,
+transparency kept wherever it is real. Output carries no EXIF, GPS, XMP or
+ICC data. Phones' HEIC/HEIF photos are read with pillow-heif (imported only
+for them: its libraries are large), AVIF with Pillow's own plugin.
+
+A picture must be whole: a decoder that fails once is not asked again (a
+second try returns the rows it had, the rest black), and a JPEG whose data
+ends before its declared height (libjpeg fills the rest with grey, and
+Pillow does not say) is refused.
 
 Output formats:
 - opaque images: progressive JPEG, quality 82, 4:2:0 chroma. Progressive
@@ -41,7 +49,23 @@ if TYPE_CHECKING:
 DEFAULT_MAX_PIXELS = 50_000_000
 # Formats we decode; anything else (PDF, EPS, PSD, ...) is refused without
 # trying further plugins, some of which shell out to other programs.
-ACCEPTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP")  # JPEG covers MPO
+ACCEPTED_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP", "AVIF")  # JPEG covers MPO
+HEIF = "HEIF"  # accepted too, once a file's brands say it is one (pillow-heif is then loaded)
+# ISO base media brands (the `ftyp` box) of HEIF images that are not AVIF.
+HEIF_BRANDS = {
+    b"heic",
+    b"heix",
+    b"hevc",
+    b"hevx",
+    b"heim",
+    b"heis",
+    b"hevm",
+    b"hevs",
+    b"mif1",
+    b"msf1",
+}
+AVIF_BRANDS = {b"avif", b"avis"}
+GREY_FILL = 128  # what libjpeg writes for blocks it has no data for
 JPEG_QUALITY = 82
 WEBP_QUALITY = 82
 REDUCING_GAP = 3.0  # Pillow: reduce by whole factors first when >= 3x too big
@@ -87,14 +111,20 @@ def render_thumbnails(
     if not data:
         raise ImageRejected("empty file")
     image = _open(data, max_pixels)
-    orientation = _orientation(image)
     width, height = image.size
-    if image.format in ("JPEG", "MPO"):
+    jpeg = image.format in ("JPEG", "MPO")
+    if jpeg:
         image.draft(image.mode, _fit(width, height, targets[0]))
     try:
         image.load()
-    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as error:
+    except (
+        OSError, SyntaxError, ValueError, EOFError, RuntimeError, Image.DecompressionBombError,
+    ) as error:  # fmt: skip
         raise ImageRejected(f"corrupt or truncated image ({_reason(error)})") from None
+    if jpeg and _grey_filled(image, scale=width / image.size[0]):
+        raise ImageRejected("the image data ends before the picture does (a cut file?)")
+    # Read after loading: decoders that apply the orientation themselves drop it then.
+    orientation = _orientation(image)
     current = _web_safe(image)
     del image  # from here on, each size holds only the one before it
     encoded: list[Future[Thumbnail]] = []
@@ -117,13 +147,18 @@ def _open(data: bytes, max_pixels: int) -> PILImage.Image:
     from PIL import Image, UnidentifiedImageError
 
     _register_plugins()
+    brands = _brands(data)
+    formats: tuple[str, ...] = ACCEPTED_FORMATS
+    if brands & HEIF_BRANDS and not brands & AVIF_BRANDS:
+        _register_heif()
+        formats += (HEIF,)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+            image = Image.open(io.BytesIO(data), formats=formats)
     except UnidentifiedImageError:
         raise ImageRejected(
-            f"not an image in a supported format ({', '.join(ACCEPTED_FORMATS)})"
+            f"not an image in a supported format ({', '.join((*ACCEPTED_FORMATS, HEIF))})"
         ) from None
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageRejected(f"more than {max_pixels} pixels (a decompression bomb?)") from None
@@ -143,6 +178,7 @@ def _open(data: bytes, max_pixels: int) -> PILImage.Image:
 def _register_plugins() -> None:
     """Load just the decoders we accept (Image.init() would import every plugin)."""
     from PIL import (  # noqa: F401 - imported for their registration
+        AvifImagePlugin,
         BmpImagePlugin,
         GifImagePlugin,
         JpegImagePlugin,
@@ -150,6 +186,46 @@ def _register_plugins() -> None:
         TiffImagePlugin,
         WebPImagePlugin,
     )
+
+
+@lru_cache(maxsize=1)
+def _register_heif() -> None:
+    """pillow-heif, for phones' photos: only its primary image, transformations applied,
+    10- and 12-bit pictures read as 8-bit (libheif scales them; the plugin's default)."""
+    import pillow_heif
+
+    pillow_heif.register_heif_opener(thumbnails=False)
+
+
+def _brands(data: bytes) -> set[bytes]:
+    """The major and compatible brands of an ISO base media file, from its `ftyp` box."""
+    if data[4:8] != b"ftyp":
+        return set()
+    size = int.from_bytes(data[:4], "big")
+    box = data[8 : min(size, 256)]
+    return {box[i : i + 4] for i in range(0, len(box) - 3, 4)} - {b"\0\0\0\0"}
+
+
+def _grey_filled(image: PILImage.Image, scale: float) -> bool:
+    """Whether the bottom block row is libjpeg's grey fill, not picture.
+
+    A JPEG's data that stops short leaves every block below it at exactly
+    mid-grey in every channel; a photo's last rows never are (a fully grey
+    image is taken as what it is).
+    """
+    if image.mode not in ("RGB", "L"):
+        return False
+    rows = max(1, round(16 / scale))  # one row of 16-pixel blocks, at the decoded scale
+    if image.size[1] <= rows:
+        return False
+    bottom = image.crop((0, image.size[1] - rows, image.size[0], image.size[1]))
+    flat = (GREY_FILL, GREY_FILL)
+    extrema = bottom.getextrema()
+    bands = extrema if image.mode == "RGB" else (extrema,)
+    if not all(band == flat for band in bands):
+        return False
+    whole = image.getextrema()
+    return not all(band == flat for band in (whole if image.mode == "RGB" else (whole,)))
 
 
 def _orientation(image: PILImage.Image) -> int:
@@ -218,10 +294,16 @@ def _oriented(image: PILImage.Image, orientation: int) -> PILImage.Image:
 
 def _web_safe(image: PILImage.Image) -> PILImage.Image:
     """RGB, RGBA or L in sRGB, with no metadata left to leak into the output."""
+    from PIL import Image
+
     icc = image.info.get("icc_profile")
     transparent = image.mode in _ALPHA_MODES or "transparency" in image.info
     if image.mode.startswith("I") or image.mode == "F":
+        key = image.info.get("transparency")
+        alpha = _keyed_alpha(image, key) if isinstance(key, int) else None
         image = _eight_bit_grey(image)
+        if alpha is not None:  # tRNS on 16-bit grey: one grey level means "see through"
+            image = Image.merge("LA", (image, alpha)).convert("RGBA")
     elif image.mode == "1":
         image = image.convert("L")
     elif image.mode in ("P", "PA", "LA", "La", "RGBa"):
@@ -239,6 +321,16 @@ def _web_safe(image: PILImage.Image) -> PILImage.Image:
         converted = converted.convert("RGB")  # declared transparent, yet fully opaque
     converted.info = {}
     return converted
+
+
+def _keyed_alpha(image: PILImage.Image, key: int) -> PILImage.Image:
+    """Transparent where a grey image holds its transparency key, opaque elsewhere."""
+    from PIL import ImageMath
+
+    mask: PILImage.Image = ImageMath.lambda_eval(
+        lambda args: (args["a"] != key) * 255, a=image.convert("I")
+    )
+    return mask.convert("L")
 
 
 def _eight_bit_grey(image: PILImage.Image) -> PILImage.Image:

@@ -22,7 +22,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chalicelib.logs import log_event
 from chalicelib.storage.embedded import EmbeddedStorage
@@ -167,14 +167,7 @@ class BucketWatcher:
                 with self._lock:
                     self._pending.discard(marker)
                 return
-            change = Change(
-                change.bucket,
-                change.key,
-                change.event_name,
-                size=info.size,
-                etag=info.etag,
-                stamp=change.stamp,
-            )
+            change = replace(change, size=info.size, etag=info.etag)
 
         def done() -> None:
             self._record(change)

@@ -90,6 +90,13 @@ class Queue(Protocol):
         ...
 
 
+def check_batch(queue: str, messages: Sequence[Outgoing]) -> None:
+    if not 1 <= len(messages) <= MAX_BATCH:
+        raise ValueError(f"a batch holds 1 to {MAX_BATCH} messages")
+    for message in messages:
+        check_outgoing(queue, message)
+
+
 def check_outgoing(queue: str, message: Outgoing) -> None:
     """What SQS refuses, refused alike by both implementations."""
     fifo = queue.endswith(".fifo")

@@ -28,6 +28,7 @@ from chalicelib.storage.queues import (
     Message,
     Outgoing,
     QueueSettings,
+    check_batch,
     check_outgoing,
 )
 from chalicelib.storage.sqlite import Database, open_database
@@ -131,10 +132,7 @@ class SqliteQueue:
             return self._insert(conn, message, self._clock())
 
     def send_batch(self, messages: Sequence[Outgoing]) -> None:
-        if not 1 <= len(messages) <= MAX_BATCH:
-            raise ValueError(f"a batch holds 1 to {MAX_BATCH} messages")
-        for message in messages:
-            check_outgoing(self.name, message)
+        check_batch(self.name, messages)
         now = self._clock()
         with self._db.write() as conn:
             for message in messages:

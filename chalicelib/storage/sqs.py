@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from chalicelib.storage.aws_clients import client
-from chalicelib.storage.queues import MAX_BATCH, Message, Outgoing, check_outgoing
+from chalicelib.storage.queues import MAX_BATCH, Message, Outgoing, check_batch, check_outgoing
 
 
 class SqsQueue:
@@ -32,10 +32,7 @@ class SqsQueue:
         return str(response["MessageId"])
 
     def send_batch(self, messages: Sequence[Outgoing]) -> None:
-        if not 1 <= len(messages) <= MAX_BATCH:
-            raise ValueError(f"a batch holds 1 to {MAX_BATCH} messages")
-        for message in messages:
-            check_outgoing(self.name, message)
+        check_batch(self.name, messages)
         entries = [{"Id": str(i), **_entry(m)} for i, m in enumerate(messages)]
         for _attempt in range(3):  # SQS may refuse some entries of a batch for a moment
             failed = self._sqs.send_message_batch(QueueUrl=self.url, Entries=entries).get(

@@ -148,9 +148,9 @@ def serve(
     )  # fmt: skip
 
 
-def answers(port: int) -> bool:
+def answers(port: int, path: str = "/") -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=1) as response:
             return response.status == 200
     except OSError:
         return False
@@ -181,16 +181,8 @@ def test_the_shell_environment_wins_over_the_stage(tmp_path: Path) -> None:
     server = serve(tmp_path, port, "--no-reload", env={"SAMPLE_SHOP_PORT": str(shop)})
     try:
         eventually(lambda: answers(port), 40)
-        eventually(lambda: answers_robots(shop), 10)  # the stage says 8001; the shell won
+        eventually(lambda: answers(shop, "/robots.txt"), 10)  # the stage says 8001; the shell won
     finally:
         server.send_signal(signal.SIGINT)
         output, _ = server.communicate(timeout=30)
     assert f"sample shop:  http://127.0.0.1:{shop}" in output
-
-
-def answers_robots(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=1) as response:
-            return response.status == 200
-    except OSError:
-        return False

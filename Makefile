@@ -15,7 +15,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
 		|| { echo "storekeeper needs Python 3.11 or newer (PYTHON=$(PYTHON))"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -qq --upgrade pip
+	$(BIN)/python -m pip install -qq --upgrade "pip<26.3"  # chalice 1.34 asks for pip < 26.3
 	$(BIN)/python -m pip install -qq -r requirements-dev.txt
 	@touch $@
 

@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import signal
+import socket
 import sys
 import threading
 from collections.abc import Iterator, MutableMapping
@@ -205,6 +206,11 @@ def _serve_with_reload(args: argparse.Namespace) -> int:
     import watchfiles
 
     project = args.project_dir.resolve()
+    problem = _cannot_serve(project, args.stage, args.host, args.port)
+    if problem:  # say so now, rather than leave a reloader waiting on a server that quit
+        print(problem, file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGTERM, _raise_interrupt)  # stop the server too, as Ctrl-C does
     watched = [
         project / "app.py",
         project / "chalicelib",
@@ -220,6 +226,21 @@ def _serve_with_reload(args: argparse.Namespace) -> int:
         sigint_timeout=6,
     )
     return 0
+
+
+def _cannot_serve(project: Path, stage: str, host: str, port: int) -> str | None:
+    """Why a server could not start here now: the data directory or the port is taken."""
+    _app, _config, settings, storage = load(project, stage)
+    with storage.exclusive("runtime") as free:
+        if not free:
+            return f"another local runtime is already serving {settings.data_path}"
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            return f"cannot listen on {host}:{port}: {error.strerror}"
+    return None
 
 
 def _raise_interrupt(_signum: int, _frame: object) -> None:

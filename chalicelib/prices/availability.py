@@ -99,32 +99,22 @@ def shown_stock(view: PageView) -> Stock | None:
     # within NEAR steps, without reading the whole page).
     around = list(up(landmark, AROUND_LEVELS))[-1]
     for node in around.traverse(include_text=True):
-        if not node.is_text_node:
-            continue
-        text = node.text(deep=False)
-        if len(text) > MAX_PHRASE * 3:
-            continue
-        text = text.strip().lower()
-        if not _ANY_STATUS.search(text):
-            continue
-        if len(text) > MAX_PHRASE:
+        text = node.text(deep=False).strip().lower() if node.is_text_node else ""
+        if not text or len(text) > MAX_PHRASE or not _ANY_STATUS.search(text):
             continue
         stock = _read(text)
-        if stock is None or (
-            said is not None
-            and stock.availability == said.availability == IN_STOCK
-            and not stock.flag
-        ):
-            continue
         parent = node.parent
-        if parent is None or any(hidden(n) for n in up(parent, 8)):
+        if stock is None or stock == said or parent is None:
+            continue
+        if any(hidden(n) for n in up(parent, 8)):
             continue
         chain = view.chain_of(parent)
         if len(chain) + len(anchor) - 2 * common_prefix(chain, anchor) > NEAR:
             continue
         if stock.availability == OUT_OF_STOCK:
             return stock  # whatever else the page says nearby
-        said = stock if stock.flag else said or stock
+        if said is None or stock.flag:
+            said = stock
     return said
 
 

@@ -186,3 +186,30 @@ def test_the_shell_environment_wins_over_the_stage(tmp_path: Path) -> None:
         server.send_signal(signal.SIGINT)
         output, _ = server.communicate(timeout=30)
     assert f"sample shop:  http://127.0.0.1:{shop}" in output
+
+
+def test_stopping_the_reloader_stops_the_server(tmp_path: Path) -> None:
+    port, shop = free_port(), free_port()
+    parent = serve(tmp_path, port, env={"SAMPLE_SHOP_PORT": str(shop)})
+    try:
+        eventually(lambda: answers(port), 40)
+        parent.terminate()  # SIGTERM, as a service manager or `kill` sends it
+        parent.wait(20)
+        eventually(lambda: not answers(port), 15)
+    finally:
+        if parent.poll() is None:
+            os.killpg(parent.pid, signal.SIGKILL)
+
+
+def test_a_second_runtime_on_the_same_data_says_why_and_exits(tmp_path: Path) -> None:
+    port, shop = free_port(), free_port()
+    first = serve(tmp_path, port, "--no-reload", env={"SAMPLE_SHOP_PORT": str(shop)})
+    try:
+        eventually(lambda: answers(port), 40)
+        second = serve(tmp_path, free_port(), env={"SAMPLE_SHOP_PORT": str(free_port())})
+        output, _ = second.communicate(timeout=60)
+        assert second.returncode == 1
+        assert "another local runtime is already serving" in output
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=30)

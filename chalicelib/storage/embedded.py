@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from chalicelib.storage.files import STATE_DIR, FileBlobStore
@@ -60,8 +59,3 @@ class EmbeddedStorage:
                 yield False
                 return
             yield True
-
-
-@lru_cache(maxsize=8)
-def embedded(data_dir: Path) -> EmbeddedStorage:
-    return EmbeddedStorage(data_dir)

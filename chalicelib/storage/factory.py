@@ -49,10 +49,10 @@ def queue(settings: Settings, name: str) -> Queue:
 @lru_cache(maxsize=8)
 def embedded_storage(settings: Settings) -> EmbeddedStorage:
     """The embedded backend, provisioned as the stage describes it (idempotent, once)."""
-    from chalicelib.storage.embedded import embedded
+    from chalicelib.storage.embedded import EmbeddedStorage
     from chalicelib.storage.resources import stage_resources
 
-    storage = embedded(settings.data_path)
+    storage = EmbeddedStorage(settings.data_path)
     described = stage_resources(settings)
     storage.provision((bucket.name for bucket in described.buckets), described.queues.values())
     return storage

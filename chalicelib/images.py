@@ -219,13 +219,14 @@ def _grey_filled(image: PILImage.Image, scale: float) -> bool:
     if image.size[1] <= rows:
         return False
     bottom = image.crop((0, image.size[1] - rows, image.size[0], image.size[1]))
-    flat = (GREY_FILL, GREY_FILL)
-    extrema = bottom.getextrema()
+    return _all_grey_fill(bottom) and not _all_grey_fill(image)
+
+
+def _all_grey_fill(image: PILImage.Image) -> bool:
+    """Every channel of every pixel exactly libjpeg's fill value (RGB or L)."""
+    extrema = image.getextrema()
     bands = extrema if image.mode == "RGB" else (extrema,)
-    if not all(band == flat for band in bands):
-        return False
-    whole = image.getextrema()
-    return not all(band == flat for band in (whole if image.mode == "RGB" else (whole,)))
+    return all(band == (GREY_FILL, GREY_FILL) for band in bands)
 
 
 def _orientation(image: PILImage.Image) -> int:

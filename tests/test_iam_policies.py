@@ -116,9 +116,9 @@ def run(recorder: Recorder, step: Any) -> list[tuple[str, str]]:
     from chalicelib import services
     from chalicelib.storage import factory
 
-    for cached in (services.price_store, services.fetcher, factory.blob_store, factory.table):
+    for cached in (services.price_store, services.fetcher, factory.blob_store, factory.table,
+                   factory.queue):  # fmt: skip
         cached.cache_clear()
-    factory.queue.cache_clear()
     aws_clients.reset()
     recorder.calls.clear()
     step()

@@ -100,7 +100,7 @@ def score(candidate: Candidate, node: LexborNode, page: Landmarks) -> None:
     # The candidate's own ancestors, below what it shares with the title:
     # wrappers around the whole page say nothing about this price.
     own_levels = max(1, len(chain) - max(shared, 0))
-    own = words.lower(" ".join(node.text(deep=True).split()))
+    own = " ".join(node.text(deep=True).split()).lower()
     # The words before it, from the nearest ancestor that has any: "<p>Was <b><i>$30</i></b>",
     # "<dt>Regular price</dt><dd><span>$30</span></dd>", "<td>Our price:</td><td><b>£12</b>".
     before, holder = neighbour_text(node, before=True), node
@@ -111,8 +111,8 @@ def score(candidate: Candidate, node: LexborNode, page: Landmarks) -> None:
         holder = parent
         before = neighbour_text(holder, before=True)
     # The words right before and right after this number, not its neighbours' numbers.
-    label = words.lower(DIGITS.split(before)[-1][-30:])
-    tail = words.lower(DIGITS.split(neighbour_text(node, before=False))[0][:30])
+    label = DIGITS.split(before)[-1][-30:].lower()
+    tail = DIGITS.split(neighbour_text(node, before=False))[0][:30].lower()
     near = found.attrs(4)
     _marks(candidate, node, near, label)
     _not_the_price(candidate, node, found, own_levels, own, label, tail, near)

@@ -94,7 +94,7 @@ def _price_node(
 
 def _labelled(node: LexborNode) -> bool:
     """A bare number right after a word such as "Price" or "特價"."""
-    return bool(words.PRICE_LABEL.search(words.lower(neighbour_text(node, before=True, limit=24))))
+    return bool(words.PRICE_LABEL.search(neighbour_text(node, before=True, limit=24).lower()))
 
 
 def _fraction(node: LexborNode) -> bool:

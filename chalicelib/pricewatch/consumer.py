@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -38,7 +38,7 @@ from chalicelib.pricewatch.fetching import (
 )
 from chalicelib.pricewatch.recording import observation, record
 from chalicelib.pricewatch.scheduling import ContinueRun, ScrapeTask
-from chalicelib.pricewatch.store import PriceStore, timestamp
+from chalicelib.pricewatch.store import PriceStore, timestamp, utc_now
 from chalicelib.storage.blobs import BlobStore
 from chalicelib.storage.queues import MAX_VISIBILITY, Queue
 from chalicelib.urls import BadUrl, parse_web_url
@@ -50,10 +50,6 @@ MIN_FETCH_SECONDS = 2.0  # less time than this for a fetch, and it waits for ano
 MAX_DEFERRALS = 200  # a page put back this often is failed instead
 FIRST_BACKOFF = 60  # seconds before the first retry of a failed fetch; doubles each time
 MAX_BACKOFF = 900
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def handle_batch(

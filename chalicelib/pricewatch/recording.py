@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,6 +19,7 @@ from chalicelib.pricewatch.store import (
     PriceStore,
     competitor_id,
     parse_timestamp,
+    utc_now,
 )
 from chalicelib.storage.blobs import BlobNotFound, BlobStore, BlobTooLarge
 
@@ -85,7 +86,7 @@ def handle_page_event(
     store: PriceStore,
     pages: BlobStore,
     *,
-    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    clock: Callable[[], datetime] = utc_now,
 ) -> None:
     """S3 records for stored pages: extract each price, record it, reprice."""
 

@@ -28,6 +28,11 @@ QUEUING, QUEUED = "queuing", "queued"
 MAX_VERSION_RETRIES = 20
 
 
+def utc_now() -> datetime:
+    """The pipeline's clock, unless a caller (a test, the night simulation) passes its own."""
+    return datetime.now(UTC)
+
+
 def timestamp(moment: datetime) -> str:
     """Sortable UTC text: '2026-11-26T03:00:00.000000Z'."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

@@ -72,14 +72,13 @@ def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
     declared = declared_prices(tree, url)
     stated = declared_stock(declared_availability(tree))
     selling = _main_offers(declared)
-    page_currency = next((d.currency for d in declared if d.currency), None) or country_currency(
-        url
-    )
+    declared_currency = next((d.currency for d in declared if d.currency), None)
+    page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
     product_name = next((d.product for d in selling if d.product), None) or _page_title(tree)
     clean(tree)
     view = PageView.of(tree, product_name)
     shown = candidates(view, url, page_currency) if view is not None else []
-    price = _decide(selling, shown, page_currency, declared_currency=_declared_currency(declared))
+    price = _decide(selling, shown, page_currency, declared_currency=declared_currency)
     button = view.buy_button if view is not None else None
     stock = availability_of(
         stated,
@@ -186,10 +185,6 @@ def _shown_currency(ranked: list[Candidate]) -> str | None:
         if candidate.amount.mark is not None and candidate.amount.currency and candidate.score > 0:
             counts[candidate.amount.currency] = counts.get(candidate.amount.currency, 0) + 1
     return max(counts, key=lambda code: counts[code]) if counts else None
-
-
-def _declared_currency(declared: list[Declared]) -> str | None:
-    return next((d.currency for d in declared if d.currency), None)
 
 
 def _declared_price(

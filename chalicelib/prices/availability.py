@@ -3,18 +3,21 @@
 Read from what the page declares (schema.org `availability` in JSON-LD,
 microdata or RDFa, and `product:availability` meta tags, in every spelling
 shops use; a product with several offers, one per size, is in stock if any
-is), else from what it shows where the product is bought: a short status
-such as "sold out" or "nicht verfügbar" near the buy button or the title, a
-buy button that is disabled, or one that is there to be pressed. A page
-whose buy button is disabled or gone while it says "sold out" overrules a
-declaration that the product can be bought: stale markup is common, a
-greyed-out button is not. Pre-orders and back-orders are in stock, flagged:
-the competitor takes the order.
+is, while other products on the page are related items), else from what it
+shows by the buy button (or the title) and beside the price: a short status
+such as "sold out" or "nicht verfügbar", a button marked sold out, or one
+that is there to be pressed. A disabled button alone says nothing: many wait
+for a size to be chosen. A page that says "sold out" and offers nothing to
+press overrules a declaration that the product can be bought: stale markup
+is common. A page that offers the product at a price and says nothing else
+sells it: shops announce what they cannot sell, not what they can. Pre-orders
+and back-orders are in stock, flagged: the competitor takes the order.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -22,7 +25,7 @@ from selectolax.lexbor import LexborNode
 from chalicelib.prices.layout import PageView, common_prefix, hidden, up
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
-NEAR = 10  # tree steps from the buy button (or the title) that still describe the product
+NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
 AROUND_LEVELS = 7
 
 
@@ -44,19 +47,35 @@ _DECLARED = {
     "notavailable": Stock(OUT_OF_STOCK), "no": Stock(OUT_OF_STOCK),
 }  # fmt: skip
 
+# Short statuses shops show for a product they cannot sell now, by language.
 _OUT_TEXT = re.compile(
     "|".join(
         [
             r"out of stock", r"out-of-stock", r"sold out", r"currently unavailable",
-            r"temporarily unavailable", r"no longer available", r"nicht verfügbar", r"nicht lieferbar", r"ausverkauft",
-            r"nicht auf lager", r"épuisé", r"rupture de stock", r"indisponible", r"agotado",
-            r"sin stock", r"no disponible", r"esaurito", r"non disponibile", r"uitverkocht",
-            r"niet op voorraad", r"niet leverbaar", r"slutsåld", r"slut i lager", r"udsolgt",
-            r"utsolgt", r"loppuunmyyty", r"brak w magazynie", r"niedostępny", r"vyprodáno",
-            r"nedostupné", r"elfogyott", r"stokta yok", r"tükendi", r"esgotado", r"indisponível",
-            r"在庫切れ", r"品切れ", r"売り切れ", r"完売", r"缺貨", r"缺货", r"售完", r"已售完",
-            r"已售罄", r"품절", r"일시품절", r"habis", r"stok habis", r"สินค้าหมด", r"hết hàng",
-            r"нет в наличии", r"распродано",
+            r"temporarily unavailable", r"no longer available", r"not in stock", r"no stock",
+            r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
+            r"^(?:this )?(?:item|product)?\s*(?:is )?(?:currently )?(?:unavailable|not available)\W*$",
+            r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
+            r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht vorrätig",
+            r"épuisé", r"rupture de stock", r"indisponible", r"plus disponible", r"hors stock",
+            r"agotado", r"sin stock", r"sin existencias", r"fuera de stock", r"no disponible",
+            r"esaurito", r"non disponibile", r"non più disponibile",
+            r"esgotado", r"indisponível", r"sem estoque", r"fora de estoque", r"sem stock",
+            r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet meer leverbaar",
+            r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
+            r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
+            r"brak w magazynie", r"niedostępny", r"brak towaru", r"wyprzedany",
+            r"vyprodáno", r"není skladem", r"nedostupné", r"vypredané", r"nie je skladom",
+            r"elfogyott", r"nincs készleten", r"stoc epuizat", r"indisponibil", r"nu este în stoc",
+            r"nema na zalihi", r"nema na stanju", r"rasprodano", r"ni na zalogi", r"razprodano",
+            r"išparduota", r"nėra sandėlyje", r"izpārdots", r"nav noliktavā", r"välja müüdud",
+            r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
+            r"нет в наличии", r"распродано", r"товар закончился", r"немає в наявності",
+            r"изчерпан", r"няма наличност", r"stokta yok", r"tükendi",
+            r"غير متوفر", r"نفدت الكمية", r"نفد من المخزون", r"אזל מהמלאי",
+            r"在庫切れ", r"在庫なし", r"品切れ", r"売り切れ", r"完売", r"缺貨", r"缺货", r"售完",
+            r"已售完", r"已售罄", r"售罄", r"無庫存", r"补货中", r"補貨中", r"품절", r"일시품절",
+            r"stok habis", r"habis", r"kehabisan stok", r"สินค้าหมด", r"hết hàng",
         ]
     ),
 )  # fmt: skip
@@ -69,53 +88,84 @@ _PREORDER_TEXT = re.compile(
     r"pre-?order|vorbestell|précommande|pre-?venta|preordina|予約|預購|预购|예약",
 )
 _BACKORDER_TEXT = re.compile(r"back-?order|nachbestell|sur commande")
-_DISABLED_CLASS = re.compile(r"\bdisabled\b|\bsold-?out\b|out-?of-?stock")
-MAX_PHRASE = 40  # longer texts are sentences about something else (store pickup, a size)
+_SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
+_DISABLED_CLASS = re.compile(rf"\bdisabled\b|{_SOLD_OUT_CLASS.pattern}")
+MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 # "Notify me when it is back in stock": about one size, or a promise; not a status.
-_NOT_A_STATUS = re.compile(r"notify|let you know|when it|back in stock|email me|alert")
+_NOT_A_STATUS = re.compile(
+    r"notify|let you know|when it|back in stock|email me|alert|benachrichtig|prévenez|m'avertir|"
+    r"avísame|avvisami|avise-me|pickup|pick-up|delivery|in store|image|immagine|imagen|bild|"
+    r"size|colou?r|größe|taille|talla|taglia",
+)
 
 
-def declared_stock(values: list[str]) -> Stock | None:
-    """In stock if any declared offer is (sizes sell out one by one), else the first one read."""
-    read = [
-        _DECLARED[key]
-        for key in (re.sub(r"[^a-z]", "", value.rsplit("/", 1)[-1].lower()) for value in values)
-        if key in _DECLARED
-    ]
-    return next((s for s in read if s == Stock(IN_STOCK)), None) or (read[0] if read else None)
+def declared_stock(products: list[list[str]]) -> Stock | None:
+    """What the first product that declares it says: in stock if any of its offers is
+    (sizes sell out one by one), else its first; other products are related items."""
+    for values in products:
+        read = [
+            _DECLARED[key]
+            for key in (re.sub(r"[^a-z]", "", v.rsplit("/", 1)[-1].lower()) for v in values)
+            if key in _DECLARED
+        ]
+        if read:
+            return next((s for s in read if s == Stock(IN_STOCK)), read[0])
+    return None
 
 
-def shown_stock(view: PageView) -> Stock | None:
-    """What the page shows where the product is bought, if anything."""
-    anchor = view.landmarks.buy_chain or view.landmarks.title_chain
-    landmark = view.buy_button or view.title
-    if not anchor or landmark is None:
-        return None
+def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None:
+    """What the page shows where the product is bought (by its buy button, else its
+    title) and beside its `price`, if anything."""
     button = view.buy_button
-    if button is not None and disabled(button):
+    if button is not None and _SOLD_OUT_CLASS.search(
+        (button.attributes.get("class") or "").lower()
+    ):
         return Stock(OUT_OF_STOCK)
-    said: Stock | None = Stock(IN_STOCK) if button is not None else None
-    # Text near the landmark: under its ancestor a few levels up (most of what lies
-    # within NEAR steps, without reading the whole page).
-    around = list(up(landmark, AROUND_LEVELS))[-1]
-    for node in around.traverse(include_text=True):
-        text = node.text(deep=False).strip().lower() if node.is_text_node else ""
-        if not text or len(text) > MAX_PHRASE or not _ANY_STATUS.search(text):
-            continue
-        stock = _read(text)
-        parent = node.parent
-        if stock is None or stock == said or parent is None:
-            continue
-        if any(hidden(n) for n in up(parent, 8)):
-            continue
-        chain = view.chain_of(parent)
-        if len(chain) + len(anchor) - 2 * common_prefix(chain, anchor) > NEAR:
-            continue
+    # A disabled button alone says nothing: many wait for a size to be chosen.
+    said: Stock | None = Stock(IN_STOCK) if button is not None and not disabled(button) else None
+    landmarks = [node for node in (button or view.title, price) if node is not None]
+    for stock in _statuses_near(view, landmarks):
         if stock.availability == OUT_OF_STOCK:
             return stock  # whatever else the page says nearby
         if said is None or stock.flag:
             said = stock
     return said
+
+
+def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stock]:
+    """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
+    levels up (most of what lies that near, without reading the whole page)."""
+    anchors = [view.chain_of(landmark) for landmark in landmarks]
+    for around in _outermost([_climb(landmark, AROUND_LEVELS) for landmark in landmarks], view):
+        for node in around.traverse(include_text=True):
+            text = node.text(deep=False).strip().lower() if node.is_text_node else ""
+            if not text or len(text) > MAX_PHRASE or not _ANY_STATUS.search(text):
+                continue
+            stock = _read(text)
+            parent = node.parent
+            if stock is None or parent is None or any(hidden(n) for n in up(parent, 8)):
+                continue
+            chain = view.chain_of(parent)
+            if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
+                yield stock
+
+
+def _climb(node: LexborNode, levels: int) -> LexborNode:
+    """The ancestor `levels` up, or the body."""
+    for _ in range(levels):
+        if node.parent is None or node.parent.tag == "html":
+            break
+        node = node.parent
+    return node
+
+
+def _outermost(nodes: list[LexborNode], view: PageView) -> list[LexborNode]:
+    """`nodes` without those inside another of them (read each part of the page once)."""
+    kept: list[LexborNode] = []
+    for node in sorted(nodes, key=lambda n: len(view.chain_of(n))):
+        if not set(view.chain_of(node)) & {k.mem_id for k in kept}:
+            kept.append(node)
+    return kept
 
 
 _ANY_STATUS = re.compile(
@@ -137,10 +187,12 @@ def _read(text: str) -> Stock | None:
     return None
 
 
-def availability_of(declared: Stock | None, shown: Stock | None, *, can_buy: bool) -> Stock | None:
-    """`can_buy`: the page has a buy button that is not disabled."""
+def availability_of(
+    declared: Stock | None, shown: Stock | None, *, can_buy: bool, priced: bool
+) -> Stock | None:
+    """`can_buy`: the page has a buy button that is not disabled; `priced`: it shows the price."""
     if declared is None:
-        return shown
+        return shown or (Stock(IN_STOCK) if priced else None)
     if shown is not None and shown.availability == OUT_OF_STOCK and not can_buy:
         return shown
     return declared

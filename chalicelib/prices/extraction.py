@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices.availability import (
     availability_of,
@@ -46,7 +46,7 @@ class Offer:
 
     amount: Decimal | None
     currency: str | None
-    availability: str | None  # "in_stock", "out_of_stock", or None when the page does not say
+    availability: str | None  # "in_stock", "out_of_stock"; None: no status and no price shown
     flags: tuple[str, ...] = ()  # "pre-order", "back-order"
 
 
@@ -82,8 +82,9 @@ def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
     button = view.buy_button if view is not None else None
     stock = availability_of(
         stated,
-        shown_stock(view) if view is not None else None,
+        shown_stock(view, _where_shown(shown, price)) if view is not None else None,
         can_buy=button is not None and not disabled(button),
+        priced=price is not None,
     )
     return Offer(
         price.amount if price else None,
@@ -160,6 +161,14 @@ def _decide(
         if shown_otherwise or net:
             return _visible_price(best, page_currency)
     return _declared_price(selling, selling[0].value, page_currency, None)
+
+
+def _where_shown(shown: list[Candidate], price: Price | None) -> LexborNode | None:
+    """The element showing the price the page sells at, if the page shows it."""
+    if price is None:
+        return None
+    at = [c for c in shown if c.amount.value == price.amount and c.selling]
+    return max(at, key=lambda c: (c.score, -c.order)).node if at else None
 
 
 def _plus_vat(net: Decimal, gross: Decimal) -> bool:

@@ -75,6 +75,7 @@ class Candidate:
     chain: list[int] = field(default_factory=list)  # ancestor ids, root first
     related_at: int | None = None  # the related-products block it sits in
     reasons: list[str] = field(default_factory=list)
+    node: LexborNode | None = field(default=None, repr=False, compare=False)  # where it is shown
 
     @property
     def old(self) -> bool:

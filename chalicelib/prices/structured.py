@@ -63,20 +63,36 @@ def declared_prices(tree: LexborHTMLParser, url: str | None) -> list[Declared]:
     ]
 
 
-def declared_availability(tree: LexborHTMLParser) -> list[str]:
-    """What the page declares of its own product's availability, most trusted first."""
-    found: list[str] = []
+def declared_availability(tree: LexborHTMLParser) -> list[list[str]]:
+    """What the page declares of each product's availability, one list per product
+    (offers of one name are one product's sizes or colours), most trusted first:
+    JSON-LD, then microdata and RDFa in page order, then meta tags."""
+    found: dict[object, list[str]] = {}
     for script in tree.css('script[type*="ld+json"]'):
         data = _load(script.text(deep=True))
         for product, related in _products(data, related=False, depth=0) if data else ():
             if not related:
-                found += _offer_availability(product.get("offers"), depth=0)
+                values = _offer_availability(product.get("offers"), depth=0)
+                found.setdefault(_product_key(product.get("name"), object()), []).extend(values)
     for selector in AVAILABILITY_SELECTORS:
         for element in tree.css(selector):
             value = element.attributes.get("href") or _content(element)
+            item = _ancestor(element, _is_product)
+            name = _name_in(item, MICRODATA.name) or _name_in(item, RDFA.name)
             if value:
-                found.append(value)
-    return found
+                holder = item.mem_id if item is not None else selector
+                found.setdefault(_product_key(name, holder), []).append(value)
+    return [values for values in found.values() if values]
+
+
+def _product_key(name: object, holder: object) -> object:
+    """Offers of one product: by its name, else by what holds them."""
+    return name.strip().lower() if isinstance(name, str) and name.strip() else holder
+
+
+def _is_product(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return "product" in (attributes.get("itemtype") or attributes.get("typeof") or "").lower()
 
 
 AVAILABILITY_SELECTORS = (

@@ -41,7 +41,7 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
             continue
         node, amount = located
         if node.mem_id not in found:
-            candidate = Candidate(amount, view.order.get(node.mem_id, 0))
+            candidate = Candidate(amount, view.order.get(node.mem_id, 0), node=node)
             scoring.score(candidate, node, view.landmarks)
             found[node.mem_id] = candidate
     result = list(found.values())

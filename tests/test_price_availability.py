@@ -1,0 +1,153 @@
+"""extract_offer's availability: what a shopper would conclude from the page.
+
+A competitor that is out of stock must not pull our price down, and one that
+sells must not be ignored; each page below holds one way shops say which.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from chalicelib.prices import extract_offer
+
+URL = "https://lampen.example.de/atelier"
+TITLE = "<h1>Lampe Atelier</h1>"
+PRICE = '<p class="price">89,00 €</p>'
+BUTTON = '<button class="add-to-cart">In den Warenkorb</button>'
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Lampe Atelier</title>{head}</head><body>{body}</body></html>"
+
+
+def json_ld(*offers: dict[str, str], name: str = "Lampe Atelier") -> str:
+    product = {"@context": "https://schema.org", "@type": "Product", "name": name}
+    product["offers"] = [
+        {"@type": "Offer", "price": "89.00", "priceCurrency": "EUR", **o} for o in offers
+    ]
+    return f'<script type="application/ld+json">{json.dumps(product)}</script>'
+
+
+def offer(body: str, head: str = "") -> tuple[str | None, tuple[str, ...]]:
+    found = extract_offer(page(body, head), URL)
+    return found.availability, found.flags
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("https://schema.org/InStock", ("in_stock", ())),
+        ("http://schema.org/InStock", ("in_stock", ())),
+        ("InStock", ("in_stock", ())),
+        ("in stock", ("in_stock", ())),
+        ("LimitedAvailability", ("in_stock", ())),
+        ("https://schema.org/OutOfStock", ("out_of_stock", ())),
+        ("out of stock", ("out_of_stock", ())),
+        ("SoldOut", ("out_of_stock", ())),
+        ("Discontinued", ("out_of_stock", ())),
+        ("https://schema.org/PreOrder", ("in_stock", ("pre-order",))),
+        ("BackOrder", ("in_stock", ("back-order",))),
+    ],
+)
+def test_schema_org_availability_in_every_spelling(
+    declared: str, expected: tuple[str, tuple[str, ...]]
+) -> None:
+    assert offer(TITLE + PRICE + BUTTON, json_ld({"availability": declared})) == expected
+    microdata = (
+        '<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Lampe Atelier</h1>'
+        '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+        f'<link itemprop="availability" href="{declared}"><span itemprop="price">89.00</span>'
+        f'<meta itemprop="priceCurrency" content="EUR"></div>{BUTTON}</div>'
+    )
+    assert offer(microdata) == expected
+    meta = f'<meta property="product:availability" content="{declared}">'
+    assert offer(TITLE + PRICE + BUTTON, meta) == expected
+
+
+def test_a_product_is_in_stock_while_any_of_its_sizes_is() -> None:
+    sizes = json_ld({"availability": "OutOfStock"}, {"availability": "InStock"})
+    assert offer(TITLE + PRICE + BUTTON, sizes)[0] == "in_stock"
+    # Some shops write each size as a product of its own, under one name.
+    one_per_size = json_ld({"availability": "OutOfStock"}) + json_ld({"availability": "InStock"})
+    assert offer(TITLE + PRICE + BUTTON, one_per_size)[0] == "in_stock"
+
+
+def test_related_products_in_stock_do_not_make_a_sold_out_product_available() -> None:
+    related = (
+        '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Lampe Mini</span>'
+        '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+        '<link itemprop="availability" href="https://schema.org/InStock"></div></div>'
+    )
+    head = json_ld({"availability": "https://schema.org/OutOfStock"})
+    assert offer(TITLE + PRICE + '<p class="stock">Ausverkauft</p>' + related, head)[0] == (
+        "out_of_stock"
+    )
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Out of stock", "Sold out", "Currently unavailable.", "This item is no longer available",
+        "Derzeit nicht verfügbar", "Épuisé", "Agotado", "Esaurito", "Uitverkocht",
+        "Niedostępny", "Stokta yok", "在庫切れ", "品切れ", "缺貨", "품절", "Нет в наличии",
+        "Hết hàng", "Unavailable",
+    ],
+)  # fmt: skip
+def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON)[0] == "out_of_stock"
+
+
+def test_a_sold_out_status_beside_the_price_counts_far_from_the_title() -> None:
+    deep = "<div>" * 6 + PRICE.replace("</p>", "</p><span>Sold out</span>") + "</div>" * 6
+    body = f"<header><div><div>{TITLE}</div></div></header><main>{deep}</main>"
+    assert offer(body)[0] == "out_of_stock"
+    assert offer(body.replace("Sold out", "Ships in 2 days"))[0] == "in_stock"
+
+
+def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:
+    sold_out = '<button class="add-to-cart" disabled>Sold out</button>'
+    assert offer(TITLE + PRICE + sold_out)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + '<button class="btn sold-out">In den Warenkorb</button>')[0] == (
+        "out_of_stock"
+    )
+    # Disabled until a size is chosen; the shop's "sold out" note waits hidden.
+    waiting = (
+        '<select name="size"><option>S</option><option>M</option></select>'
+        '<div class="alert" style="display:none">Ausverkauft</div>'
+        '<button class="add-to-cart" disabled>In den Warenkorb</button>'
+    )
+    assert offer(TITLE + PRICE + waiting)[0] == "in_stock"
+
+
+def test_what_is_not_a_status_of_the_product() -> None:
+    notify = '<a class="notify">Notify me when it is back in stock</a>'
+    assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"
+    image = '<p class="gallery">Image not available</p>'
+    assert offer(TITLE + PRICE + BUTTON + image)[0] == "in_stock"
+    far = "<div>" * 8 + '<p class="tile">Lampe Mini — out of stock</p>' + "</div>" * 8
+    assert offer(f"<main>{TITLE}{PRICE}{BUTTON}</main><footer>{far}</footer>")[0] == "in_stock"
+
+
+def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought() -> None:
+    head = json_ld({"availability": "InStock"})
+    status = '<p class="stock">Sold out</p>'
+    assert offer(TITLE + PRICE + status, head)[0] == "out_of_stock"
+    gone = '<button class="add-to-cart" disabled>Add to cart</button>'
+    assert offer(TITLE + PRICE + status + gone, head)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
+
+
+def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
+    assert offer(TITLE + PRICE + "<p>Vorbestellung</p>" + BUTTON) == ("in_stock", ("pre-order",))
+    assert offer(TITLE + PRICE + "<p>Available on back-order</p>" + BUTTON) == (
+        "in_stock",
+        ("back-order",),
+    )
+
+
+def test_a_page_offering_the_product_at_a_price_sells_it_unless_it_says_otherwise() -> None:
+    assert offer(TITLE + PRICE)[0] == "in_stock"
+    assert offer(TITLE + "<p>Eine schöne Lampe.</p>")[0] is None
+    assert offer(TITLE + '<p class="stock">Ausverkauft</p>')[0] == "out_of_stock"

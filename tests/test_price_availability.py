@@ -66,6 +66,17 @@ def test_schema_org_availability_in_every_spelling(
     assert offer(TITLE + PRICE + BUTTON, meta) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"), [("Auf Lager", "in_stock"), ("Derzeit nicht lieferbar", "out_of_stock")]
+)
+def test_microdata_in_the_shop_s_own_words(text: str, expected: str) -> None:
+    body = (
+        '<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Lampe Atelier</h1>'
+        f'{PRICE}<meta itemprop="availability" content="{text}">{BUTTON}</div>'
+    )
+    assert offer(body)[0] == expected
+
+
 def test_a_product_is_in_stock_while_any_of_its_sizes_is() -> None:
     sizes = json_ld({"availability": "OutOfStock"}, {"availability": "InStock"})
     assert offer(TITLE + PRICE + BUTTON, sizes)[0] == "in_stock"
@@ -119,6 +130,19 @@ def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:
         '<button class="add-to-cart" disabled>In den Warenkorb</button>'
     )
     assert offer(TITLE + PRICE + waiting)[0] == "in_stock"
+
+
+def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_be_bought() -> None:
+    notify = '<button class="notify">Email me when it is back in stock</button>'
+    assert offer(TITLE + PRICE + notify)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"  # one size's, then
+
+
+def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
+    picker = '<select name="size"><option>S</option><option>M - Sold out</option></select>'
+    swatches = '<ul class="swatches"><li><span>S</span><span>Sold out</span></li></ul>'
+    assert offer(TITLE + PRICE + picker + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + swatches + BUTTON)[0] == "in_stock"
 
 
 def test_what_is_not_a_status_of_the_product() -> None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from chalicelib.prices.layout import PageView, common_prefix, hidden, up
+from chalicelib.prices.layout import PageView, attr_text, common_prefix, hidden, up
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
@@ -33,6 +33,9 @@ AROUND_LEVELS = 7
 class Stock:
     availability: str  # IN_STOCK or OUT_OF_STOCK
     flag: str | None = None  # "pre-order" or "back-order"
+
+
+WAITING = Stock(OUT_OF_STOCK, "waiting")  # "notify me when it is back": read in context
 
 
 # schema.org ItemAvailability values (and what shops write instead), squashed to [a-z].
@@ -91,26 +94,41 @@ _BACKORDER_TEXT = re.compile(r"back-?order|nachbestell|sur commande")
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(rf"\bdisabled\b|{_SOLD_OUT_CLASS.pattern}")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
-# "Notify me when it is back in stock": about one size, or a promise; not a status.
-_NOT_A_STATUS = re.compile(
-    r"notify|let you know|when it|back in stock|email me|alert|benachrichtig|prévenez|m'avertir|"
-    r"avísame|avvisami|avise-me|pickup|pick-up|delivery|in store|image|immagine|imagen|bild|"
-    r"size|colou?r|größe|taille|talla|taglia",
+# A promise to tell when the product can be bought again: out of stock where nothing
+# can be bought, else about one size.
+_WAITING_TEXT = re.compile(
+    r"back in stock|when (?:it is |it's )?(?:back|available)|wieder (?:verfügbar|lieferbar)|"
+    r"de nouveau disponible|de retour en stock|vuelva a estar disponible|torna disponibile|"
+    r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고",
 )
+_NOT_A_STATUS = re.compile(  # about something else: a price alert, pickup, the picture
+    r"notify|let you know|when it|email me|alert|benachrichtig|prévenez|m'avertir|avísame|"
+    r"avvisami|avise-me|pickup|pick-up|delivery|in store|image|immagine|imagen|bild",
+)
+_ONE_CHOICE = re.compile(r"size|colou?r|größe|farbe|taille|couleur|talla|taglia")
+# Texts in a size or colour picker speak of that choice, not of the product.
+_PICKER_TAGS = {"option", "select", "datalist"}
+_PICKER_CLASS = re.compile(r"swatch|variant|size-?(?:select|pick|option|list|box)")
 
 
 def declared_stock(products: list[list[str]]) -> Stock | None:
     """What the first product that declares it says: in stock if any of its offers is
     (sizes sell out one by one), else its first; other products are related items."""
     for values in products:
-        read = [
-            _DECLARED[key]
-            for key in (re.sub(r"[^a-z]", "", v.rsplit("/", 1)[-1].lower()) for v in values)
-            if key in _DECLARED
-        ]
+        read = [stock for stock in map(_declared, values) if stock is not None]
         if read:
             return next((s for s in read if s == Stock(IN_STOCK)), read[0])
     return None
+
+
+def _declared(value: str) -> Stock | None:
+    """A schema.org value, or the free text microdata often carries ("Auf Lager")."""
+    key = re.sub(r"[^a-z]", "", value.rsplit("/", 1)[-1].lower())
+    if key in _DECLARED:
+        return _DECLARED[key]
+    text = value.strip().lower()
+    said = _read(text) if len(text) <= MAX_PHRASE else None
+    return said if said != WAITING else None
 
 
 def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None:
@@ -125,6 +143,10 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
     said: Stock | None = Stock(IN_STOCK) if button is not None and not disabled(button) else None
     landmarks = [node for node in (button or view.title, price) if node is not None]
     for stock in _statuses_near(view, landmarks):
+        if stock == WAITING:
+            if said == Stock(IN_STOCK) and button is not None:
+                continue  # one size's, while the product can be bought
+            return Stock(OUT_OF_STOCK)
         if stock.availability == OUT_OF_STOCK:
             return stock  # whatever else the page says nearby
         if said is None or stock.flag:
@@ -144,6 +166,10 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
             stock = _read(text)
             parent = node.parent
             if stock is None or parent is None or any(hidden(n) for n in up(parent, 8)):
+                continue
+            if any(
+                n.tag in _PICKER_TAGS or _PICKER_CLASS.search(attr_text(n)) for n in up(parent, 3)
+            ):
                 continue
             chain = view.chain_of(parent)
             if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
@@ -169,11 +195,17 @@ def _outermost(nodes: list[LexborNode], view: PageView) -> list[LexborNode]:
 
 
 _ANY_STATUS = re.compile(
-    "|".join(p.pattern for p in (_OUT_TEXT, _IN_TEXT, _PREORDER_TEXT, _BACKORDER_TEXT)),
+    "|".join(
+        p.pattern for p in (_OUT_TEXT, _IN_TEXT, _PREORDER_TEXT, _BACKORDER_TEXT, _WAITING_TEXT)
+    ),
 )
 
 
 def _read(text: str) -> Stock | None:
+    if _ONE_CHOICE.search(text):
+        return None
+    if _WAITING_TEXT.search(text):
+        return WAITING
     if _NOT_A_STATUS.search(text):
         return None
     if _OUT_TEXT.search(text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -34,6 +34,8 @@ BUTTONS = (
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"
 MAX_BUTTON_TEXT = 40
+ROOTS = ("html", "-document")  # above every element a chain holds
+MAX_ANCESTRY = 60  # ancestors kept per chain: deeper nesting is generated markup
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,19 @@ class PageView:
     landmarks: Landmarks
     buy_button: LexborNode | None
     title: LexborNode | None
+    known_attrs: dict[int, str] = field(default_factory=dict, repr=False)  # attr_text by id
+
+    def ancestry(self, node: LexborNode) -> Ancestry:
+        """The node and its ancestors; each element's attributes are read once per page."""
+        chain: list[tuple[int, str, str]] = []
+        current: LexborNode | None = node
+        while current is not None and current.tag not in ROOTS and len(chain) < MAX_ANCESTRY:
+            attrs = self.known_attrs.get(current.mem_id)
+            if attrs is None:
+                attrs = self.known_attrs[current.mem_id] = attr_text(current)
+            chain.append((current.mem_id, current.tag or "", attrs))
+            current = current.parent
+        return Ancestry(chain)
 
     @staticmethod
     def of(tree: LexborHTMLParser, product_name: str | None) -> PageView | None:
@@ -96,15 +111,21 @@ class PageView:
         title = find_title(body, product_name)
         buy = find_buy_button(body, order, title)
         marks = Landmarks(
-            title_chain=ancestry(title).ids() if title is not None else [],
-            buy_chain=ancestry(buy).ids() if buy is not None else [],
+            title_chain=PageView.chain_of(title) if title is not None else [],
+            buy_chain=PageView.chain_of(buy) if buy is not None else [],
             buy_order=order.get(buy.mem_id) if buy is not None else None,
         )
         return PageView(body, order, texts, marks, buy, title)
 
     @staticmethod
     def chain_of(node: LexborNode) -> list[int]:
-        return ancestry(node).ids()
+        """Root-first ids of the node and its ancestors (as in `ancestry`)."""
+        ids: list[int] = []
+        current: LexborNode | None = node
+        while current is not None and current.tag not in ROOTS and len(ids) < MAX_ANCESTRY:
+            ids.append(current.mem_id)
+            current = current.parent
+        return ids[::-1]
 
 
 def find_title(body: LexborNode, product_name: str | None) -> LexborNode | None:
@@ -155,15 +176,6 @@ def _button_label(node: LexborNode) -> str:
     attributes = node.attributes
     names = ("value", "id", "class", "name", "aria-label", "data-action", "alt")
     return " ".join([node.text(deep=True)[:60], *(attributes.get(n) or "" for n in names)]).lower()
-
-
-def ancestry(node: LexborNode, limit: int = 60) -> Ancestry:
-    chain: list[tuple[int, str, str]] = []
-    current: LexborNode | None = node
-    while current is not None and current.tag not in ("html", "-document") and len(chain) < limit:
-        chain.append((current.mem_id, current.tag or "", attr_text(current)))
-        current = current.parent
-    return Ancestry(chain)
 
 
 def attr_text(node: LexborNode) -> str:

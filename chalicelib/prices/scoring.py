@@ -22,7 +22,6 @@ from chalicelib.prices.amounts import Amount
 from chalicelib.prices.layout import (
     Ancestry,
     Landmarks,
-    ancestry,
     common_prefix,
     hidden,
     neighbour_text,
@@ -93,8 +92,8 @@ class Candidate:
             self.kinds.add(kind)
 
 
-def score(candidate: Candidate, node: LexborNode, page: Landmarks) -> None:
-    found = ancestry(node)
+def score(candidate: Candidate, node: LexborNode, found: Ancestry, page: Landmarks) -> None:
+    """`found`: the node's ancestry."""
     chain = found.ids()
     candidate.chain = chain
     shared = common_prefix(chain, page.title_chain) if page.title_chain else len(chain) - 12

@@ -42,7 +42,7 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
         node, amount = located
         if node.mem_id not in found:
             candidate = Candidate(amount, view.order.get(node.mem_id, 0), node=node)
-            scoring.score(candidate, node, view.landmarks)
+            scoring.score(candidate, node, view.ancestry(node), view.landmarks)
             found[node.mem_id] = candidate
     result = list(found.values())
     scoring.settle(result)

@@ -101,6 +101,12 @@ def f1(pairs: list[tuple[object, object]]) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
+def right_where_stated(pairs: list[tuple[object, object]]) -> float:
+    """The issue's availability figure: right on the pages that state it."""
+    stated = [(found, expected) for found, expected in pairs if expected is not None]
+    return sum(found == expected for found, expected in stated) / len(stated) if stated else 0.0
+
+
 def score(extract: Callable[[bytes, str | None], Found], corpus: list[Case]) -> dict[str, float]:
     prices, stock, seconds = [], [], []
     for case in corpus:
@@ -117,6 +123,7 @@ def score(extract: Callable[[bytes, str | None], Found], corpus: list[Case]) -> 
     return {
         "price_f1": f1(prices),
         "availability_f1": f1(stock),
+        "availability_right": right_where_stated(stock),
         "pages_per_second": Timings(seconds).per_second,
         "largest_mb": max(len(case.html) for case in corpus) / 1e6,
     }
@@ -158,7 +165,8 @@ def run() -> None:
         ):
             print(
                 f"  {label:12} price F1 {result['price_f1']:.3f}  availability F1 "
-                f"{result['availability_f1']:.3f}  {speed:6.1f} pages/s"
+                f"{result['availability_f1']:.3f} (right on "
+                f"{result['availability_right']:.1%} of pages stating it)  {speed:6.1f} pages/s"
             )
         print(f"  speed ratio  {rate / base_rate:.2f}x")
     published = ", ".join(

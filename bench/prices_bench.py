@@ -124,6 +124,8 @@ def score(extract: Callable[[bytes, str | None], Found], corpus: list[Case]) -> 
         "price_f1": f1(prices),
         "availability_f1": f1(stock),
         "availability_right": right_where_stated(stock),
+        "sold_out_found": sum(f == e == "out_of_stock" for f, e in stock),
+        "sold_out_pages": sum(e == "out_of_stock" for _, e in stock),
         "pages_per_second": Timings(seconds).per_second,
         "largest_mb": max(len(case.html) for case in corpus) / 1e6,
     }
@@ -166,7 +168,8 @@ def run() -> None:
             print(
                 f"  {label:12} price F1 {result['price_f1']:.3f}  availability F1 "
                 f"{result['availability_f1']:.3f} (right on "
-                f"{result['availability_right']:.1%} of pages stating it)  {speed:6.1f} pages/s"
+                f"{result['availability_right']:.1%} of pages stating it; out of stock found on "
+                f"{result['sold_out_found']} of {result['sold_out_pages']})  {speed:6.1f} pages/s"
             )
         print(f"  speed ratio  {rate / base_rate:.2f}x")
     published = ", ".join(

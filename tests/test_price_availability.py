@@ -83,6 +83,16 @@ def test_a_product_is_in_stock_while_any_of_its_sizes_is() -> None:
     # Some shops write each size as a product of its own, under one name.
     one_per_size = json_ld({"availability": "OutOfStock"}) + json_ld({"availability": "InStock"})
     assert offer(TITLE + PRICE + BUTTON, one_per_size)[0] == "in_stock"
+    # schema.org's ProductGroup: variants of their own names, the group's all the same.
+    variants = [
+        {"@type": "Product", "name": f"Lampe Atelier - {colour}", "offers": {"@type": "Offer",
+         "price": "89.00", "priceCurrency": "EUR", "availability": availability}}
+        for colour, availability in (("Rot", "OutOfStock"), ("Blau", "InStock"))
+    ]  # fmt: skip
+    group = {"@context": "https://schema.org", "@type": "ProductGroup", "name": "Lampe Atelier"}
+    group["hasVariant"] = variants
+    script = f'<script type="application/ld+json">{json.dumps(group)}</script>'
+    assert offer(TITLE + PRICE + BUTTON, script)[0] == "in_stock"
 
 
 def test_related_products_in_stock_do_not_make_a_sold_out_product_available() -> None:
@@ -150,6 +160,12 @@ def test_what_is_not_a_status_of_the_product() -> None:
     assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"
     image = '<p class="gallery">Image not available</p>'
     assert offer(TITLE + PRICE + BUTTON + image)[0] == "in_stock"
+    for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):
+        assert offer(TITLE + PRICE + f"<p {hiding}>Out of stock</p>" + BUTTON)[0] == "in_stock"
+    # Hidden on small screens only: shown on the page the shopper reads.
+    assert offer(TITLE + PRICE + '<p class="hidden-xs">Out of stock</p>' + BUTTON)[0] == (
+        "out_of_stock"
+    )
     far = "<div>" * 8 + '<p class="tile">Lampe Mini — out of stock</p>' + "</div>" * 8
     assert offer(f"<main>{TITLE}{PRICE}{BUTTON}</main><footer>{far}</footer>")[0] == "in_stock"
 

@@ -34,6 +34,16 @@ BUTTONS = (
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"
 MAX_BUTTON_TEXT = 40
+# Whole class names that hide an element everywhere (not "hidden-xs": one screen size).
+HIDING_CLASSES = {
+    "hidden",
+    "hide",
+    "d-none",
+    "is-hidden",
+    "invisible",
+    "display-none",
+    "no-display",
+}
 ROOTS = ("html", "-document")  # above every element a chain holds
 MAX_ANCESTRY = 60  # ancestors kept per chain: deeper nesting is generated markup
 
@@ -206,8 +216,11 @@ def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40) -> str:
 
 
 def hidden(node: LexborNode) -> bool:
+    """Hidden by attribute, inline style, or the class names CSS frameworks hide with."""
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("type") == "hidden":
+        return True
+    if HIDING_CLASSES.intersection((attributes.get("class") or "").lower().split()):
         return True
     return bool(HIDDEN_STYLE.search((attributes.get("style") or "").lower()))
 

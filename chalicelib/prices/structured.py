@@ -70,10 +70,12 @@ def declared_availability(tree: LexborHTMLParser) -> list[list[str]]:
     found: dict[object, list[str]] = {}
     for script in tree.css('script[type*="ld+json"]'):
         data = _load(script.text(deep=True))
-        for product, related in _products(data, related=False, depth=0) if data else ():
+        unnamed: dict[int, object] = {}  # a key for each unnamed product of this script
+        for product, related, owner in _products(data, related=False, depth=0) if data else ():
             if not related:
                 values = _offer_availability(product.get("offers"), depth=0)
-                found.setdefault(_product_key(product.get("name"), object()), []).extend(values)
+                holder = unnamed.setdefault(id(owner), object())
+                found.setdefault(_product_key(owner.get("name"), holder), []).extend(values)
     for selector in AVAILABILITY_SELECTORS:
         for element in tree.css(selector):
             value = element.attributes.get("href") or _content(element)
@@ -124,7 +126,7 @@ def _json_ld(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
     for script in tree.css('script[type*="ld+json"]'):
         data = _load(script.text(deep=True))
         if data is not None:
-            for product, related in _products(data, related=False, depth=0):
+            for product, related, _ in _products(data, related=False, depth=0):
                 yield from _offers(product, url, related)
 
 
@@ -149,18 +151,23 @@ def _types(node: dict[str, Any]) -> set[str]:
     return {str(k).rsplit("/", 1)[-1].lower() for k in kinds}
 
 
-def _products(data: Any, *, related: bool, depth: int) -> Iterator[tuple[dict[str, Any], bool]]:
+def _products(
+    data: Any, *, related: bool, depth: int, owner: dict[str, Any] | None = None
+) -> Iterator[tuple[dict[str, Any], bool, dict[str, Any]]]:
+    """Each product with whether it is a related item, and the outermost product it is
+    part of (a ProductGroup's variants are its own)."""
     if depth > MAX_DEPTH:
         return
     if isinstance(data, list):
         for item in data:
-            yield from _products(item, related=related, depth=depth + 1)
+            yield from _products(item, related=related, depth=depth + 1, owner=owner)
         return
     if not isinstance(data, dict):
         return
     kinds = _types(data)
     if kinds & PRODUCT_TYPES or ("offers" in data and not kinds & {"offer", "aggregateoffer"}):
-        yield data, related
+        owner = owner or data
+        yield data, related, owner
     for key, value in data.items():
         lowered = key.lower()
         if lowered in ("offers", "@context"):
@@ -168,7 +175,8 @@ def _products(data: Any, *, related: bool, depth: int) -> Iterator[tuple[dict[st
         nested_related = related or lowered in RELATED_KEYS or lowered == "itemlistelement"
         if lowered == "hasvariant":
             nested_related = related
-        yield from _products(value, related=nested_related, depth=depth + 1)
+        part_of = owner if lowered == "hasvariant" else None
+        yield from _products(value, related=nested_related, depth=depth + 1, owner=part_of)
 
 
 def _offers(product: dict[str, Any], url: str | None, related: bool) -> Iterator[Declared]:

@@ -5,11 +5,12 @@ microdata or RDFa, and `product:availability` meta tags, in every spelling
 shops use; a product with several offers, one per size, is in stock if any
 is, while other products on the page are related items), else from what it
 shows by the buy button (or the title) and beside the price: a short status
-such as "sold out" or "nicht verfügbar", a button marked sold out, or one
-that is there to be pressed. A disabled button alone says nothing: many wait
-for a size to be chosen. A page that says "sold out" and offers nothing to
-press overrules a declaration that the product can be bought: stale markup
-is common. A page that offers the product at a price and says nothing else
+such as "sold out" or "nicht verfügbar", a button marked sold out, one that
+is there to be pressed, or, where there is none, a promise to tell when the
+product is back. A disabled button alone says nothing (many wait for a size
+to be chosen), nor does a size picker's "M - sold out". A page that says
+"sold out" and offers nothing to press overrules a declaration that the
+product can be bought: stale markup is common. A page that offers the product at a price and says nothing else
 sells it: shops announce what they cannot sell, not what they can. Pre-orders
 and back-orders are in stock, flagged: the competitor takes the order.
 """
@@ -140,11 +141,12 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
     ):
         return Stock(OUT_OF_STOCK)
     # A disabled button alone says nothing: many wait for a size to be chosen.
-    said: Stock | None = Stock(IN_STOCK) if button is not None and not disabled(button) else None
+    can_buy = button is not None and not disabled(button)
+    said: Stock | None = Stock(IN_STOCK) if can_buy else None
     landmarks = [node for node in (button or view.title, price) if node is not None]
     for stock in _statuses_near(view, landmarks):
         if stock == WAITING:
-            if said == Stock(IN_STOCK) and button is not None:
+            if can_buy:
                 continue  # one size's, while the product can be bought
             return Stock(OUT_OF_STOCK)
         if stock.availability == OUT_OF_STOCK:

@@ -10,9 +10,10 @@ is there to be pressed, or, where there is none, a promise to tell when the
 product is back. A disabled button alone says nothing (many wait for a size
 to be chosen), nor does a size picker's "M - sold out". A page that says
 "sold out" and offers nothing to press overrules a declaration that the
-product can be bought: stale markup is common. A page that offers the product at a price and says nothing else
-sells it: shops announce what they cannot sell, not what they can. Pre-orders
-and back-orders are in stock, flagged: the competitor takes the order.
+product can be bought: stale markup is common. A page that offers the
+product at a price and says nothing else sells it: shops announce what they
+cannot sell, not what they can. Pre-orders and back-orders are in stock,
+flagged: the competitor takes the order.
 """
 
 from __future__ import annotations

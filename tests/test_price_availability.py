@@ -179,6 +179,21 @@ def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought(
     assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
 
 
+def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_markup() -> None:
+    # Shopify-style themes print every badge and let CSS show the one that applies.
+    price = (
+        '<div class="price price--large"><span class="price-item">89,00 €</span>'
+        '<span class="badge price__badge-sold-out">Sold out</span></div>'
+    )
+    head = json_ld({"availability": "https://schema.org/InStock"})
+    assert offer(TITLE + price + BUTTON, head)[0] == "in_stock"
+    sold_out = '<button class="add-to-cart" disabled>Sold out</button>'
+    gone = json_ld({"availability": "https://schema.org/OutOfStock"})
+    assert offer(TITLE + price.replace("price--large", "price--sold-out") + sold_out, gone)[0] == (
+        "out_of_stock"
+    )
+
+
 def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
     assert offer(TITLE + PRICE + "<p>Vorbestellung</p>" + BUTTON) == ("in_stock", ("pre-order",))
     assert offer(TITLE + PRICE + "<p>Available on back-order</p>" + BUTTON) == (

@@ -107,6 +107,20 @@ def test_related_products_in_stock_do_not_make_a_sold_out_product_available() ->
     )
 
 
+def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
+    card = {"@context": "https://schema.org", "@type": "Product", "name": "Gift card",
+            "offers": {"@type": "Offer", "availability": "https://schema.org/InStock"}}  # fmt: skip
+    head = f'<script type="application/ld+json">{json.dumps(card)}</script>'
+    lamp = (
+        '<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Lampe Atelier</h1>'
+        '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+        '<link itemprop="availability" href="https://schema.org/OutOfStock">'
+        '<span itemprop="price" content="89.00">89,00 €</span>'
+        f'<meta itemprop="priceCurrency" content="EUR"></div>{BUTTON}</div>'
+    )
+    assert offer(lamp, head)[0] == "out_of_stock"
+
+
 @pytest.mark.parametrize(
     "status",
     [

@@ -113,10 +113,12 @@ _PICKER_TAGS = {"option", "select", "datalist"}
 _PICKER_CLASS = re.compile(r"swatch|variant|size-?(?:select|pick|option|list|box)")
 
 
-def declared_stock(products: list[list[str]]) -> Stock | None:
-    """What the first product that declares it says: in stock if any of its offers is
-    (sizes sell out one by one), else its first; other products are related items."""
-    for values in products:
+def declared_stock(products: list[tuple[str | None, list[str]]], main: str | None) -> Stock | None:
+    """What the product named `main` declares, else the first that declares any: in
+    stock if any of its offers is (sizes sell out one by one), else its first. Other
+    products are related items."""
+    ordered = sorted(products, key=lambda product: product[0] != main) if main else products
+    for _, values in ordered:
         read = [stock for stock in map(_declared, values) if stock is not None]
         if read:
             return next((s for s in read if s == Stock(IN_STOCK)), read[0])

@@ -18,7 +18,12 @@ from chalicelib.prices.availability import (
 from chalicelib.prices.currency_marks import country_currency
 from chalicelib.prices.layout import PageView
 from chalicelib.prices.scoring import Candidate
-from chalicelib.prices.structured import Declared, declared_availability, declared_prices
+from chalicelib.prices.structured import (
+    Declared,
+    declared_availability,
+    declared_prices,
+    product_key,
+)
 from chalicelib.prices.visible import candidates, clean
 
 MAX_HTML_CHARS = 5_000_000
@@ -70,11 +75,13 @@ def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
     text = decode_html(html) if isinstance(html, bytes) else html
     tree = LexborHTMLParser(text[:MAX_HTML_CHARS])
     declared = declared_prices(tree, url)
-    stated = declared_stock(declared_availability(tree))
     selling = _main_offers(declared)
     declared_currency = next((d.currency for d in declared if d.currency), None)
     page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
-    product_name = next((d.product for d in selling if d.product), None) or _page_title(tree)
+    declared_name = next((d.product for d in selling if d.product), None)
+    main = product_key(declared_name) if declared_name else None
+    stated = declared_stock(declared_availability(tree), main)
+    product_name = declared_name or _page_title(tree)
     clean(tree)
     view = PageView.of(tree, product_name)
     shown = candidates(view, url, page_currency) if view is not None else []

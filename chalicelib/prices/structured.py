@@ -63,10 +63,10 @@ def declared_prices(tree: LexborHTMLParser, url: str | None) -> list[Declared]:
     ]
 
 
-def declared_availability(tree: LexborHTMLParser) -> list[list[str]]:
-    """What the page declares of each product's availability, one list per product
-    (offers of one name are one product's sizes or colours), most trusted first:
-    JSON-LD, then microdata and RDFa in page order, then meta tags."""
+def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list[str]]]:
+    """What the page declares of each product's availability, as (name, values) per
+    product (offers of one name are one product's sizes or colours), most trusted
+    first: JSON-LD, then microdata and RDFa in page order, then meta tags."""
     found: dict[object, list[str]] = {}
     for script in tree.css('script[type*="ld+json"]'):
         data = _load(script.text(deep=True))
@@ -84,12 +84,18 @@ def declared_availability(tree: LexborHTMLParser) -> list[list[str]]:
             if value:
                 holder = item.mem_id if item is not None else selector
                 found.setdefault(_product_key(name, holder), []).append(value)
-    return [values for values in found.values() if values]
+    return [
+        (key if isinstance(key, str) else None, values) for key, values in found.items() if values
+    ]
 
 
 def _product_key(name: object, holder: object) -> object:
-    """Offers of one product: by its name, else by what holds them."""
-    return name.strip().lower() if isinstance(name, str) and name.strip() else holder
+    """Offers of one product: by its name (as `product_key` writes it), else by what holds them."""
+    return product_key(name) if isinstance(name, str) and name.strip() else holder
+
+
+def product_key(name: str) -> str:
+    return " ".join(name.split()).lower()
 
 
 def _is_product(node: LexborNode) -> bool:

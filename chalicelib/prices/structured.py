@@ -75,26 +75,27 @@ def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list
             if not related:
                 values = _offer_availability(product.get("offers"), depth=0)
                 holder = unnamed.setdefault(id(owner), object())
-                found.setdefault(_product_key(owner.get("name"), holder), []).extend(values)
+                found.setdefault(_group(owner.get("name"), holder), []).extend(values)
     for selector in AVAILABILITY_SELECTORS:
         for element in tree.css(selector):
             value = element.attributes.get("href") or _content(element)
             item = _ancestor(element, _is_product)
             name = _name_in(item, MICRODATA.name) or _name_in(item, RDFA.name)
             if value:
-                holder = item.mem_id if item is not None else selector
-                found.setdefault(_product_key(name, holder), []).append(value)
+                holder = item.mem_id if item is not None else ("unscoped", selector)
+                found.setdefault(_group(name, holder), []).append(value)
     return [
         (key if isinstance(key, str) else None, values) for key, values in found.items() if values
     ]
 
 
-def _product_key(name: object, holder: object) -> object:
-    """Offers of one product: by its name (as `product_key` writes it), else by what holds them."""
+def _group(name: object, holder: object) -> object:
+    """One product's offers: by its name (see `product_key`), else by what holds them."""
     return product_key(name) if isinstance(name, str) and name.strip() else holder
 
 
 def product_key(name: str) -> str:
+    """A product's name as compared: spacing and case aside."""
     return " ".join(name.split()).lower()
 
 

@@ -21,14 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from chalicelib.prices.layout import PageView, attr_text, common_prefix, hidden, up
+from chalicelib.prices.layout import PageView, attr_text, common_prefix, hidden, lineage, up
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
-AROUND_LEVELS = 7
+AROUND_LEVELS = 7  # how far up from a landmark its surroundings are read
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,8 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
     levels up (most of what lies that near, without reading the whole page)."""
     anchors = [view.chain_of(landmark) for landmark in landmarks]
-    for around in _outermost([_climb(landmark, AROUND_LEVELS) for landmark in landmarks], view):
+    arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
+    for around in _outermost(arounds, view):
         for node in around.traverse(include_text=True):
             text = node.text(deep=False).strip().lower() if node.is_text_node else ""
             if not text or len(text) > MAX_PHRASE or not _ANY_STATUS.search(text):
@@ -179,15 +181,6 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
             chain = view.chain_of(parent)
             if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
                 yield stock
-
-
-def _climb(node: LexborNode, levels: int) -> LexborNode:
-    """The ancestor `levels` up, or the body."""
-    for _ in range(levels):
-        if node.parent is None or node.parent.tag == "html":
-            break
-        node = node.parent
-    return node
 
 
 def _outermost(nodes: list[LexborNode], view: PageView) -> list[LexborNode]:

@@ -95,14 +95,12 @@ class PageView:
 
     def ancestry(self, node: LexborNode) -> Ancestry:
         """The node and its ancestors; each element's attributes are read once per page."""
-        chain: list[tuple[int, str, str]] = []
-        current: LexborNode | None = node
-        while current is not None and current.tag not in ROOTS and len(chain) < MAX_ANCESTRY:
-            attrs = self.known_attrs.get(current.mem_id)
+        chain = []
+        for element in lineage(node):
+            attrs = self.known_attrs.get(element.mem_id)
             if attrs is None:
-                attrs = self.known_attrs[current.mem_id] = attr_text(current)
-            chain.append((current.mem_id, current.tag or "", attrs))
-            current = current.parent
+                attrs = self.known_attrs[element.mem_id] = attr_text(element)
+            chain.append((element.mem_id, element.tag or "", attrs))
         return Ancestry(chain)
 
     @staticmethod
@@ -130,12 +128,7 @@ class PageView:
     @staticmethod
     def chain_of(node: LexborNode) -> list[int]:
         """Root-first ids of the node and its ancestors (as in `ancestry`)."""
-        ids: list[int] = []
-        current: LexborNode | None = node
-        while current is not None and current.tag not in ROOTS and len(ids) < MAX_ANCESTRY:
-            ids.append(current.mem_id)
-            current = current.parent
-        return ids[::-1]
+        return [element.mem_id for element in lineage(node)][::-1]
 
 
 def find_title(body: LexborNode, product_name: str | None) -> LexborNode | None:
@@ -186,6 +179,16 @@ def _button_label(node: LexborNode) -> str:
     attributes = node.attributes
     names = ("value", "id", "class", "name", "aria-label", "data-action", "alt")
     return " ".join([node.text(deep=True)[:60], *(attributes.get(n) or "" for n in names)]).lower()
+
+
+def lineage(node: LexborNode) -> Iterator[LexborNode]:
+    """The node, then its ancestors below the document's root, at most MAX_ANCESTRY."""
+    current: LexborNode | None = node
+    for _ in range(MAX_ANCESTRY):
+        if current is None or current.tag in ROOTS:
+            return
+        yield current
+        current = current.parent
 
 
 def attr_text(node: LexborNode) -> str:

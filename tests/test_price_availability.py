@@ -147,6 +147,8 @@ def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:
     assert offer(TITLE + PRICE + '<button class="btn sold-out">In den Warenkorb</button>')[0] == (
         "out_of_stock"
     )
+    input_button = '<input type="submit" id="form-action-addToCart" value="Out of stock" disabled>'
+    assert offer(TITLE + PRICE + input_button)[0] == "out_of_stock"
     # Disabled until a size is chosen; the shop's "sold out" note waits hidden.
     waiting = (
         '<select name="size"><option>S</option><option>M</option></select>'

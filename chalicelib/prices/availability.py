@@ -140,9 +140,7 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
     """What the page shows where the product is bought (by its buy button, else its
     title) and beside its `price`, if anything."""
     button = view.buy_button
-    if button is not None and _SOLD_OUT_CLASS.search(
-        (button.attributes.get("class") or "").lower()
-    ):
+    if button is not None and _says_sold_out(button):
         return Stock(OUT_OF_STOCK)
     # A disabled button alone says nothing: many wait for a size to be chosen.
     can_buy = button is not None and not disabled(button)
@@ -226,6 +224,15 @@ def availability_of(
     if shown is not None and shown.availability == OUT_OF_STOCK and not can_buy:
         return shown
     return declared
+
+
+def _says_sold_out(button: LexborNode) -> bool:
+    """By its class, or by a label that is no text node (<input value="Out of stock">)."""
+    attributes = button.attributes
+    if _SOLD_OUT_CLASS.search((attributes.get("class") or "").lower()):
+        return True
+    labels = (attributes.get(name) or "" for name in ("value", "aria-label", "title"))
+    return any(_read(label.strip().lower()) == Stock(OUT_OF_STOCK) for label in labels)
 
 
 def disabled(button: LexborNode) -> bool:

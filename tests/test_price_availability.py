@@ -222,3 +222,78 @@ def test_a_page_offering_the_product_at_a_price_sells_it_unless_it_says_otherwis
     assert offer(TITLE + PRICE)[0] == "in_stock"
     assert offer(TITLE + "<p>Eine schöne Lampe.</p>")[0] is None
     assert offer(TITLE + '<p class="stock">Ausverkauft</p>')[0] == "out_of_stock"
+
+
+# How common shop platforms' default themes render a product's stock (trimmed to
+# the parts that matter): each a way real competitors' pages say it.
+PLATFORMS = {
+    "woocommerce, in stock": (
+        '<div class="summary entry-summary"><h1 class="product_title entry-title">Bag</h1>'
+        '<p class="price"><span class="woocommerce-Price-amount amount"><bdi>'
+        '<span class="woocommerce-Price-currencySymbol">&pound;</span>18.00</bdi></span></p>'
+        '<p class="stock in-stock">12 in stock</p><form class="cart">'
+        '<button type="submit" name="add-to-cart" class="single_add_to_cart_button">Add to cart'
+        "</button></form></div>",
+        "in_stock",
+    ),
+    "woocommerce, sold out: no form": (
+        '<div class="summary entry-summary"><h1 class="product_title entry-title">Bag</h1>'
+        '<p class="price">&pound;18.00</p><p class="stock out-of-stock">Out of stock</p>'
+        '<div class="product_meta">SKU: B1</div></div>',
+        "out_of_stock",
+    ),
+    "woocommerce, variations: disabled until one is chosen": (
+        '<div class="summary"><h1 class="product_title">Bag</h1><p class="price">£18.00</p>'
+        '<form class="variations_form cart"><select name="attribute_size"><option>Choose</option>'
+        '<option>Large</option></select><button type="submit" class="single_add_to_cart_button '
+        'disabled wc-variation-selection-needed">Add to cart</button></form></div>',
+        "in_stock",
+    ),
+    "magento, sold out: no button": (
+        '<div class="product-info-main"><div class="page-title-wrapper product">'
+        '<h1 class="page-title"><span class="base">Bag</span></h1></div>'
+        '<div class="product-info-price"><div class="price-box"><span class="price">$45.00</span>'
+        '</div><div class="product-info-stock-sku"><div class="stock unavailable">'
+        "<span>Out of stock</span></div></div></div></div>",
+        "out_of_stock",
+    ),
+    "prestashop, sold out: a disabled button and a status": (
+        '<h1 class="h1">Bag</h1><div class="current-price"><span>€29.00</span></div>'
+        '<div class="product-add-to-cart"><button class="btn add-to-cart" type="submit" disabled>'
+        'Add to cart</button><span id="product-availability">Out of stock</span></div>',
+        "out_of_stock",
+    ),
+    "opencart, sold out: the button stays": (
+        '<div class="col-sm-4"><h1>Bag</h1><ul><li>Availability: Out Of Stock</li></ul>'
+        '<ul><li><h2>$122.00</h2></li></ul><div id="product"><button type="button" '
+        'id="button-cart" class="btn btn-primary">Add to Cart</button></div></div>',
+        "out_of_stock",
+    ),
+    "opencart, in stock as a delivery time": (
+        '<div class="col-sm-4"><h1>Bag</h1><ul><li>Availability: 2-3 Days</li></ul>'
+        '<ul><li><h2>$122.00</h2></li></ul><div id="product"><button type="button" '
+        'id="button-cart" class="btn btn-primary">Add to Cart</button></div></div>',
+        "in_stock",
+    ),
+    "shopware, sold out": (
+        '<div class="product-detail-buy"><h1 class="product-detail-name">Bag</h1>'
+        '<p class="product-detail-price">19,99 €*</p><p class="delivery-information '
+        'delivery-soldout">Nicht mehr verfügbar</p></div>',
+        "out_of_stock",
+    ),
+    "bigcommerce, sold out: the button's value says it": (
+        '<section class="productView-details"><h1 class="productView-title">Bag</h1>'
+        '<span class="price price--withoutTax">$45.00</span><input id="form-action-addToCart" '
+        'class="button" type="submit" value="Out of stock" disabled></section>',
+        "out_of_stock",
+    ),
+}
+
+
+@pytest.mark.parametrize("platform", sorted(PLATFORMS))
+def test_shop_platforms_default_themes(platform: str) -> None:
+    body, expected = PLATFORMS[platform]
+    chrome = '<header><a href="/cart">Cart</a></header><main>{}</main><footer>©</footer>'
+    found = extract_offer(page(chrome.format(body)), "https://shop.example.com/bag")
+    assert found.amount is not None
+    assert found.availability == expected

@@ -134,6 +134,15 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
     assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "terms",
+    ["數量有限，售完為止", "売り切れ次第終了", "Promo sampai stok habis", "Until sold out!"],
+)
+def test_a_promotion_s_terms_are_not_a_status(terms: str) -> None:
+    assert offer(TITLE + PRICE + f"<p>{terms}</p>" + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + f"<p>{terms}</p>")[0] == "in_stock"
+
+
 def test_a_sold_out_status_beside_the_price_counts_far_from_the_title() -> None:
     deep = "<div>" * 6 + PRICE.replace("</p>", "</p><span>Sold out</span>") + "</div>" * 6
     body = f"<header><div><div>{TITLE}</div></div></header><main>{deep}</main>"

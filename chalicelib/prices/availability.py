@@ -109,6 +109,12 @@ _NOT_A_STATUS = re.compile(  # about something else: a price alert, pickup, the 
     r"avvisami|avise-me|pickup|pick-up|delivery|in store|image|immagine|imagen|bild",
 )
 _ONE_CHOICE = re.compile(r"size|colou?r|größe|farbe|taille|couleur|talla|taglia")
+# "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
+# a promotion's terms, said of products that are on sale now.
+_CONDITION = re.compile(
+    r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
+    r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
+)
 # Texts in a size or colour picker speak of that choice, not of the product.
 _PICKER_TAGS = {"option", "select", "datalist"}
 _PICKER_CLASS = re.compile(r"swatch|variant|size-?(?:select|pick|option|list|box)")
@@ -202,7 +208,7 @@ def _read(text: str) -> Stock | None:
         return None
     if _WAITING_TEXT.search(text):
         return WAITING
-    if _NOT_A_STATUS.search(text):
+    if _CONDITION.search(text) or _NOT_A_STATUS.search(text):
         return None
     if _OUT_TEXT.search(text):
         return Stock(OUT_OF_STOCK)

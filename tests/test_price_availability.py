@@ -44,6 +44,7 @@ def offer(body: str, head: str = "") -> tuple[str | None, tuple[str, ...]]:
         ("in stock", ("in_stock", ())),
         ("LimitedAvailability", ("in_stock", ())),
         ("https://schema.org/OutOfStock", ("out_of_stock", ())),
+        ("schema:OutOfStock", ("out_of_stock", ())),
         ("out of stock", ("out_of_stock", ())),
         ("SoldOut", ("out_of_stock", ())),
         ("Discontinued", ("out_of_stock", ())),

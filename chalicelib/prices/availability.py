@@ -134,7 +134,7 @@ def declared_stock(products: list[tuple[str | None, list[str]]], main: str | Non
 
 def _declared(value: str) -> Stock | None:
     """A schema.org value, or the free text microdata often carries ("Auf Lager")."""
-    key = re.sub(r"[^a-z]", "", value.rsplit("/", 1)[-1].lower())
+    key = re.sub(r"[^a-z]", "", re.split(r"[/:#]", value.strip())[-1].lower())  # URL or CURIE
     if key in _DECLARED:
         return _DECLARED[key]
     text = value.strip().lower()

@@ -157,8 +157,14 @@ def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:
     assert offer(TITLE + PRICE + '<button class="btn sold-out">In den Warenkorb</button>')[0] == (
         "out_of_stock"
     )
-    input_button = '<input type="submit" id="form-action-addToCart" value="Out of stock" disabled>'
+    input_button = '<input type="submit" id="form-action-addToCart" value="Out of stock">'
     assert offer(TITLE + PRICE + input_button)[0] == "out_of_stock"
+    in_stock = json_ld({"availability": "InStock"})  # stale: the button is what the shop shows
+    assert offer(TITLE + PRICE + input_button, in_stock)[0] == "out_of_stock"
+    says = '<button class="add-to-cart">Sold out</button>'
+    assert offer(TITLE + PRICE + says, in_stock)[0] == "out_of_stock"
+    both = '<button class="add-to-cart"><span>Add to cart</span><span class="hide">Sold out</span></button>'
+    assert offer(TITLE + PRICE + both, in_stock)[0] == "in_stock"
     # Disabled until a size is chosen; the shop's "sold out" note waits hidden.
     waiting = (
         '<select name="size"><option>S</option><option>M</option></select>'

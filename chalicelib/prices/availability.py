@@ -25,6 +25,7 @@ from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
+from chalicelib.prices import words
 from chalicelib.prices.layout import PageView, attr_text, common_prefix, hidden, lineage, up
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
@@ -95,7 +96,7 @@ _PREORDER_TEXT = re.compile(
 )
 _BACKORDER_TEXT = re.compile(r"back-?order|nachbestell|sur commande")
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
-_DISABLED_CLASS = re.compile(rf"\bdisabled\b|{_SOLD_OUT_CLASS.pattern}")
+_DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 # A promise to tell when the product can be bought again: out of stock where nothing
 # can be bought, else about one size.
@@ -224,7 +225,7 @@ def _read(text: str) -> Stock | None:
 def availability_of(
     declared: Stock | None, shown: Stock | None, *, can_buy: bool, priced: bool
 ) -> Stock | None:
-    """`can_buy`: the page has a buy button that is not disabled; `priced`: it shows the price."""
+    """`can_buy`: the page has a buy button that is not disabled; `priced`: a price was read."""
     if declared is None:
         return shown or (Stock(IN_STOCK) if priced else None)
     if shown is not None and shown.availability == OUT_OF_STOCK and not can_buy:
@@ -233,16 +234,25 @@ def availability_of(
 
 
 def _says_sold_out(button: LexborNode) -> bool:
-    """By its class, or by a label that is no text node (<input value="Out of stock">)."""
+    """By its class, its text, or its value or label (<input value="Out of stock">)."""
     attributes = button.attributes
     if _SOLD_OUT_CLASS.search((attributes.get("class") or "").lower()):
         return True
-    labels = (attributes.get(name) or "" for name in ("value", "aria-label", "title"))
-    return any(_read(label.strip().lower()) == Stock(OUT_OF_STOCK) for label in labels)
+    said = [button.text(deep=True)[: MAX_PHRASE * 2]]
+    said += [attributes.get(name) or "" for name in ("value", "aria-label", "title")]
+    labels = [label.strip().lower() for label in said]
+    # Not one that also says "add to cart": themes keep both labels, one hidden.
+    return any(
+        _read(label) == Stock(OUT_OF_STOCK) and not words.BUY_ACTION.search(label)
+        for label in labels
+    )
 
 
 def disabled(button: LexborNode) -> bool:
+    """Greyed out, or saying sold out: it does not take an order."""
     attributes = button.attributes
     if "disabled" in attributes or attributes.get("aria-disabled") == "true":
         return True
-    return bool(_DISABLED_CLASS.search((attributes.get("class") or "").lower()))
+    return bool(_DISABLED_CLASS.search((attributes.get("class") or "").lower())) or (
+        _says_sold_out(button)
+    )

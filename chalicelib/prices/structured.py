@@ -76,14 +76,16 @@ def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list
                 values = _offer_availability(product.get("offers"), depth=0)
                 holder = unnamed.setdefault(id(owner), object())
                 found.setdefault(_group(owner.get("name"), holder), []).extend(values)
-    for selector in AVAILABILITY_SELECTORS:
-        for element in tree.css(selector):
+    for syntax in (MICRODATA, RDFA):
+        for element in tree.css(syntax.availability):
             value = element.attributes.get("href") or _content(element)
-            item = _ancestor(element, _is_product)
-            name = _name_in(item, MICRODATA.name) or _name_in(item, RDFA.name)
+            item = _product_of(element, syntax)
             if value:
-                holder = item.mem_id if item is not None else ("unscoped", selector)
-                found.setdefault(_group(name, holder), []).append(value)
+                holder = item.mem_id if item is not None else ("unscoped", syntax.source)
+                found.setdefault(_group(_name_in(item, syntax.name), holder), []).append(value)
+    found[("unscoped", "meta")] = [
+        value for tag in tree.css(META_AVAILABILITY) if (value := _content(tag))
+    ]
     return [
         (key if isinstance(key, str) else None, values) for key, values in found.items() if values
     ]
@@ -99,16 +101,9 @@ def product_key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
-def _is_product(node: LexborNode) -> bool:
-    attributes = node.attributes
-    return "product" in (attributes.get("itemtype") or attributes.get("typeof") or "").lower()
-
-
-AVAILABILITY_SELECTORS = (
-    '[itemprop~="availability"]',
-    '[property="schema:availability"], [property="availability"]',
+META_AVAILABILITY = (
     'meta[property="product:availability"], meta[property="og:availability"], '
-    'meta[name="product:availability"]',
+    'meta[name="product:availability"]'
 )
 
 
@@ -235,7 +230,7 @@ def _currency(raw: object, url: str | None) -> str | None:
 
 
 class _Inline(NamedTuple):
-    """Where microdata and RDFa put a price, its currency and its product."""
+    """Where microdata and RDFa put a price, its currency, availability and product."""
 
     source: str
     prices: str
@@ -243,6 +238,7 @@ class _Inline(NamedTuple):
     currency: str
     kind: str  # the attribute naming an item's type
     name: str
+    availability: str
 
 
 MICRODATA = _Inline(
@@ -252,6 +248,7 @@ MICRODATA = _Inline(
     '[itemprop~="priceCurrency"]',
     "itemtype",
     '[itemprop~="name"]',
+    '[itemprop~="availability"]',
 )
 RDFA = _Inline(
     "rdfa",
@@ -260,6 +257,7 @@ RDFA = _Inline(
     '[property="schema:priceCurrency"], [property="priceCurrency"]',
     "typeof",
     '[property="schema:name"], [property="name"]',
+    '[property="schema:availability"], [property="availability"]',
 )
 
 
@@ -271,9 +269,7 @@ def _inline(tree: LexborHTMLParser, url: str | None, syntax: _Inline) -> Iterato
         scope = _ancestor(element, lambda n: syntax.scope in n.attributes)
         tag = scope.css_first(syntax.currency) if scope is not None else None
         currency = _currency(_content(tag), url) if tag is not None else None
-        product = _ancestor(
-            element, lambda n: "product" in (n.attributes.get(syntax.kind) or "").lower()
-        )
+        product = _product_of(element, syntax)
         yield Declared(
             value,
             currency or _currency_near(element, url),
@@ -281,6 +277,11 @@ def _inline(tree: LexborHTMLParser, url: str | None, syntax: _Inline) -> Iterato
             product=_name_in(product, syntax.name),
             related=product is None,
         )
+
+
+def _product_of(element: LexborNode, syntax: _Inline) -> LexborNode | None:
+    """The item of a product type that the element belongs to, if any."""
+    return _ancestor(element, lambda n: "product" in (n.attributes.get(syntax.kind) or "").lower())
 
 
 def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:

@@ -96,6 +96,18 @@ def test_a_product_is_in_stock_while_any_of_its_sizes_is() -> None:
     assert offer(TITLE + PRICE + BUTTON, script)[0] == "in_stock"
 
 
+def test_the_size_whose_price_is_read_decides_where_the_declaration_prices_its_sizes() -> None:
+    def size(price: str, availability: str) -> dict[str, str]:
+        return {"price": price, "availability": availability}
+
+    # The 89 € size is sold out; only the 120 € one can be bought: not the price read.
+    sizes = json_ld(size("89.00", "OutOfStock"), size("120.00", "InStock"))
+    assert offer(TITLE + PRICE + BUTTON, sizes)[0] == "out_of_stock"
+    # Two sizes at the price read: in stock while either is.
+    both = json_ld(size("89.00", "OutOfStock"), size("89.00", "InStock"), size("120.00", "SoldOut"))
+    assert offer(TITLE + PRICE + BUTTON, both)[0] == "in_stock"
+
+
 def test_related_products_in_stock_do_not_make_a_sold_out_product_available() -> None:
     related = (
         '<div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Lampe Mini</span>'
@@ -133,6 +145,38 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        "Tidak tersedia", "Pas en stock", "Plus en stock", "Nicht lagernd", "Non disponible",
+        "Niet beschikbaar", "Não disponível", "Brak na stanie", "0 in stock", "Stokta değil",
+        "ไม่มีสินค้า", "売切れ", "在庫がありません", "无货", "재고 없음", "Нет на складе",
+    ],
+)  # fmt: skip
+def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
+    # Several of these hold an in-stock phrase ("tersedia", "en stock", "มีสินค้า").
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON)[0] == "out_of_stock"
+
+
+def test_a_template_s_branches_are_not_what_the_page_says() -> None:
+    # Angular and Vue pages carry every status; scripts show the one that applies.
+    branches = (
+        '<div ng-cloak><b ng-show="sku.isFewLeft">Only a few left</b>'
+        '<span ng-show="sku.isOutOfStock()">Out of stock</span></div>'
+        '<p v-if="!product.available">Sold out</p>'
+        '<p data-bind="visible: soldOut">Ausverkauft</p>'
+    )
+    assert offer(TITLE + PRICE + branches, json_ld({"availability": "InStock"}))[0] == "in_stock"
+
+
+def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_be_bought() -> None:
+    far = "<div>" * 14 + "<p>Sorry, this product is no longer available.</p>" + "</div>" * 14
+    assert offer(far + "<footer>" + TITLE + "</footer>")[0] == "out_of_stock"
+    # Where the page takes orders, such a sentence far away is someone's review.
+    review = "<div>" * 14 + "<p>This item sold out fast last year!</p>" + "</div>" * 14
+    assert offer(TITLE + PRICE + BUTTON + review)[0] == "in_stock"
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,14 @@
 Read from what the page declares (schema.org `availability` in JSON-LD,
 microdata or RDFa, and `product:availability` meta tags, in every spelling
 shops use; a product with several offers, one per size, is in stock if any
-is, while other products on the page are related items), else from what it
-shows by the buy button (or the title) and beside the price: a short status
-such as "sold out" or "nicht verfügbar", a button marked sold out, one that
-is there to be pressed, or, where there is none, a promise to tell when the
-product is back. A disabled button alone says nothing (many wait for a size
-to be chosen), nor does a size picker's "M - sold out". A page that says
+at the price read is, else if any is, while other products on the page are
+related items), else from what it shows by the buy button (or the title) and
+beside the price: a short status such as "sold out" or "nicht verfügbar", a
+button marked sold out, one that is there to be pressed, or, where there is
+none, a promise to tell when the product is back or a sentence saying "this
+item" cannot be had. A disabled button alone says nothing (many wait for a
+size to be chosen), nor does a size picker's "M - sold out", nor a template
+branch that scripts may never show. A page that says
 "sold out" and offers nothing to press overrules a declaration that the
 product can be bought: stale markup is common. A page that offers the
 product at a price and says nothing else sells it: shops announce what they
@@ -21,12 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
 from chalicelib.prices.layout import PageView, attr_text, common_prefix, hidden, lineage, up
+from chalicelib.prices.structured import Stated
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
@@ -59,30 +63,39 @@ _OUT_TEXT = re.compile(
     "|".join(
         [
             r"out of stock", r"out-of-stock", r"sold out", r"currently unavailable",
-            r"temporarily unavailable", r"no longer available", r"not in stock", r"no stock",
+            r"temporarily unavailable", r"no longer available", r"no longer in stock",
+            r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
+            r"out of print", r"no featured offers", r"(?<![\d.,])0 (?:\w+ )?in stock",
             r"^(?:this )?(?:item|product)?\s*(?:is )?(?:currently )?(?:unavailable|not available)\W*$",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
-            r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht vorrätig",
-            r"épuisé", r"rupture de stock", r"indisponible", r"plus disponible", r"hors stock",
-            r"agotado", r"sin stock", r"sin existencias", r"fuera de stock", r"no disponible",
-            r"esaurito", r"non disponibile", r"non più disponibile",
-            r"esgotado", r"indisponível", r"sem estoque", r"fora de estoque", r"sem stock",
-            r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet meer leverbaar",
+            r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
+            r"nicht vorrätig", r"épuisé", r"rupture de stock", r"en rupture", r"indisponible",
+            r"non disponible", r"plus disponible", r"hors stock", r"aucune offre",
+            r"agotado", r"sin stock", r"sin existencias", r"no hay (?:stock|existencias)",
+            r"fuera de stock", r"no disponible", r"esaurito", r"non disponibile",
+            r"esgotado", r"indisponível", r"não disponível", r"sem estoque", r"fora de estoque",
+            r"sem stock", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
-            r"brak w magazynie", r"niedostępny", r"brak towaru", r"wyprzedany",
-            r"vyprodáno", r"není skladem", r"nedostupné", r"vypredané", r"nie je skladom",
-            r"elfogyott", r"nincs készleten", r"stoc epuizat", r"indisponibil", r"nu este în stoc",
-            r"nema na zalihi", r"nema na stanju", r"rasprodano", r"ni na zalogi", r"razprodano",
-            r"išparduota", r"nėra sandėlyje", r"izpārdots", r"nav noliktavā", r"välja müüdud",
+            r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępny", r"brak towaru",
+            r"wyprzedan", r"vyprodáno", r"není skladem", r"není na skladě", r"nedostupné",
+            r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nem elérhető",
+            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema na zalihi",
+            r"nema na stanju", r"rasprodano", r"ni na zalogi", r"razprodano", r"išparduota",
+            r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
-            r"нет в наличии", r"распродано", r"товар закончился", r"немає в наявності",
-            r"изчерпан", r"няма наличност", r"stokta yok", r"tükendi",
-            r"غير متوفر", r"نفدت الكمية", r"نفد من المخزون", r"אזל מהמלאי",
-            r"在庫切れ", r"在庫なし", r"品切れ", r"売り切れ", r"完売", r"缺貨", r"缺货", r"售完",
-            r"已售完", r"已售罄", r"售罄", r"無庫存", r"补货中", r"補貨中", r"품절", r"일시품절",
-            r"stok habis", r"habis", r"kehabisan stok", r"สินค้าหมด", r"hết hàng",
+            r"нет в наличии", r"нет на складе", r"распродано", r"товар закончился",
+            r"немає в наявності", r"немає на складі", r"изчерпан", r"няма наличност",
+            r"stokta yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
+            r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
+            r"نفد من المخزون", r"ناموجود", r"אזל מהמלאי", r"לא במלאי", r"स्टॉक में नहीं",
+            r"在庫切れ", r"在庫なし", r"在庫がありません", r"品切", r"売り?切", r"完売", r"入荷待ち",
+            r"販売終了", r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
+            r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
+            r"품절", r"재고 ?없음", r"판매 ?종료", r"stok habis", r"stok kosong", r"habis",
+            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า",
+            r"hết hàng",
         ]
     ),
 )  # fmt: skip
@@ -90,6 +103,11 @@ _IN_TEXT = re.compile(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
     r"在庫あり|有現貨|现货|有货|재고 있음|tersedia|มีสินค้า|còn hàng",
+)
+# A word that turns the in-stock phrase right after it around.
+_NEGATION = re.compile(
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|"
+    r"не|нет|tidak|không)\s+(?:\w+\s+)?|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 _PREORDER_TEXT = re.compile(
     r"pre-?order|vorbestell|précommande|pre-?venta|preordina|予約|預購|预购|예약",
@@ -109,6 +127,19 @@ _NOT_A_STATUS = re.compile(  # about something else: a price alert, pickup, the 
     r"notify|let you know|when it|email me|alert|benachrichtig|prévenez|m'avertir|avísame|"
     r"avvisami|avise-me|pickup|pick-up|delivery|in store|image|immagine|imagen|bild",
 )
+# Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
+_TEMPLATE_BRANCH = {
+    "ng-show", "ng-hide", "ng-if", "ng-switch-when", "ng-cloak", "data-ng-show", "data-ng-hide",
+    "data-ng-if", "v-if", "v-else", "v-else-if", "v-show", "x-show", "x-if", "*ngif",
+}  # fmt: skip
+_KNOCKOUT_BRANCH = re.compile(r"\b(?:visible|if|ifnot|hidden)\s*:")
+# Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
+_THIS_PRODUCT = re.compile(
+    r"\bthis (?:item|product|article)|\bdiese[rs]? (?:artikel|produkt)|\bce produit|\bcet article|"
+    r"\best[ea] (?:producto|artículo|produto|artigo)|\bquest[oa] (?:prodotto|articolo)|"
+    r"\bdit (?:product|artikel)|\bdenna (?:produkt|vara|artikel)|\bten produkt|\btento produkt|"
+    r"этот товар|bu ürün|この商品|本商品|该商品|該商品|此商品|이 상품",
+)
 _ONE_CHOICE = re.compile(r"size|colou?r|größe|farbe|taille|couleur|talla|taglia")
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
 # a promotion's terms, said of products that are on sale now.
@@ -121,15 +152,20 @@ _PICKER_TAGS = {"option", "select", "datalist"}
 _PICKER_CLASS = re.compile(r"swatch|variant|size-?(?:select|pick|option|list|box)")
 
 
-def declared_stock(products: list[tuple[str | None, list[str]]], main: str | None) -> Stock | None:
+def declared_stock(
+    products: list[tuple[str | None, list[Stated]]], main: str | None, price: Decimal | None
+) -> Stock | None:
     """What the product named `main` declares, else the first that declares any: in
-    stock if any of its offers is (sizes sell out one by one), else its first. Other
-    products are related items."""
+    stock if any of its offers at `price` (the price read) is, else if any of its
+    offers is (sizes sell out one by one), else its first. Other products are
+    related items."""
     ordered = sorted(products, key=lambda product: product[0] != main) if main else products
-    for _, values in ordered:
-        read = [stock for stock in map(_declared, values) if stock is not None]
-        if read:
-            return next((s for s in read if s == Stock(IN_STOCK)), read[0])
+    for _, statements in ordered:
+        read = [(stock, s.price) for s in statements if (stock := _declared(s.value)) is not None]
+        priced = [stock for stock, offer_price in read if offer_price == price]
+        stocks = priced or [stock for stock, _ in read]
+        if stocks:
+            return next((s for s in stocks if s == Stock(IN_STOCK)), stocks[0])
     return None
 
 
@@ -162,6 +198,8 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
             return stock  # whatever else the page says nearby
         if said is None or stock.flag:
             said = stock
+    if said is None and button is None:
+        return _said_of_this_product(view)
     return said
 
 
@@ -177,7 +215,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 continue
             stock = _read(text)
             parent = node.parent
-            if stock is None or parent is None or any(hidden(n) for n in up(parent, 8)):
+            if stock is None or parent is None or not _stated(parent):
                 continue
             if any(
                 n.tag in _PICKER_TAGS or _PICKER_CLASS.search(attr_text(n)) for n in up(parent, 3)
@@ -186,6 +224,32 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
             chain = view.chain_of(parent)
             if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
                 yield stock
+
+
+def _stated(node: LexborNode) -> bool:
+    """Shown as the page stands: not hidden, nor one branch of a template that scripts
+    choose between ("in stock" and "sold out" both sit in an Angular or Vue page)."""
+    return not any(hidden(n) or _branch(n) for n in up(node, 8))
+
+
+def _branch(node: LexborNode) -> bool:
+    attributes = node.attributes
+    return bool(
+        _TEMPLATE_BRANCH.intersection(attributes)
+        or _KNOCKOUT_BRANCH.search(attributes.get("data-bind") or "")
+    )
+
+
+def _said_of_this_product(view: PageView) -> Stock | None:
+    """A sentence about "this item" saying it cannot be bought, anywhere on the page:
+    read only where there is no buy button and nothing said near the landmarks."""
+    for node in view.text_nodes:
+        text = node.text(deep=False).strip().lower()
+        if len(text) > MAX_PHRASE or not _THIS_PRODUCT.search(text):
+            continue
+        if _read(text) == Stock(OUT_OF_STOCK) and node.parent is not None and _stated(node.parent):
+            return Stock(OUT_OF_STOCK)
+    return None
 
 
 def _outermost(nodes: list[LexborNode], view: PageView) -> list[LexborNode]:
@@ -217,7 +281,10 @@ def _read(text: str) -> Stock | None:
         return Stock(IN_STOCK, "pre-order")
     if _BACKORDER_TEXT.search(text):
         return Stock(IN_STOCK, "back-order")
-    if _IN_TEXT.search(text):
+    stocked = _IN_TEXT.search(text)
+    if stocked and _NEGATION.search(text[: stocked.start()]):
+        return Stock(OUT_OF_STOCK)  # "nicht sofort lieferbar", "pas en stock", "ไม่มีสินค้า"
+    if stocked:
         return Stock(IN_STOCK)
     return None
 

@@ -80,7 +80,7 @@ def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
     page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
     declared_name = next((d.product for d in selling if d.product), None)
     main = product_key(declared_name) if declared_name else None
-    stated = declared_stock(declared_availability(tree), main)
+    stated = declared_availability(tree)
     product_name = declared_name or _page_title(tree)
     clean(tree)
     view = PageView.of(tree, product_name)
@@ -88,7 +88,7 @@ def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
     price = _decide(selling, shown, page_currency, declared_currency=declared_currency)
     button = view.buy_button if view is not None else None
     stock = availability_of(
-        stated,
+        declared_stock(stated, main, price.amount if price else None),
         shown_stock(view, _where_shown(shown, price)) if view is not None else None,
         can_buy=button is not None and not disabled(button),
         priced=price is not None,

@@ -63,11 +63,18 @@ def declared_prices(tree: LexborHTMLParser, url: str | None) -> list[Declared]:
     ]
 
 
-def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list[str]]]:
-    """What the page declares of each product's availability, as (name, values) per
+class Stated(NamedTuple):
+    """One offer's declared availability, with its price where the declaration gives it."""
+
+    value: str
+    price: Decimal | None
+
+
+def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list[Stated]]]:
+    """What the page declares of each product's availability, as (name, statements) per
     product (offers of one name are one product's sizes or colours), most trusted
     first: JSON-LD, then microdata and RDFa in page order, then meta tags."""
-    found: dict[object, list[str]] = {}
+    found: dict[object, list[Stated]] = {}
     for script in tree.css('script[type*="ld+json"]'):
         data = _load(script.text(deep=True))
         unnamed: dict[int, object] = {}  # a key for each unnamed product of this script
@@ -82,9 +89,11 @@ def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list
             item = _product_of(element, syntax)
             if value:
                 holder = item.mem_id if item is not None else ("unscoped", syntax.source)
-                found.setdefault(_group(_name_in(item, syntax.name), holder), []).append(value)
+                found.setdefault(_group(_name_in(item, syntax.name), holder), []).append(
+                    Stated(value, None)
+                )
     found[("unscoped", "meta")] = [
-        value for tag in tree.css(META_AVAILABILITY) if (value := _content(tag))
+        Stated(value, None) for tag in tree.css(META_AVAILABILITY) if (value := _content(tag))
     ]
     return [
         (key if isinstance(key, str) else None, values) for key, values in found.items() if values
@@ -107,15 +116,17 @@ META_AVAILABILITY = (
 )
 
 
-def _offer_availability(offers: object, depth: int) -> list[str]:
+def _offer_availability(offers: object, depth: int) -> list[Stated]:
     if depth > 4:
         return []
-    found: list[str] = []
+    found: list[Stated] = []
     for offer in offers if isinstance(offers, list) else [offers]:
         if isinstance(offer, dict):
-            value = offer.get("availability")
+            value, price = offer.get("availability"), parse_machine(offer.get("price"))
             found += [
-                v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)
+                Stated(v, price)
+                for v in (value if isinstance(value, list) else [value])
+                if isinstance(v, str)
             ]
             found += _offer_availability(offer.get("offers"), depth + 1)
     return found

@@ -341,6 +341,53 @@ PLATFORMS = {
         'delivery-soldout">Nicht mehr verfügbar</p></div>',
         "out_of_stock",
     ),
+    "shopify dawn, in stock: every badge printed, CSS shows none": (
+        '<div class="product__info-container"><h1>Bag</h1><div class="price price--show-badge">'
+        '<span class="price-item price-item--regular">$45.00 USD</span>'
+        '<span class="badge price__badge-sale">Sale</span>'
+        '<span class="badge price__badge-sold-out">Sold out</span></div>'
+        '<form action="/cart/add"><button type="submit" name="add" class="product-form__submit">'
+        "<span>Add to cart</span></button></form></div>",
+        "in_stock",
+    ),
+    "shopify dawn, sold out: the container marked, the button says it": (
+        '<div class="product__info-container"><h1>Bag</h1>'
+        '<div class="price price--sold-out price--show-badge">'
+        '<span class="price-item price-item--regular">$45.00 USD</span>'
+        '<span class="badge price__badge-sale">Sale</span>'
+        '<span class="badge price__badge-sold-out">Sold out</span></div>'
+        '<form action="/cart/add"><button type="submit" name="add" class="product-form__submit" '
+        "disabled><span>Sold out</span></button></form></div>",
+        "out_of_stock",
+    ),
+    "zen cart, sold out: a picture says it": (
+        '<table><tr><td><h1 id="productName">Bag</h1><h2 id="productPrices">$45.00</h2>'
+        '<div id="cartAdd"><img src="button_sold_out.gif" alt="Sold Out"></div></td></tr></table>',
+        "out_of_stock",
+    ),
+    "zen cart, in stock: a picture to press": (
+        '<table><tr><td><h1 id="productName">Bag</h1><h2 id="productPrices">$45.00</h2>'
+        '<div id="cartAdd"><input type="text" name="cart_quantity" value="1">'
+        '<input type="image" src="button_in_cart.gif" alt="Add to Cart"></div></td></tr></table>',
+        "in_stock",
+    ),
+    "nopcommerce, sold out: the button stays": (
+        '<div class="overview"><div class="product-name"><h1>Bag</h1></div><div class="stock">'
+        '<span class="label">Availability:</span> <span class="value">Out of stock</span></div>'
+        '<div class="product-price"><span>$45.00</span></div><div class="add-to-cart">'
+        '<button type="button" class="button-1 add-to-cart-button">Add to cart</button></div></div>',
+        "out_of_stock",
+    ),
+    "etsy-like, sold out: a sentence about this item": (
+        '<div class="listing-page"><h1>Bag</h1><p>$45.00</p><div class="wt-alert">'
+        '<p>Sorry, this item is sold out</p></div><a href="/shop/x">Visit shop</a></div>',
+        "out_of_stock",
+    ),
+    "squarespace, sold out: a button that is a div": (
+        '<div class="ProductItem-details"><h1>Bag</h1><div class="product-price">$45.00</div>'
+        '<div class="sqs-add-to-cart-button" role="button"><div>Sold Out</div></div></div>',
+        "out_of_stock",
+    ),
     "bigcommerce, sold out: the button's value says it": (
         '<section class="productView-details"><h1 class="productView-title">Bag</h1>'
         '<span class="price price--withoutTax">$45.00</span><input id="form-action-addToCart" '

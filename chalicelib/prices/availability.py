@@ -8,11 +8,12 @@ related items), else from what it shows by the buy button (or the title) and
 beside the price: a short status such as "sold out" or "nicht verfügbar", a
 button marked sold out, one that is there to be pressed, or, where there is
 none, a promise to tell when the product is back or a sentence saying "this
-item" cannot be had. A disabled button alone says nothing (many wait for a
-size to be chosen), nor does a size picker's "M - sold out", nor a template
-branch that scripts may never show. A page that says
-"sold out" and offers nothing to press overrules a declaration that the
-product can be bought: stale markup is common. A page that offers the
+item" cannot be had; a picture's alternative text counts as text. A disabled
+button alone says nothing (many wait for a size to be chosen), nor does a size
+picker's "M - sold out", a template branch that scripts may never show, or a
+sold-out badge printed beside a theme's other badges for CSS to pick. A page
+that says "sold out" and offers nothing to press overrules a declaration that
+the product can be bought: stale markup is common. A page that offers the
 product at a price and says nothing else sells it: shops announce what they
 cannot sell, not what they can. Pre-orders and back-orders are in stock,
 flagged: the competitor takes the order.
@@ -210,12 +211,11 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
     for around in _outermost(arounds, view):
         for node in around.traverse(include_text=True):
-            text = node.text(deep=False).strip().lower() if node.is_text_node else ""
+            text, parent = _shown_text(node)
             if not text or len(text) > MAX_PHRASE or not _ANY_STATUS.search(text):
                 continue
             stock = _read(text)
-            parent = node.parent
-            if stock is None or parent is None or not _stated(parent):
+            if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                 continue
             if any(
                 n.tag in _PICKER_TAGS or _PICKER_CLASS.search(attr_text(n)) for n in up(parent, 3)
@@ -224,6 +224,33 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
             chain = view.chain_of(parent)
             if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
                 yield stock
+
+
+def _shown_text(node: LexborNode) -> tuple[str, LexborNode | None]:
+    """A text and the element showing it; older shops show a status as a picture
+    (<img alt="Sold out">), so a picture's alternative text counts too."""
+    if node.is_text_node:
+        return node.text(deep=False).strip().lower(), node.parent
+    if node.tag == "img" or (node.tag == "input" and node.attributes.get("type") == "image"):
+        attributes = node.attributes
+        return (attributes.get("alt") or attributes.get("title") or "").strip().lower(), node
+    return "", None
+
+
+def _badge_off(element: LexborNode) -> bool:
+    """A sold-out badge printed beside its theme's other badges (sale, new), which CSS
+    shows only under a container marked sold out (Shopify's `price--sold-out`)."""
+    classes = _classes(element)
+    parent = element.parent
+    if parent is None or not _SOLD_OUT_CLASS.search(" ".join(classes)):
+        return False
+    if not any(classes & _classes(other) for other in parent.iter() if other != element):
+        return False  # the only status there: the shop printed it because it applies
+    return not any(_SOLD_OUT_CLASS.search(" ".join(_classes(n))) for n in up(parent, 4))
+
+
+def _classes(element: LexborNode) -> set[str]:
+    return set((element.attributes.get("class") or "").lower().split())
 
 
 def _stated(node: LexborNode) -> bool:
@@ -306,7 +333,7 @@ def _says_sold_out(button: LexborNode) -> bool:
     if _SOLD_OUT_CLASS.search((attributes.get("class") or "").lower()):
         return True
     said = [button.text(deep=True)[: MAX_PHRASE * 2]]
-    said += [attributes.get(name) or "" for name in ("value", "aria-label", "title")]
+    said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
     labels = [label.strip().lower() for label in said]
     # Not one that also says "add to cart": themes keep both labels, one hidden.
     return any(

@@ -171,6 +171,16 @@ def test_a_template_s_branches_are_not_what_the_page_says() -> None:
     assert offer(TITLE + PRICE + branches, json_ld({"availability": "InStock"}))[0] == "in_stock"
 
 
+def test_a_longer_sentence_about_this_item_is_a_status() -> None:
+    sentence = (
+        "Sorry, this item is currently out of stock and cannot be ordered online at the moment."
+    )
+    assert offer(TITLE + PRICE + f"<p>{sentence}</p>")[0] == "out_of_stock"
+    # As long a sentence about something else is not.
+    other = "Orders placed before 3pm ship the same day; out of stock items ship on arrival."
+    assert offer(TITLE + PRICE + f"<p>{other}</p>" + BUTTON)[0] == "in_stock"
+
+
 def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_be_bought() -> None:
     far = "<div>" * 14 + "<p>Sorry, this product is no longer available.</p>" + "</div>" * 14
     assert offer(far + "<footer>" + TITLE + "</footer>")[0] == "out_of_stock"
@@ -229,6 +239,11 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     swatches = '<ul class="swatches"><li><span>S</span><span>Sold out</span></li></ul>'
     assert offer(TITLE + PRICE + picker + BUTTON)[0] == "in_stock"
     assert offer(TITLE + PRICE + swatches + BUTTON)[0] == "in_stock"
+    radios = (
+        '<fieldset><input type="radio" id="xl" name="size"><label for="xl">XL <em>Sold out</em>'
+        '</label></fieldset><div role="radiogroup"><div role="radio">Blue - Out of stock</div></div>'
+    )
+    assert offer(TITLE + PRICE + radios + BUTTON)[0] == "in_stock"
 
 
 def test_what_is_not_a_status_of_the_product() -> None:

@@ -117,6 +117,7 @@ _BACKORDER_TEXT = re.compile(r"back-?order|nachbestell|sur commande")
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
+MAX_SENTENCE = 140  # ...unless they speak of "this item"
 # A promise to tell when the product can be bought again: out of stock where nothing
 # can be bought, else about one size.
 _WAITING_TEXT = re.compile(
@@ -149,7 +150,8 @@ _CONDITION = re.compile(
     r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
 )
 # Texts in a size or colour picker speak of that choice, not of the product.
-_PICKER_TAGS = {"option", "select", "datalist"}
+_PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
+_PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
 _PICKER_CLASS = re.compile(r"swatch|variant|size-?(?:select|pick|option|list|box)")
 
 
@@ -212,14 +214,12 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     for around in _outermost(arounds, view):
         for node in around.traverse(include_text=True):
             text, parent = _shown_text(node)
-            if not text or len(text) > MAX_PHRASE or not _ANY_STATUS.search(text):
+            if not text or not _short_enough(text) or not _ANY_STATUS.search(text):
                 continue
             stock = _read(text)
             if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                 continue
-            if any(
-                n.tag in _PICKER_TAGS or _PICKER_CLASS.search(attr_text(n)) for n in up(parent, 3)
-            ):
+            if _in_picker(parent):
                 continue
             chain = view.chain_of(parent)
             if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
@@ -272,11 +272,26 @@ def _said_of_this_product(view: PageView) -> Stock | None:
     read only where there is no buy button and nothing said near the landmarks."""
     for node in view.text_nodes:
         text = node.text(deep=False).strip().lower()
-        if len(text) > MAX_PHRASE or not _THIS_PRODUCT.search(text):
+        if len(text) > MAX_SENTENCE or not _THIS_PRODUCT.search(text):
             continue
         if _read(text) == Stock(OUT_OF_STOCK) and node.parent is not None and _stated(node.parent):
             return Stock(OUT_OF_STOCK)
     return None
+
+
+def _in_picker(element: LexborNode) -> bool:
+    return any(
+        n.tag in _PICKER_TAGS
+        or n.attributes.get("role") in _PICKER_ROLES
+        or _PICKER_CLASS.search(attr_text(n))
+        for n in up(element, 3)
+    )
+
+
+def _short_enough(text: str) -> bool:
+    return len(text) <= MAX_PHRASE or (
+        len(text) <= MAX_SENTENCE and _THIS_PRODUCT.search(text) is not None
+    )
 
 
 def _outermost(nodes: list[LexborNode], view: PageView) -> list[LexborNode]:

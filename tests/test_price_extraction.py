@@ -58,6 +58,9 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("12 kr", "https://a.example.no/", "12", "NOK"),
         ("1 299 Ft", None, "1299", "HUF"),
         ("30,000원~", None, "30000", "KRW"),
+        ("SG$ 77.00", None, "77", "SGD"),
+        ("HK$12", None, "12", "HKD"),
+        ("Price$5", None, "5", "USD"),
     ],
 )
 def test_locale_formats(text: str, url: str | None, amount: str, currency: str | None) -> None:
@@ -65,6 +68,12 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
     assert parsed is not None
     assert parsed.value == Decimal(amount)
     assert parsed.currency == currency
+
+
+def test_a_name_ending_in_x_is_not_an_instalment_count() -> None:
+    # "3x" before a price is an instalment count; the "x" of "Rex" is not.
+    html = '<h1>Gundam Barbatos Lupus Rex</h1><p class="price">S$38.00</p><p>Sales have ended</p>'
+    assert extract_price(f"<html><body>{html}</body></html>") == Price(Decimal("38"), "SGD")
 
 
 @pytest.mark.parametrize("text", ["3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from chalicelib.money import minor_digits
-from chalicelib.prices.currency_marks import currency_of
+from chalicelib.prices.currency_marks import currency_of, widened
 
 MAX_PRICE = Decimal(1_000_000_000)
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
@@ -52,7 +52,8 @@ def parse_amount(
     parsed = Price.fromstring(text)
     if parsed.amount is None:
         return None
-    marked = currency_of(parsed.currency, url)
+    mark = widened(parsed.currency, text)
+    marked = currency_of(mark, url)
     currency = marked or currency_hint
     value = parsed.amount
     if minor_digits(currency) == 3 and parsed.amount_text:
@@ -66,7 +67,7 @@ def parse_amount(
         return None
     if not Decimal(0) < value < MAX_PRICE:
         return None
-    return Amount(_tidy(value), currency, parsed.currency if marked else None)
+    return Amount(_tidy(value), currency, mark if marked else None)
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from chalicelib.money import ISO_CODES
@@ -63,6 +64,17 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
             return _TLD_CURRENCY[tld]
         return _AMBIGUOUS[text]
     return None
+
+
+def widened(mark: str | None, text: str) -> str | None:
+    """The longer mark the text writes around an ambiguous one ("SG$ 77" holds "SG$", where
+    price-parser reads only "$"), else the mark."""
+    if not mark or mark.strip().upper() not in _AMBIGUOUS:
+        return mark
+    written = re.search(r"(?<![A-Za-z])[A-Za-z]{1,3}" + re.escape(mark.strip()), text)
+    if written and written.group(0).upper() in _SYMBOLS:
+        return written.group(0)
+    return mark
 
 
 def _tld(url: str | None) -> str | None:

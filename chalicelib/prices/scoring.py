@@ -158,7 +158,6 @@ def _not_the_price(
         candidate.add(SHIPPING, "shipping", "shipping")
     if (
         words.INSTALMENT.search(f"{own} {tail}")
-        or re.search(r"[x×]\s*$", label)
         or words.INSTALMENT.search(label)
         or words.INSTALMENT_ATTR.search(near)
     ):

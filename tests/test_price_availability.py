@@ -234,6 +234,15 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
     assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"  # one size's, then
 
 
+def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
+    soon = '<p class="stock-status">COMING SOON</p>'
+    assert offer(TITLE + PRICE + soon) == ("out_of_stock", ())
+    pre_order = '<button class="add-to-cart">Pre-order now</button>'
+    assert offer(TITLE + PRICE + soon + pre_order) == ("in_stock", ("pre-order",))
+    ended = '<p class="stock-status">Sales period has ended</p>'
+    assert offer(TITLE + PRICE + ended)[0] == "out_of_stock"
+
+
 def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     picker = '<select name="size"><option>S</option><option>M - Sold out</option></select>'
     swatches = '<ul class="swatches"><li><span>S</span><span>Sold out</span></li></ul>'

@@ -67,6 +67,8 @@ _OUT_TEXT = re.compile(
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
+            r"sales? (?:period )?(?:has )?ended", r"no longer (?:on sale|sold)", r"受付終了",
+            r"販売期間(?:は)?終了",
             r"out of print", r"no featured offers", r"(?<![\d.,])0 (?:\w+ )?in stock",
             r"^(?:this )?(?:item|product)?\s*(?:is )?(?:currently )?(?:unavailable|not available)\W*$",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
@@ -118,9 +120,11 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
-# A promise to tell when the product can be bought again: out of stock where nothing
-# can be bought, else about one size.
+# A promise to tell when the product can be bought again, or that it is coming: out of
+# stock where nothing can be bought, else about one size (or a pre-order's launch).
 _WAITING_TEXT = re.compile(
+    r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
+    r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"back in stock|when (?:it is |it's )?(?:back|available)|wieder (?:verfügbar|lieferbar)|"
     r"de nouveau disponible|de retour en stock|vuelva a estar disponible|torna disponibile|"
     r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고",

@@ -260,6 +260,12 @@ def test_what_is_not_a_status_of_the_product() -> None:
     assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"
     image = '<p class="gallery">Image not available</p>'
     assert offer(TITLE + PRICE + BUTTON + image)[0] == "in_stock"
+    for elsewhere in (
+        "This product is currently unavailable to pick up at nearby stores.",
+        "Sold out in stores",
+        "Click & collect: unavailable",
+    ):
+        assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):
         assert offer(TITLE + PRICE + f"<p {hiding}>Out of stock</p>" + BUTTON)[0] == "in_stock"
     # Hidden on small screens only: shown on the page the shopper reads.

@@ -131,7 +131,8 @@ _WAITING_TEXT = re.compile(
 )
 _NOT_A_STATUS = re.compile(  # about something else: a price alert, pickup, the picture
     r"notify|let you know|when it|email me|alert|benachrichtig|prévenez|m'avertir|avísame|"
-    r"avvisami|avise-me|pickup|pick-up|delivery|in store|image|immagine|imagen|bild",
+    r"avvisami|avise-me|pick ?up|pick-up|collect|nearby|delivery|in store|\bstores\b|image|"
+    r"immagine|imagen|bild",
 )
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {

@@ -205,6 +205,17 @@ def test_a_sold_out_status_beside_the_price_counts_far_from_the_title() -> None:
     assert offer(body.replace("Sold out", "Ships in 2 days"))[0] == "in_stock"
 
 
+def test_a_button_that_only_says_sold_out_is_the_buy_button_in_its_sold_out_state() -> None:
+    # Class names hashed by the shop's build, the label in the value: all a shopper reads.
+    sold_out = (
+        '<div class="x9f2"><input type="submit" class="b_4qhIn" value="Sold out" disabled></div>'
+    )
+    assert offer(TITLE + PRICE + sold_out)[0] == "out_of_stock"
+    # A related product's card far below, sold out, is not this product's button.
+    card = "<div>" * 12 + '<input type="submit" class="b_4qhIn" value="Sold out">' + "</div>" * 12
+    assert offer(f"<main>{TITLE}{PRICE}</main><aside>{card}</aside>")[0] == "in_stock"
+
+
 def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:
     sold_out = '<button class="add-to-cart" disabled>Sold out</button>'
     assert offer(TITLE + PRICE + sold_out)[0] == "out_of_stock"

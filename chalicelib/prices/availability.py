@@ -30,7 +30,16 @@ from itertools import islice
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
-from chalicelib.prices.layout import PageView, attr_text, common_prefix, hidden, lineage, up
+from chalicelib.prices.layout import (
+    BUTTONS,
+    PageView,
+    attr_text,
+    common_prefix,
+    hidden,
+    lineage,
+    up,
+    visible,
+)
 from chalicelib.prices.structured import Stated
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
@@ -190,7 +199,7 @@ def _declared(value: str) -> Stock | None:
 def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None:
     """What the page shows where the product is bought (by its buy button, else its
     title) and beside its `price`, if anything."""
-    button = view.buy_button
+    button = view.buy_button or _sold_out_button(view, price)
     if button is not None and _says_sold_out(button):
         return Stock(OUT_OF_STOCK)
     # A disabled button alone says nothing: many wait for a size to be chosen.
@@ -209,6 +218,19 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
     if said is None and button is None:
         return _said_of_this_product(view)
     return said
+
+
+def _sold_out_button(view: PageView, price: LexborNode | None) -> LexborNode | None:
+    """Where no button says "buy", one by the title or the price that says "sold out"
+    in its place, in its text or only in its value or label (<input value="Sold out">)."""
+    anchors = [view.chain_of(n) for n in (view.title, price) if n is not None]
+    for button in view.body.css(BUTTONS):
+        if not _says_sold_out(button) or not visible(button):
+            continue
+        chain = view.chain_of(button)
+        if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
+            return button
+    return None
 
 
 def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stock]:

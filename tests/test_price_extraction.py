@@ -59,6 +59,8 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("1 299 Ft", None, "1299", "HUF"),
         ("30,000원~", None, "30000", "KRW"),
         ("SG$ 77.00", None, "77", "SGD"),
+        ("Rs 23,450", "https://www.olx.com.pk/item/1", "23450", "PKR"),
+        ("Rs. 499", None, "499", "INR"),
         ("HK$12", None, "12", "HKD"),
         ("Price$5", None, "5", "USD"),
     ],
@@ -68,6 +70,30 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
     assert parsed is not None
     assert parsed.value == Decimal(amount)
     assert parsed.currency == currency
+
+
+def test_what_markup_does_around_a_price_does_not_change_it() -> None:
+    def read(body: str, url: str | None = None) -> Price | None:
+        return extract_price(f"<html><body><h1>Whiskey</h1>{body}</body></html>", url)
+
+    indent = "\n" + " " * 120
+    # Deep indentation inside the price element and around its label.
+    split = f'<p class="product-new-price">{indent}173<sup>34</sup> <span>Lei</span>{indent}</p>'
+    assert read(split, "https://www.emag.ro/x") == Price(Decimal("173.34"), "RON")
+    net_and_gross = (
+        f'<div class="notax">{indent}<span class="text">bez DPH</span>{indent}'
+        '<span class="price">4386,00 €</span></div>'
+        f'<div class="tax">{indent}<span class="text">s DPH</span>{indent}'
+        '<span class="price">5263,20 €</span></div>'
+    )
+    assert read(net_and_gross) == Price(Decimal("5263.20"), "EUR")
+    # Cents in a plain span right after the whole amount.
+    assert read('<div class="price">$229<span class="r9x">99</span></div>') == Price(
+        Decimal("229.99"), "USD"
+    )
+    # A hidden "shipping" note beside the price is not read by the shopper.
+    hidden_note = '<span class="price">£5,100.00</span><div style="display:none">shipping</div>'
+    assert read(hidden_note) == Price(Decimal("5100"), "GBP")
 
 
 def test_a_name_ending_in_x_is_not_an_instalment_count() -> None:

@@ -60,6 +60,7 @@ CUES = [
     ("TAX_IN", PLAIN_A, f"{PLAIN_B} inkl. MwSt.", PLAIN_B, SECOND),
     ("OLD", f"<del>{PLAIN_A}</del>", PLAIN_B, PLAIN_A, SECOND),
     ("SAVING", f"Sie sparen {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
+    ("SAVING", f"Cashback to your card: {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
     ("SHIPPING", f"Versand {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
     ("INSTALMENT", f"{PLAIN_A} monatlich", PLAIN_B, PLAIN_A, SECOND),
     ("PER_UNIT", f"{PLAIN_A} / kg", PLAIN_B, PLAIN_A, SECOND),

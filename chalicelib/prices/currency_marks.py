@@ -16,13 +16,15 @@ _SYMBOLS = {
     "₪": "ILS", "₱": "PHP", "₫": "VND", "฿": "THB", "₦": "NGN", "₸": "KZT", "₾": "GEL",
     "円": "JPY", "元": "CNY", "원": "KRW", "RMB": "CNY", "ZŁ": "PLN", "ZL": "PLN", "KČ": "CZK",
     "FT": "HUF", "LEI": "RON", "LEU": "RON", "RON": "RON", "ЛВ": "BGN", "ЛВ.": "BGN",
-    "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "RS": "INR", "RS.": "INR", "RM": "MYR",
+    "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "RM": "MYR",
     "RP": "IDR", "FR.": "CHF", "SFR.": "CHF", "EURO": "EUR", "EUROS": "EUR", "DT": "TND",
     "KD": "KWD", "TL": "TRY", "DIN.": "RSD", "KN": "HRK", "KN.": "HRK",
 }  # fmt: skip
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
 _CASED = {"Ft": "HUF"}
-_AMBIGUOUS = {"$": "USD", "KR": "SEK", "KR.": "DKK", "¥": "JPY", "￥": "JPY"}
+_AMBIGUOUS = {
+    "$": "USD", "KR": "SEK", "KR.": "DKK", "¥": "JPY", "￥": "JPY", "RS": "INR", "RS.": "INR",
+}  # fmt: skip
 
 # Where a mark is ambiguous, the shop's country decides.
 _TLD_CURRENCY = {
@@ -34,11 +36,13 @@ _TLD_CURRENCY = {
     "lv": "EUR", "lt": "EUR", "lu": "EUR", "ch": "CHF", "li": "CHF", "pl": "PLN", "cz": "CZK",
     "hu": "HUF", "ro": "RON", "bg": "BGN", "hr": "EUR", "tr": "TRY", "ru": "RUB", "ua": "UAH",
     "in": "INR", "kr": "KRW", "za": "ZAR", "il": "ILS", "ae": "AED", "sa": "SAR", "my": "MYR",
-    "id": "IDR", "th": "THB", "ph": "PHP", "vn": "VND", "pe": "PEN", "kw": "KWD",
+    "id": "IDR", "th": "THB", "ph": "PHP", "vn": "VND", "pe": "PEN", "kw": "KWD", "pk": "PKR",
+    "lk": "LKR",
 }  # fmt: skip
 _DOLLAR_TLDS = {"ca", "au", "nz", "mx", "cl", "co", "ar", "uy", "sg", "hk", "tw"}
 _KRONA_TLDS = {"se", "no", "dk", "is"}
 _YEN_TLDS = {"cn", "jp"}
+_RUPEE_TLDS = {"in", "pk", "lk"}
 
 
 def country_currency(url: str | None) -> str | None:
@@ -59,7 +63,9 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
         return _SYMBOLS[text]
     if text in _AMBIGUOUS:
         tld = _tld(url)
-        home = {"$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS}.get(text, _KRONA_TLDS)
+        home = {
+            "$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS, "RS": _RUPEE_TLDS, "RS.": _RUPEE_TLDS,
+        }.get(text, _KRONA_TLDS)  # fmt: skip
         if tld in home:
             return _TLD_CURRENCY[tld]
         return _AMBIGUOUS[text]

@@ -204,13 +204,15 @@ def attr_text(node: LexborNode) -> str:
 
 
 def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40) -> str:
-    """Text right before (or after) the node within its parent, e.g. 'Was:' or '/month'."""
+    """Text shown right before (or after) the node within its parent, e.g. 'Was:' or
+    '/month' (not what is hidden there, nor the markup's indentation)."""
     texts: list[str] = []
     sibling = node.prev if before else node.next
     while sibling is not None and sum(len(t) for t in texts) < limit:
-        texts.append(
-            sibling.text(deep=True) if not sibling.is_text_node else sibling.text(deep=False)
-        )
+        if sibling.is_text_node:
+            texts.append(sibling.text(deep=False).strip())
+        elif not hidden(sibling):
+            texts.append(sibling.text(deep=True).strip())
         sibling = sibling.prev if before else sibling.next
     if before:
         texts.reverse()

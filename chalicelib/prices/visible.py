@@ -17,6 +17,7 @@ from chalicelib.prices.layout import SPACES, PageView, attr_text, neighbour_text
 from chalicelib.prices.scoring import Candidate
 
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences
+PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
 MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not a price
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
@@ -34,7 +35,7 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
     found: dict[int, Candidate] = {}
     for text_node in view.text_nodes:
         text = text_node.text(deep=False)
-        if len(text) > SHORT_TEXT * 4 or len(text.strip()) > SHORT_TEXT or not DIGIT.search(text):
+        if len(text) > PADDED_TEXT or len(text.strip()) > SHORT_TEXT or not DIGIT.search(text):
             continue
         located = _price_node(text_node, url, currency_hint)
         if located is None:
@@ -54,12 +55,7 @@ def _price_node(
 ) -> tuple[LexborNode, Amount] | None:
     """The smallest element around a text that reads as the whole price."""
     node = text_node.parent
-    if (
-        node is not None
-        and node.parent is not None
-        and len(text_node.text(deep=False).strip()) == 2
-        and (node.tag == "sup" or _fraction(node))
-    ):
+    if node is not None and node.parent is not None and _split_cents(text_node):
         node = node.parent  # '99' in 271<sup>99</sup> is the cents of a price
     if node is None:
         return None
@@ -97,9 +93,25 @@ def _labelled(node: LexborNode) -> bool:
     return bool(words.PRICE_LABEL.search(neighbour_text(node, before=True, limit=24).lower()))
 
 
-def _fraction(node: LexborNode) -> bool:
-    """The cents of a price set apart: <span class="a-price-fraction">11</span>."""
-    return bool(words.FRACTION_ATTR.search(attr_text(node)))
+_INLINE = {"span", "small", "sub", "b", "strong", "em", "i", "u", "font"}
+
+
+def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
+    """Two digits set apart right after a whole number: the cents of a price
+    (271<sup>99</sup>, <span class="a-price-fraction">11</span>, $229<span>99</span>).
+    `before`: the text read just before, where known."""
+    piece = text_node.text(deep=False).strip()
+    holder = text_node.parent
+    if len(piece) != 2 or not piece.isdigit() or holder is None:
+        return False
+    if holder.tag == "sup" or words.FRACTION_ATTR.search(attr_text(holder)):
+        return True
+    if holder.tag not in _INLINE or holder.parent is None:
+        return False
+    if before is None:
+        previous = holder.prev
+        before = previous.text(deep=True) if previous is not None else ""
+    return before[-1:].isdigit()  # "$229" then "99", with nothing between
 
 
 def _short_text(node: LexborNode) -> str | None:
@@ -110,19 +122,11 @@ def _short_text(node: LexborNode) -> str | None:
     for child in node.traverse(include_text=True):
         if child.is_text_node:
             piece = child.text(deep=False)
-            parent = child.parent
-            if (
-                len(piece.strip()) == 2
-                and piece.strip().isdigit()
-                and parts
-                and parts[-1].rstrip()[-1:].isdigit()
-                and parent is not None
-                and (parent.tag == "sup" or _fraction(parent))
-            ):
+            if parts and parts[-1].rstrip()[-1:].isdigit() and _split_cents(child, "".join(parts)):
                 whole = "".join(parts)
                 piece = ("." if "," in whole else "," if "." in whole else ".") + piece.strip()
             parts.append(piece)
-            length += len(piece)
+            length += len(piece.strip())
             if length > SHORT_TEXT * 2:
                 return None
     text = SPACES.sub(" ", "".join(parts)).strip()

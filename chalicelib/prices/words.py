@@ -61,8 +61,11 @@ SAVING = _words(
     r"descuento", r"\bsconto", r"korting", r"\bspar\b", r"oszczędzasz", r"\bdu sparst",
     r"現省", r"节省", r"節省", r"省下", r"折扣", r"割引", r"お得", r"할인", r"\bhemat\b",
     r"ประหยัด", r"tasarruf",
+    # money back: a loyalty card's or cashback's reward
+    r"cash ?back", r"\bearn\b", r"back (?:on|to) (?:your|the)", r"\bzurück\b", r"\bspäť na\b",
+    r"\bzpět na\b", r"\bremboursé", r"\breembolso\b", r"ポイント還元", r"返现", r"返現",
 )  # fmt: skip
-SAVING_ATTR = re.compile(r"sav(e|ing)|discount|you-save")
+SAVING_ATTR = re.compile(r"sav(e|ing)|discount|you-save|cash-?back|reward|loyalty")
 SHIPPING = _words(
     r"shipping", r"delivery", r"versand", r"lieferung", r"livraison", r"env[ií]o", r"spedizione",
     r"frete", r"verzend", r"\bfrakt", r"dostawa", r"送料", r"\bporto\b", r"postage", r"\bp&p\b",

@@ -61,9 +61,9 @@ SAVING = _words(
     r"descuento", r"\bsconto", r"korting", r"\bspar\b", r"oszczędzasz", r"\bdu sparst",
     r"現省", r"节省", r"節省", r"省下", r"折扣", r"割引", r"お得", r"할인", r"\bhemat\b",
     r"ประหยัด", r"tasarruf",
-    # money back: a loyalty card's or cashback's reward
-    r"cash ?back", r"\bearn\b", r"back (?:on|to) (?:your|the)", r"\bzurück\b", r"\bspäť na\b",
-    r"\bzpět na\b", r"\bremboursé", r"\breembolso\b", r"ポイント還元", r"返现", r"返現",
+    # money back: cashback, or a reward paid onto a loyalty card ("Späť na NAY Extra kartu")
+    r"cash ?back", r"geld zurück", r"(?:back|späť|zpět|zurück) (?:on|to|na|auf) (?:\S+ ){0,3}"
+    r"(?:card|kart)", r"ポイント還元", r"返现", r"返現",
 )  # fmt: skip
 SAVING_ATTR = re.compile(r"sav(e|ing)|discount|you-save|cash-?back|reward|loyalty")
 SHIPPING = _words(

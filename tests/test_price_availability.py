@@ -254,6 +254,19 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
     assert offer(TITLE + PRICE + ended)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hurry, almost sold out!", "Fast ausverkauft", "Presque épuisé", "Casi agotado",
+        "Bijna uitverkocht", "Back in stock!", "Wieder verfügbar",
+        "Out of stock items are shipped separately.", "Sold out online? Try your local store",
+    ],
+)  # fmt: skip
+def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
+    # Stock running low, just come back, a shop policy, a question: the page still sells.
+    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "in_stock"
+
+
 def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     picker = '<select name="size"><option>S</option><option>M - Sold out</option></select>'
     swatches = '<ul class="swatches"><li><span>S</span><span>Sold out</span></li></ul>'

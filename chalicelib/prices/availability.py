@@ -10,8 +10,9 @@ button marked sold out, one that is there to be pressed, or, where there is
 none, a promise to tell when the product is back or a sentence saying "this
 item" cannot be had; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does a size
-picker's "M - sold out", a template branch that scripts may never show, or a
-sold-out badge printed beside a theme's other badges for CSS to pick. A page
+picker's "M - sold out", "almost sold out", a template branch that scripts may
+never show, or a sold-out badge printed beside a theme's other badges for CSS
+to pick. A page
 that says "sold out" and offers nothing to press overrules a declaration that
 the product can be bought: stale markup is common. A page that offers the
 product at a price and says nothing else sells it: shops announce what they
@@ -140,8 +141,14 @@ _WAITING_TEXT = re.compile(
 )
 _NOT_A_STATUS = re.compile(  # about something else: a price alert, pickup, the picture
     r"notify|let you know|when it|email me|alert|benachrichtig|prévenez|m'avertir|avísame|"
-    r"avvisami|avise-me|pick ?up|pick-up|collect|nearby|delivery|in store|\bstores\b|image|"
-    r"immagine|imagen|bild",
+    r"avvisami|avise-me|pick ?up|pick-up|collect|nearby|delivery|shipped|in store|\bstores?\b|"
+    r"\bitems\b|image|immagine|imagen|bild|\?",  # "Out of stock items ship later", "Sold out?"
+)
+# Stock running low, or just come back: said of a product on sale now.
+_STILL_ON_SALE = re.compile(
+    r"almost|nearly|selling fast|fast (?:ausverkauft|vergriffen)|presque|casi|quasi|bijna|"
+    r"prawie|skoro|téměř|^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
+    r"^de retour en stock\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박",
 )
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
@@ -340,6 +347,8 @@ _ANY_STATUS = re.compile(
 def _read(text: str) -> Stock | None:
     if _ONE_CHOICE.search(text):
         return None
+    if _STILL_ON_SALE.search(text):
+        return Stock(IN_STOCK)
     if _WAITING_TEXT.search(text):
         return WAITING
     if _CONDITION.search(text) or _NOT_A_STATUS.search(text):

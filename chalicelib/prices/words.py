@@ -147,6 +147,9 @@ FRACTION_ATTR = _words(r"fraction", r"cents?\b", r"decimals?\b", r"price-?minor"
 QUALIFIER = _words(
     r"zzgl", r"\bplus\b", r"^\s*\+", r"excl", r"exkl", r"inkl", r"incl", r"\bohne\b", r"\bhors\b",
     r"\bsans\b", r"\bsin\b", r"\bsenza\b", r"\bexcluding\b", r"\bincluding\b", r"\bnot including\b",
+    # "£49 Free delivery": the price, delivered for nothing
+    r"\bfree\b", r"\bgratis\b", r"kostenlos", r"versandkostenfrei", r"gratuit", r"grátis",
+    r"送料無料", r"免運", r"包邮", r"무료",
 )  # fmt: skip
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 LINE_THROUGH = re.compile(r"line-through")

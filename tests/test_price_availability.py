@@ -153,6 +153,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Tidak tersedia", "Pas en stock", "Plus en stock", "Nicht lagernd", "Non disponible",
         "Niet beschikbaar", "Não disponível", "Brak na stanie", "0 in stock", "Stokta değil",
         "ไม่มีสินค้า", "売切れ", "在庫がありません", "无货", "재고 없음", "Нет на складе",
+        "Nicht mehr erhältlich", "Временно отсутствует", "Loppu varastosta", "Stock: 0",
+        "0 available", "Status: Unavailable",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -243,6 +245,13 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
     notify = '<button class="notify">Email me when it is back in stock</button>'
     assert offer(TITLE + PRICE + notify)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"  # one size's, then
+
+
+@pytest.mark.parametrize("note", ["Out of stock - notify me", "Available soon", "Back soon"])
+def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
+    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
+    # Beside a button that takes orders, it speaks of one size or colour.
+    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON)[0] == "in_stock"
 
 
 def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:

@@ -79,8 +79,12 @@ _OUT_TEXT = re.compile(
             r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
             r"sales? (?:period )?(?:has )?ended", r"no longer (?:on sale|sold)", r"受付終了",
             r"販売期間(?:は)?終了",
-            r"out of print", r"no featured offers", r"(?<![\d.,])0 (?:\w+ )?in stock",
-            r"^(?:this )?(?:item|product)?\s*(?:is )?(?:currently )?(?:unavailable|not available)\W*$",
+            r"out of print", r"no featured offers", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            r"\b(?:stock|lager|bestand|existencias)\s*:\s*0(?![\d.,])",
+            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
+            r"отсутству",
+            r"^(?:[^\W\d]{3,20}\s*:\s*)?(?:this )?(?:item|product)?\s*(?:is )?(?:currently )?"
+            r"(?:unavailable|not available)\W*$",  # "Unavailable", "Status: not available"
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
             r"nicht vorrätig", r"épuisé", r"rupture de stock", r"en rupture", r"indisponible",
@@ -135,13 +139,20 @@ MAX_SENTENCE = 140  # ...unless they speak of "this item"
 _WAITING_TEXT = re.compile(
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
+    r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
+    r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar)|"
     r"back in stock|when (?:it is |it's )?(?:back|available)|wieder (?:verfügbar|lieferbar)|"
     r"de nouveau disponible|de retour en stock|vuelva a estar disponible|torna disponibile|"
     r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고",
 )
-_NOT_A_STATUS = re.compile(  # about something else: a price alert, pickup, the picture
-    r"notify|let you know|when it|email me|alert|benachrichtig|prévenez|m'avertir|avísame|"
-    r"avvisami|avise-me|pick ?up|pick-up|collect|nearby|delivery|shipped|in store|\bstores?\b|"
+# An offer to tell the shopper later: with a sold-out status, a promise to tell when
+# the product is back; alone, perhaps a price alert.
+_NOTIFY = re.compile(
+    r"notify|let you know|email me|alert|benachrichtig|prévenez|m'avertir|avísame|avvisami|"
+    r"avise-me",
+)
+_NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
+    r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|in store|\bstores?\b|"
     r"\bitems\b|image|immagine|imagen|bild|\?",  # "Out of stock items ship later", "Sold out?"
 )
 # Stock running low, or just come back: said of a product on sale now.
@@ -349,9 +360,9 @@ def _read(text: str) -> Stock | None:
         return None
     if _STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)
-    if _WAITING_TEXT.search(text):
+    if _WAITING_TEXT.search(text) or (_NOTIFY.search(text) and _OUT_TEXT.search(text)):
         return WAITING
-    if _CONDITION.search(text) or _NOT_A_STATUS.search(text):
+    if _CONDITION.search(text) or _NOT_A_STATUS.search(text) or _NOTIFY.search(text):
         return None
     if _OUT_TEXT.search(text):
         return Stock(OUT_OF_STOCK)

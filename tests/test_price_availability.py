@@ -286,6 +286,9 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
         '</label></fieldset><div role="radiogroup"><div role="radio">Blue - Out of stock</div></div>'
     )
     assert offer(TITLE + PRICE + radios + BUTTON)[0] == "in_stock"
+    # A note naming a size or colour, outside any picker, where the product can be bought.
+    for note in ("XL sold out", "Sold out in red", "Black: out of stock", "M - Ausverkauft"):
+        assert offer(TITLE + PRICE + f"<p>{note}</p>" + BUTTON)[0] == "in_stock", note
 
 
 def test_what_is_not_a_status_of_the_product() -> None:

@@ -134,8 +134,9 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
-# A promise to tell when the product can be bought again, or that it is coming: out of
-# stock where nothing can be bought, else about one size (or a pre-order's launch).
+# A promise to tell when the product can be bought again, or that it is coming (read as
+# WAITING, like a sold-out size or colour): out of stock where nothing can be bought,
+# else about one size (or a pre-order's launch).
 _WAITING_TEXT = re.compile(
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
@@ -173,6 +174,13 @@ _THIS_PRODUCT = re.compile(
     r"\best[ea] (?:producto|artículo|produto|artigo)|\bquest[oa] (?:prodotto|articolo)|"
     r"\bdit (?:product|artikel)|\bdenna (?:produkt|vara|artikel)|\bten produkt|\btento produkt|"
     r"этот товар|bu ürün|この商品|本商品|该商品|該商品|此商品|이 상품",
+)
+# A size or colour named beside a sold-out status: that choice is gone, maybe not the product.
+_VARIANT = re.compile(
+    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl|one size)\b|^(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–:]|"
+    r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
+    r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
+    r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
 )
 _ONE_CHOICE = re.compile(r"size|colou?r|größe|farbe|taille|couleur|talla|taglia")
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
@@ -360,7 +368,9 @@ def _read(text: str) -> Stock | None:
         return None
     if _STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)
-    if _WAITING_TEXT.search(text) or (_NOTIFY.search(text) and _OUT_TEXT.search(text)):
+    if _WAITING_TEXT.search(text) or (
+        _OUT_TEXT.search(text) and (_NOTIFY.search(text) or _VARIANT.search(text))
+    ):
         return WAITING
     if _CONDITION.search(text) or _NOT_A_STATUS.search(text) or _NOTIFY.search(text):
         return None

@@ -254,6 +254,20 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON)[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "button",
+    [
+        "<button>Ielikt grozā</button>", "<button>Lisää ostoskoriin</button>",
+        "<button>Naroči</button>", "<button>Adaugă în coș</button>", "<button>Satın Al</button>",
+        "<button>放入購物車</button>", "<button>Añadir a la cesta</button>",
+        '<a id="add-product" title="Ajouter à votre panier">Je fonce</a>',
+    ],
+)  # fmt: skip
+def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
+    # Found as the buy button, it takes orders, so "back soon" speaks of another size.
+    assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + button)[0] == "in_stock"
+
+
 def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
     soon = '<p class="stock-status">COMING SOON</p>'
     assert offer(TITLE + PRICE + soon) == ("out_of_stock", ())

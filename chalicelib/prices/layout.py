@@ -29,7 +29,7 @@ EMPHASIS = "b, strong, font, h2, h3"
 FALLBACK_LIKENESS = 0.3  # share of words with the product's name, to count as its title
 BUTTONS = (
     "button, input[type=submit], input[type=button], input[type=image], [role=button], "
-    "a[class*=cart i], a[id*=buy i], a[class*=buy i]"
+    "a[class*=cart i], a[id*=buy i], a[class*=buy i], a[id*=add i], a[class*=add i]"
 )
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"
@@ -177,7 +177,7 @@ def find_buy_button(
 
 def _button_label(node: LexborNode) -> str:
     attributes = node.attributes
-    names = ("value", "id", "class", "name", "aria-label", "data-action", "alt")
+    names = ("value", "id", "class", "name", "aria-label", "title", "data-action", "alt")
     return " ".join([node.text(deep=True)[:60], *(attributes.get(n) or "" for n in names)]).lower()
 
 

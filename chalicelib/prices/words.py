@@ -124,7 +124,12 @@ BUY_ACTION = _words(
     r"ajouter au panier", r"añadir al carrito", r"agregar al carrito", r"aggiungi al carrello",
     r"adicionar ao carrinho", r"in winkelwagen", r"lägg i varukorg", r"dodaj do koszyka",
     r"do košíku", r"do košíka", r"sepete ekle", r"カートに入れる", r"加入购物车", r"加入購物車",
-    r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买",
+    r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买", r"ielikt grozā", r"pievienot grozam",
+    r"į krepšelį", r"lisa ostukorvi", r"ostoskoriin", r"v košarico", r"u košaricu", r"u korpu",
+    r"adaug[aă] [iî]n co[sș]", r"в количката", r"στο καλάθι", r"в кошик", r"sepete ekle",
+    r"أضف (?:إلى|ل)ل?سلة", r"הוסף לסל", r"ใส่ตะกร้า", r"ลงตะกร้า", r"vào giỏ", r"ke keranjang",
+    r"ke troli", r"放入購物車", r"añadir a la (?:cesta|bolsa)", r"compralo subito",
+    r"legg i handlekurv", r"kup teraz", r"jetzt kaufen",
 )  # fmt: skip
 # The related-products words that only say how a block moves: a product's own
 # gallery or hero banner slides too.
@@ -136,9 +141,14 @@ BUY = _words(
     r"adicionar ao carrinho", r"in winkelwagen", r"toevoegen aan", r"lägg i varukorg",
     r"\bköp\b", r"\bkjøp\b", r"læg i kurv", r"dodaj do koszyka", r"do košíku", r"kosárba",
     r"sepete ekle", r"do košíka", r"kúpiť", r"カートに入れる", r"カートへ", r"加入购物车", r"加入購物車", r"장바구니",
-    r"в корзину", r"add-?to-?cart", r"addtocart", r"add_to_cart", r"buy-?button",
+    r"в корзину", r"add-?to-?cart", r"addtocart", r"add_to_cart", r"buy-?button", r"add-?product",
+    r"add_?product",
     r"立即購買", r"立即购买", r"購入", r"구매", r"beli sekarang", r"u košaricu", r"v košarico",
-    r"\bkupi",
+    r"\bkupi", r"ielikt grozā", r"pievienot grozam", r"į krepšelį", r"ostukorvi", r"ostoskoriin",
+    r"\bnaroči\b", r"u korpu", r"adaug[aă] [iî]n co[sș]", r"в количката", r"στο καλάθι",
+    r"в кошик", r"\bкупи", r"satın al", r"أضف (?:إلى|ل)ل?سلة", r"הוסף לסל", r"ตะกร้า", r"vào giỏ",
+    r"keranjang", r"troli", r"放入購物車", r"añadir a la (?:cesta|bolsa)", r"compralo subito",
+    r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv", r"\bkoupit\b", r"\bosta\b",
 )  # fmt: skip
 MODAL = _words(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
 # Class names of the parts of a price split into elements: "87" "." "11".

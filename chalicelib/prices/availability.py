@@ -172,10 +172,10 @@ _TEMPLATE_BRANCH = {
 }  # fmt: skip
 _KNOCKOUT_BRANCH = re.compile(r"\b(?:visible|if|ifnot|hidden)\s*:")
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
-_THIS_PRODUCT = re.compile(
-    r"\bthis (?:item|product|article)|\bdiese[rs]? (?:artikel|produkt)|\bce produit|\bcet article|"
-    r"\best[ea] (?:producto|artículo|produto|artigo)|\bquest[oa] (?:prodotto|articolo)|"
-    r"\bdit (?:product|artikel)|\bdenna (?:produkt|vara|artikel)|\bten produkt|\btento produkt|"
+_THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
+    r"this (?:item|product|article)|diese[rs]? (?:artikel|produkt)|ce produit|cet article|"
+    r"est[ea] (?:producto|artículo|produto|artigo)|quest[oa] (?:prodotto|articolo)|"
+    r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|ten produkt|tento produkt|"
     r"этот товар|bu ürün|この商品|本商品|该商品|該商品|此商品|이 상품",
 )
 # A size or colour named beside a sold-out status: that choice is gone, maybe not the product.

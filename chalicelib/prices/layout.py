@@ -203,16 +203,22 @@ def attr_text(node: LexborNode) -> str:
     return " ".join(piece for piece in pieces if piece).lower()
 
 
+MAX_NEIGHBOURS = 8  # siblings read for a label: empty ones (<br>, icons) must not run on
+
+
 def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40) -> str:
     """Text shown right before (or after) the node within its parent, e.g. 'Was:' or
     '/month' (not what is hidden there, nor the markup's indentation)."""
     texts: list[str] = []
+    length = 0
     sibling = node.prev if before else node.next
-    while sibling is not None and sum(len(t) for t in texts) < limit:
-        if sibling.is_text_node:
-            texts.append(sibling.text(deep=False).strip())
-        elif not hidden(sibling):
-            texts.append(sibling.text(deep=True).strip())
+    for _ in range(MAX_NEIGHBOURS):
+        if sibling is None or length >= limit:
+            break
+        if sibling.is_text_node or not hidden(sibling):
+            piece = sibling.text(deep=not sibling.is_text_node).strip()
+            texts.append(piece)
+            length += len(piece)
         sibling = sibling.prev if before else sibling.next
     if before:
         texts.reverse()

@@ -65,8 +65,8 @@ def _price_node(
     amount = parse_amount(text, url, hint) if text is not None else None
     while node.parent is not None and node.parent.tag not in ("body", "html"):
         wider_text = _short_text(node.parent)
-        if wider_text is None:
-            break
+        if wider_text is None or wider_text == text:
+            break  # nothing more, or nothing new to read
         if len(DIGIT_RUNS.findall(wider_text)) > len(DIGIT_RUNS.findall(text or "")):
             break  # the wider element holds other numbers too ('UVP 149,99 -21%')
         wider = parse_amount(wider_text, url, hint)
@@ -122,11 +122,13 @@ def _short_text(node: LexborNode) -> str | None:
     for child in node.traverse(include_text=True):
         if child.is_text_node:
             piece = child.text(deep=False)
-            if parts and parts[-1].rstrip()[-1:].isdigit() and _split_cents(child, "".join(parts)):
+            stripped = piece.strip()
+            if len(stripped) == 2 and parts and parts[-1].rstrip()[-1:].isdigit():
                 whole = "".join(parts)
-                piece = ("." if "," in whole else "," if "." in whole else ".") + piece.strip()
+                if _split_cents(child, whole):
+                    piece = ("." if "," in whole else "," if "." in whole else ".") + stripped
             parts.append(piece)
-            length += len(piece.strip())
+            length += len(stripped)
             if length > SHORT_TEXT * 2:
                 return None
     text = SPACES.sub(" ", "".join(parts)).strip()

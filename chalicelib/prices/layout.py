@@ -177,7 +177,7 @@ def find_buy_button(
 
 def _button_label(node: LexborNode) -> str:
     attributes = node.attributes
-    names = ("value", "id", "class", "name", "aria-label", "title", "data-action", "alt")
+    names = ("value", "id", "class", "name", "aria-label", "data-action", "alt")
     return " ".join([node.text(deep=True)[:60], *(attributes.get(n) or "" for n in names)]).lower()
 
 

@@ -256,8 +256,7 @@ def _sold_out_button(view: PageView, price: LexborNode | None) -> LexborNode | N
     for button in view.body.css(BUTTONS):
         if not _says_sold_out(button) or not visible(button):
             continue
-        chain = view.chain_of(button)
-        if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
+        if _near(view.chain_of(button), anchors):
             return button
     return None
 
@@ -279,9 +278,13 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 continue
             if _in_picker(parent):
                 continue
-            chain = view.chain_of(parent)
-            if any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors):
+            if _near(view.chain_of(parent), anchors):
                 yield stock
+
+
+def _near(chain: list[int], anchors: list[list[int]]) -> bool:
+    """Within NEAR tree steps of one of the anchors (root-first id chains)."""
+    return any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors)
 
 
 _PICTURES = {"img", "input"}

@@ -136,3 +136,13 @@ def test_a_price_shown_again_is_likelier() -> None:
     assert winner(product(PLAIN_A, PLAIN_B)) == FIRST
     [best, *_] = shown(body)
     assert f"{scoring.SHOWN_AGAIN:+g} shown more than once" in best.reasons
+
+
+@pytest.mark.parametrize("name", ["price-old", "oldPrice", "price_old", "price-standard"])
+def test_a_class_naming_an_old_price_marks_it_down(name: str) -> None:
+    assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == SECOND
+
+
+@pytest.mark.parametrize("name", ["bold", "gold-member", "placeholder", "sold-out", "holder"])
+def test_old_inside_another_word_is_not_an_old_price(name: str) -> None:
+    assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST

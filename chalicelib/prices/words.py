@@ -38,10 +38,11 @@ CURRENT_ATTR = _words(
 )  # fmt: skip
 # Class names of a previous, list or recommended price.
 OLD_ATTR = _words(
-    r"old", r"\bwas", r"was-?price", r"regular", r"list-?price", r"compare", r"strike",
+    # "old" starting a word ("price-old", "oldprice"), not inside "bold", "gold" or "sold-out"
+    r"(?<![a-z])old", r"priceold", r"\bwas", r"was-?price", r"regular", r"list-?price", r"compare", r"strike",
     r"original", r"before", r"\brrp", r"msrp", r"\buvp", r"crossed", r"previous", r"retail",
     r"reference", r"barr[ée]", r"former", r"non-?sale", r"price--?old", r"price-?old",
-    r"price_old", r"line-?through", r"stroke",
+    r"price_old", r"line-?through", r"stroke", r"price-?standard", r"standard-?price",
 )  # fmt: skip
 # Words that label a previous, list or recommended price.
 OLD_TEXT = _words(

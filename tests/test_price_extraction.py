@@ -91,6 +91,9 @@ def test_what_markup_does_around_a_price_does_not_change_it() -> None:
     assert read('<div class="price">$229<span class="r9x">99</span></div>') == Price(
         Decimal("229.99"), "USD"
     )
+    # The currency, the dollars and the cents each in their own element, with no other price.
+    apart = '<ul><li class="price-current">$<strong>339</strong><sup>.99</sup></li></ul>'
+    assert read(apart) == Price(Decimal("339.99"), "USD")
     # "Free delivery" after a price says how it is delivered, not that it is a delivery cost.
     free = '<span class="price">£49.00</span> <span>Free delivery over £50</span>'
     assert read(free) == Price(Decimal("49"), "GBP")

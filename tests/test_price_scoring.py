@@ -146,3 +146,13 @@ def test_a_class_naming_an_old_price_marks_it_down(name: str) -> None:
 @pytest.mark.parametrize("name", ["bold", "gold-member", "placeholder", "sold-out", "holder"])
 def test_old_inside_another_word_is_not_an_old_price(name: str) -> None:
     assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST
+
+
+def test_a_discounted_price_is_the_price_and_a_discount_is_a_saving() -> None:
+    discounted = '<span class="price discounted-price">€20,00</span>'
+    assert winner(product(discounted, PLAIN_B)) == FIRST
+    discount = '<span class="price discount-amount">€20,00</span>'
+    assert winner(product(PLAIN_B, discount)) == SECOND
+    # A price inside a discount box is still read (a count is not).
+    boxed = '<div class="product-discount"><span>€20,00</span></div>'
+    assert any(c.amount.value == FIRST for c in shown(product(boxed, PLAIN_B)))

@@ -21,8 +21,8 @@ PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
 MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not a price
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
-DIGIT_RUNS = re.compile(r"\d+")
 AMOUNT_GROUPS = re.compile(r"\d+(?:[.,'’\u00a0\u202f ]\d+)*")
+CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
 
 
 def clean(tree: LexborHTMLParser) -> None:
@@ -67,13 +67,16 @@ def _price_node(
         wider_text = _short_text(node.parent)
         if wider_text is None or wider_text == text:
             break  # nothing more, or nothing new to read
-        if len(DIGIT_RUNS.findall(wider_text)) > len(DIGIT_RUNS.findall(text or "")):
+        if len(AMOUNT_GROUPS.findall(wider_text)) > len(AMOUNT_GROUPS.findall(text or "")):
             break  # the wider element holds other numbers too ('UVP 149,99 -21%')
         wider = parse_amount(wider_text, url, hint)
         if wider is None:
             break
+        # Its currency, and its cents where they stand apart: "$" 339 ".99"
         gains = amount is None or (
-            wider.value == amount.value and amount.mark is None and wider.mark is not None
+            amount.mark is None
+            and wider.mark is not None
+            and int(wider.value) == amount.value
         )
         if not gains:
             break
@@ -98,11 +101,12 @@ _INLINE = {"span", "small", "sub", "b", "strong", "em", "i", "u", "font"}
 
 def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
     """Two digits set apart right after a whole number: the cents of a price
-    (271<sup>99</sup>, <span class="a-price-fraction">11</span>, $229<span>99</span>).
+    (271<sup>99</sup>, 339<sup>.99</sup>, <span class="a-price-fraction">11</span>,
+    $229<span>99</span>).
     `before`: the text read just before, where known."""
     piece = text_node.text(deep=False).strip()
     holder = text_node.parent
-    if len(piece) != 2 or not piece.isdigit() or holder is None:
+    if not CENTS.fullmatch(piece) or holder is None:
         return False
     if holder.tag == "sup" or words.FRACTION_ATTR.search(attr_text(holder)):
         return True

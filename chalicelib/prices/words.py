@@ -23,7 +23,7 @@ PRICE_ATTR = _words(
     r"cena", r"fiyat", r"money", r"cost", r"\bcur(?:rency)?\b", r"amount",
 )  # fmt: skip
 # ... and of elements that hold numbers that are not prices.
-NOT_PRICE_ATTR = _words(r"rating", r"review", r"stars?\b", r"count", r"quantity", r"\bqty")
+NOT_PRICE_ATTR = _words(r"rating", r"review", r"stars?\b", r"(?<!dis)count", r"quantity", r"\bqty")
 # Words that introduce a price: a bare number after them is one ("特價 294", "Price: 294").
 PRICE_LABEL = _words(
     r"\bprice\b", r"\bpreis\b", r"\bprix\b", r"\bprecio\b", r"\bprezzo\b", r"\bpreço\b",
@@ -66,7 +66,7 @@ SAVING = _words(
     r"cash ?back", r"geld zurück", r"(?:back|späť|zpět|zurück) (?:on|to|na|auf) (?:\S+ ){0,3}"
     r"(?:card|kart)", r"ポイント還元", r"返现", r"返現",
 )  # fmt: skip
-SAVING_ATTR = re.compile(r"sav(e|ing)|discount|you-save|cash-?back|reward|loyalty")
+SAVING_ATTR = re.compile(r"sav(e|ing)|discount(?!ed)|you-save|cash-?back|reward|loyalty")
 SHIPPING = _words(
     r"shipping", r"delivery", r"versand", r"lieferung", r"livraison", r"env[ií]o", r"spedizione",
     r"frete", r"verzend", r"\bfrakt", r"dostawa", r"送料", r"\bporto\b", r"postage", r"\bp&p\b",

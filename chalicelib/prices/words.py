@@ -22,8 +22,11 @@ PRICE_ATTR = _words(
     r"price", r"prix", r"preis", r"precio", r"prezzo", r"preco", r"preço", r"prijs", r"pris",
     r"cena", r"fiyat", r"money", r"cost", r"\bcur(?:rency)?\b", r"amount",
 )  # fmt: skip
-# ... and of elements that hold numbers that are not prices.
-NOT_PRICE_ATTR = _words(r"rating", r"review", r"stars?\b", r"(?<!dis)count", r"quantity", r"\bqty")
+# ... and of elements that hold numbers that are not prices (not "preview", "discount",
+# "account", "country" or a deal's "countdown").
+NOT_PRICE_ATTR = _words(
+    r"rating", r"(?<!p)review", r"stars?\b", r"(?<!dis)(?<!ac)count(?!ry|down)", r"quantity", r"\bqty"
+)
 # Words that introduce a price: a bare number after them is one ("特價 294", "Price: 294").
 PRICE_LABEL = _words(
     r"\bprice\b", r"\bpreis\b", r"\bprix\b", r"\bprecio\b", r"\bprezzo\b", r"\bpreço\b",
@@ -32,7 +35,7 @@ PRICE_LABEL = _words(
 )  # fmt: skip
 # Class names of the price being asked now.
 CURRENT_ATTR = _words(
-    r"sale", r"special", r"current", r"final", r"\bnow", r"actual", r"offer", r"promo",
+    r"sale", r"special", r"current", r"final", r"\bnow(?!rap)", r"actual", r"offer", r"promo",
     r"deal", r"our-?price", r"selling", r"reduced", r"discounted", r"price--?new",
     r"new-?price", r"price-?new", r"pricenew",
 )  # fmt: skip
@@ -41,7 +44,7 @@ OLD_ATTR = _words(
     # "old" starting a word ("price-old", "oldprice"), not inside "bold", "gold" or "sold-out"
     r"(?<![a-z])old", r"priceold", r"\bwas", r"was-?price", r"regular", r"list-?price", r"compare", r"strike",
     r"original", r"before", r"\brrp", r"msrp", r"\buvp", r"crossed", r"previous", r"retail",
-    r"reference", r"barr[ée]", r"former", r"non-?sale", r"price--?old", r"price-?old",
+    r"(?<!p)reference", r"barr[ée]", r"former", r"non-?sale", r"price--?old", r"price-?old",
     r"price_old", r"line-?through", r"stroke", r"price-?standard", r"standard-?price",
 )  # fmt: skip
 # Words that label a previous, list or recommended price.
@@ -153,7 +156,7 @@ BUY = _words(
 )  # fmt: skip
 MODAL = _words(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
 # Class names of the parts of a price split into elements: "87" "." "11".
-FRACTION_ATTR = _words(r"fraction", r"cents?\b", r"decimals?\b", r"price-?minor", r"\bsup\b")
+FRACTION_ATTR = _words(r"fraction", r"(?<![a-z])cents?\b", r"decimals?\b", r"price-?minor", r"\bsup\b")
 # Words that annotate a price rather than name a cost: "119,01 € zzgl. Versand".
 QUALIFIER = _words(
     r"zzgl", r"\bplus\b", r"^\s*\+", r"excl", r"exkl", r"inkl", r"incl", r"\bohne\b", r"\bhors\b",

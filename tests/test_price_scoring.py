@@ -170,5 +170,5 @@ def test_nowrap_is_not_a_current_price() -> None:
 
 
 def test_a_percentage_after_a_price_is_not_its_cents() -> None:
-    body = '<div class="price">€20 <span class="promo-percent">15</span>% off</div>'
+    body = '<span class="price">€20<span class="percent">15</span></span>'
     assert Decimal("20.15") not in [c.amount.value for c in shown(product(body, ""))]

@@ -168,7 +168,3 @@ def test_nowrap_is_not_a_current_price() -> None:
     nowrap = '<span class="price nowrap">€20,00</span>'
     assert winner(product(nowrap, '<span class="price special-price">€30,00</span>')) == SECOND
 
-
-def test_a_percentage_after_a_price_is_not_its_cents() -> None:
-    body = '<span class="price">€20<span class="percent">15</span></span>'
-    assert Decimal("20.15") not in [c.amount.value for c in shown(product(body, ""))]

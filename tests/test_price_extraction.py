@@ -62,6 +62,9 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("Rs 23,450", "https://www.olx.com.pk/item/1", "23450", "PKR"),
         ("Rs. 499", None, "499", "INR"),
         ("HK$12", None, "12", "HKD"),
+        # two numbers side by side are not one: the first is read
+        ("€20 15", None, "20", "EUR"),
+        ("2 990 Kč", None, "2990", "CZK"),
         ("Price$5", None, "5", "USD"),
     ],
 )

@@ -19,6 +19,9 @@ MAX_PRICE = Decimal(1_000_000_000)
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
 _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
+# Digits, a space, then anything but a group of three: two numbers side by side ("£20 15"),
+# which price-parser would join into one (2015).
+_SIDE_BY_SIDE = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,9 @@ def parse_amount(
 
     if not _DIGITS.search(text) or len(text) > 80 or _INSTALMENT.match(text):
         return None
+    apart = _SIDE_BY_SIDE.search(text)
+    if apart:
+        text = text[: apart.start() + 1]  # the first of them
     parsed = Price.fromstring(text)
     if parsed.amount is None:
         return None

@@ -111,6 +111,19 @@ def test_a_name_ending_in_x_is_not_an_instalment_count() -> None:
     assert extract_price(f"<html><body>{html}</body></html>") == Price(Decimal("38"), "SGD")
 
 
+@pytest.mark.parametrize(
+    "prices",
+    [
+        '<div class="price">Van <s>€30,00</s> voor <span>€20,00</span></div>',
+        "<div><span>Van</span> <span>€ 30,00</span> <span>voor</span> <span>€ 20,00</span></div>",
+    ],
+)
+def test_dutch_from_for_prices(prices: str) -> None:
+    # "van €30 voor €20": "van" introduces the old price, "voor" the price now.
+    html = f"<html><body><h1>Theepot</h1>{prices}<button>In winkelwagen</button></body></html>"
+    assert extract_price(html, "https://shop.example.nl/theepot") == Price(Decimal(20), "EUR")
+
+
 @pytest.mark.parametrize("text", ["3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1"])
 def test_not_prices(text: str) -> None:
     parsed = parse_amount(text)

@@ -124,6 +124,29 @@ def test_dutch_from_for_prices(prices: str) -> None:
     assert extract_price(html, "https://shop.example.nl/theepot") == Price(Decimal(20), "EUR")
 
 
+@pytest.mark.parametrize(
+    ("url", "prices", "buy", "amount"),
+    [
+        ("https://a.example.com/x", "<p>List price: <s>$30.00</s></p><p>Discounted price: $20.00</p>",
+         "Add to cart", "20"),
+        ("https://a.example.co.kr/x", "<dl><dt>정가</dt><dd>30,000원</dd><dt>할인가</dt><dd>20,000원</dd></dl>",
+         "장바구니 담기", "20000"),
+        ("https://a.example.jp/x", "<p>通常価格 <s>3,000円</s></p><p>割引価格 2,000円</p>", "カートに入れる", "2000"),
+        ("https://a.example.cn/x", "<p>原价 <s>¥300</s></p><p>折扣价 ¥200</p>", "加入购物车", "200"),
+        ("https://a.example.de/x", "<p>UVP <s>30,00 €</s></p><p>Rabattierter Preis 20,00 €</p>",
+         "In den Warenkorb", "20"),
+        ("https://a.example.es/x", "<p>Antes <s>30,00 €</s></p><p>Precio con descuento: 20,00 €</p>",
+         "Añadir al carrito", "20"),
+    ],
+)  # fmt: skip
+def test_a_discounted_price_is_the_price_not_a_saving(
+    url: str, prices: str, buy: str, amount: str
+) -> None:
+    html = f"<html><body><h1>Teapot</h1>{prices}<button>{buy}</button></body></html>"
+    found = extract_price(html, url)
+    assert found is not None and found.amount == Decimal(amount)
+
+
 @pytest.mark.parametrize("text", ["3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1"])
 def test_not_prices(text: str) -> None:
     parsed = parse_amount(text)

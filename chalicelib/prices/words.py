@@ -59,12 +59,13 @@ OLD_TEXT = _words(
     r"通常価格", r"希望小売", r"参考価格", r"정가", r"소비자가",
     r"\bharga normal\b", r"ราคาปกติ", r"\bliste fiyat", r"\bpiyasa fiyat",
 )  # fmt: skip
-# A saving, not a price.
+# A saving, not a price (a "discounted price", 할인가 or 割引価格 is the price to pay).
 SAVING = _words(
     r"\bsave\b", r"you save", r"saving", r"\bsparen\b", r"\bspare\b", r"économisez",
-    r"\béconomie", r"\bahorra", r"risparmi", r"\boff\b", r"discount", r"rabatt", r"\bremise",
-    r"descuento", r"\bsconto", r"korting", r"\bspar\b", r"oszczędzasz", r"\bdu sparst",
-    r"現省", r"节省", r"節省", r"省下", r"折扣", r"割引", r"お得", r"할인", r"\bhemat\b",
+    r"\béconomie", r"\bahorra", r"risparmi", r"\boff\b", r"discount(?!ed|\s*price)",
+    r"rabatt(?!iert)", r"\bremise", r"(?<!con )descuento", r"\bsconto", r"korting(?!sprijs)",
+    r"\bspar\b", r"oszczędzasz", r"\bdu sparst", r"現省", r"节省", r"節省", r"省下",
+    r"折扣(?!价|價)", r"割引(?!価格|後)", r"お得", r"할인(?!\s*가|\s*판매가)", r"\bhemat\b",
     r"ประหยัด", r"tasarruf",
     # money back: cashback, or a reward paid onto a loyalty card ("Späť na NAY Extra kartu")
     r"cash ?back", r"geld zurück", r"(?:back|späť|zpět|zurück) (?:on|to|na|auf) (?:\S+ ){0,3}"

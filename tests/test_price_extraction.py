@@ -144,7 +144,8 @@ def test_a_discounted_price_is_the_price_not_a_saving(
 ) -> None:
     html = f"<html><body><h1>Teapot</h1>{prices}<button>{buy}</button></body></html>"
     found = extract_price(html, url)
-    assert found is not None and found.amount == Decimal(amount)
+    assert found is not None
+    assert found.amount == Decimal(amount)
 
 
 @pytest.mark.parametrize("text", ["3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1"])

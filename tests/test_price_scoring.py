@@ -158,7 +158,9 @@ def test_a_discounted_price_is_the_price_and_a_discount_is_a_saving() -> None:
     assert any(c.amount.value == FIRST for c in shown(product(boxed, PLAIN_B)))
 
 
-@pytest.mark.parametrize("box", ["deal-countdown", "account-price", "price-preview", "country-price"])
+@pytest.mark.parametrize(
+    "box", ["deal-countdown", "account-price", "price-preview", "country-price"]
+)
 def test_a_price_in_a_box_whose_name_holds_count_or_review_is_read(box: str) -> None:
     boxed = f'<div class="{box}"><span>€20,00</span></div>'
     assert any(c.amount.value == FIRST for c in shown(product(boxed, "")))
@@ -167,4 +169,3 @@ def test_a_price_in_a_box_whose_name_holds_count_or_review_is_read(box: str) -> 
 def test_nowrap_is_not_a_current_price() -> None:
     nowrap = '<span class="price nowrap">€20,00</span>'
     assert winner(product(nowrap, '<span class="price special-price">€30,00</span>')) == SECOND
-

@@ -74,9 +74,7 @@ def _price_node(
             break
         # Its currency, and its cents where they stand apart: "$" 339 ".99"
         gains = amount is None or (
-            amount.mark is None
-            and wider.mark is not None
-            and int(wider.value) == amount.value
+            amount.mark is None and wider.mark is not None and int(wider.value) == amount.value
         )
         if not gains:
             break

@@ -25,7 +25,12 @@ PRICE_ATTR = _words(
 # ... and of elements that hold numbers that are not prices (not "preview", "discount",
 # "account", "country" or a deal's "countdown").
 NOT_PRICE_ATTR = _words(
-    r"rating", r"(?<!p)review", r"stars?\b", r"(?<!dis)(?<!ac)count(?!ry|down)", r"quantity", r"\bqty"
+    r"rating",
+    r"(?<!p)review",
+    r"stars?\b",
+    r"(?<!dis)(?<!ac)count(?!ry|down)",
+    r"quantity",
+    r"\bqty",
 )
 # Words that introduce a price: a bare number after them is one ("特價 294", "Price: 294").
 PRICE_LABEL = _words(
@@ -158,7 +163,9 @@ BUY = _words(
 )  # fmt: skip
 MODAL = _words(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
 # Class names of the parts of a price split into elements: "87" "." "11".
-FRACTION_ATTR = _words(r"fraction", r"(?<![a-z])cents?\b", r"decimals?\b", r"price-?minor", r"\bsup\b")
+FRACTION_ATTR = _words(
+    r"fraction", r"(?<![a-z])cents?\b", r"decimals?\b", r"price-?minor", r"\bsup\b"
+)
 # Words that annotate a price rather than name a cost: "119,01 € zzgl. Versand".
 QUALIFIER = _words(
     r"zzgl", r"\bplus\b", r"^\s*\+", r"excl", r"exkl", r"inkl", r"incl", r"\bohne\b", r"\bhors\b",

@@ -170,10 +170,15 @@ def _not_the_price(
         candidate.add(PER_UNIT, "per-unit price", "per-unit")
     if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
-    if words.EX_TAX.search(f"{label} {own} {tail}") or words.EX_TAX.search(found.attrs(2)):
-        candidate.add(EX_TAX, "before tax", "ex-tax")
-    elif words.TAX_IN.search(f"{label} {own} {tail}"):
-        candidate.add(TAX_IN, "tax included")
+    # Nearest first: its own words, then its label (which may be the tail of the price
+    # before it: "1,000円(税抜) 1,100円(税込)"), then its class names.
+    for said in (f"{own} {tail}", label, found.attrs(2)):
+        if words.EX_TAX.search(said):
+            candidate.add(EX_TAX, "before tax", "ex-tax")
+            break
+        if words.TAX_IN.search(said):
+            candidate.add(TAX_IN, "tax included")
+            break
     own_chain = found.chain[:own_levels]
     related = [
         (node_id, attrs) for node_id, _, attrs in own_chain if words.RELATED_ATTR.search(attrs)

@@ -92,7 +92,9 @@ def test_what_markup_does_around_a_price_does_not_change_it() -> None:
     assert read(net_and_gross) == Price(Decimal("5263.20"), "EUR")
     # Tax included says so in its own words, though its class reads "price-tax" and the
     # net price's note ends just before it.
-    japanese = '<p class="price">1,000円<span>(税抜)</span></p><p class="price-tax">1,100円(税込)</p>'
+    japanese = (
+        '<p class="price">1,000円<span>(税抜)</span></p><p class="price-tax">1,100円(税込)</p>'
+    )
     assert read(japanese, "https://shop.example.jp/1") == Price(Decimal(1100), "JPY")
     # Cents in a plain span right after the whole amount.
     assert read('<div class="price">$229<span class="r9x">99</span></div>') == Price(

@@ -118,16 +118,22 @@ def test_a_name_ending_in_x_is_not_an_instalment_count() -> None:
 
 
 @pytest.mark.parametrize(
-    "prices",
+    ("url", "prices", "buy", "amount"),
     [
-        '<div class="price">Van <s>€30,00</s> voor <span>€20,00</span></div>',
-        "<div><span>Van</span> <span>€ 30,00</span> <span>voor</span> <span>€ 20,00</span></div>",
+        ("https://a.example.nl/x", '<div class="price">Van <s>€30,00</s> voor <span>€20,00</span></div>',
+         "In winkelwagen", "20"),
+        ("https://a.example.nl/x", "<div><span>Van</span> <span>€ 30,00</span> <span>voor</span> <span>€ 20,00</span></div>",
+         "In winkelwagen", "20"),
+        ("https://a.example.com.br/x", '<div class="price"><span>De R$ 2.199,99</span><span>Por R$ 1.759,99</span>'
+         "<span>ou 10x de R$ 175,99 sem juros</span></div>", "Comprar", "1759.99"),
     ],
-)
-def test_dutch_from_for_prices(prices: str) -> None:
-    # "van €30 voor €20": "van" introduces the old price, "voor" the price now.
-    html = f"<html><body><h1>Theepot</h1>{prices}<button>In winkelwagen</button></body></html>"
-    assert extract_price(html, "https://shop.example.nl/theepot") == Price(Decimal(20), "EUR")
+)  # fmt: skip
+def test_from_and_for_prices(url: str, prices: str, buy: str, amount: str) -> None:
+    # Dutch "van €30 voor €20", Portuguese "De R$ … Por R$ …": the first is the old price.
+    html = f"<html><body><h1>Theepot</h1>{prices}<button>{buy}</button></body></html>"
+    found = extract_price(html, url)
+    assert found is not None
+    assert found.amount == Decimal(amount)
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,8 @@ OLD_TEXT = _words(
     r"原價", r"原价", r"定價", r"定价", r"建議售價", r"建议售价", r"市價", r"市价",
     r"通常価格", r"希望小売", r"参考価格", r"정가", r"소비자가",
     r"\bharga normal\b", r"ราคาปกติ", r"\bliste fiyat", r"\bpiyasa fiyat",
+    # Portuguese "De R$ 2.199,99 Por R$ 1.759,99": "de" opening the text, not "10x de R$"
+    r"^\s*de:?\s*(?:r\$|\$|€)?\s*(?:\d|$)",
 )  # fmt: skip
 # A saving, not a price (a "discounted price", 할인가 or 割引価格 is the price to pay).
 SAVING = _words(

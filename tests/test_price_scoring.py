@@ -149,8 +149,8 @@ def test_old_inside_another_word_is_not_an_old_price(name: str) -> None:
 
 
 def test_a_discounted_price_is_the_price_and_a_discount_is_a_saving() -> None:
-    discounted = '<span class="price discounted-price">€20,00</span>'
-    assert winner(product(discounted, PLAIN_B)) == FIRST
+    for name in ("discounted-price", "discountPrice"):
+        assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST
     discount = '<span class="price discount-amount">€20,00</span>'
     assert winner(product(PLAIN_B, discount)) == SECOND
     # A price inside a discount box is still read (a count is not).

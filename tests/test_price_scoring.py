@@ -149,7 +149,7 @@ def test_old_inside_another_word_is_not_an_old_price(name: str) -> None:
 
 
 def test_a_discounted_price_is_the_price_and_a_discount_is_a_saving() -> None:
-    for name in ("discounted-price", "discountPrice"):
+    for name in ("discounted-price", "discountPrice", "price-no-discount"):
         assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST
     discount = '<span class="price discount-amount">€20,00</span>'
     assert winner(product(PLAIN_B, discount)) == SECOND

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from chalicelib.prices import words
 from chalicelib.prices.amounts import parse_amount, parse_machine
 from chalicelib.prices.currency_marks import currency_of
 
@@ -42,6 +43,7 @@ RELATED_KEYS = {
 REGULAR_PRICE_TYPES = re.compile(r"listprice|strikethrough|msrp|srp|regular|invoice", re.I)
 MAX_JSON_LD_BYTES = 2_000_000
 MAX_DEPTH = 24
+TWITTER_FIELDS = (1, 2)  # the label/data pairs a Twitter product card has
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,13 @@ def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
                 amount.currency if amount else None
             )
             yield Declared(value, currency, "meta", regular=sale is not None and sale != value)
+    # Twitter's product card: twitter:label1 "Price", twitter:data1 "$49.00 USD".
+    for n in TWITTER_FIELDS:
+        label, raw = meta(f"twitter:label{n}"), meta(f"twitter:data{n}")
+        if label and raw and words.PRICE_LABEL.search(label.lower()):
+            amount = parse_amount(raw, url)
+            if amount is not None:
+                yield Declared(amount.value, amount.currency, "meta")
 
 
 def _content(element: LexborNode | None) -> str | None:

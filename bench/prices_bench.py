@@ -8,6 +8,12 @@ id: the first half was used to tune the rules, the second never was (its
 failures were not looked at), and the second half's figure is the one that
 counts.
 
+Set PRICE_FATHOM_DIR to a checkout of swathiiyer2/fathom-products (72 US shop
+pages saved in 2017 for Mozilla Fathom's product rules, each with the element
+holding its price; `fathom_prices.json` holds the amounts read from those
+elements) to score them too: its training split was tuned on, its test split
+never was. These pages say nothing of availability.
+
 Scoring follows the benchmark's F1 (a wrong answer is a false positive and
 a false negative). Its ground truth writes some prices as the page groups
 them ("23.450" for 23450 rupees, "24.99" for $24.990 in Chile, where the
@@ -40,6 +46,8 @@ PUBLISHED = {
 AVAILABILITY = {"InStock": "in_stock", "OutOfStock": "out_of_stock"}
 
 
+FATHOM_TUNED = "product_classification_training_data"
+FATHOM_UNSEEN = "product_classification_test_data"
 UNLABELLED = "unlabelled"  # a page whose availability the corpus does not say
 
 
@@ -81,6 +89,17 @@ def external_corpus(root: Path) -> list[Case]:
         )
         for key, entry in sorted(truth.items())
     ]
+
+
+def fathom_corpus(root: Path) -> dict[str, list[Case]]:
+    """The fathom-products pages by split, priced as `fathom_prices.json` says."""
+    labels = json.loads((Path(__file__).parent / "fathom_prices.json").read_text())
+    splits: dict[str, list[Case]] = {}
+    for page, amount in sorted(labels.items()):
+        split = page.split("/")[0]
+        html = (root / page / "source.html").read_bytes()
+        splits.setdefault(split, []).append(Case(html, None, {Decimal(amount)}, UNLABELLED))
+    return splits
 
 
 def _readings(text: str) -> set[Decimal]:
@@ -152,6 +171,11 @@ def run() -> None:
         corpora["benchmark, first half (tuned on)"] = pages[:half]
         corpora["benchmark, second half (never tuned on)"] = pages[half:]
         corpora["benchmark, all pages"] = pages
+    fathom = os.environ.get("PRICE_FATHOM_DIR")
+    if fathom:
+        splits = fathom_corpus(Path(fathom))
+        corpora["fathom-products, training split (tuned on)"] = splits[FATHOM_TUNED]
+        corpora["fathom-products, test split (never tuned on)"] = splits[FATHOM_UNSEEN]
     print("\n== price extraction: storekeeper vs extruct alone ==")
     for name, corpus in corpora.items():
         for extractor in (ours, extruct_alone):

@@ -90,6 +90,11 @@ def test_what_markup_does_around_a_price_does_not_change_it() -> None:
         '<span class="price">5263,20 €</span></div>'
     )
     assert read(net_and_gross) == Price(Decimal("5263.20"), "EUR")
+    # Net and gross side by side, either way round: the gross price is the price.
+    net_first = '<p class="price">excl. VAT <span>€10.00</span> incl. VAT <span>€12.10</span></p>'
+    assert read(net_first, "https://shop.example.ie/1") == Price(Decimal("12.10"), "EUR")
+    gross_first = '<p class="price">£12.00 inc VAT</p> <p class="price">£10.00 ex VAT</p>'
+    assert read(gross_first, "https://shop.example.co.uk/1") == Price(Decimal(12), "GBP")
     # Tax included says so in its own words, though its class reads "price-tax" and the
     # net price's note ends just before it.
     japanese = (

@@ -63,6 +63,7 @@ LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
 }  # fmt: skip
 OLD_TAGS = {"del", "s", "strike"}
 DIGITS = re.compile(r"\d")
+PREVIOUS_NOTE = re.compile(r"^[^\s(]{0,4}\s*\([^)]*\)")  # "円(税抜)": currency, then its note
 
 
 @dataclass
@@ -111,12 +112,21 @@ def score(candidate: Candidate, node: LexborNode, found: Ancestry, page: Landmar
         holder = parent
         before = neighbour_text(holder, before=True)
     # The words right before and right after this number, not its neighbours' numbers.
-    label = DIGITS.split(before)[-1][-30:].lower()
+    label = _own_part(DIGITS.split(before)[-1])[-30:].lower()
     tail = DIGITS.split(neighbour_text(node, before=False))[0][:30].lower()
     near = found.attrs(4)
     _marks(candidate, node, near, label)
     _not_the_price(candidate, node, found, own_levels, own, label, tail, near)
     _placement(candidate, chain, shared, page)
+
+
+def _own_part(label: str) -> str:
+    """The words before a price, less the note closing the price before it:
+    "(税抜)" of "1,000円(税抜) 1,100円", "/kg)" of "(£2.50/kg) Was £12"."""
+    closed = label.rfind(")")
+    if closed != -1 and "(" not in label[:closed]:
+        return label[closed + 1 :]
+    return PREVIOUS_NOTE.sub("", label, count=1)
 
 
 def _marks(candidate: Candidate, node: LexborNode, near: str, label: str) -> None:
@@ -170,15 +180,13 @@ def _not_the_price(
         candidate.add(PER_UNIT, "per-unit price", "per-unit")
     if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
-    # Nearest first: its own words, then its label (which may be the tail of the price
-    # before it: "1,000円(税抜) 1,100円(税込)"), then its class names.
-    for said in (f"{own} {tail}", label, found.attrs(2)):
-        if words.EX_TAX.search(said):
-            candidate.add(EX_TAX, "before tax", "ex-tax")
-            break
-        if words.TAX_IN.search(said):
-            candidate.add(TAX_IN, "tax included")
-            break
+    said = f"{label} {own} {tail}"  # what the page says outweighs what a class name says
+    if words.EX_TAX.search(said):
+        candidate.add(EX_TAX, "before tax", "ex-tax")
+    elif words.TAX_IN.search(said):
+        candidate.add(TAX_IN, "tax included")
+    elif words.EX_TAX.search(found.attrs(2)):
+        candidate.add(EX_TAX, "before tax", "ex-tax")
     own_chain = found.chain[:own_levels]
     related = [
         (node_id, attrs) for node_id, _, attrs in own_chain if words.RELATED_ATTR.search(attrs)

@@ -22,16 +22,11 @@ PRICE_ATTR = _words(
     r"price", r"prix", r"preis", r"precio", r"prezzo", r"preco", r"preço", r"prijs", r"pris",
     r"cena", r"fiyat", r"money", r"cost", r"\bcur(?:rency)?\b", r"amount",
 )  # fmt: skip
-# ... and of elements that hold numbers that are not prices (not "preview", "discount",
-# "account", "country" or a deal's "countdown").
+# ... and of elements that hold numbers that are not prices (not "discount", "account" or
+# "country").
 NOT_PRICE_ATTR = _words(
-    r"rating",
-    r"(?<!p)review",
-    r"stars?\b",
-    r"(?<!dis)(?<!ac)count(?!ry|down)",
-    r"quantity",
-    r"\bqty",
-)
+    r"rating", r"review", r"stars?\b", r"(?<!dis)(?<!ac)count(?!ry)", r"quantity", r"\bqty"
+)  # fmt: skip
 # Words that introduce a price: a bare number after them is one ("特價 294", "Price: 294").
 PRICE_LABEL = _words(
     r"\bprice\b", r"\bpreis\b", r"\bprix\b", r"\bprecio\b", r"\bprezzo\b", r"\bpreço\b",
@@ -46,8 +41,8 @@ CURRENT_ATTR = _words(
 )  # fmt: skip
 # Class names of a previous, list or recommended price.
 OLD_ATTR = _words(
-    # "old" starting a word ("price-old", "oldprice"), not inside "bold", "gold" or "sold-out"
-    r"(?<![a-z])old", r"priceold", r"\bwas", r"was-?price", r"regular", r"list-?price", r"compare", r"strike",
+    # "old" ("price-old", "priceOld"), not the end of "bold", "gold", "sold-out" or "holder"
+    r"(?<![bgfhcst])old", r"\bwas", r"was-?price", r"regular", r"list-?price", r"compare", r"strike",
     r"original", r"before", r"\brrp", r"msrp", r"\buvp", r"crossed", r"previous", r"retail",
     r"(?<!p)reference", r"barr[ée]", r"former", r"non-?sale", r"price--?old", r"price-?old",
     r"price_old", r"line-?through", r"stroke", r"price-?standard", r"standard-?price",

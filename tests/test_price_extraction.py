@@ -165,6 +165,21 @@ def test_a_discounted_price_is_the_price_not_a_saving(
     assert found.amount == Decimal(amount)
 
 
+def test_a_box_classed_discount_holding_the_sale_price() -> None:
+    declared = (
+        '<script type="application/ld+json">{"@type": "Product", "name": "Mug", '
+        '"offers": {"@type": "Offer", "price": "20.00", "priceCurrency": "USD"}}</script>'
+    )
+    body = (
+        '<h1>Mug</h1><div class="price-box"><span class="old-price">$30.00</span>'
+        '<div class="discount-box"><span class="sale">$20.00</span><span>-33%</span></div></div>'
+        "<button>Add to cart</button>"
+    )
+    for head in (declared, ""):
+        html = f"<html><head>{head}</head><body>{body}</body></html>"
+        assert extract_price(html) == Price(Decimal(20), "USD")
+
+
 @pytest.mark.parametrize("text", ["3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1"])
 def test_not_prices(text: str) -> None:
     parsed = parse_amount(text)

@@ -158,7 +158,11 @@ def _not_the_price(
         candidate.add(OLD, "previous or list price", "old")
         if signal == "old-class" and not labelled_old:
             candidate.kinds.add("old-class")  # only its class says so
-    if words.SAVING.search(f"{label} {own}") or words.SAVING_ATTR.search(near):
+    if (
+        words.SAVING.search(f"{label} {own}")
+        or words.SAVING_ATTR.search(near)
+        or words.DISCOUNT_ATTR.search(found.attrs(1))
+    ):
         candidate.add(SAVING, "a saving", "saving")
     if (
         words.SHIPPING.search(f"{label} {own}")

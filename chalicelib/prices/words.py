@@ -73,9 +73,10 @@ SAVING = _words(
     r"cash ?back", r"geld zurück", r"(?:back|späť|zpět|zurück) (?:on|to|na|auf) (?:\S+ ){0,3}"
     r"(?:card|kart)", r"ポイント還元", r"返现", r"返現",
 )  # fmt: skip
-SAVING_ATTR = re.compile(
-    r"sav(e|ing)|(?<!no-)discount(?!ed|[-_]?price)|you-save|cash-?back|reward|loyalty"
-)
+SAVING_ATTR = re.compile(r"sav(e|ing)|you-save|cash-?back|reward|loyalty")
+# ... and a discount, when the price's own element is so classed: a box classed "discount"
+# often holds the discounted price itself.
+DISCOUNT_ATTR = re.compile(r"(?<!no-)discount(?!ed|[-_]?price)")
 SHIPPING = _words(
     r"shipping", r"delivery", r"versand", r"lieferung", r"livraison", r"env[ií]o", r"spedizione",
     r"frete", r"verzend", r"\bfrakt", r"dostawa", r"送料", r"\bporto\b", r"postage", r"\bp&p\b",

@@ -72,9 +72,9 @@ def _price_node(
         wider = parse_amount(wider_text, url, hint)
         if wider is None:
             break
-        # Its currency, and its cents where they stand apart: "$" 339 ".99"
+        # Its currency, where it stands apart: "$" 339
         gains = amount is None or (
-            amount.mark is None and wider.mark is not None and int(wider.value) == amount.value
+            amount.mark is None and wider.mark is not None and wider.value == amount.value
         )
         if not gains:
             break

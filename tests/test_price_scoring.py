@@ -167,3 +167,15 @@ def test_a_price_in_a_box_whose_name_holds_count_is_read(box: str) -> None:
 def test_nowrap_is_not_a_current_price() -> None:
     nowrap = '<span class="price nowrap">€20,00</span>'
     assert winner(product(nowrap, '<span class="price special-price">€30,00</span>')) == SECOND
+
+
+@pytest.mark.parametrize(
+    ("classes", "is_hidden"),
+    [("hidden", True), ("d-none", True), ("hidden md:block", False), ("d-none d-lg-flex", False)],
+)
+def test_a_copy_shown_again_from_some_screen_width_is_not_hidden(
+    classes: str, is_hidden: bool
+) -> None:
+    body = product(f'<div class="{classes}">{PLAIN_A}</div>', PLAIN_B)
+    first = next(c for c in shown(body) if c.amount.value == FIRST)
+    assert ("hidden" in first.kinds) is is_hidden

@@ -44,6 +44,9 @@ HIDING_CLASSES = {
     "display-none",
     "no-display",
 }
+# ... unless another class shows it again from some screen width up ("hidden md:block",
+# "d-none d-lg-flex"): the desktop copy of a price.
+SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")
 ROOTS = ("html", "-document")  # above every element a chain holds
 MAX_ANCESTRY = 60  # ancestors kept per chain: deeper nesting is generated markup
 
@@ -231,7 +234,8 @@ def hidden(node: LexborNode) -> bool:
     attributes = node.attributes
     if "hidden" in attributes or attributes.get("type") == "hidden":
         return True
-    if HIDING_CLASSES.intersection((attributes.get("class") or "").lower().split()):
+    classes = (attributes.get("class") or "").lower().split()
+    if HIDING_CLASSES.intersection(classes) and not any(map(SHOWN_FROM.match, classes)):
         return True
     return bool(HIDDEN_STYLE.search((attributes.get("style") or "").lower()))
 

@@ -145,6 +145,7 @@ def score(extract: Callable[[bytes, str | None], Found], corpus: list[Case]) -> 
         "availability_right": right_where_stated(stock),
         "sold_out_found": sum(f == e == "out_of_stock" for f, e in stock),
         "sold_out_pages": sum(e == "out_of_stock" for _, e in stock),
+        "stating": len(stock),
         "pages_per_second": Timings(seconds).per_second,
         "largest_mb": max(len(case.html) for case in corpus) / 1e6,
     }
@@ -189,12 +190,14 @@ def run() -> None:
             ("storekeeper", mine[0], rate),
             ("extruct", base[0], base_rate),
         ):
-            print(
-                f"  {label:12} price F1 {result['price_f1']:.3f}  availability F1 "
-                f"{result['availability_f1']:.3f} (right on "
+            stock = (
+                f"availability F1 {result['availability_f1']:.3f} (right on "
                 f"{result['availability_right']:.1%} of pages stating it; out of stock found on "
-                f"{result['sold_out_found']} of {result['sold_out_pages']})  {speed:6.1f} pages/s"
+                f"{result['sold_out_found']} of {result['sold_out_pages']})"
+                if result["stating"]
+                else "availability not labelled"
             )
+            print(f"  {label:12} price F1 {result['price_f1']:.3f}  {stock}  {speed:6.1f} pages/s")
         print(f"  speed ratio  {rate / base_rate:.2f}x")
     published = ", ".join(
         f"{attribute} " + " ".join(f"{who} {value}" for who, value in figures.items())

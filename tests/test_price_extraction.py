@@ -62,6 +62,8 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("Rs 23,450", "https://www.olx.com.pk/item/1", "23450", "PKR"),
         ("Rs. 499", None, "499", "INR"),
         ("HK$12", None, "12", "HKD"),
+        # a span of days is not the price
+        ("Lowest in 30 days: £59.99", None, "59.99", "GBP"),
         # two numbers side by side are not one: the first is read
         ("€20 15", None, "20", "EUR"),
         ("2 990 Kč", None, "2990", "CZK"),
@@ -163,6 +165,32 @@ def test_a_discounted_price_is_the_price_not_a_saving(
     found = extract_price(html, url)
     assert found is not None
     assert found.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("url", "lowest", "now", "buy"),
+    [
+        ("https://a.example.ie/x", "Lowest price in the last 30 days: <span>€59.99</span>", "€49.99", "Add to basket"),
+        ("https://a.example.de/x", "Niedrigster Preis der letzten 30 Tage: <span>59,99 €</span>", "49,99 €", "In den Warenkorb"),
+        ("https://a.example.pl/x", "Najniższa cena z 30 dni przed obniżką: <span>59,99 zł</span>", "49,99 zł", "Dodaj do koszyka"),
+        ("https://a.example.fr/x", "Prix le plus bas sur 30 jours : <span>59,99 €</span>", "49,99 €", "Ajouter au panier"),
+        ("https://a.example.it/x", "Prezzo più basso negli ultimi 30 giorni: <span>59,99 €</span>", "49,99 €", "Aggiungi al carrello"),
+        ("https://a.example.es/x", "Precio más bajo de los últimos 30 días: <span>59,99 €</span>", "49,99 €", "Añadir al carrito"),
+        ("https://a.example.nl/x", "Laagste prijs van de afgelopen 30 dagen: <span>€ 59,99</span>", "€ 49,99", "In winkelwagen"),
+        ("https://a.example.cz/x", "Nejnižší cena za posledních 30 dní: <span>59,99 €</span>", "49,99 €", "Do košíku"),
+    ],
+)  # fmt: skip
+def test_the_lowest_price_of_the_last_30_days_is_a_reference(
+    url: str, lowest: str, now: str, buy: str
+) -> None:
+    # Shown by EU shops beside a reduced price: neither it nor its "30" is the price.
+    html = (
+        f"<html><body><h1>Teapot</h1><p>{lowest}</p><p><span>{now}</span></p>"
+        f"<button>{buy}</button></body></html>"
+    )
+    found = extract_price(html, url)
+    assert found is not None
+    assert found.amount == Decimal("49.99")
 
 
 def test_a_box_classed_discount_holding_the_sale_price() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from chalicelib.money import minor_digits
+from chalicelib.prices import words
 from chalicelib.prices.currency_marks import currency_of, widened
 
 MAX_PRICE = Decimal(1_000_000_000)
@@ -52,6 +53,7 @@ def parse_amount(
 
     if not _DIGITS.search(text) or len(text) > 80 or _INSTALMENT.match(text):
         return None
+    text = words.DURATION.sub(" ", text)  # "lowest in 30 days: 249 zł" is 249
     apart = _SIDE_BY_SIDE.search(text)
     if apart:
         text = text[: apart.start() + 1]  # the first of them

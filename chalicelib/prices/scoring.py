@@ -56,6 +56,7 @@ HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
 FAR_BELOW_BUY = -1.0  # far below the buy button: reviews, recommendations
 
 REGION_TAGS = {"footer", "nav", "header", "aside"}
+LEAD_CHARS = 80  # the text read before a price: its label is the last 40 of it
 LABEL_LEVELS = 3  # how far up a price's label is looked for, through ...
 LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
     "span", "strong", "b", "em", "i", "small", "big", "a", "label", "ins", "del", "s", "sup",
@@ -104,19 +105,21 @@ def score(candidate: Candidate, node: LexborNode, found: Ancestry, page: Landmar
     own = " ".join(node.text(deep=True).split()).lower()
     # The words before it, from the nearest ancestor that has any: "<p>Was <b><i>$30</i></b>",
     # "<dt>Regular price</dt><dd><span>$30</span></dd>", "<td>Our price:</td><td><b>£12</b>".
-    before, holder = neighbour_text(node, before=True), node
+    before, holder = neighbour_text(node, before=True, limit=LEAD_CHARS), node
     for _ in range(LABEL_LEVELS):
         parent = holder.parent
         if before or parent is None or parent.tag not in LABEL_HOLDERS:
             break
         holder = parent
-        before = neighbour_text(holder, before=True)
-    # The words right before and right after this number, not its neighbours' numbers.
-    label = _own_part(DIGITS.split(before)[-1])[-30:].lower()
+        before = neighbour_text(holder, before=True, limit=LEAD_CHARS)
+    # The words right before and right after this number, not its neighbours' numbers
+    # (nor a span of days: "lowest in the last 30 days:").
+    lead = DIGITS.split(words.DURATION.sub(" ", before))[-1].lower()
+    label = _own_part(lead[-40:])[-30:]
     tail = DIGITS.split(neighbour_text(node, before=False))[0][:30].lower()
     near = found.attrs(4)
     _marks(candidate, node, near, label)
-    _not_the_price(candidate, node, found, own_levels, own, label, tail, near)
+    _not_the_price(candidate, node, found, own_levels, own, (label, lead), tail, near)
     _placement(candidate, chain, shared, page)
 
 
@@ -146,14 +149,19 @@ def _not_the_price(
     found: Ancestry,
     own_levels: int,
     own: str,
-    label: str,
+    words_before: tuple[str, str],
     tail: str,
     near: str,
 ) -> None:
+    label, lead = words_before  # the short label, and the longer lead-in it ends
     signal = _nearest_signal(node, found, levels=min(4, own_levels))
     if signal == "current":
         candidate.add(CURRENT, "sale/current class")
-    labelled_old = bool(words.OLD_TEXT.search(label) or words.OLD_TEXT.search(own))
+    labelled_old = bool(
+        words.OLD_TEXT.search(label)
+        or words.OLD_TEXT.search(own)
+        or words.LOWEST_RECENT.search(f"{lead} {own}")
+    )
     if signal in ("old", "old-class") or labelled_old:
         candidate.add(OLD, "previous or list price", "old")
         if signal == "old-class" and not labelled_old:

@@ -61,6 +61,23 @@ OLD_TEXT = _words(
     # Portuguese "De R$ 2.199,99 Por R$ 1.759,99": "de" opening the text, not "10x de R$"
     r"^\s*de:?\s*(?:r\$|\$|€)?\s*(?:\d|$)",
 )  # fmt: skip
+# The EU's "lowest price in the last 30 days", shown beside a reduced price: a reference,
+# read in the longer lead-in before a price.
+LOWEST_RECENT = _words(
+    r"lowest price", r"niedrigste[rn]? (?:gesamt)?preis", r"günstigste[rn]? (?:gesamt)?preis",
+    r"prix le plus bas", r"najniższa cena", r"prezzo più basso", r"precio más bajo",
+    r"laagste prijs", r"nejnižší cena", r"najnižšia cena", r"legalacsonyabb ár",
+    r"cel mai mic pre[tț]", r"preço mais baixo", r"lägsta pris", r"laveste pris", r"alin hinta",
+    r"najniža cijena", r"najnižja cena", r"най-ниска цена", r"χαμηλότερη τιμή",
+    r"mažiausia kaina", r"zemākā cena", r"madalaim hind",
+)  # fmt: skip
+# A span of days ("in the last 30 days", "30-day returns"): a number that is no price.
+# Searched in text as written, so it ignores case itself.
+DURATION = re.compile(
+    r"\b\d{1,3}\s*-?\s*(?:days?|tage[n]?|jours|dni|dnů|dní|giorni|d[ií]as|dagen|dagar|dage|"
+    r"dager|dana|päivän|päivää|napo?t?|zile|ημερών|ημέρες|дней|днів|дни|gün|hari)\b",
+    re.IGNORECASE,
+)
 # A saving, not a price (a "discounted price", 할인가 or 割引価格 is the price to pay).
 SAVING = _words(
     r"\bsave\b", r"you save", r"saving", r"\bsparen\b", r"\bspare\b", r"économisez",

@@ -119,7 +119,7 @@ def score(candidate: Candidate, node: LexborNode, found: Ancestry, page: Landmar
     tail = DIGITS.split(neighbour_text(node, before=False))[0][:30].lower()
     near = found.attrs(4)
     _marks(candidate, node, near, label)
-    _not_the_price(candidate, node, found, own_levels, own, (label, lead), tail, near)
+    _not_the_price(candidate, node, found, own_levels, own, label, tail, near, lead)
     _placement(candidate, chain, shared, page)
 
 
@@ -149,11 +149,12 @@ def _not_the_price(
     found: Ancestry,
     own_levels: int,
     own: str,
-    words_before: tuple[str, str],
+    label: str,
     tail: str,
     near: str,
+    lead: str,
 ) -> None:
-    label, lead = words_before  # the short label, and the longer lead-in it ends
+    """`lead`: the longer text before the price that its label ends."""
     signal = _nearest_signal(node, found, levels=min(4, own_levels))
     if signal == "current":
         candidate.add(CURRENT, "sale/current class")

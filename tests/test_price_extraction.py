@@ -62,6 +62,13 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("Rs 23,450", "https://www.olx.com.pk/item/1", "23450", "PKR"),
         ("Rs. 499", None, "499", "INR"),
         ("HK$12", None, "12", "HKD"),
+        # digits of other scripts; marks price-parser does not report
+        ("١٬٢٩٩٫٠٠ ر.س", None, "1299", "SAR"),
+        ("١٢٩ د.إ", None, "129", "AED"),
+        ("１，２００円", None, "1200", "JPY"),
+        ("E£ 1,200", None, "1200", "EGP"),
+        ("S/ 129.90", None, "129.90", "PEN"),
+        ("Kr. 1.299,-", "https://shop.example.dk/1", "1299", "DKK"),
         # a span of days is not the price
         ("Lowest in 30 days: £59.99", None, "59.99", "GBP"),
         # two numbers side by side are not one: the first is read

@@ -25,6 +25,13 @@ _DIGITS = re.compile(r"\d")
 _SIDE_BY_SIDE = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))(?=\d)")
 
 
+# Digits and separators of other scripts, as ASCII: Arabic-Indic and Persian digits with
+# their separators (١٬٢٩٩٫٠٠), fullwidth ones (１，２００円).
+_DIGITS_ELSEWHERE = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٬٫，．", "0123456789" * 3 + ",.,."
+)
+
+
 @dataclass(frozen=True)
 class Amount:
     value: Decimal
@@ -53,7 +60,7 @@ def parse_amount(
 
     if not _DIGITS.search(text) or len(text) > 80 or _INSTALMENT.match(text):
         return None
-    text = words.DURATION.sub(" ", text)  # "lowest in 30 days: 249 zł" is 249
+    text = words.DURATION.sub(" ", text.translate(_DIGITS_ELSEWHERE))  # "30 days" is no price
     apart = _SIDE_BY_SIDE.search(text)
     if apart:
         text = text[: apart.start() + 1]  # the first of them

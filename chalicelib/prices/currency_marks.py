@@ -18,8 +18,19 @@ _SYMBOLS = {
     "FT": "HUF", "LEI": "RON", "LEU": "RON", "RON": "RON", "ЛВ": "BGN", "ЛВ.": "BGN",
     "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "RM": "MYR",
     "RP": "IDR", "FR.": "CHF", "SFR.": "CHF", "EURO": "EUR", "EUROS": "EUR", "DT": "TND",
-    "KD": "KWD", "TL": "TRY", "DIN.": "RSD", "KN": "HRK", "KN.": "HRK",
+    "KD": "KWD", "TL": "TRY", "DIN.": "RSD", "KN": "HRK", "KN.": "HRK", "E£": "EGP",
+    "GH₵": "GHS", "₵": "GHS", "₡": "CRC", "৳": "BDT", "S/": "PEN", "S/.": "PEN", "GS": "PYG",
+    "GS.": "PYG", "KSH": "KES", "DIN": "RSD", "ر.س": "SAR", "د.إ": "AED", "ج.م": "EGP",
+    "ر.ق": "QAR", "د.ك": "KWD", "ر.ع": "OMR", "د.ب": "BHD", "د.ا": "JOD", "د.م.": "MAD",
+    "جنيه": "EGP",
 }  # fmt: skip
+# Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs";
+# not "din", which is "your" in Scandinavian shops).
+_UNREPORTED = re.compile(
+    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh)(?![^\W\d_])"
+    r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه",
+    re.IGNORECASE,
+)
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
 _CASED = {"Ft": "HUF"}
 _AMBIGUOUS = {
@@ -37,7 +48,10 @@ _TLD_CURRENCY = {
     "hu": "HUF", "ro": "RON", "bg": "BGN", "hr": "EUR", "tr": "TRY", "ru": "RUB", "ua": "UAH",
     "in": "INR", "kr": "KRW", "za": "ZAR", "il": "ILS", "ae": "AED", "sa": "SAR", "my": "MYR",
     "id": "IDR", "th": "THB", "ph": "PHP", "vn": "VND", "pe": "PEN", "kw": "KWD", "pk": "PKR",
-    "lk": "LKR",
+    "lk": "LKR", "eg": "EGP", "qa": "QAR", "om": "OMR", "bh": "BHD", "jo": "JOD", "ma": "MAD",
+    "ke": "KES", "py": "PYG", "rs": "RSD", "cr": "CRC", "bd": "BDT", "gh": "GHS", "ng": "NGN",
+    "tn": "TND", "kz": "KZT", "ge": "GEL", "ba": "BAM", "by": "BYN", "ug": "UGX", "iq": "IQD",
+    "ly": "LYD",
 }  # fmt: skip
 _DOLLAR_TLDS = {"ca", "au", "nz", "mx", "cl", "co", "ar", "uy", "sg", "hk", "tw"}
 _KRONA_TLDS = {"se", "no", "dk", "is"}
@@ -73,10 +87,12 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
 
 
 def widened(mark: str | None, text: str) -> str | None:
-    """The longer mark the text writes around an ambiguous one ("SG$ 77" holds "SG$", where
-    price-parser reads only "$"), else the mark."""
-    if not mark or mark.strip().upper() not in _AMBIGUOUS:
-        return mark
+    """The mark as the text writes it: the longer one around what price-parser read ("SG$ 77"
+    holds "SG$", "E£ 1,200" holds "E£", where it reads "$" and "£"), or one it does not read
+    at all ("99 ر.س", "S/ 129.90"); else the mark."""
+    if not mark:
+        unreported = _UNREPORTED.search(text)
+        return unreported.group(0) if unreported else None
     written = re.search(r"(?<![A-Za-z])[A-Za-z]{1,3}" + re.escape(mark.strip()), text)
     if written and written.group(0).upper() in _SYMBOLS:
         return written.group(0)

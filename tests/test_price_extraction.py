@@ -69,6 +69,9 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("E£ 1,200", None, "1200", "EGP"),
         ("S/ 129.90", None, "129.90", "PEN"),
         ("Kr. 1.299,-", "https://shop.example.dk/1", "1299", "DKK"),
+        # of several numbers, the one beside the currency
+        ("Your basket: 2 items £34.98", None, "34.98", "GBP"),
+        ("Only 3 left at $12.99", None, "12.99", "USD"),
         # a span of days is not the price
         ("Lowest in 30 days: £59.99", None, "59.99", "GBP"),
         # two numbers side by side are not one: the first is read

@@ -95,7 +95,8 @@ def test_related_products_and_the_page_regions() -> None:
     losers = [c for c in shown(body) if c.amount.value != SECOND]
     assert all("related" in c.kinds for c in losers)
     assert all(
-        f"{scoring.RELATED:+g} related products, header or footer" in c.reasons for c in losers
+        f"{scoring.RELATED:+g} related products, header, footer or basket" in c.reasons
+        for c in losers
     )
     # Without the related block, the first price of the block wins.
     assert winner(product(PLAIN_A, PLAIN_B)) == FIRST
@@ -179,3 +180,11 @@ def test_a_copy_shown_again_from_some_screen_width_is_not_hidden(
     body = product(f'<div class="{classes}">{PLAIN_A}</div>', PLAIN_B)
     first = next(c for c in shown(body) if c.amount.value == FIRST)
     assert ("hidden" in first.kinds) is is_hidden
+
+
+def test_the_basket_total_is_not_the_price() -> None:
+    body = '<a href="/basket">Your basket: 2 items €30,00</a>' + product(PLAIN_A, "")
+    basket = next(c for c in shown(body) if c.amount.value == SECOND)
+    assert "related" in basket.kinds
+    button = next(c for c in shown(product("<button>Add to cart – €20,00</button>", "")))
+    assert "related" not in button.kinds

@@ -20,6 +20,8 @@ MAX_PRICE = Decimal(1_000_000_000)
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
 _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
+# A number as shops group it: "1,299.99", "1.299,99", "1 299", "1'299".
+AMOUNT_GROUPS = re.compile(r"\d+(?:[.,'’\u00a0\u202f ]\d+)*")
 # Digits, a space, then anything but a group of three: two numbers side by side ("£20 15"),
 # which price-parser would join into one (2015).
 _SIDE_BY_SIDE = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))(?=\d)")
@@ -65,6 +67,9 @@ def parse_amount(
     if apart:
         text = text[: apart.start() + 1]  # the first of them
     parsed = Price.fromstring(text)
+    beside = _beside_mark(text, parsed.currency)
+    if beside != text:  # "2 items £34.98": price-parser reads the first number, 2
+        text, parsed = beside, Price.fromstring(beside)
     if parsed.amount is None:
         return None
     mark = widened(parsed.currency, text)
@@ -83,6 +88,19 @@ def parse_amount(
     if not Decimal(0) < value < MAX_PRICE:
         return None
     return Amount(_tidy(value), currency, mark if marked else None)
+
+
+def _beside_mark(text: str, mark: str | None) -> str:
+    """Of several numbers, the one written beside the currency mark, with the mark."""
+    groups = list(AMOUNT_GROUPS.finditer(text))
+    at = text.find(mark) if mark and len(groups) > 1 else -1
+    if at == -1:
+        return text
+    end = at + len(mark or "")
+    for group in groups:
+        if 0 <= group.start() - end <= 2 or 0 <= at - group.end() <= 2:
+            return text[min(at, group.start()) : max(end, group.end())]
+    return text
 
 
 def _tidy(value: Decimal) -> Decimal:

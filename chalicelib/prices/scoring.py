@@ -205,11 +205,13 @@ def _not_the_price(
         (node_id, attrs) for node_id, _, attrs in own_chain if words.RELATED_ATTR.search(attrs)
     ]
     region = {tag for _, tag, _ in own_chain} & REGION_TAGS
-    if related or region:
+    # "Your basket: 2 items £34.98", not an "Add to cart - £19.99" button
+    basket = words.BASKET_TEXT.search(own) and not words.BUY_ACTION.search(own)
+    if related or region or basket:
         # Only a moving block (a slider) may turn out to be the product's own: its outermost.
-        if not region and all(words.MOVING_ATTR.search(attrs) for _, attrs in related):
+        if related and not region and all(words.MOVING_ATTR.search(a) for _, a in related):
             candidate.related_at = related[-1][0]
-        candidate.add(RELATED, "related products, header or footer", "related")
+        candidate.add(RELATED, "related products, header, footer or basket", "related")
     if found.tags() & {"option", "select"}:
         candidate.add(IN_VARIANT_LIST, "in a variant list")
     if any(hidden(n) for n in up(node, own_levels)):

@@ -12,7 +12,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import scoring, words
-from chalicelib.prices.amounts import Amount, parse_amount
+from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, parse_amount
 from chalicelib.prices.layout import SPACES, PageView, attr_text, neighbour_text, up
 from chalicelib.prices.scoring import Candidate
 
@@ -21,7 +21,6 @@ PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
 MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not a price
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
-AMOUNT_GROUPS = re.compile(r"\d+(?:[.,'’\u00a0\u202f ]\d+)*")
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
 
 

@@ -145,6 +145,12 @@ RELATED_ATTR = _words(
     r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
     r"marketplace-?offers",
 )  # fmt: skip
+# What the basket's summary says beside its total.
+BASKET_TEXT = _words(
+    r"\bbasket\b", r"\bcart\b", r"\btrolley\b", r"warenkorb", r"\bpanier\b", r"carrito",
+    r"carrello", r"winkelwagen", r"varukorg", r"koszyk", r"košík", r"kosár", r"\bsepet",
+    r"カート", r"购物车", r"購物車", r"장바구니", r"корзин",
+)  # fmt: skip
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.
 BUY_ACTION = _words(

@@ -20,7 +20,7 @@ _SYMBOLS = {
     "RP": "IDR", "FR.": "CHF", "SFR.": "CHF", "EURO": "EUR", "EUROS": "EUR", "DT": "TND",
     "KD": "KWD", "TL": "TRY", "DIN.": "RSD", "KN": "HRK", "KN.": "HRK", "E£": "EGP",
     "GH₵": "GHS", "₵": "GHS", "₡": "CRC", "৳": "BDT", "S/": "PEN", "S/.": "PEN", "GS": "PYG",
-    "GS.": "PYG", "KSH": "KES", "DIN": "RSD", "ر.س": "SAR", "د.إ": "AED", "ج.م": "EGP",
+    "GS.": "PYG", "KSH": "KES", "ر.س": "SAR", "د.إ": "AED", "ج.م": "EGP",
     "ر.ق": "QAR", "د.ك": "KWD", "ر.ع": "OMR", "د.ب": "BHD", "د.ا": "JOD", "د.م.": "MAD",
     "جنيه": "EGP",
 }  # fmt: skip

@@ -191,10 +191,10 @@ def _not_the_price(
         or words.PER_UNIT.search(label)
     ):
         candidate.add(PER_UNIT, "per-unit price", "per-unit")
-    if words.BULK.search(f"{label} {own} {tail}"):
+    said = f"{label} {own} {tail}"
+    if words.BULK.search(said):
         candidate.add(BULK, "a case or carton", "bulk")
-    said = f"{label} {own} {tail}"  # what the page says outweighs what a class name says
-    if words.EX_TAX.search(said):
+    if words.EX_TAX.search(said):  # what the page says outweighs what a class name says
         candidate.add(EX_TAX, "before tax", "ex-tax")
     elif words.TAX_IN.search(said):
         candidate.add(TAX_IN, "tax included")

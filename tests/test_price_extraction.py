@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chalicelib.prices import Price, decode_html, extract_offer, extract_price
-from chalicelib.prices.amounts import parse_amount
+from chalicelib.prices.amounts import marked_amounts, parse_amount
 
 PAGES = Path(__file__).parent / "price_pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text())
@@ -85,6 +85,22 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
     assert parsed is not None
     assert parsed.value == Decimal(amount)
     assert parsed.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Was $40 Now $30", ["$40", "$30"]),
+        ("30 EUR 40 EUR", ["30 EUR", "40 EUR"]),
+        ("EUR 30 EUR 40", ["EUR 30", "EUR 40"]),
+        ("1,000円(税抜) 1,100円(税込)", ["1,000円", "1,100円"]),
+        # a mark goes to the nearer number, and a bare number stays bare
+        ("30 € 40 pcs", ["30 €"]),
+        ("2 items £34.98", ["£34.98"]),
+    ],
+)
+def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:
+    assert [text[m.start : m.end] for m in marked_amounts(text)] == amounts
 
 
 def test_what_markup_does_around_a_price_does_not_change_it() -> None:
@@ -201,6 +217,52 @@ def test_the_lowest_price_of_the_last_30_days_is_a_reference(
     found = extract_price(html, url)
     assert found is not None
     assert found.amount == Decimal("49.99")
+
+
+@pytest.mark.parametrize(
+    ("url", "prices", "amount"),
+    [
+        # two prices in one text: each is read with its own words
+        ("https://a.example.com/x", "<p>Was $40.00 Now $30.00</p>", "30"),
+        ("https://a.example.co.uk/x", "<p>RRP £50.00 Our Price £40.00</p>", "40"),
+        ("https://a.example.com/x", "<p>Reg. $40.00 Sale $30.00</p>", "30"),
+        ("https://a.example.com/x", "<p>You save $10.00 - only $30.00</p>", "30"),
+        ("https://a.example.de/x", "<p>Statt 40,00 € nur 30,00 €</p>", "30"),
+        ("https://a.example.com.br/x", "<p>De R$ 40,00 por R$ 30,00</p>", "30"),
+        ("https://a.example.nl/x", "<p>van €40,00 voor €30,00</p>", "30"),
+        ("https://a.example.com/x", "<p>$30.00 ($2.50 / 100g)</p>", "30"),
+        ("https://a.example.com/x", "<p>Price $30.00 or 4 payments of $7.50</p>", "30"),
+        ("https://a.example.com/x", "<p>$3.00 each or 2 for $5.00</p>", "3"),
+        # net and gross in one text, the note after each price or before it
+        ("https://a.example.co.uk/x", "<p>£16.66 ex VAT (£19.99 inc VAT)</p>", "19.99"),
+        ("https://a.example.co.uk/x", "<p>£16.66 exc. VAT £19.99 inc. VAT</p>", "19.99"),
+        ("https://a.example.co.uk/x", "<p><span>£16.66 ex VAT</span> <span>(£19.99 inc VAT)</span></p>",
+         "19.99"),
+        ("https://a.example.jp/x", "<p>1,000円(税抜) 1,100円(税込)</p>", "1100"),
+        # the old price in an element, the price to pay as the text beside it
+        ("https://a.example.com/x", '<div class="price"><del>$40.00</del> $30.00</div>', "30"),
+        ("https://a.example.co.uk/x", "<p><strike>£40</strike> £30</p>", "30"),
+        ("https://a.example.com/x", "<p>Was <b>$40.00</b> Now $30.00</p>", "30"),
+        # ... while a range, or a price and its conversion, read as the first
+        ("https://a.example.com/x", "<p>$30.00 – $40.00</p>", "30"),
+        ("https://a.example.com/x", "<p>$30.00 ($27.50 in store)</p>", "30"),
+        ("https://a.example.com/x", "<p>$30.00 (€27.50)</p>", "30"),
+    ],
+)  # fmt: skip
+def test_prices_side_by_side_in_one_text(url: str, prices: str, amount: str) -> None:
+    html = f"<html><body><h1>Teapot</h1>{prices}<button>Add to cart</button></body></html>"
+    found = extract_price(html, url)
+    assert found is not None
+    assert found.amount == Decimal(amount)
+
+
+def test_a_cost_named_where_a_text_opens_is_said_of_each_of_its_prices() -> None:
+    # "Express" names no kind of price: the shipping said first goes for it too.
+    html = (
+        '<html><body><div class="bar">Standard shipping $4.99 · Express $12.00</div>'
+        '<h1>Teapot</h1><div class="price">$34.50</div><button>Add to cart</button></body></html>'
+    )
+    assert extract_price(html) == Price(Decimal("34.50"), "USD")
 
 
 def test_a_box_classed_discount_holding_the_sale_price() -> None:

@@ -90,6 +90,49 @@ def parse_amount(
     return Amount(_tidy(value), currency, mark if marked else None)
 
 
+MARK_REACH = 6  # characters between a number and its mark at most, spaces included ("R$ ", "руб.")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A number written beside its currency mark, and where it stands in its text."""
+
+    start: int  # the mark or the number, whichever comes first
+    end: int
+    amount: Amount
+
+
+def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -> list[Marked]:
+    """Every number in a short text written beside a currency mark ("Was $40 Now $30"),
+    each read on its own. A mark between two numbers goes to the nearer; at equal
+    distance, to the one it follows if the text opens with a number ("30 € 40 €")."""
+    groups = list(AMOUNT_GROUPS.finditer(text))
+    trailing = text.lstrip()[:1].isdigit()
+
+    def gap(group: re.Match[str], start: int, end: int) -> tuple[int, bool]:
+        before = start >= group.end()  # the mark follows the number
+        return (start - group.end() if before else group.start() - end), before != trailing
+
+    found: list[Marked] = []
+    for index, group in enumerate(groups):
+        low = max(groups[index - 1].end() if index else 0, group.start() - MARK_REACH)
+        high = group.end() + MARK_REACH
+        if index + 1 < len(groups):
+            high = min(high, groups[index + 1].start())
+        amount = parse_amount(text[low:high], url, hint)
+        if amount is None or not amount.mark:
+            continue
+        size = len(amount.mark)
+        spots = [low + m.start() for m in re.finditer(re.escape(amount.mark), text[low:high])]
+        owned = [
+            at for at in spots if min(groups, key=lambda other: gap(other, at, at + size)) is group
+        ]
+        if owned:
+            at = min(owned, key=lambda at: gap(group, at, at + size))
+            found.append(Marked(min(at, group.start()), max(at + size, group.end()), amount))
+    return found
+
+
 def _beside_mark(text: str, mark: str | None) -> str:
     """Of several numbers, the one written beside the currency mark, with the mark."""
     groups = list(AMOUNT_GROUPS.finditer(text))

@@ -67,6 +67,28 @@ DIGITS = re.compile(r"\d")
 PREVIOUS_NOTE = re.compile(r"^[^\s(]{0,4}\s*\([^)]*\)")  # "円(税抜)": currency, then its note
 
 
+@dataclass(frozen=True)
+class Piece:
+    """One of several prices in one text ("Was $40 Now $30"): the text's words before it,
+    the price with its currency (and unit: "$2.50 / 100g"), and the words after it."""
+
+    before: str
+    own: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What is written around a price, lower case."""
+
+    own: str  # its element's text (or its piece's)
+    label: str  # the words right before it, after any number before them
+    tail: str  # the words right after it, before any number after them
+    lead: str  # the longer text before it (after any number) that its label ends
+    more_before: bool  # a number stands before its label ...
+    more_after: bool  # ... or after its tail: the words between are shared with it
+
+
 @dataclass
 class Candidate:
     amount: Amount
@@ -94,15 +116,45 @@ class Candidate:
             self.kinds.add(kind)
 
 
-def score(candidate: Candidate, node: LexborNode, found: Ancestry, page: Landmarks) -> None:
-    """`found`: the node's ancestry."""
+def score(
+    candidate: Candidate,
+    node: LexborNode,
+    found: Ancestry,
+    page: Landmarks,
+    piece: Piece | None = None,
+) -> None:
+    """`found`: the node's ancestry; `piece`: the part of the node's text read, where
+    it shows several prices."""
     chain = found.ids()
     candidate.chain = chain
     shared = common_prefix(chain, page.title_chain) if page.title_chain else len(chain) - 12
     # The candidate's own ancestors, below what it shares with the title:
     # wrappers around the whole page say nothing about this price.
     own_levels = max(1, len(chain) - max(shared, 0))
-    own = " ".join(node.text(deep=True).split()).lower()
+    said = _wording(node, piece)
+    near = found.attrs(4)
+    _marks(candidate, node, near, said.label)
+    _not_the_price(candidate, node, found, own_levels, said, near)
+    _placement(candidate, chain, shared, page)
+
+
+def _wording(node: LexborNode, piece: Piece | None) -> Wording:
+    before, own, after = _words_around(node, piece)
+    # The words right before and right after this number, not its neighbours' numbers
+    # (nor a span of days: "lowest in the last 30 days:").
+    leads = DIGITS.split(words.DURATION.sub(" ", before).lower())
+    label = _own_part(leads[-1][-40:])[-30:]
+    tails = DIGITS.split(after.lower())
+    tail = tails[0][:30]
+    opened = tail.rfind("(")
+    if opened > tail.rfind(")"):
+        tail = tail[:opened]  # the next price's note opens: "£16.66 ex VAT (£19.99 inc VAT)"
+    return Wording(own, label, tail, leads[-1], len(leads) > 1, len(tails) > 1)
+
+
+def _words_around(node: LexborNode, piece: Piece | None) -> tuple[str, str, str]:
+    """The text before the price (LEAD_CHARS of it; of a piece, its own text's words
+    where there are any), the price's own, and the text after."""
     # The words before it, from the nearest ancestor that has any: "<p>Was <b><i>$30</i></b>",
     # "<dt>Regular price</dt><dd><span>$30</span></dd>", "<td>Our price:</td><td><b>£12</b>".
     before, holder = neighbour_text(node, before=True, limit=LEAD_CHARS), node
@@ -112,21 +164,19 @@ def score(candidate: Candidate, node: LexborNode, found: Ancestry, page: Landmar
             break
         holder = parent
         before = neighbour_text(holder, before=True, limit=LEAD_CHARS)
-    # The words right before and right after this number, not its neighbours' numbers
-    # (nor a span of days: "lowest in the last 30 days:").
-    lead = DIGITS.split(words.DURATION.sub(" ", before))[-1].lower()
-    label = _own_part(lead[-40:])[-30:]
-    tail = DIGITS.split(neighbour_text(node, before=False))[0][:30].lower()
-    near = found.attrs(4)
-    _marks(candidate, node, near, label)
-    _not_the_price(candidate, node, found, own_levels, own, label, tail, near, lead)
-    _placement(candidate, chain, shared, page)
+    after = neighbour_text(node, before=False)
+    if piece is None:
+        return before, " ".join(node.text(deep=True).split()).lower(), after
+    return piece.before or before, piece.own.lower(), f"{piece.after} {after}"
 
 
 def _own_part(label: str) -> str:
     """The words before a price, less the note closing the price before it:
-    "(税抜)" of "1,000円(税抜) 1,100円", "/kg)" of "(£2.50/kg) Was £12"."""
-    closed = label.rfind(")")
+    "(税抜)" of "1,000円(税抜) 1,100円", "/kg)" of "(£2.50/kg) Was £12", and
+    "ex VAT" of "£16.66 ex VAT (£19.99"."""
+    opened, closed = label.rfind("("), label.rfind(")")
+    if opened > closed:
+        return label[opened + 1 :]
     if closed != -1 and "(" not in label[:closed]:
         return label[closed + 1 :]
     return PREVIOUS_NOTE.sub("", label, count=1)
@@ -148,20 +198,17 @@ def _not_the_price(
     node: LexborNode,
     found: Ancestry,
     own_levels: int,
-    own: str,
-    label: str,
-    tail: str,
+    said: Wording,
     near: str,
-    lead: str,
 ) -> None:
-    """`lead`: the longer text before the price that its label ends."""
+    own, label, tail = said.own, said.label, said.tail
     signal = _nearest_signal(node, found, levels=min(4, own_levels))
     if signal == "current":
         candidate.add(CURRENT, "sale/current class")
     labelled_old = bool(
         words.OLD_TEXT.search(label)
         or words.OLD_TEXT.search(own)
-        or words.LOWEST_RECENT.search(f"{lead} {own}")
+        or words.LOWEST_RECENT.search(f"{said.lead} {own}")
     )
     if signal in ("old", "old-class") or labelled_old:
         candidate.add(OLD, "previous or list price", "old")
@@ -191,15 +238,13 @@ def _not_the_price(
         or words.PER_UNIT.search(label)
     ):
         candidate.add(PER_UNIT, "per-unit price", "per-unit")
-    said = f"{label} {own} {tail}"
-    if words.BULK.search(said):
+    if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
-    if words.EX_TAX.search(said):  # what the page says outweighs what a class name says
+    tax = _tax_said(said)  # what the page says outweighs what a class name says
+    if tax == "ex" or (tax is None and words.EX_TAX.search(found.attrs(2))):
         candidate.add(EX_TAX, "before tax", "ex-tax")
-    elif words.TAX_IN.search(said):
+    elif tax == "in":
         candidate.add(TAX_IN, "tax included")
-    elif words.EX_TAX.search(found.attrs(2)):
-        candidate.add(EX_TAX, "before tax", "ex-tax")
     own_chain = found.chain[:own_levels]
     related = [
         (node_id, attrs) for node_id, _, attrs in own_chain if words.RELATED_ATTR.search(attrs)
@@ -216,6 +261,29 @@ def _not_the_price(
         candidate.add(IN_VARIANT_LIST, "in a variant list")
     if any(hidden(n) for n in up(node, own_levels)):
         candidate.add(HIDDEN, "hidden", "hidden")
+
+
+def _tax_said(said: Wording) -> str | None:
+    """ "ex" or "in": the tax note in the price's own text, else the one beside it; with
+    one on each side, the one no other price stands beyond (the middle note of "excl. VAT
+    €10 incl. VAT €12.10" labels the second price; of "£10 ex VAT £12 inc VAT", the
+    first), else the one after it."""
+    own, tail, label = (
+        _first_note(said.own),
+        _first_note(said.tail),
+        _first_note(said.label, last=True),
+    )
+    if own or not (tail and label):
+        return own or tail or label
+    return label if said.more_after and not said.more_before else tail
+
+
+def _first_note(text: str, *, last: bool = False) -> str | None:
+    found = [(m.start(), kind) for kind, p in _TAX_NOTES for m in p.finditer(text)]
+    return (max(found) if last else min(found))[1] if found else None
+
+
+_TAX_NOTES = (("ex", words.EX_TAX), ("in", words.TAX_IN))
 
 
 def _placement(candidate: Candidate, chain: list[int], shared: int, page: Landmarks) -> None:

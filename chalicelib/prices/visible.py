@@ -8,13 +8,15 @@ and buy button sit (`layout`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import pairwise
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import scoring, words
-from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, parse_amount
+from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, marked_amounts, parse_amount
 from chalicelib.prices.layout import SPACES, PageView, attr_text, neighbour_text, up
-from chalicelib.prices.scoring import Candidate
+from chalicelib.prices.scoring import Candidate, Piece
 
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences
 PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
@@ -22,6 +24,10 @@ MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not 
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
+# What joins the two ends of a price range ("$30 - $40", "from 30 € to 40 €"): one price.
+RANGE = re.compile(r"\s*(?:-|–|—|~|〜|to|bis|à|a|al|hasta)\s*")
+# A unit written right after a price, part of it: "$2.50 / 100g", "€3 per kg".
+UNIT = re.compile(r"\s*(?:/|per\s)\s*(?:\d+(?:[.,]\d+)?\s*)?[^\W\d]{1,6}\.?")
 
 
 def clean(tree: LexborHTMLParser) -> None:
@@ -31,34 +37,88 @@ def clean(tree: LexborHTMLParser) -> None:
 
 def candidates(view: PageView, url: str | None, currency_hint: str | None) -> list[Candidate]:
     """Every short text reading as a price, scored."""
-    found: dict[int, Candidate] = {}
+    found: dict[tuple[int, int], Candidate] = {}
     for text_node in view.text_nodes:
         text = text_node.text(deep=False)
         if len(text) > PADDED_TEXT or len(text.strip()) > SHORT_TEXT or not DIGIT.search(text):
             continue
-        located = _price_node(text_node, url, currency_hint)
-        if located is None:
-            continue
-        node, amount = located
-        if node.mem_id not in found:
-            candidate = Candidate(amount, view.order.get(node.mem_id, 0), node=node)
-            scoring.score(candidate, node, view.ancestry(node), view.landmarks)
-            found[node.mem_id] = candidate
+        for node, at, amount, piece in _prices_at(text_node, url, currency_hint):
+            if (node.mem_id, at) not in found:
+                candidate = Candidate(amount, view.order.get(node.mem_id, 0), node=node)
+                scoring.score(candidate, node, view.ancestry(node), view.landmarks, piece)
+                found[node.mem_id, at] = candidate
     result = list(found.values())
     scoring.settle(result)
     return result
 
 
-def _price_node(
+def _prices_at(
     text_node: LexborNode, url: str | None, hint: str | None
-) -> tuple[LexborNode, Amount] | None:
-    """The smallest element around a text that reads as the whole price."""
+) -> Iterator[tuple[LexborNode, int, Amount, Piece | None]]:
+    """The price a text shows, read in the smallest element around it that holds the
+    whole of it; where that element shows several, each the text shows, with where it
+    starts in the element's text."""
     node = text_node.parent
     if node is not None and node.parent is not None and _split_cents(text_node):
         node = node.parent  # '99' in 271<sup>99</sup> is the cents of a price
     if node is None:
+        return
+    read = _read_text(node)
+    pieces = _pieces(read, text_node, url, hint) if read is not None else None
+    if pieces is not None:
+        for at, amount, piece in pieces:
+            if _could_be_price(node, amount):
+                yield node, at, amount, piece
+        return
+    located = _price_node(node, _squash(read[0]) if read is not None else None, url, hint)
+    if located is not None and _could_be_price(*located):
+        yield located[0], -1, located[1], None
+
+
+def _pieces(
+    read: tuple[str, dict[int, tuple[int, int]]],
+    text_node: LexborNode,
+    url: str | None,
+    hint: str | None,
+) -> list[tuple[int, Amount, Piece]] | None:
+    """Where an element's text shows two or more prices in one currency ("Was $40 Now
+    $30", "£16.66 ex VAT (£19.99 inc VAT)", "<s>$40</s> $30"), those of them in the text
+    node, each with the words before and after it; None where the text shows one price,
+    or a range ("$30 - $40"), which reads as its first."""
+    raw, spans = read
+    if len(AMOUNT_GROUPS.findall(raw)) < 2:
         return None
-    text = _short_text(node)
+    marked = marked_amounts(raw, url, hint)
+    if len(marked) < 2 or len({m.amount.currency for m in marked}) > 1:
+        return None
+    if any(RANGE.fullmatch(raw[a.end : b.start].lower()) for a, b in pairwise(marked)):
+        return None
+    start, end = spans.get(text_node.mem_id, (0, 0))
+    opening = raw[: marked[0].start]
+    shown = []
+    for previous, price in zip([None, *marked], marked, strict=False):
+        if not (price.start < end and start < price.end):
+            continue
+        before = raw[: price.start]
+        if previous is not None and not _tells_apart(raw[previous.end : price.start]):
+            # "Standard shipping $4.99 · Express $12.00": what opens the text says it of both
+            before = f"{opening} {raw[previous.end : price.start]}"
+        unit = UNIT.match(raw, price.end)
+        own_end = unit.end() if unit else price.end
+        piece = Piece(_squash(before), _squash(raw[price.start : own_end]), _squash(raw[own_end:]))
+        shown.append((price.start, price.amount, piece))
+    return shown
+
+
+def _tells_apart(between: str) -> bool:
+    between = between.lower()
+    return any(pattern.search(between) for pattern in words.TELLS_APART)
+
+
+def _price_node(
+    node: LexborNode, text: str | None, url: str | None, hint: str | None
+) -> tuple[LexborNode, Amount] | None:
+    """The smallest element around a text that reads as the whole price."""
     if text is not None and len(AMOUNT_GROUPS.findall(text)) > MAX_AMOUNTS:
         return None  # "buy 1 box, 839 a box, 35 a can": a sentence
     amount = parse_amount(text, url, hint) if text is not None else None
@@ -78,14 +138,15 @@ def _price_node(
         if not gains:
             break
         node, amount, text = node.parent, wider, wider_text
-    if amount is None:
-        return None
+    return (node, amount) if amount is not None else None
+
+
+def _could_be_price(node: LexborNode, amount: Amount) -> bool:
+    """Not a rating or a review count, nor a bare number (a count, a size, a year)."""
     attrs = " ".join(attr_text(n) for n in up(node, 2))
     if words.NOT_PRICE_ATTR.search(attrs) and not words.PRICE_ATTR.search(attr_text(node)):
-        return None  # a rating, a review count
-    if amount.mark is None and not words.PRICE_ATTR.search(attrs) and not _labelled(node):
-        return None  # a bare number: a count, a size, a year
-    return node, amount
+        return False
+    return amount.mark is not None or bool(words.PRICE_ATTR.search(attrs)) or _labelled(node)
 
 
 def _labelled(node: LexborNode) -> bool:
@@ -116,10 +177,16 @@ def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
 
 
 def _short_text(node: LexborNode) -> str | None:
+    read = _read_text(node)
+    return _squash(read[0]) if read is not None else None
+
+
+def _read_text(node: LexborNode) -> tuple[str, dict[int, tuple[int, int]]] | None:
     """The element's text if it is short, reading split cents (<sup>99</sup>,
-    class="price-fraction") as decimals."""
+    class="price-fraction") as decimals, with where each of its text nodes stands in it."""
     parts: list[str] = []
-    length = 0
+    spans: dict[int, tuple[int, int]] = {}
+    length = at = 0
     for child in node.traverse(include_text=True):
         if child.is_text_node:
             piece = child.text(deep=False)
@@ -129,8 +196,15 @@ def _short_text(node: LexborNode) -> str | None:
                 if _split_cents(child, whole):
                     piece = ("." if "," in whole else "," if "." in whole else ".") + stripped
             parts.append(piece)
+            spans[child.mem_id] = (at, at + len(piece))
+            at += len(piece)
             length += len(stripped)
             if length > SHORT_TEXT * 2:
                 return None
-    text = SPACES.sub(" ", "".join(parts)).strip()
-    return text if text and len(text) <= SHORT_TEXT else None
+    raw = "".join(parts)
+    text = _squash(raw)
+    return (raw, spans) if text and len(text) <= SHORT_TEXT else None
+
+
+def _squash(text: str) -> str:
+    return SPACES.sub(" ", text).strip()

@@ -61,6 +61,17 @@ OLD_TEXT = _words(
     # Portuguese "De R$ 2.199,99 Por R$ 1.759,99": "de" opening the text, not "10x de R$"
     r"^\s*de:?\s*(?:r\$|\$|€)?\s*(?:\d|$)",
 )  # fmt: skip
+# Words that introduce the price to pay now, after another ("Was $40 Now $30", "statt 40 €
+# nur 30 €", "De R$ 40 por R$ 30", "van €40 voor €30", "Reg. $40 Sale $30").
+NOW_TEXT = _words(
+    r"\bnow\b", r"\bsale\b", r"\bonly\b", r"\bjust\b", r"\btoday\b", r"\bspecial\b",
+    r"\boffer\b", r"\bdeal\b", r"\bnur\b", r"\bjetzt\b", r"\bangebot", r"\baktion",
+    r"\bmaintenant\b", r"\bseulement\b", r"\bpromo", r"\bahora\b", r"\bsolo\b", r"\bsólo\b",
+    r"\boferta\b", r"\bora\b", r"\bofferta\b", r"\bpor\b", r"\bvoor\b", r"\bnu\b",
+    r"\bteraz\b", r"\btylko\b", r"\bnyní\b", r"\bjen\b", r"\bjust nu\b", r"\bnå\b",
+    r"特価", r"特價", r"特价", r"優惠", r"优惠", r"現在", r"现价", r"現價", r"售價", r"售价",
+    r"セール", r"할인가", r"판매가", r"\bspesial\b", r"ราคาพิเศษ", r"\bindirim",
+)  # fmt: skip
 # The EU's "lowest price in the last 30 days", shown beside a reduced price: a reference,
 # read in the longer lead-in before a price.
 LOWEST_RECENT = _words(
@@ -123,7 +134,7 @@ BULK = _words(
     r"ケース", r"箱入", r"整箱", r"\bper box\b", r"\bbulk\b",
 )  # fmt: skip
 EX_TAX = _words(
-    r"excl\.?\s*(?:vat|tax|btw|mwst|iva|tva|gst)", r"\bex\.?\s*(?:vat|tax|gst)",
+    r"excl\.?\s*(?:vat|tax|btw|mwst|iva|tva|gst)", r"\bex(?:c|cluding)?\.?\s*(?:vat|tax|gst)",
     r"without (?:vat|tax)", r"before tax", r"zzgl\.?\s*(?:mwst|ust)", r"\+\s*vat\b", r"plus vat", r"net price", r"\bnetto\b", r"brez ddv", r"hors tax",
     r"\bht\b", r"sin iva", r"senza iva", r"ohne mwst", r"exkl\.?\s*mwst", r"bez dph", r"bez vat",
     r"bez pdv", r"excl\.? btw", r"price-?tax", r"excl-?tax", r"tax-?excl", r"price-?excl",
@@ -133,6 +144,7 @@ EX_TAX = _words(
 # What the consumer pays, tax in: a price so labelled is the one to quote.
 TAX_IN = _words(
     r"税込", r"含稅", r"含税", r"incl\.?\s*(?:vat|tax|btw|mwst|iva|tva|gst)",
+    r"\binc(?:luding)?\.?\s*(?:vat|tax|gst)",
     r"inkl\.?\s*mwst", r"\bttc\b", r"iva incluid", r"\bkdv dahil", r"부가세 포함",
 )  # fmt: skip
 RELATED_ATTR = _words(
@@ -199,3 +211,18 @@ QUALIFIER = _words(
 )  # fmt: skip
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 LINE_THROUGH = re.compile(r"line-through")
+
+# Any word that says what kind of price follows it: a price after such words is told
+# apart from the one before it.
+TELLS_APART = (
+    OLD_TEXT,
+    NOW_TEXT,
+    PRICE_LABEL,
+    SAVING,
+    SHIPPING,
+    INSTALMENT,
+    PER_UNIT,
+    BULK,
+    EX_TAX,
+    TAX_IN,
+)

@@ -188,3 +188,16 @@ def test_the_basket_total_is_not_the_price() -> None:
     assert "related" in basket.kinds
     button = next(c for c in shown(product("<button>Add to cart – €20,00</button>", "")))
     assert "related" not in button.kinds
+
+
+@pytest.mark.parametrize(
+    "after",
+    ["Grundpreis: €30,00 / 1 kg", "Versand ab €30,00", "Monatlich ab €30,00"],
+)
+def test_words_leading_on_to_the_next_price_are_its_label(after: str) -> None:
+    # "€20,00" then "Grundpreis: €30,00 / 1 kg": the unit price's label, not the price's note.
+    body = f'<h1>Teapot</h1><p class="price">€20,00</p><p>{after}</p><button>Kaufen</button>'
+    price = next(c for c in shown(body) if c.amount.value == FIRST)
+    assert price.selling
+    attached = f'<h1>Teapot</h1><p class="price">€20,00</p><p>/ Monat</p><button>Kaufen</button>'
+    assert not next(c for c in shown(attached)).selling

@@ -64,6 +64,7 @@ LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
 }  # fmt: skip
 OLD_TAGS = {"del", "s", "strike"}
 DIGITS = re.compile(r"\d")
+ATTACHED = re.compile(r"\s*(?:/|per\s|pro\s|par\s|al\s|a\s|x\s|each\b)")  # "/ month", "a month"
 PREVIOUS_NOTE = re.compile(r"^[^\s(]{0,4}\s*\([^)]*\)")  # "円(税抜)": currency, then its note
 
 
@@ -87,6 +88,13 @@ class Wording:
     lead: str  # the longer text before it (after any number) that its label ends
     more_before: bool  # a number stands before its label ...
     more_after: bool  # ... or after its tail: the words between are shared with it
+
+    @property
+    def note(self) -> str:
+        """The words after it that are about it: all of them, unless they lead on to
+        another number that they label ("₹24,999 EMI starts at ₹1,212", "3,99 €
+        Grundpreis: 7,98 €"); what is attached to it ("$30 / month for 12 months") is."""
+        return self.tail if not self.more_after or ATTACHED.match(self.tail) else ""
 
 
 @dataclass
@@ -201,7 +209,7 @@ def _not_the_price(
     said: Wording,
     near: str,
 ) -> None:
-    own, label, tail = said.own, said.label, said.tail
+    own, label, tail = said.own, said.label, said.note
     signal = _nearest_signal(node, found, levels=min(4, own_levels))
     if signal == "current":
         candidate.add(CURRENT, "sale/current class")

@@ -265,6 +265,16 @@ def test_a_cost_named_where_a_text_opens_is_said_of_each_of_its_prices() -> None
     assert extract_price(html) == Price(Decimal("34.50"), "USD")
 
 
+def test_a_page_showing_only_a_price_not_to_pay_has_no_price() -> None:
+    # "See price in cart": the struck list price is all the page shows.
+    html = (
+        '<html><body><h1>Television</h1><div class="price"><s>$999.99</s> '
+        "<span>See price in cart</span></div><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) is None
+    assert extract_offer(html).availability == "in_stock"
+
+
 def test_a_box_classed_discount_holding_the_sale_price() -> None:
     declared = (
         '<script type="application/ld+json">{"@type": "Product", "name": "Mug", '

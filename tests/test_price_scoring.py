@@ -199,5 +199,5 @@ def test_words_leading_on_to_the_next_price_are_its_label(after: str) -> None:
     body = f'<h1>Teapot</h1><p class="price">€20,00</p><p>{after}</p><button>Kaufen</button>'
     price = next(c for c in shown(body) if c.amount.value == FIRST)
     assert price.selling
-    attached = f'<h1>Teapot</h1><p class="price">€20,00</p><p>/ Monat</p><button>Kaufen</button>'
+    attached = '<h1>Teapot</h1><p class="price">€20,00</p><p>/ Monat</p><button>Kaufen</button>'
     assert not next(c for c in shown(attached)).selling

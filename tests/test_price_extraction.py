@@ -239,6 +239,9 @@ def test_the_lowest_price_of_the_last_30_days_is_a_reference(
         ("https://a.example.co.uk/x", "<p><span>£16.66 ex VAT</span> <span>(£19.99 inc VAT)</span></p>",
          "19.99"),
         ("https://a.example.jp/x", "<p>1,000円(税抜) 1,100円(税込)</p>", "1100"),
+        # the price that VAT added to makes the one labelled tax included is before tax
+        ("https://a.example.jp/x", "<p>価格：3,000円（税込3,300円）</p>", "3300"),
+        ("https://a.example.ie/x", "<p>€100.00 (€121.00 incl. VAT)</p>", "121"),
         # the old price in an element, the price to pay as the text beside it
         ("https://a.example.com/x", '<div class="price"><del>$40.00</del> $30.00</div>', "30"),
         ("https://a.example.co.uk/x", "<p><strike>£40</strike> £30</p>", "30"),
@@ -254,6 +257,23 @@ def test_prices_side_by_side_in_one_text(url: str, prices: str, amount: str) -> 
     found = extract_price(html, url)
     assert found is not None
     assert found.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    "prices",
+    [
+        # the next line's label is not this price's note
+        '<ul><li><span style="text-decoration: line-through">$122.00</span> $30.00</li>'
+        "<li>Ex Tax: $25.00</li></ul>",
+        # "Typical price" and "List:" name a reference price
+        '<div>With Deal: <span class="a-price">$30.00</span></div>'
+        '<div>Typical price: <span class="a-text-price">$40.00</span></div>',
+        '<div>Price: <span class="a-price">$30.00</span></div><div>List: <span>$40.00</span></div>',
+    ],
+)
+def test_the_words_around_neighbouring_prices(prices: str) -> None:
+    html = f"<html><body><h1>Teapot</h1>{prices}<button>Add to cart</button></body></html>"
+    assert extract_price(html) == Price(Decimal(30), "USD")
 
 
 def test_a_cost_named_where_a_text_opens_is_said_of_each_of_its_prices() -> None:

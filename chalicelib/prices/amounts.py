@@ -17,6 +17,12 @@ from chalicelib.prices import words
 from chalicelib.prices.currency_marks import currency_of, widened
 
 MAX_PRICE = Decimal(1_000_000_000)
+VAT_RATES = tuple(
+    Decimal(rate)
+    for rate in "1.04 1.05 1.055 1.06 1.07 1.08 1.09 1.1 1.12 1.13 1.135 1.14 1.15 1.16 1.17 1.18 "
+    "1.19 1.2 1.21 1.22 1.23 1.24 1.25 1.255 1.27".split()
+)
+CENT = Decimal("0.01")
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
 _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
@@ -144,6 +150,14 @@ def _beside_mark(text: str, mark: str | None) -> str:
         if 0 <= group.start() - end <= 2 or 0 <= at - group.end() <= 2:
             return text[min(at, group.start()) : max(end, group.end())]
     return text
+
+
+def plus_vat(net: Decimal, gross: Decimal) -> bool:
+    """`gross` is `net` with one of the world's common VAT rates added, to the cent (to
+    the unit where both are whole hundreds or more: 2,980円 is 3,278円 with 10%)."""
+    whole = net == net.to_integral_value() and gross == gross.to_integral_value()
+    tolerance = Decimal(1) if whole and net >= 100 else CENT
+    return any(abs(net * rate - gross) <= tolerance for rate in VAT_RATES)
 
 
 def _tidy(value: Decimal) -> Decimal:

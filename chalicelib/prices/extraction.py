@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from chalicelib.prices.amounts import plus_vat
 from chalicelib.prices.availability import (
     availability_of,
     declared_stock,
@@ -30,12 +31,6 @@ MAX_HTML_CHARS = 5_000_000
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency
 SOURCE_TRUST = {"json-ld": 0, "microdata": 1, "rdfa": 2, "meta": 3}
-VAT_RATES = tuple(
-    Decimal(rate)
-    for rate in "1.04 1.05 1.055 1.06 1.07 1.08 1.09 1.1 1.12 1.13 1.135 1.14 1.15 1.16 1.17 1.18 "
-    "1.19 1.2 1.21 1.22 1.23 1.24 1.25 1.255 1.27".split()
-)
-CENT = Decimal("0.01")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 
 
@@ -165,7 +160,7 @@ def _decide(
         only_meta = all(d.source == "meta" for d in selling)
         unseen = not any(c.amount.value in values for c in ranked)
         strong = best.score >= STRONG and best.amount.mark is not None
-        net = only_meta and unseen and strong and _plus_vat(selling[0].value, best.amount.value)
+        net = only_meta and unseen and strong and plus_vat(selling[0].value, best.amount.value)
         if shown_otherwise or net:
             return _visible_price(best, page_currency)
     return _declared_price(selling, selling[0].value, page_currency, None)
@@ -177,11 +172,6 @@ def _where_shown(shown: list[Candidate], price: Price | None) -> LexborNode | No
         return None
     at = [c for c in shown if c.amount.value == price.amount and c.selling]
     return max(at, key=lambda c: (c.score, -c.order)).node if at else None
-
-
-def _plus_vat(net: Decimal, gross: Decimal) -> bool:
-    """`gross` is `net` with one of the world's common VAT rates added, to the cent."""
-    return any(abs(net * rate - gross) <= CENT for rate in VAT_RATES)
 
 
 def _lone_price(ranked: list[Candidate]) -> Candidate | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
-from chalicelib.prices.amounts import Amount
+from chalicelib.prices.amounts import Amount, plus_vat
 from chalicelib.prices.layout import (
     Ancestry,
     Landmarks,
@@ -65,6 +65,7 @@ LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
 OLD_TAGS = {"del", "s", "strike"}
 DIGITS = re.compile(r"\d")
 ATTACHED = re.compile(r"\s*(?:/|per\s|pro\s|par\s|al\s|a\s|x\s|each\b)")  # "/ month", "a month"
+_FULLWIDTH = str.maketrans("\uff08\uff09\uff1a", "():")  # brackets and colon, as in "（税込）"
 PREVIOUS_NOTE = re.compile(r"^[^\s(]{0,4}\s*\([^)]*\)")  # "円(税抜)": currency, then its note
 
 
@@ -86,8 +87,7 @@ class Wording:
     label: str  # the words right before it, after any number before them
     tail: str  # the words right after it, before any number after them
     lead: str  # the longer text before it (after any number) that its label ends
-    more_before: bool  # a number stands before its label ...
-    more_after: bool  # ... or after its tail: the words between are shared with it
+    more_after: bool  # a number follows its tail: the tail may be that number's label
 
     @property
     def note(self) -> str:
@@ -147,7 +147,7 @@ def score(
 
 
 def _wording(node: LexborNode, piece: Piece | None) -> Wording:
-    before, own, after = _words_around(node, piece)
+    before, own, after = (text.translate(_FULLWIDTH) for text in _words_around(node, piece))
     # The words right before and right after this number, not its neighbours' numbers
     # (nor a span of days: "lowest in the last 30 days:").
     leads = DIGITS.split(words.DURATION.sub(" ", before).lower())
@@ -157,7 +157,7 @@ def _wording(node: LexborNode, piece: Piece | None) -> Wording:
     opened = tail.rfind("(")
     if opened > tail.rfind(")"):
         tail = tail[:opened]  # the next price's note opens: "£16.66 ex VAT (£19.99 inc VAT)"
-    return Wording(own, label, tail, leads[-1], len(leads) > 1, len(tails) > 1)
+    return Wording(own, label, tail, leads[-1], len(tails) > 1)
 
 
 def _words_around(node: LexborNode, piece: Piece | None) -> tuple[str, str, str]:
@@ -252,7 +252,7 @@ def _not_the_price(
     if tax == "ex" or (tax is None and words.EX_TAX.search(found.attrs(2))):
         candidate.add(EX_TAX, "before tax", "ex-tax")
     elif tax == "in":
-        candidate.add(TAX_IN, "tax included")
+        candidate.add(TAX_IN, "tax included", "tax-in")
     own_chain = found.chain[:own_levels]
     related = [
         (node_id, attrs) for node_id, _, attrs in own_chain if words.RELATED_ATTR.search(attrs)
@@ -272,18 +272,10 @@ def _not_the_price(
 
 
 def _tax_said(said: Wording) -> str | None:
-    """ "ex" or "in": the tax note in the price's own text, else the one beside it; with
-    one on each side, the one no other price stands beyond (the middle note of "excl. VAT
-    €10 incl. VAT €12.10" labels the second price; of "£10 ex VAT £12 inc VAT", the
-    first), else the one after it."""
-    own, tail, label = (
-        _first_note(said.own),
-        _first_note(said.tail),
-        _first_note(said.label, last=True),
-    )
-    if own or not (tail and label):
-        return own or tail or label
-    return label if said.more_after and not said.more_before else tail
+    """ "ex" or "in": the tax note nearest the price, in its own text, else in the words
+    after it that are about it, else in its label ("£16.66 exc. VAT £19.99 inc. VAT",
+    "excl. VAT €10 incl. VAT €12.10")."""
+    return _first_note(said.own) or _first_note(said.note) or _first_note(said.label, last=True)
 
 
 def _first_note(text: str, *, last: bool = False) -> str | None:
@@ -328,12 +320,27 @@ def _nearest_signal(node: LexborNode, found: Ancestry, levels: int) -> str | Non
 
 def settle(found: list[Candidate]) -> None:
     """What a candidate's neighbours tell: once every price on the page is scored."""
+    _net_beside_gross(found)
     _lone_blocks(found)
     _lone_old(found)
     _consensus(found)
 
 
 PRICE_BOX_LEVELS = 3  # two prices within this many levels of each other are one price box
+
+
+def _net_beside_gross(found: list[Candidate]) -> None:
+    """Beside a price labelled tax included, the price it is with VAT added is the price
+    before tax, said or not ("3,000円 (税込3,300円)")."""
+    for gross in (c for c in found if "tax-in" in c.kinds):
+        depth = len(gross.chain) - PRICE_BOX_LEVELS
+        for other in found:
+            if (
+                other.selling
+                and common_prefix(other.chain, gross.chain) >= depth
+                and plus_vat(other.amount.value, gross.amount.value)
+            ):
+                other.add(EX_TAX, "the price before the tax beside it", "ex-tax")
 
 
 def _lone_old(found: list[Candidate]) -> None:

@@ -201,3 +201,20 @@ def test_words_leading_on_to_the_next_price_are_its_label(after: str) -> None:
     assert price.selling
     attached = '<h1>Teapot</h1><p class="price">€20,00</p><p>/ Monat</p><button>Kaufen</button>'
     assert not next(c for c in shown(attached)).selling
+
+
+@pytest.mark.parametrize(
+    ("text", "is_shipping"),
+    [
+        ("€20,00 zzgl. Versand", False),
+        ("€20,00 + free shipping", False),
+        ("Versand: €20,00", True),
+        ("€20,00 Versand", True),
+    ],
+)
+def test_a_delivery_named_after_a_price_with_plus_or_free_is_a_note(
+    text: str, is_shipping: bool
+) -> None:
+    body = f"<h1>Teapot</h1><p>{text}</p><button>Kaufen</button>"
+    price = next(c for c in shown(body) if c.amount.value == FIRST)
+    assert ("shipping" in price.kinds) is is_shipping

@@ -146,8 +146,8 @@ def _decide(
     # Where the page declares no currency, the marks it shows tell before its domain does.
     page_currency = declared_currency or _shown_currency(ranked) or page_currency
     if not selling:
-        # Only a struck or a net price shown ("See price in cart"): no price to pay is shown.
-        best = (best if best is None or best.selling else None) or _lone_price(ranked)
+        # Only a struck or list price shown ("See price in cart"): no price to pay is shown.
+        best = (best if best is None or not best.old else None) or _lone_price(ranked)
         return _visible_price(best, page_currency) if best is not None else None
     values = {d.value for d in selling}
     confirmed = [c for c in ranked if c.amount.value in values and c.selling and c.score > 0]

@@ -228,10 +228,14 @@ def _not_the_price(
         or words.DISCOUNT_ATTR.search(found.attrs(1))
     ):
         candidate.add(SAVING, "a saving", "saving")
+    # A delivery named before the price is its cost; named after it, it may be a note
+    # on the price ("30,00 € zzgl. Versand", "$30 + free shipping").
+    parts = DIGITS.split(own)
+    opening, closing = (parts[0], f"{parts[-1]} {tail}") if len(parts) > 1 else (own, tail)
     if (
-        words.SHIPPING.search(f"{label} {own}")
+        words.SHIPPING.search(f"{label} {opening}")
         or words.SHIPPING.search(near)
-        or (words.SHIPPING.search(tail) and not words.QUALIFIER.search(tail))
+        or (words.SHIPPING.search(closing) and not words.QUALIFIER.search(closing))
     ):
         candidate.add(SHIPPING, "shipping", "shipping")
     if (

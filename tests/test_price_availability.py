@@ -326,6 +326,34 @@ def test_what_is_not_a_status_of_the_product() -> None:
     assert offer(f"<main>{TITLE}{PRICE}{BUTTON}</main><footer>{far}</footer>")[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "beside",
+    [
+        # related or recently viewed products, shown right after the buy button
+        '<div class="related-products"><a href="/p/2">Lampe Mini</a> <span>59,00 €</span>'
+        "<span>Ausverkauft</span></div>",
+        '<section class="recently-viewed"><a href="/p/9">Stuhl</a> <span>Nicht verfügbar</span>'
+        "</section>",
+        # a tile of another product that no class names: its link and its price say so
+        '<ul><li><a href="/p/2">Lampe Mini</a> 59,00 € <em>Ausverkauft</em></li></ul>',
+        # what shoppers wrote
+        '<div class="reviews"><p>Was sold out for months, glad to get one!</p></div>',
+    ],
+)
+def test_a_status_of_other_products_or_in_reviews_is_not_the_product_s(beside: str) -> None:
+    assert offer(f"<div>{TITLE}{PRICE}{BUTTON}{beside}</div>")[0] == "in_stock"
+
+
+def test_a_class_naming_a_widget_does_not_hide_the_product_s_own_status() -> None:
+    # Some shops wrap each part of the product's page in a "widget"; no product is linked.
+    status = '<div class="stock-widget"><p>Ausverkauft</p></div>'
+    assert offer(f"<div>{TITLE}{PRICE}{status}</div>")[0] == "out_of_stock"
+
+
+def test_no_quantity_available_is_out_of_stock() -> None:
+    assert offer(TITLE + PRICE + "<p>Quantity available: 0</p>")[0] == "out_of_stock"
+
+
 def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought() -> None:
     head = json_ld({"availability": "InStock"})
     status = '<p class="stock">Sold out</p>'

@@ -11,8 +11,9 @@ none, a promise to tell when the product is back or a sentence saying "this
 item" cannot be had; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does a size
 picker's "M - sold out", "almost sold out", a template branch that scripts may
-never show, or a sold-out badge printed beside a theme's other badges for CSS
-to pick. A page
+never show, a sold-out badge printed beside a theme's other badges for CSS
+to pick, nor what is said of other products (related or recently viewed ones,
+another product's tile) or in reviews. A page
 that says "sold out" and offers nothing to press overrules a declaration that
 the product can be bought: stale markup is common. A page that offers the
 product at a price and says nothing else sells it: shops announce what they
@@ -33,6 +34,7 @@ from selectolax.lexbor import LexborNode
 from chalicelib.prices import words
 from chalicelib.prices.layout import (
     BUTTONS,
+    REGION_TAGS,
     PageView,
     attr_text,
     common_prefix,
@@ -80,7 +82,7 @@ _OUT_TEXT = re.compile(
             r"sales? (?:period )?(?:has )?ended", r"no longer (?:on sale|sold)", r"受付終了",
             r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
-            r"\b(?:stock|lager|bestand|existencias)\s*:\s*0(?![\d.,])",
+            r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*0(?![\d.,])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
@@ -196,6 +198,10 @@ _CONDITION = re.compile(
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
 _PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
 _PICKER_CLASS = re.compile(r"swatch|variant|size-?(?:select|pick|option|list|box)")
+# A price written with a currency symbol: "£60.00", "60,00 €".
+_PRICE_SHOWN = re.compile(r"[$€£¥₹₩₽₺₫฿₱₪₦₴₸]\s?\d|\d\s?[$€£¥₹₩₽₺₫฿₱₪₦₴₸円元]")
+# Class names of what shoppers write: "it was sold out for months" is no status.
+_OTHERS_TALK = re.compile(r"review|comment|testimonial|question|answer|\bfaq|\bqa\b|q-and-a")
 
 
 def declared_stock(
@@ -278,8 +284,31 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 continue
             if _in_picker(parent):
                 continue
-            if _near(view.chain_of(parent), anchors):
+            chain = view.chain_of(parent)
+            if _near(chain, anchors) and not _elsewhere(parent, chain, anchors):
                 yield stock
+
+
+def _elsewhere(element: LexborNode, chain: list[int], anchors: list[list[int]]) -> bool:
+    """On a branch of its own, away from the landmarks, that is about other things:
+    reviews, the page's header or footer, a block of related or recently viewed
+    products (classed so, and linking to them: a class such as "widget" alone may wrap
+    the product's own parts)."""
+    own_levels = len(chain) - max(common_prefix(chain, anchor) for anchor in anchors)
+    return any(
+        node.tag in REGION_TAGS
+        or _OTHERS_TALK.search(attrs := attr_text(node))
+        or (words.RELATED_ATTR.search(attrs) and _links_on(node))
+        or (_links_on(node) and _PRICE_SHOWN.search(node.text(deep=True)[:MAX_SENTENCE]))
+        for node in up(element, own_levels)
+    )
+
+
+def _links_on(node: LexborNode) -> bool:
+    """Links to something other than a status ("notify me"): another product, say. With a
+    price beside them, a tile of another product ("Brass Lamp £60 Sold out")."""
+    links = (a.text(deep=True).strip().lower() for a in node.css("a[href]"))
+    return any(text and not (_ANY_STATUS.search(text) or _NOTIFY.search(text)) for text in links)
 
 
 def _near(chain: list[int], anchors: list[list[int]]) -> bool:

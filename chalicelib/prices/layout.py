@@ -47,6 +47,7 @@ HIDING_CLASSES = {
 # ... unless another class shows it again from some screen width up ("hidden md:block",
 # "d-none d-lg-flex"): the desktop copy of a price.
 SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")
+REGION_TAGS = {"footer", "nav", "header", "aside"}  # the page's frame, not its product
 ROOTS = ("html", "-document")  # above every element a chain holds
 MAX_ANCESTRY = 60  # ancestors kept per chain: deeper nesting is generated markup
 

@@ -20,6 +20,7 @@ from selectolax.lexbor import LexborNode
 from chalicelib.prices import words
 from chalicelib.prices.amounts import Amount, plus_vat
 from chalicelib.prices.layout import (
+    REGION_TAGS,
     Ancestry,
     Landmarks,
     common_prefix,
@@ -55,7 +56,6 @@ IN_VARIANT_LIST = -2.0  # an option of a <select>: one variant among several
 HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
 FAR_BELOW_BUY = -1.0  # far below the buy button: reviews, recommendations
 
-REGION_TAGS = {"footer", "nav", "header", "aside"}
 LEAD_CHARS = 80  # the text read before a price: its label is the last 40 of it
 LABEL_LEVELS = 3  # how far up a price's label is looked for, through ...
 LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs

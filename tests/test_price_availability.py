@@ -344,6 +344,22 @@ def test_a_status_of_other_products_or_in_reviews_is_not_the_product_s(beside: s
     assert offer(f"<div>{TITLE}{PRICE}{BUTTON}{beside}</div>")[0] == "in_stock"
 
 
+def test_the_buy_buttons_of_related_products_do_not_sell_this_one() -> None:
+    related = (
+        '<div class="related-products"><h3>Das könnte Ihnen gefallen</h3><ul>'
+        + "".join(
+            f'<li><a href="/p/{n}">Lampe {n}</a> <span class="price">{n}9,00 €</span>{BUTTON}</li>'
+            for n in (2, 3)
+        )
+        + "</ul></div>"
+    )
+    sold_out = '<p class="stock">Ausverkauft</p>'
+    stale = json_ld({"availability": "InStock"})
+    assert offer(f"<div>{TITLE}{PRICE}{sold_out}</div>{related}", stale)[0] == "out_of_stock"
+    notify = '<button class="notify">Benachrichtigen, wenn verfügbar</button>'
+    assert offer(f"<div>{TITLE}{PRICE}{notify}</div>{related}")[0] == "out_of_stock"
+
+
 def test_a_class_naming_a_widget_does_not_hide_the_product_s_own_status() -> None:
     # Some shops wrap each part of the product's page in a "widget"; no product is linked.
     status = '<div class="stock-widget"><p>Ausverkauft</p></div>'

@@ -149,7 +149,9 @@ _WAITING_TEXT = re.compile(
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar)|"
     r"back in stock|when (?:it is |it's )?(?:back|available)|wieder (?:verfügbar|lieferbar)|"
     r"de nouveau disponible|de retour en stock|vuelva a estar disponible|torna disponibile|"
-    r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고",
+    r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고|"
+    r"(?:wenn|sobald) (?:\w+ )?(?:wieder )?(?:verfügbar|lieferbar)|(?:quand|dès que) (?:\w+ )?"
+    r"disponible|cuando (?:\w+ )?disponible|quando (?:\w+ )?disponibile",
 )
 # An offer to tell the shopper later: with a sold-out status, a promise to tell when
 # the product is back; alone, perhaps a price alert.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from chalicelib.prices.words import BUY, BUY_ACTION, HIDDEN_STYLE, MODAL
+from chalicelib.prices.words import BUY, BUY_ACTION, HIDDEN_STYLE, MODAL, OTHER_PRODUCTS_ATTR
 
 SPACES = re.compile(r"\s+")
 ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
@@ -173,10 +173,21 @@ def find_buy_button(
         if len(text := node.text(deep=True).strip()) <= MAX_BUTTON_TEXT
         and BUY_ACTION.search(text.lower())
     ]
+    if title is not None:  # not one of the related products' buttons after it
+        title_chain = PageView.chain_of(title)
+        buttons = [b for b in buttons if not _among_other_products(b, title_chain)]
     if not buttons:
         return None
     buttons.sort(key=lambda node: order.get(node.mem_id, 0))
     return next((b for b in buttons if order.get(b.mem_id, 0) >= after), buttons[0])
+
+
+def _among_other_products(button: LexborNode, title_chain: list[int]) -> bool:
+    """In a block of related, recently viewed or recommended products, on a branch of
+    its own away from the title."""
+    chain = PageView.chain_of(button)
+    own_levels = len(chain) - common_prefix(chain, title_chain)
+    return any(OTHER_PRODUCTS_ATTR.search(attr_text(node)) for node in up(button, own_levels))
 
 
 def _button_label(node: LexborNode) -> str:

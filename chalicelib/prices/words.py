@@ -157,6 +157,13 @@ RELATED_ATTR = _words(
     r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
     r"marketplace-?offers",
 )  # fmt: skip
+# ... of those, the names only blocks of other products go by (not "widget" or "listing",
+# which wrap a product's own parts on some shops, nor a gallery's "slider").
+OTHER_PRODUCTS_ATTR = _words(
+    r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also-",
+    r"recent", r"you-may", r"viewed", r"trending", r"popular", r"best-?sell", r"more-from",
+    r"product-?list", r"products-?grid", r"product-?grid", r"sponsored",
+)  # fmt: skip
 # What the basket's summary says beside its total.
 BASKET_TEXT = _words(
     r"\bbasket\b", r"\bcart\b", r"\btrolley\b", r"warenkorb", r"\bpanier\b", r"carrito",

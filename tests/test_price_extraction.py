@@ -103,6 +103,16 @@ def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:
     assert [text[m.start : m.end] for m in marked_amounts(text)] == amounts
 
 
+@pytest.mark.parametrize(
+    ("url", "currency"),
+    [("https://a.example.eu/x", "EUR"), ("https://a.example.com.ec/x", "USD"),
+     ("https://a.example.com.do/x", "DOP"), ("https://a.example.co.uk/x", "GBP")],
+)  # fmt: skip
+def test_a_price_without_its_currency_is_in_the_shop_country_s(url: str, currency: str) -> None:
+    html = '<html><body><h1>Lamp</h1><p class="price">45,00</p><button>Buy</button></body></html>'
+    assert extract_price(html, url) == Price(Decimal(45), currency)
+
+
 def test_what_markup_does_around_a_price_does_not_change_it() -> None:
     def read(body: str, url: str | None = None) -> Price | None:
         return extract_price(f"<html><body><h1>Whiskey</h1>{body}</body></html>", url)

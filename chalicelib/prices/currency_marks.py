@@ -51,7 +51,9 @@ _TLD_CURRENCY = {
     "lk": "LKR", "eg": "EGP", "qa": "QAR", "om": "OMR", "bh": "BHD", "jo": "JOD", "ma": "MAD",
     "ke": "KES", "py": "PYG", "rs": "RSD", "cr": "CRC", "bd": "BDT", "gh": "GHS", "ng": "NGN",
     "tn": "TND", "kz": "KZT", "ge": "GEL", "ba": "BAM", "by": "BYN", "ug": "UGX", "iq": "IQD",
-    "ly": "LYD",
+    "ly": "LYD", "eu": "EUR", "cy": "EUR", "mt": "EUR", "mc": "EUR", "ec": "USD", "bo": "BOB",
+    "do": "DOP", "gt": "GTQ", "hn": "HNL", "np": "NPR", "mk": "MKD", "al": "ALL", "dz": "DZD",
+    "tz": "TZS", "az": "AZN", "uz": "UZS",
 }  # fmt: skip
 _DOLLAR_TLDS = {"ca", "au", "nz", "mx", "cl", "co", "ar", "uy", "sg", "hk", "tw"}
 _KRONA_TLDS = {"se", "no", "dk", "is"}

@@ -305,6 +305,20 @@ def test_a_page_showing_only_a_price_not_to_pay_has_no_price() -> None:
     assert extract_offer(html).availability == "in_stock"
 
 
+def test_a_declared_price_printed_in_cents_is_the_price_shown() -> None:
+    # A theme that wrote the price in cents into its JSON-LD ("price": 3000 for $30.00).
+    product = {
+        "@type": "Product",
+        "name": "Lamp",
+        "offers": {"price": 3000, "priceCurrency": "USD"},
+    }
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(product)}</script></head>'
+        '<body><h1>Lamp</h1><p class="price">$30.00</p><button>Add to cart</button></body></html>'
+    )
+    assert extract_price(html) == Price(Decimal(30), "USD")
+
+
 def test_a_box_classed_discount_holding_the_sale_price() -> None:
     declared = (
         '<script type="application/ld+json">{"@type": "Product", "name": "Mug", '

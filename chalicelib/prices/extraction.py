@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from chalicelib.money import minor_digits
 from chalicelib.prices.amounts import plus_vat
 from chalicelib.prices.availability import (
     availability_of,
@@ -153,6 +154,8 @@ def _decide(
     confirmed = [c for c in ranked if c.amount.value in values and c.selling and c.score > 0]
     if confirmed:
         return _declared_price(selling, confirmed[0].amount.value, page_currency, confirmed[0])
+    if best is not None and best.selling and _in_cents(best, values, page_currency):
+        return _visible_price(best, page_currency)  # a template that printed cents: 3000 for $30
     if best is not None and best.amount.value not in values:
         # Declared, yet shown only as the old price, before tax, as a saving...
         shown_otherwise = any(c.amount.value in values and not c.selling for c in ranked)
@@ -172,6 +175,11 @@ def _where_shown(shown: list[Candidate], price: Price | None) -> LexborNode | No
         return None
     at = [c for c in shown if c.amount.value == price.amount and c.selling]
     return max(at, key=lambda c: (c.score, -c.order)).node if at else None
+
+
+def _in_cents(shown: Candidate, declared: set[Decimal], currency: str | None) -> bool:
+    code = shown.amount.currency or currency
+    return minor_digits(code) == 2 and shown.amount.value * 100 in declared
 
 
 def _lone_price(ranked: list[Candidate]) -> Candidate | None:

@@ -72,6 +72,9 @@ def test_a_string_works_as_well_as_bytes() -> None:
         # of several numbers, the one beside the currency
         ("Your basket: 2 items £34.98", None, "34.98", "GBP"),
         ("Only 3 left at $12.99", None, "12.99", "USD"),
+        ("Case of 12: £27.00", None, "27", "GBP"),
+        # price-parser reads "£120.00," as 12000
+        ("Was £120.00, now", None, "120", "GBP"),
         # a span of days is not the price
         ("Lowest in 30 days: £59.99", None, "59.99", "GBP"),
         # two numbers side by side are not one: the first is read
@@ -317,6 +320,20 @@ def test_a_declared_price_printed_in_cents_is_the_price_shown() -> None:
         '<body><h1>Lamp</h1><p class="price">$30.00</p><button>Add to cart</button></body></html>'
     )
     assert extract_price(html) == Price(Decimal(30), "USD")
+
+
+def test_a_declared_case_price_is_not_the_price_of_the_item_the_page_sells() -> None:
+    product = {
+        "@type": "Product",
+        "name": "Cola",
+        "offers": {"price": "27.00", "priceCurrency": "GBP"},
+    }
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(product)}</script></head>'
+        '<body><h1>Cola</h1><p class="price">£2.50 each</p><p>Case of 12: £27.00</p>'
+        "<button>Add to basket</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal("2.50"), "GBP")
 
 
 def test_a_box_classed_discount_holding_the_sale_price() -> None:

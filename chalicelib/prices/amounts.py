@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 
 from chalicelib.money import minor_digits
 from chalicelib.prices import words
@@ -73,7 +74,7 @@ def parse_amount(
     if apart:
         text = text[: apart.start() + 1]  # the first of them
     parsed = Price.fromstring(text)
-    beside = _beside_mark(text, parsed.currency)
+    beside = _beside_mark(text, widened(parsed.currency, text))
     if beside != text:  # "2 items £34.98": price-parser reads the first number, 2
         text, parsed = beside, Price.fromstring(beside)
     if parsed.amount is None:
@@ -140,16 +141,21 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
 
 
 def _beside_mark(text: str, mark: str | None) -> str:
-    """Of several numbers, the one written beside the currency mark, with the mark."""
-    groups = list(AMOUNT_GROUPS.finditer(text))
-    at = text.find(mark) if mark and len(groups) > 1 else -1
+    """The number written beside the currency mark (the nearer of two), with the mark:
+    "2 items £34.98" is "£34.98", "Case of 12: £27" is "£27", "£120.00, now" is "£120.00"."""
+    at = text.find(mark) if mark else -1
     if at == -1:
         return text
     end = at + len(mark or "")
-    for group in groups:
-        if 0 <= group.start() - end <= 2 or 0 <= at - group.end() <= 2:
-            return text[min(at, group.start()) : max(end, group.end())]
-    return text
+    gaps = [
+        (group.start() - end if group.start() >= end else at - group.end(), group)
+        for group in AMOUNT_GROUPS.finditer(text)
+    ]
+    near = [(gap, group) for gap, group in gaps if 0 <= gap <= 2]
+    if not near:
+        return text
+    group = min(near, key=itemgetter(0))[1]
+    return text[min(at, group.start()) : max(end, group.end())]
 
 
 def plus_vat(net: Decimal, gross: Decimal) -> bool:

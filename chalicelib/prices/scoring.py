@@ -115,7 +115,15 @@ class Candidate:
     @property
     def selling(self) -> bool:
         """Reads as a price one pays for the product now: nothing else marks it."""
-        return not self.kinds & {"old", "saving", "shipping", "instalment", "per-unit", "ex-tax"}
+        return not self.kinds & {
+            "old",
+            "saving",
+            "shipping",
+            "instalment",
+            "per-unit",
+            "ex-tax",
+            "bulk",
+        }
 
     def add(self, points: float, reason: str, kind: str | None = None) -> None:
         self.score += points

@@ -124,7 +124,7 @@ PER_UNIT = _words(
     r"/\s*(?:1\s*)?kg\b", r"per kg", r"/\s*100\s*(?:g|ml)\b", r"/\s*l\b", r"per l(?:it(?:er|re))?\b",
     r"/\s*m[²2]\b", r"/\s*ea\b", r"per unit", r"/\s*unit", r"/\s*stk\b", r"grundpreis",
     r"prix au k", r"prix/k", r"precio por", r"/\s*lb\b", r"per lb", r"/\s*oz\b", r"\bper\s+\d",
-    r"unit-?price", r"price-?per", r"base-?price", r"baseprice", r"/\s*st\.?\b", r"kilopris",
+    r"unit-?price", r"price-?per(?!-?(?:sellable|item))", r"base-?price", r"baseprice", r"/\s*st\.?\b", r"kilopris",
     r"平均每", r"每罐", r"每包", r"每件", r"단가",
 )  # fmt: skip
 # A price for many of what the page sells one of.

@@ -336,6 +336,26 @@ def test_a_declared_case_price_is_not_the_price_of_the_item_the_page_sells() -> 
     assert extract_price(html) == Price(Decimal("2.50"), "GBP")
 
 
+@pytest.mark.parametrize(
+    "price",
+    [
+        # the whole, the point and the cents each in their own element
+        '<span class="price-group"><span class="price-currency">$</span><span class="price-whole">17'
+        '</span><span class="price-mark">.</span><span class="price-mantissa">49</span></span>',
+        '<span class="a-price"><span class="a-price-symbol">$</span><span class="a-price-whole">17'
+        '<span class="a-price-decimal">.</span></span><span class="a-price-fraction">49</span></span>',
+        '<div class="main-price"><span class="item-price-dollar">$17</span>'
+        '<span class="item-price-cent">.49</span></div>',
+    ],
+)
+def test_a_price_split_into_whole_and_cents_is_read_whole(price: str) -> None:
+    html = (
+        f"<html><body><h1>Kettle</h1><div>4.5 out of 5 stars</div>{price}"
+        "<select><option>5</option><option>6</option></select><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal("17.49"), "USD")
+
+
 def test_a_box_classed_discount_holding_the_sale_price() -> None:
     declared = (
         '<script type="application/ld+json">{"@type": "Product", "name": "Mug", '

@@ -24,6 +24,7 @@ VAT_RATES = tuple(
     "1.19 1.2 1.21 1.22 1.23 1.24 1.25 1.255 1.27".split()
 )
 CENT = Decimal("0.01")
+MARK_REACH = 6  # characters between a number and its mark at most, spaces included ("R$ ", "руб.")
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
 _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
@@ -95,9 +96,6 @@ def parse_amount(
     if not Decimal(0) < value < MAX_PRICE:
         return None
     return Amount(_tidy(value), currency, mark if marked else None)
-
-
-MARK_REACH = 6  # characters between a number and its mark at most, spaces included ("R$ ", "руб.")
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,11 @@ LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
 }  # fmt: skip
 OLD_TAGS = {"del", "s", "strike"}
 DIGITS = re.compile(r"\d")
+# What a price may read as, besides one paid for the product now.
+NOT_SELLING = frozenset({"old", "saving", "shipping", "instalment", "per-unit", "ex-tax", "bulk"})
 ATTACHED = re.compile(r"\s*(?:/|per\s|pro\s|par\s|al\s|a\s|x\s|each\b)")  # "/ month", "a month"
 _FULLWIDTH = str.maketrans("\uff08\uff09\uff1a", "():")  # brackets and colon, as in "（税込）"
+_TAX_NOTES = (("ex", words.EX_TAX), ("in", words.TAX_IN))
 PREVIOUS_NOTE = re.compile(r"^[^\s(]{0,4}\s*\([^)]*\)")  # "円(税抜)": currency, then its note
 
 
@@ -115,15 +118,7 @@ class Candidate:
     @property
     def selling(self) -> bool:
         """Reads as a price one pays for the product now: nothing else marks it."""
-        return not self.kinds & {
-            "old",
-            "saving",
-            "shipping",
-            "instalment",
-            "per-unit",
-            "ex-tax",
-            "bulk",
-        }
+        return not self.kinds & NOT_SELLING
 
     def add(self, points: float, reason: str, kind: str | None = None) -> None:
         self.score += points
@@ -284,7 +279,7 @@ def _not_the_price(
 
 
 def _tax_said(said: Wording) -> str | None:
-    """ "ex" or "in": the tax note nearest the price, in its own text, else in the words
+    """The tax note nearest the price, "ex" or "in": in its own text, else in the words
     after it that are about it, else in its label ("£16.66 exc. VAT £19.99 inc. VAT",
     "excl. VAT €10 incl. VAT €12.10")."""
     return _first_note(said.own) or _first_note(said.note) or _first_note(said.label, last=True)
@@ -293,9 +288,6 @@ def _tax_said(said: Wording) -> str | None:
 def _first_note(text: str, *, last: bool = False) -> str | None:
     found = [(m.start(), kind) for kind, p in _TAX_NOTES for m in p.finditer(text)]
     return (max(found) if last else min(found))[1] if found else None
-
-
-_TAX_NOTES = (("ex", words.EX_TAX), ("in", words.TAX_IN))
 
 
 def _placement(candidate: Candidate, chain: list[int], shared: int, page: Landmarks) -> None:

@@ -30,6 +30,10 @@ RANGE = re.compile(r"\s*(?:-|–|—|~|〜|to|bis|à|a|al|hasta)\s*")
 UNIT = re.compile(r"\s*(?:/|per\s)\s*(?:\d+(?:[.,]\d+)?\s*)?[^\W\d]{1,6}\.?")
 
 
+# An element's short text, and where each of its text nodes stands in it (by node id).
+Reading = tuple[str, dict[int, tuple[int, int]]]
+
+
 def clean(tree: LexborHTMLParser) -> None:
     """Drop what is never shown as text."""
     tree.strip_tags(NOISE_TAGS)
@@ -76,7 +80,7 @@ def _prices_at(
 
 
 def _pieces(
-    read: tuple[str, dict[int, tuple[int, int]]],
+    read: Reading,
     text_node: LexborNode,
     url: str | None,
     hint: str | None,
@@ -181,7 +185,7 @@ def _short_text(node: LexborNode) -> str | None:
     return _squash(read[0]) if read is not None else None
 
 
-def _read_text(node: LexborNode) -> tuple[str, dict[int, tuple[int, int]]] | None:
+def _read_text(node: LexborNode) -> Reading | None:
     """The element's text if it is short, reading split cents (<sup>99</sup>,
     class="price-fraction") as decimals, with where each of its text nodes stands in it."""
     parts: list[str] = []

@@ -340,8 +340,6 @@ def test_a_declared_case_price_is_not_the_price_of_the_item_the_page_sells() -> 
     "price",
     [
         # the whole, the point and the cents each in their own element
-        '<span class="price-group"><span class="price-currency">$</span><span class="price-whole">17'
-        '</span><span class="price-mark">.</span><span class="price-mantissa">49</span></span>',
         '<span class="a-price"><span class="a-price-symbol">$</span><span class="a-price-whole">17'
         '<span class="a-price-decimal">.</span></span><span class="a-price-fraction">49</span></span>',
         '<div class="main-price"><span class="item-price-dollar">$17</span>'

@@ -206,7 +206,7 @@ BUY = _words(
 MODAL = _words(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
 # Class names of the parts of a price split into elements: "87" "." "11".
 FRACTION_ATTR = _words(
-    r"fraction", r"(?<![a-z])cents?\b", r"decimals?\b", r"price-?minor", r"\bsup\b", r"mantissa"
+    r"fraction", r"(?<![a-z])cents?\b", r"decimals?\b", r"price-?minor", r"\bsup\b"
 )
 # Words that annotate a price rather than name a cost: "119,01 € zzgl. Versand".
 QUALIFIER = _words(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chalicelib.prices import Price, decode_html, extract_offer, extract_price
 from chalicelib.prices.amounts import marked_amounts, parse_amount
@@ -114,6 +117,21 @@ def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:
 def test_a_price_without_its_currency_is_in_the_shop_country_s(url: str, currency: str) -> None:
     html = '<html><body><h1>Lamp</h1><p class="price">45,00</p><button>Buy</button></body></html>'
     assert extract_price(html, url) == Price(Decimal(45), currency)
+
+
+PRICE_TEXT = st.text(
+    alphabet=list("0123456789 .,'-/:()$€£¥円 kr zł R$ Was Now inc ex VAT"), max_size=48
+)
+
+
+@given(PRICE_TEXT)
+def test_prices_read_in_a_text_stand_apart_within_it(text: str) -> None:
+    found = marked_amounts(text)
+    for price in found:
+        assert 0 <= price.start < price.end <= len(text)
+        assert price.amount.value > 0
+        assert price.amount.mark is not None
+    assert all(a.end <= b.start for a, b in pairwise(found))
 
 
 def test_what_markup_does_around_a_price_does_not_change_it() -> None:

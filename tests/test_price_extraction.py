@@ -72,6 +72,8 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("E£ 1,200", None, "1200", "EGP"),
         ("S/ 129.90", None, "129.90", "PEN"),
         ("Kr. 1.299,-", "https://shop.example.dk/1", "1299", "DKK"),
+        ("1 299:-", None, "1299", "SEK"),
+        ("299:-", "https://shop.example.no/1", "299", "NOK"),
         # of several numbers, the one beside the currency
         ("Your basket: 2 items £34.98", None, "34.98", "GBP"),
         ("Only 3 left at $12.99", None, "12.99", "USD"),
@@ -261,6 +263,7 @@ def test_the_lowest_price_of_the_last_30_days_is_a_reference(
         ("https://a.example.de/x", "<p>Statt 40,00 € nur 30,00 €</p>", "30"),
         ("https://a.example.com.br/x", "<p>De R$ 40,00 por R$ 30,00</p>", "30"),
         ("https://a.example.nl/x", "<p>van €40,00 voor €30,00</p>", "30"),
+        ("https://a.example.se/x", "<p>Pris 299:- Ord. pris 399:-</p>", "299"),
         ("https://a.example.com/x", "<p>$30.00 ($2.50 / 100g)</p>", "30"),
         ("https://a.example.com/x", "<p>Price $30.00 or 4 payments of $7.50</p>", "30"),
         ("https://a.example.com/x", "<p>$3.00 each or 2 for $5.00</p>", "3"),

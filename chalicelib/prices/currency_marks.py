@@ -24,17 +24,18 @@ _SYMBOLS = {
     "ر.ق": "QAR", "د.ك": "KWD", "ر.ع": "OMR", "د.ب": "BHD", "د.ا": "JOD", "د.م.": "MAD",
     "جنيه": "EGP",
 }  # fmt: skip
-# Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs";
-# not "din", which is "your" in Scandinavian shops).
+# Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs",
+# Swedish "299:-"; not "din", which is "your" in Scandinavian shops).
 _UNREPORTED = re.compile(
-    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh)(?![^\W\d_])"
+    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh)(?![^\W\d_])|(?<=\d):-"
     r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه",
     re.IGNORECASE,
 )
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
 _CASED = {"Ft": "HUF"}
 _AMBIGUOUS = {
-    "$": "USD", "KR": "SEK", "KR.": "DKK", "¥": "JPY", "￥": "JPY", "RS": "INR", "RS.": "INR",
+    "$": "USD", "KR": "SEK", "KR.": "DKK", ":-": "SEK", "¥": "JPY", "￥": "JPY", "RS": "INR",
+    "RS.": "INR",
 }  # fmt: skip
 
 # Where a mark is ambiguous, the shop's country decides.

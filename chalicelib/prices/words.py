@@ -52,7 +52,7 @@ OLD_ATTR = _words(
 OLD_TEXT = _words(
     r"\bwas\b", r"\bbefore\b", r"instead of", r"\brrp\b", r"\buvp\b", r"\bmsrp\b", r"\bstatt\b",
     r"\bavant\b", r"originally", r"\bregular\b", r"list price", r"\bantes\b", r"\bprima\b",
-    r"\bvorher\b", r"\btidigare\b", r"ordinarie", r"normalpris", r"\borig", r"\breg\.",
+    r"\bvorher\b", r"\btidigare\b", r"ordinarie", r"\bord\.\s*pris", r"normalpris", r"\borig", r"\breg\.",
     r"compare at", r"valued at", r"typical price", r"\blist\s*:", r"prix conseill", r"prezzo consigliato", r"\bpvp\b",
     r"precio anterior", r"\bzamiast\b", r"\bvan\b", r"empfohlen", r"\bieškoti\b",
     r"原價", r"原价", r"定價", r"定价", r"建議售價", r"建议售价", r"市價", r"市价",

@@ -375,6 +375,20 @@ def test_a_price_split_into_whole_and_cents_is_read_whole(price: str) -> None:
     assert extract_price(html) == Price(Decimal("17.49"), "USD")
 
 
+@pytest.mark.parametrize(
+    "label",
+    ["Invece di", "Prix barré", "Streichpreis", "Adviesprijs", "Poprzednia cena", "Původní cena",
+     "Eredeti ár", "Preț vechi", "Κανονική τιμή", "Старая цена", "Eski fiyat", "定価", "市场价",
+     "Giá gốc", "Harga coret", "ราคาเดิม", "Før", "Ovh.", "السعر الأصلي", "Retail price"],
+)  # fmt: skip
+def test_a_price_labelled_as_the_old_one_in_many_languages_is_not_the_price(label: str) -> None:
+    html = (
+        f"<html><body><h1>Item</h1><p><span>{label}</span> <span>45,00 €</span></p>"
+        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "EUR")
+
+
 def test_a_box_classed_discount_holding_the_sale_price() -> None:
     declared = (
         '<script type="application/ld+json">{"@type": "Product", "name": "Mug", '

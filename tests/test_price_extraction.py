@@ -389,6 +389,41 @@ def test_a_price_labelled_as_the_old_one_in_many_languages_is_not_the_price(labe
     assert extract_price(html) == Price(Decimal(30), "EUR")
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        # a saving
+        "U bespaart", "Du sparar", "Ušetříte", "Megtakarítás", "Экономия", "Tiết kiệm", "Säästä",
+        "Εξοικονομείτε", "Poupe", "وفر",
+        # a delivery charge
+        "Wysyłka", "Doprava", "Szállítás", "Livrare", "Доставка", "Toimitus", "Αποστολή",
+        "Forsendelse", "משלוח",
+        # an instalment
+        "Rate da", "Raten ab", "Mensualités de", "Raty od", "Splátky od", "Рассрочка от",
+    ],
+)  # fmt: skip
+def test_an_amount_labelled_as_no_price_to_pay_in_many_languages_is_not_the_price(
+    label: str,
+) -> None:
+    html = (
+        f"<html><body><h1>Item</h1><p><span>{label}</span> <span>15,00 €</span></p>"
+        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "EUR")
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "amount", "currency"),
+    [("https://a.example.cz/x", "1 299 Kč, doprava zdarma", "1299", "CZK"),
+     ("https://a.example.ru/x", "1 299 ₽, доставка бесплатно", "1299", "RUB")],
+)  # fmt: skip
+def test_a_price_delivered_free_is_the_price(
+    url: str, text: str, amount: str, currency: str
+) -> None:
+    html = f"<html><body><h1>Item</h1><p>{text}</p><button>Add to cart</button></body></html>"
+    assert extract_price(html, url) == Price(Decimal(amount), currency)
+
+
 def test_a_box_classed_discount_holding_the_sale_price() -> None:
     declared = (
         '<script type="application/ld+json">{"@type": "Product", "name": "Mug", '

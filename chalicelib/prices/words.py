@@ -112,7 +112,10 @@ SAVING = _words(
     r"rabatt(?!iert)", r"\bremise", r"(?<!con )descuento", r"\bsconto", r"korting(?!sprijs)",
     r"\bspar\b", r"oszczędzasz", r"\bdu sparst", r"現省", r"节省", r"節省", r"省下",
     r"折扣(?!价|價)", r"割引(?!価格|後)", r"お得", r"할인(?!\s*가|\s*판매가)", r"\bhemat\b",
-    r"ประหยัด", r"tasarruf",
+    r"ประหยัด", r"tasarruf", r"bespaar", r"\bsparar\b", r"\bsparer\b", r"ušetř", r"ušetr",
+    r"megtakarítás", r"economise[sș]ti", r"экономия", r"економія", r"tiết kiệm", r"säästä",
+    r"εξοικονομ", r"prihran", r"ušted", r"economize", r"\bpoupe", r"وفر", r"توفير", r"חסכון",
+    r"חוסך",
     # money back: cashback, or a reward paid onto a loyalty card ("Späť na NAY Extra kartu")
     r"cash ?back", r"geld zurück", r"(?:back|späť|zpět|zurück) (?:on|to|na|auf) (?:\S+ ){0,3}"
     r"(?:card|kart)", r"ポイント還元", r"返现", r"返現",
@@ -124,7 +127,9 @@ DISCOUNT_ATTR = re.compile(r"(?<!no-)discount(?!ed|[-_]?price)")
 SHIPPING = _words(
     r"shipping", r"delivery", r"versand", r"lieferung", r"livraison", r"env[ií]o", r"spedizione",
     r"frete", r"verzend", r"\bfrakt", r"dostawa", r"送料", r"\bporto\b", r"postage", r"\bp&p\b",
-    r"運費", r"运费", r"배송비", r"ongkir", r"ค่าส่ง", r"kargo",
+    r"運費", r"运费", r"배송비", r"ongkir", r"ค่าส่ง", r"kargo", r"wysyłka", r"doprava",
+    r"szállítás", r"livrare", r"доставка", r"vận chuyển", r"toimitus", r"αποστολή",
+    r"μεταφορικά", r"dostava", r"forsendelse", r"\bfragt\b", r"الشحن", r"التوصيل", r"משלוח",
 )  # fmt: skip
 INSTALMENT = _words(
     r"/\s*mo\b", r"/\s*month", r"per month", r"a month", r"monthly", r"/\s*mes\b", r"al mes",
@@ -133,7 +138,9 @@ INSTALMENT = _words(
     r"affirm", r"sezzle", r"zip\s?pay", r"pay in \d", r"\bpayments? of\b", r"financ",
     r"\d\s*[x×]\s*$", r"^\s*\d{1,2}\s*[x×]", r"\bmonat", r"ratenzahlung", r"\brata\b",
     r"\bratas\b", r"parcela", r"/\s*maand", r"per maand", r"\bmån\b", r"/\s*mån",
-    r"分期", r"月付", r"분할", r"cicilan", r"taksit", r"ผ่อน", r"\bemi\b",
+    r"分期", r"月付", r"분할", r"cicilan", r"taksit", r"ผ่อน", r"\bemi\b", r"\brate\b",
+    r"\braten\b", r"\braty\b", r"mensualit", r"splátk", r"részlet", r"рассрочк", r"розстрочк",
+    r"ratalla", r"kuukausierä",
 )  # fmt: skip
 INSTALMENT_ATTR = re.compile(r"instal|klarna|afterpay|affirm|financ|monthly|credit")
 PER_UNIT = _words(
@@ -230,7 +237,9 @@ QUALIFIER = _words(
     r"\bsans\b", r"\bsin\b", r"\bsenza\b", r"\bexcluding\b", r"\bincluding\b", r"\bnot including\b",
     # "£49 Free delivery": the price, delivered for nothing
     r"\bfree\b", r"\bgratis\b", r"kostenlos", r"versandkostenfrei", r"gratuit", r"grátis",
-    r"送料無料", r"免運", r"包邮", r"무료",
+    r"送料無料", r"免運", r"包邮", r"무료", r"zdarma", r"zadarmo", r"darmow", r"gratuit",
+    r"ingyenes", r"бесплатн", r"безкоштовн", r"miễn phí", r"ilmai", r"δωρεάν", r"besplatn",
+    r"brezplač", r"ücretsiz", r"免费", r"免費", r"مجاني", r"חינם",
 )  # fmt: skip
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 LINE_THROUGH = re.compile(r"line-through")

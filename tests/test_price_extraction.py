@@ -413,6 +413,31 @@ def test_an_amount_labelled_as_no_price_to_pay_in_many_languages_is_not_the_pric
 
 
 @pytest.mark.parametrize(
+    "note", ["exkl. moms", "ekskl. mva", "nettó", "fără TVA", "без НДС", "sans TVA", "+ IVA",
+             "χωρίς ΦΠΑ", "ilman ALV", "IVA esclusa"],
+)  # fmt: skip
+def test_a_price_before_tax_in_many_languages_is_not_the_price(note: str) -> None:
+    html = (
+        f"<html><body><h1>Item</h1><p><span>25,00 €</span> <span>{note}</span></p>"
+        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "EUR")
+
+
+@pytest.mark.parametrize(
+    "note", ["inkl. moms", "IVA inclusa", "vč. DPH", "z VAT", "brutto", "cu TVA", "с НДС",
+             "sis. ALV", "με ΦΠΑ", "VAT included"],
+)  # fmt: skip
+def test_a_price_with_tax_in_many_languages_is_the_price(note: str) -> None:
+    # Beside a plain price it is the plain one plus VAT of: the one before tax.
+    html = (
+        "<html><body><h1>Item</h1><p><span>25,00 €</span></p>"
+        f"<p><span>30,00 €</span> <span>{note}</span></p><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "EUR")
+
+
+@pytest.mark.parametrize(
     ("url", "text", "amount", "currency"),
     [("https://a.example.cz/x", "1 299 Kč, doprava zdarma", "1299", "CZK"),
      ("https://a.example.ru/x", "1 299 ₽, доставка бесплатно", "1299", "RUB")],

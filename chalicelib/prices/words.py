@@ -163,12 +163,21 @@ EX_TAX = _words(
     r"bez pdv", r"excl\.? btw", r"price-?tax", r"excl-?tax", r"tax-?excl", r"price-?excl",
     r"price-?net\b", r"netprice", r"税抜", r"税別", r"本体価格", r"\+\s*税", r"未税", r"未稅",
     r"不含稅", r"不含税", r"부가세 별도", r"\bkdv hari[çc]", r"ไม่รวม(?:ภาษี|vat)",
+    r"ex(?:kl|cl)?\.?\s*moms", r"ekskl\.?\s*(?:mva|moms)", r"\balv 0", r"ilman alv",
+    r"\bnettó\b", r"f[ăa]r[ăa] tva", r"без ндс", r"без пдв", r"без ддс", r"sans tva",
+    r"\+\s*(?:iva|btw|tva|mwst|moms|mva|alv|dph|ddv|pdv|ндс)\b", r"χωρίς φπα", r"bez pvn",
+    r"be pvm", r"bez ddv", r"iva esclusa", r"s/\s*iva",
 )  # fmt: skip
 # What the consumer pays, tax in: a price so labelled is the one to quote.
 TAX_IN = _words(
     r"税込", r"含稅", r"含税", r"incl\.?\s*(?:vat|tax|btw|mwst|iva|tva|gst)",
     r"\binc(?:luding)?\.?\s*(?:vat|tax|gst)",
     r"inkl\.?\s*mwst", r"\bttc\b", r"iva incluid", r"\bkdv dahil", r"부가세 포함",
+    r"inkl(?:udert)?\.?\s*(?:moms|mva)", r"iva inclus", r"\bs dph\b", r"vč\.?\s*dph",
+    r"včetně dph", r"vrátane dph", r"\bz vat\b", r"z podatkiem vat", r"\bbrutt[oó]\b",
+    r"cu tva", r"с ндс", r"з пдв", r"с ддс", r"sis\.?\s*alv", r"με φπα", r"ar pvn",
+    r"su pvm", r"(?:vat|tax|gst) included", r"iva incl", r"c/\s*iva", r"con iva", r"com iva",
+    r"\b[sz] ddv\b", r"\bsa? pdv\b",
 )  # fmt: skip
 RELATED_ATTR = _words(
     r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also",

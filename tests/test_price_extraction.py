@@ -412,6 +412,25 @@ def test_an_amount_labelled_as_no_price_to_pay_in_many_languages_is_not_the_pric
     assert extract_price(html) == Price(Decimal(30), "EUR")
 
 
+@pytest.mark.parametrize("unit", ["je kg", "pro kg", "par kg", "le kg", "al kg", "za kg"])
+def test_a_price_per_kilo_in_many_languages_is_not_the_price(unit: str) -> None:
+    html = (
+        f"<html><body><h1>Item</h1><p><span>15,00 € {unit}</span></p>"
+        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "EUR")
+
+
+@pytest.mark.parametrize("label", ["Цена:", "Ціна:", "Τιμή:", "Ár:", "Preț:", "Kaina:", "Hind:",
+                                   "السعر:", "מחיר:"])  # fmt: skip
+def test_a_price_labelled_so_in_many_languages_is_likelier(label: str) -> None:
+    html = (
+        "<html><body><h1>Item</h1><p><span>15,00 €</span></p>"
+        f"<p>{label} <span>30,00 €</span></p><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "EUR")
+
+
 @pytest.mark.parametrize(
     "note", ["exkl. moms", "ekskl. mva", "nettó", "fără TVA", "без НДС", "sans TVA", "+ IVA",
              "χωρίς ΦΠΑ", "ilman ALV", "IVA esclusa"],

@@ -31,7 +31,8 @@ NOT_PRICE_ATTR = _words(
 PRICE_LABEL = _words(
     r"\bprice\b", r"\bpreis\b", r"\bprix\b", r"\bprecio\b", r"\bprezzo\b", r"\bpreço\b",
     r"\bcena\b", r"\bhinta\b", r"\bpris\b", r"\bprijs\b", r"\bfiyat", r"價", r"价", r"価格",
-    r"가격", r"판매가", r"\bharga\b", r"ราคา", r"\bgiá\b", r"\bcijena\b",
+    r"가격", r"판매가", r"\bharga\b", r"ราคา", r"\bgiá\b", r"\bcijena\b", r"цена", r"ціна",
+    r"τιμή", r"\bár\b", r"\bpre[tț]\b", r"\bkaina\b", r"\bhind\b", r"السعر", r"מחיר",
 )  # fmt: skip
 # Class names of the price being asked now.
 CURRENT_ATTR = _words(
@@ -144,7 +145,7 @@ INSTALMENT = _words(
 )  # fmt: skip
 INSTALMENT_ATTR = re.compile(r"instal|klarna|afterpay|affirm|financ|monthly|credit")
 PER_UNIT = _words(
-    r"/\s*(?:1\s*)?kg\b", r"per kg", r"/\s*100\s*(?:g|ml)\b", r"/\s*l\b", r"per l(?:it(?:er|re))?\b",
+    r"/\s*(?:1\s*)?kg\b", r"per kg", r"\b(?:je|pro|par|le|al|za|por|à)\s+(?:1\s*)?(?:kg|l|100\s*(?:g|ml))\b", r"/\s*100\s*(?:g|ml)\b", r"/\s*l\b", r"per l(?:it(?:er|re))?\b",
     r"/\s*m[²2]\b", r"/\s*ea\b", r"per unit", r"/\s*unit", r"/\s*stk\b", r"grundpreis",
     r"prix au k", r"prix/k", r"precio por", r"/\s*lb\b", r"per lb", r"/\s*oz\b", r"\bper\s+\d",
     r"unit-?price", r"price-?per(?!-?(?:sellable|item))", r"base-?price", r"baseprice", r"/\s*st\.?\b", r"kilopris",

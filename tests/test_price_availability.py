@@ -334,8 +334,10 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "<span>Ausverkauft</span></div>",
         '<section class="recently-viewed"><a href="/p/9">Stuhl</a> <span>Nicht verfügbar</span>'
         "</section>",
-        # a tile of another product that no class names: its link and its price say so
-        '<ul><li><a href="/p/2">Lampe Mini</a> 59,00 € <em>Ausverkauft</em></li></ul>',
+        # tiles of other products that no class names: one of several alike, each with
+        # its link and its price
+        '<ul><li><a href="/p/2">Lampe Mini</a> 59,00 € <em>Ausverkauft</em></li>'
+        '<li><a href="/p/3">Lampe Maxi</a> 99,00 €</li></ul>',
         # what shoppers wrote
         '<div class="reviews"><p>Was sold out for months, glad to get one!</p></div>',
     ],
@@ -358,6 +360,20 @@ def test_the_buy_buttons_of_related_products_do_not_sell_this_one() -> None:
     assert offer(f"<div>{TITLE}{PRICE}{sold_out}</div>{related}", stale)[0] == "out_of_stock"
     notify = '<button class="notify">Benachrichtigen, wenn verfügbar</button>'
     assert offer(f"<div>{TITLE}{PRICE}{notify}</div>{related}")[0] == "out_of_stock"
+
+
+def test_the_product_s_own_buy_box_with_links_and_other_prices_is_not_another_product() -> None:
+    # Warranties at their own prices, a wish-list link: still the product's buy box.
+    box = (
+        '<form class="add-to-cart-form"><p class="stock">Ausverkauft</p>'
+        + "".join(
+            f'<label><input type="radio"> {n} Monate Garantie: {n}9,00 €</label>' for n in (12, 24)
+        )
+        + '<a href="/wishlist">Auf die Merkliste</a> <a href="/compare">Vergleichen</a>'
+        + "<p>Versand in 2-3 Werktagen, Rückgabe innerhalb von 30 Tagen kostenlos möglich.</p>"
+        + "<p>Fragen zum Produkt? Unser Kundendienst hilft gerne weiter.</p></form>"
+    )
+    assert offer(f"<div>{TITLE}{PRICE}</div>{box}")[0] == "out_of_stock"
 
 
 def test_a_class_naming_a_widget_does_not_hide_the_product_s_own_status() -> None:

@@ -139,6 +139,7 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
+TILE_TEXT = 300  # the most a product's tile in a list says (name, prices, a badge, a button)
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # WAITING, like a sold-out size or colour): out of stock where nothing can be bought,
 # else about one size (or a pre-order's launch).
@@ -301,14 +302,33 @@ def _elsewhere(element: LexborNode, chain: list[int], anchors: list[list[int]]) 
         node.tag in REGION_TAGS
         or _OTHERS_TALK.search(attrs := attr_text(node))
         or (words.RELATED_ATTR.search(attrs) and _links_on(node))
-        or (_links_on(node) and _PRICE_SHOWN.search(node.text(deep=True)[:MAX_SENTENCE]))
+        or _another_product(node)
         for node in up(element, own_levels)
     )
 
 
+def _another_product(node: LexborNode) -> bool:
+    """A tile in a list of other products: one of several alike (same tag, same class),
+    with a link and a price ("Brass Lamp £60 Sold out"); the product's own buy box,
+    with its links and other prices (a warranty's), is one of a kind."""
+    return (
+        _one_of_several(node)
+        and bool(_PRICE_SHOWN.search(node.text(deep=True)[:TILE_TEXT]))
+        and _links_on(node)
+    )
+
+
+def _one_of_several(node: LexborNode) -> bool:
+    parent = node.parent
+    kind = (node.tag, node.attributes.get("class"))
+    alike = (
+        (n for n in parent.iter() if (n.tag, n.attributes.get("class")) == kind) if parent else ()
+    )
+    return next(islice(alike, 1, None), None) is not None
+
+
 def _links_on(node: LexborNode) -> bool:
-    """Links to something other than a status ("notify me"): another product, say. With a
-    price beside them, a tile of another product ("Brass Lamp £60 Sold out")."""
+    """Links to something other than a status ("notify me"): another product, say."""
     links = (a.text(deep=True).strip().lower() for a in node.css("a[href]"))
     return any(text and not (_ANY_STATUS.search(text) or _NOTIFY.search(text)) for text in links)
 

@@ -213,7 +213,7 @@ BUY_ACTION = _words(
     r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买", r"ielikt grozā", r"pievienot grozam",
     r"į krepšelį", r"lisa ostukorvi", r"ostoskoriin", r"v košarico", r"u košaricu", r"u korpu",
     r"adaug[aă] [iî]n co[sș]", r"в количката", r"στο καλάθι", r"в кошик", r"sepete ekle",
-    r"أضف (?:إلى|ل)ل?سلة", r"הוסף לסל", r"ใส่ตะกร้า", r"ลงตะกร้า", r"vào giỏ", r"ke keranjang",
+    r"أضف (?:إلى ال|لل)سلة", r"הוסף לסל", r"ใส่ตะกร้า", r"ลงตะกร้า", r"vào giỏ", r"ke keranjang",
     r"ke troli", r"放入購物車", r"añadir a la (?:cesta|bolsa)", r"compralo subito",
     r"legg i handlekurv", r"kup teraz", r"jetzt kaufen",
 )  # fmt: skip
@@ -232,9 +232,11 @@ BUY = _words(
     r"立即購買", r"立即购买", r"購入", r"구매", r"beli sekarang", r"u košaricu", r"v košarico",
     r"\bkupi", r"ielikt grozā", r"pievienot grozam", r"į krepšelį", r"ostukorvi", r"ostoskoriin",
     r"\bnaroči\b", r"u korpu", r"adaug[aă] [iî]n co[sș]", r"в количката", r"στο καλάθι",
-    r"в кошик", r"\bкупи", r"satın al", r"أضف (?:إلى|ل)ل?سلة", r"הוסף לסל", r"ตะกร้า", r"vào giỏ",
+    r"в кошик", r"\bкупи", r"satın al", r"أضف (?:إلى ال|لل)سلة", r"הוסף לסל", r"ตะกร้า", r"vào giỏ",
     r"keranjang", r"troli", r"放入購物車", r"añadir a la (?:cesta|bolsa)", r"compralo subito",
     r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv", r"\bkoupit\b", r"\bosta\b",
+    r"\bbestellen\b", r"\bbestel nu\b", r"order now", r"pre-?order", r"\bkup\b", r"vásárl",
+    r"cump[ăa]r", r"\bpirkti\b", r"αγορά", r"اشتر", r"mua ngay", r"ซื้อ", r"au chariot",
 )  # fmt: skip
 MODAL = _words(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
 # Class names of the parts of a price split into elements: "87" "." "11".

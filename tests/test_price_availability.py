@@ -261,6 +261,9 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>Naroči</button>", "<button>Adaugă în coș</button>", "<button>Satın Al</button>",
         "<button>放入購物車</button>", "<button>Añadir a la cesta</button>",
         '<a id="add-product" title="Ajouter à votre panier">Je fonce</a>',
+        "<button>Bestellen</button>", "<button>Kup teraz</button>", "<button>Cumpără</button>",
+        "<button>Αγορά</button>", "<button>أضف إلى السلة</button>", "<button>Mua ngay</button>",
+        "<button>Pre-order</button>", "<button>Ajouter au chariot</button>",
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:

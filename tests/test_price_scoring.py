@@ -218,3 +218,13 @@ def test_a_delivery_named_after_a_price_with_plus_or_free_is_a_note(
     body = f"<h1>Teapot</h1><p>{text}</p><button>Kaufen</button>"
     price = next(c for c in shown(body) if c.amount.value == FIRST)
     assert ("shipping" in price.kinds) is is_shipping
+
+
+@pytest.mark.parametrize(
+    "block", ["produits-similaires", "productos-relacionados", "artikel-empfehlungen", "zubehoer",
+              "podobne-produkty", "aanbevolen"],
+)  # fmt: skip
+def test_related_products_named_in_other_languages_are_related(block: str) -> None:
+    body = product(PLAIN_B, "") + f'<div class="{block}"><a href="/x">Kanne</a> {PLAIN_A}</div>'
+    related = next(c for c in shown(body) if c.amount.value == FIRST)
+    assert "related" in related.kinds

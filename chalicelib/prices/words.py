@@ -189,13 +189,19 @@ RELATED_ATTR = _words(
     r"header-?cart", r"cart-?total", r"basket-?total", r"cart-?summary", r"cart-?preview",
     r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
     r"marketplace-?offers",
+    # ... as shops in other languages name them
+    r"similai", r"relacionad", r"correlat", r"gerelateerd", r"empfehl", r"aehnlich", r"ähnlich",
+    r"zubeh", r"podobn", r"polecan", r"souvisej", r"doporu", r"recomend", r"consigliat",
+    r"aanbevol",
 )  # fmt: skip
 # ... of those, the names only blocks of other products go by (not "widget" or "listing",
 # which wrap a product's own parts on some shops, nor a gallery's "slider").
 OTHER_PRODUCTS_ATTR = _words(
     r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also-",
     r"recent", r"you-may", r"viewed", r"trending", r"popular", r"best-?sell", r"more-from",
-    r"product-?list", r"products-?grid", r"product-?grid", r"sponsored",
+    r"product-?list", r"products-?grid", r"product-?grid", r"sponsored", r"similai",
+    r"relacionad", r"correlat", r"gerelateerd", r"empfehl", r"aehnlich", r"ähnlich", r"podobn",
+    r"polecan", r"souvisej", r"doporu", r"recomend", r"consigliat", r"aanbevol",
 )  # fmt: skip
 # What the basket's summary says beside its total.
 BASKET_TEXT = _words(

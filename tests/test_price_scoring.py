@@ -139,9 +139,24 @@ def test_a_price_shown_again_is_likelier() -> None:
     assert f"{scoring.SHOWN_AGAIN:+g} shown more than once" in best.reasons
 
 
-@pytest.mark.parametrize("name", ["price-old", "oldPrice", "price_old", "price-standard"])
+@pytest.mark.parametrize(
+    "name",
+    ["price-old", "oldPrice", "price_old", "price-standard", "streichpreis", "alter-preis",
+     "ancien-prix", "precio-anterior", "prezzo-barrato", "oude-prijs", "stara-cena",
+     "puvodni-cena", "preco-antigo", "eski-fiyat", "cena-przekreslona", "precio-tachado"],
+)  # fmt: skip
 def test_a_class_naming_an_old_price_marks_it_down(name: str) -> None:
     assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == SECOND
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["aktionspreis", "sonderpreis", "angebotspreis", "precio-oferta", "prezzo-scontato",
+     "actieprijs", "cena-promocyjna", "indirimli-fiyat", "akcni-cena", "prix-reduit",
+     "precio-rebajado"],
+)  # fmt: skip
+def test_a_class_naming_the_price_now_in_other_languages_lifts_it(name: str) -> None:
+    assert winner(product(PLAIN_A, f'<span class="price {name}">€30,00</span>')) == SECOND
 
 
 @pytest.mark.parametrize("name", ["bold", "gold-member", "placeholder", "sold-out", "holder"])

@@ -38,7 +38,8 @@ PRICE_LABEL = _words(
 CURRENT_ATTR = _words(
     r"sale", r"special", r"current", r"final", r"\bnow(?!rap)", r"actual", r"offer", r"promo",
     r"deal", r"our-?price", r"selling", r"reduced", r"discounted", r"price--?new",
-    r"new-?price", r"price-?new", r"pricenew",
+    r"new-?price", r"price-?new", r"pricenew", r"aktion", r"sonder", r"angebot", r"oferta",
+    r"scontat", r"actie", r"promoc", r"indirim", r"akcn", r"r[ée]duit", r"rebaj", r"sleva",
 )  # fmt: skip
 # Class names of a previous, list or recommended price.
 OLD_ATTR = _words(
@@ -47,6 +48,9 @@ OLD_ATTR = _words(
     r"original", r"before", r"\brrp", r"msrp", r"\buvp", r"crossed", r"previous", r"retail",
     r"(?<!p)reference", r"barr[ée]", r"former", r"non-?sale", r"price--?old", r"price-?old",
     r"price_old", r"line-?through", r"stroke", r"price-?standard", r"standard-?price",
+    r"streich", r"alter?-?preis", r"ancien", r"anterior", r"barrat", r"oude", r"stara",
+    r"p[uů]vodn", r"antigo", r"eski", r"przekresl", r"vorher", r"statt", r"normal-?preis",
+    r"tachad", r"pieno",
 )  # fmt: skip
 # Words that label a previous, list or recommended price (Dutch "van €30 voor €20": "van",
 # not "voor", which introduces the price now).

@@ -243,3 +243,8 @@ def test_related_products_named_in_other_languages_are_related(block: str) -> No
     body = product(PLAIN_B, "") + f'<div class="{block}"><a href="/x">Kanne</a> {PLAIN_A}</div>'
     related = next(c for c in shown(body) if c.amount.value == FIRST)
     assert "related" in related.kinds
+
+
+@pytest.mark.parametrize("name", ["hinta", "kaina", "cijena", "harga", "betrag", "montant"])
+def test_a_class_naming_a_price_in_other_languages_is_a_price_class(name: str) -> None:
+    assert winner(product("<span>€20,00</span>", f'<span class="{name}">€30,00</span>')) == SECOND

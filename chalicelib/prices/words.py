@@ -20,7 +20,8 @@ def _words(*patterns: str) -> re.Pattern[str]:
 # Class, id and itemprop names of elements that hold prices.
 PRICE_ATTR = _words(
     r"price", r"prix", r"preis", r"precio", r"prezzo", r"preco", r"preço", r"prijs", r"pris",
-    r"cena", r"fiyat", r"money", r"cost", r"\bcur(?:rency)?\b", r"amount",
+    r"cena", r"fiyat", r"money", r"cost", r"\bcur(?:rency)?\b", r"amount", r"hinta", r"kaina",
+    r"cijena", r"harga", r"kakaku", r"jiage", r"betrag", r"importe", r"montant",
 )  # fmt: skip
 # ... and of elements that hold numbers that are not prices (not "discount", "account" or
 # "country").

@@ -185,6 +185,14 @@ TAX_IN = _words(
     r"su pvm", r"(?:vat|tax|gst) included", r"iva incl", r"c/\s*iva", r"con iva", r"com iva",
     r"\b[sz] ddv\b", r"\bsa? pdv\b",
 )  # fmt: skip
+# Related products as shops in other languages name them ("produits-similaires",
+# "productos-relacionados", "artikel-empfehlungen", "podobne-produkty", "aanbevolen").
+_RELATED_ELSEWHERE = (
+    r"similai", r"relacionad", r"correlat", r"gerelateerd", r"empfehl", r"aehnlich", r"ähnlich",
+    r"podobn", r"polecan", r"souvisej", r"doporu", r"recomend", r"consigliat", r"aanbevol",
+)  # fmt: skip
+# Class names of blocks about other things than the product: related products, the
+# mini-cart, other sellers' offers.
 RELATED_ATTR = _words(
     r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also",
     r"recent", r"carousel", r"slider", r"swiper", r"suggest", r"bundle", r"accessor",
@@ -194,19 +202,15 @@ RELATED_ATTR = _words(
     r"header-?cart", r"cart-?total", r"basket-?total", r"cart-?summary", r"cart-?preview",
     r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
     r"marketplace-?offers",
-    # ... as shops in other languages name them
-    r"similai", r"relacionad", r"correlat", r"gerelateerd", r"empfehl", r"aehnlich", r"ähnlich",
-    r"zubeh", r"podobn", r"polecan", r"souvisej", r"doporu", r"recomend", r"consigliat",
-    r"aanbevol",
+    *_RELATED_ELSEWHERE,
+    r"zubeh",  # Zubehör: accessories
 )  # fmt: skip
 # ... of those, the names only blocks of other products go by (not "widget" or "listing",
 # which wrap a product's own parts on some shops, nor a gallery's "slider").
 OTHER_PRODUCTS_ATTR = _words(
     r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also-",
     r"recent", r"you-may", r"viewed", r"trending", r"popular", r"best-?sell", r"more-from",
-    r"product-?list", r"products-?grid", r"product-?grid", r"sponsored", r"similai",
-    r"relacionad", r"correlat", r"gerelateerd", r"empfehl", r"aehnlich", r"ähnlich", r"podobn",
-    r"polecan", r"souvisej", r"doporu", r"recomend", r"consigliat", r"aanbevol",
+    r"product-?list", r"products-?grid", r"product-?grid", r"sponsored", *_RELATED_ELSEWHERE,
 )  # fmt: skip
 # What the basket's summary says beside its total.
 BASKET_TEXT = _words(
@@ -260,7 +264,7 @@ QUALIFIER = _words(
     r"\bsans\b", r"\bsin\b", r"\bsenza\b", r"\bexcluding\b", r"\bincluding\b", r"\bnot including\b",
     # "£49 Free delivery": the price, delivered for nothing
     r"\bfree\b", r"\bgratis\b", r"kostenlos", r"versandkostenfrei", r"gratuit", r"grátis",
-    r"送料無料", r"免運", r"包邮", r"무료", r"zdarma", r"zadarmo", r"darmow", r"gratuit",
+    r"送料無料", r"免運", r"包邮", r"무료", r"zdarma", r"zadarmo", r"darmow",
     r"ingyenes", r"бесплатн", r"безкоштовн", r"miễn phí", r"ilmai", r"δωρεάν", r"besplatn",
     r"brezplač", r"ücretsiz", r"免费", r"免費", r"مجاني", r"חינם",
 )  # fmt: skip

@@ -247,6 +247,19 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
     assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"  # one size's, then
 
 
+@pytest.mark.parametrize(
+    "promise",
+    ["Me prévenir du retour en stock", "Powiadom mnie, gdy produkt będzie dostępny",
+     "Hlídat dostupnost", "Értesítést kérek, ha elérhető", "Anunță-mă când revine în stoc",
+     "Сообщить о поступлении", "Stoka girince haber ver", "Meddela mig när varan finns i lager",
+     "Gi meg beskjed når varen er på lager", "Ilmoita kun tuote on saatavilla",
+     "Avise-me quando disponível", "到货通知", "Ingatkan saya jika tersedia", "Báo khi có hàng",
+     "أعلمني عند التوفر"],
+)  # fmt: skip
+def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
+    assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
+
+
 @pytest.mark.parametrize("note", ["Out of stock - notify me", "Available soon", "Back soon"])
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

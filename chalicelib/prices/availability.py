@@ -152,7 +152,16 @@ _WAITING_TEXT = re.compile(
     r"de nouveau disponible|de retour en stock|vuelva a estar disponible|torna disponibile|"
     r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고|"
     r"(?:wenn|sobald) (?:\w+ )?(?:wieder )?(?:verfügbar|lieferbar)|(?:quand|dès que) (?:\w+ )?"
-    r"disponible|cuando (?:\w+ )?disponible|quando (?:\w+ )?disponibile",
+    r"disponible|cuando (?:\w+ )?disponible|quando (?:\w+ )?disponibile|"
+    r"lorsque (?:\w+ ){0,3}disponible|retour en stock|powiadom (?:mnie )?o dostępności|"
+    r"gdy (?:\w+ ){0,2}(?:będzie )?dostępn|hlídat dostupnost|naskladn|ha (?:újra )?elérhető|"
+    r"revine [iî]n stoc|о поступлении|уведомить о наличии|про (?:наявність|надходження)|"
+    r"stoka girince|gelince haber|när (?:\w+ ){0,3}i lager|i lager igen|"
+    r"når (?:\w+ ){0,3}på lager|på lager igen|kun (?:\w+ ){0,3}saatavilla|"
+    r"όταν (?:\w+ ){0,2}διαθέσιμ|quando (?:\w+ )?dispon[íi]vel|quando chegar|到货通知|到货提醒|"
+    r"到貨提醒|(?:jika|saat) (?:\w+ )?tersedia|เมื่อมีสินค้า|khi có hàng|kad (?:\w+ ){0,2}dostupn|"
+    r"ko bo na voljo|kai atsiras|kad būs pieejams|kui (?:\w+ ){0,2}saabub|عند (?:ال)?توفر|"
+    r"כשיחזור למלאי|חזרה למלאי",
 )
 # An offer to tell the shopper later: with a sold-out status, a promise to tell when
 # the product is back; alone, perhaps a price alert.

@@ -434,6 +434,18 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("note", "flag"),
+    [("Przedsprzedaż", "pre-order"), ("Předobjednávka", "pre-order"), ("Предзаказ", "pre-order"),
+     ("Ön sipariş", "pre-order"), ("Ennakkotilaus", "pre-order"), ("Pré-venda", "pre-order"),
+     ("Auf Bestellung", "back-order"), ("Na zamówienie", "back-order"),
+     ("Под заказ", "back-order"), ("Sob encomenda", "back-order"), ("Bajo pedido", "back-order"),
+     ("Op bestelling", "back-order")],
+)  # fmt: skip
+def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
+    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
+
+
 def test_a_page_offering_the_product_at_a_price_sells_it_unless_it_says_otherwise() -> None:
     assert offer(TITLE + PRICE)[0] == "in_stock"
     assert offer(TITLE + "<p>Eine schöne Lampe.</p>")[0] is None

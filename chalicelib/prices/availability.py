@@ -132,9 +132,16 @@ _NEGATION = re.compile(
     r"не|нет|tidak|không)\s+(?:\w+\s+)?|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 _PREORDER_TEXT = re.compile(
-    r"pre-?order|vorbestell|précommande|pre-?venta|preordina|予約|預購|预购|예약",
+    r"pre-?order|vorbestell|précommande|pre-?venta|preordina|予約|預購|预购|예약|przedsprzeda|"
+    r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|"
+    r"forudbestil|forhåndsbestill|ennakkotilaus|προπαραγγελ|pré-?venda|pré-?encomenda",
 )
-_BACKORDER_TEXT = re.compile(r"back-?order|nachbestell|sur commande")
+_BACKORDER_TEXT = re.compile(
+    r"back-?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
+    r"rendelésre|la comand[ăa]|под заказ|під замовлення|siparişe|beställningsvara|"
+    r"bestillingsvare|tilaustuote|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
+    r"su ordinazione|op bestelling",
+)
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)

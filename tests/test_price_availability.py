@@ -446,6 +446,17 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
 
 
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [("Lagernd", "in_stock"), ("Dostępny", "in_stock"), ("Skladem", "in_stock"),
+     ("Raktáron", "in_stock"), ("В наличии", "in_stock"), ("Varastossa", "in_stock"),
+     ("Em estoque", "in_stock"), ("במלאי", "in_stock"), ("Nincs raktáron", "out_of_stock"),
+     ("Niedostępny", "out_of_stock"), ("לא במלאי", "out_of_stock")],
+)  # fmt: skip
+def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
+    assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected
+
+
 def test_a_page_offering_the_product_at_a_price_sells_it_unless_it_says_otherwise() -> None:
     assert offer(TITLE + PRICE)[0] == "in_stock"
     assert offer(TITLE + "<p>Eine schöne Lampe.</p>")[0] is None

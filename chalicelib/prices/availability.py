@@ -97,7 +97,8 @@ _OUT_TEXT = re.compile(
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępny", r"brak towaru",
             r"wyprzedan", r"vyprodáno", r"není skladem", r"není na skladě", r"nedostupné",
-            r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nem elérhető",
+            r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
+            r"nem elérhető",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema na zalihi",
             r"nema na stanju", r"rasprodano", r"ni na zalogi", r"razprodano", r"išparduota",
             r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
@@ -124,7 +125,9 @@ _UNAVAILABLE = re.compile(
 _IN_TEXT = re.compile(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
-    r"在庫あり|有現貨|现货|有货|재고 있음|tersedia|มีสินค้า|còn hàng",
+    r"在庫あり|有現貨|现货|有货|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
+    r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
+    r"σε απόθεμα|em estoque|متوفر|במלאי",
 )
 # A word that turns the in-stock phrase right after it around.
 _NEGATION = re.compile(

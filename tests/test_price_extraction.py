@@ -73,6 +73,13 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("S/ 129.90", None, "129.90", "PEN"),
         ("Kr. 1.299,-", "https://shop.example.dk/1", "1299", "DKK"),
         ("1 299:-", None, "1299", "SEK"),
+        ("RD$ 1,299.00", None, "1299", "DOP"),
+        ("₨ 1,299", "https://shop.example.pk/1", "1299", "PKR"),
+        ("Dhs 129", None, "129", "AED"),
+        ("DH 129", "https://shop.example.ma/1", "129", "MAD"),
+        ("12,99 KM", None, "12.99", "BAM"),
+        ("12 000 FCFA", None, "12000", "XOF"),
+        ("₼ 12.99", None, "12.99", "AZN"),
         ("299:-", "https://shop.example.no/1", "299", "NOK"),
         # of several numbers, the one beside the currency
         ("Your basket: 2 items £34.98", None, "34.98", "GBP"),

@@ -22,20 +22,22 @@ _SYMBOLS = {
     "GH₵": "GHS", "₵": "GHS", "₡": "CRC", "৳": "BDT", "S/": "PEN", "S/.": "PEN", "GS": "PYG",
     "GS.": "PYG", "KSH": "KES", "ر.س": "SAR", "د.إ": "AED", "ج.م": "EGP",
     "ر.ق": "QAR", "د.ك": "KWD", "ر.ع": "OMR", "د.ب": "BHD", "د.ا": "JOD", "د.م.": "MAD",
-    "جنيه": "EGP",
+    "جنيه": "EGP", "RD$": "DOP", "J$": "JMD", "TT$": "TTD", "TK": "BDT", "₲": "PYG",
+    "₼": "AZN", "֏": "AMD", "LEK": "ALL", "CFA": "XOF", "FCFA": "XOF", "ДЕН": "MKD",
+    "DHS": "AED",
 }  # fmt: skip
 # Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs",
 # Swedish "299:-"; not "din", which is "your" in Scandinavian shops).
 _UNREPORTED = re.compile(
-    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh)(?![^\W\d_])|(?<=\d):-"
+    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден)(?![^\W\d_])|(?<=\d):-"
     r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه",
     re.IGNORECASE,
 )
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
-_CASED = {"Ft": "HUF"}
+_CASED = {"Ft": "HUF", "KM": "BAM"}
 _AMBIGUOUS = {
     "$": "USD", "KR": "SEK", "KR.": "DKK", ":-": "SEK", "¥": "JPY", "￥": "JPY", "RS": "INR",
-    "RS.": "INR",
+    "RS.": "INR", "₨": "INR", "DH": "MAD",
 }  # fmt: skip
 
 # Where a mark is ambiguous, the shop's country decides.
@@ -60,6 +62,7 @@ _DOLLAR_TLDS = {"ca", "au", "nz", "mx", "cl", "co", "ar", "uy", "sg", "hk", "tw"
 _KRONA_TLDS = {"se", "no", "dk", "is"}
 _YEN_TLDS = {"cn", "jp"}
 _RUPEE_TLDS = {"in", "pk", "lk"}
+_DIRHAM_TLDS = {"ae", "ma"}
 
 
 def country_currency(url: str | None) -> str | None:
@@ -82,6 +85,7 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
         tld = _tld(url)
         home = {
             "$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS, "RS": _RUPEE_TLDS, "RS.": _RUPEE_TLDS,
+            "₨": _RUPEE_TLDS, "DH": _DIRHAM_TLDS,
         }.get(text, _KRONA_TLDS)  # fmt: skip
         if tld in home:
             return _TLD_CURRENCY[tld]

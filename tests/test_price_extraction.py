@@ -382,6 +382,17 @@ def test_a_price_split_into_whole_and_cents_is_read_whole(price: str) -> None:
     assert extract_price(html) == Price(Decimal("17.49"), "USD")
 
 
+THIRTY = Price(Decimal(30), "EUR")
+
+
+def of_two(first: str, second: str) -> Price | None:
+    """The price read from a page showing two, each in its own paragraph."""
+    return extract_price(
+        f"<html><body><h1>Item</h1><p>{first}</p><p>{second}</p>"
+        "<button>Add to cart</button></body></html>"
+    )
+
+
 @pytest.mark.parametrize(
     "label",
     ["Invece di", "Prix barré", "Streichpreis", "Adviesprijs", "Poprzednia cena", "Původní cena",
@@ -389,11 +400,7 @@ def test_a_price_split_into_whole_and_cents_is_read_whole(price: str) -> None:
      "Giá gốc", "Harga coret", "ราคาเดิม", "Før", "Ovh.", "السعر الأصلي", "Retail price"],
 )  # fmt: skip
 def test_a_price_labelled_as_the_old_one_in_many_languages_is_not_the_price(label: str) -> None:
-    html = (
-        f"<html><body><h1>Item</h1><p><span>{label}</span> <span>45,00 €</span></p>"
-        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
-    )
-    assert extract_price(html) == Price(Decimal(30), "EUR")
+    assert of_two(f"<span>{label}</span> <span>45,00 €</span>", "<span>30,00 €</span>") == THIRTY
 
 
 @pytest.mark.parametrize(
@@ -412,30 +419,18 @@ def test_a_price_labelled_as_the_old_one_in_many_languages_is_not_the_price(labe
 def test_an_amount_labelled_as_no_price_to_pay_in_many_languages_is_not_the_price(
     label: str,
 ) -> None:
-    html = (
-        f"<html><body><h1>Item</h1><p><span>{label}</span> <span>15,00 €</span></p>"
-        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
-    )
-    assert extract_price(html) == Price(Decimal(30), "EUR")
+    assert of_two(f"<span>{label}</span> <span>15,00 €</span>", "<span>30,00 €</span>") == THIRTY
 
 
 @pytest.mark.parametrize("unit", ["je kg", "pro kg", "par kg", "le kg", "al kg", "za kg"])
 def test_a_price_per_kilo_in_many_languages_is_not_the_price(unit: str) -> None:
-    html = (
-        f"<html><body><h1>Item</h1><p><span>15,00 € {unit}</span></p>"
-        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
-    )
-    assert extract_price(html) == Price(Decimal(30), "EUR")
+    assert of_two(f"<span>15,00 € {unit}</span>", "<span>30,00 €</span>") == THIRTY
 
 
 @pytest.mark.parametrize("label", ["Цена:", "Ціна:", "Τιμή:", "Ár:", "Preț:", "Kaina:", "Hind:",
                                    "السعر:", "מחיר:"])  # fmt: skip
 def test_a_price_labelled_so_in_many_languages_is_likelier(label: str) -> None:
-    html = (
-        "<html><body><h1>Item</h1><p><span>15,00 €</span></p>"
-        f"<p>{label} <span>30,00 €</span></p><button>Add to cart</button></body></html>"
-    )
-    assert extract_price(html) == Price(Decimal(30), "EUR")
+    assert of_two("<span>15,00 €</span>", f"{label} <span>30,00 €</span>") == THIRTY
 
 
 @pytest.mark.parametrize(
@@ -443,11 +438,7 @@ def test_a_price_labelled_so_in_many_languages_is_likelier(label: str) -> None:
              "χωρίς ΦΠΑ", "ilman ALV", "IVA esclusa"],
 )  # fmt: skip
 def test_a_price_before_tax_in_many_languages_is_not_the_price(note: str) -> None:
-    html = (
-        f"<html><body><h1>Item</h1><p><span>25,00 €</span> <span>{note}</span></p>"
-        "<p><span>30,00 €</span></p><button>Add to cart</button></body></html>"
-    )
-    assert extract_price(html) == Price(Decimal(30), "EUR")
+    assert of_two(f"<span>25,00 €</span> <span>{note}</span>", "<span>30,00 €</span>") == THIRTY
 
 
 @pytest.mark.parametrize(
@@ -456,11 +447,7 @@ def test_a_price_before_tax_in_many_languages_is_not_the_price(note: str) -> Non
 )  # fmt: skip
 def test_a_price_with_tax_in_many_languages_is_the_price(note: str) -> None:
     # Beside a plain price it is the plain one plus VAT of: the one before tax.
-    html = (
-        "<html><body><h1>Item</h1><p><span>25,00 €</span></p>"
-        f"<p><span>30,00 €</span> <span>{note}</span></p><button>Add to cart</button></body></html>"
-    )
-    assert extract_price(html) == Price(Decimal(30), "EUR")
+    assert of_two("<span>25,00 €</span>", f"<span>30,00 €</span> <span>{note}</span>") == THIRTY
 
 
 @pytest.mark.parametrize(

@@ -149,7 +149,7 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
-TILE_TEXT = 300  # the most a product's tile in a list says (name, prices, a badge, a button)
+TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # WAITING, like a sold-out size or colour): out of stock where nothing can be bought,
 # else about one size (or a pre-order's launch).
@@ -339,11 +339,10 @@ def _another_product(node: LexborNode) -> bool:
 
 def _one_of_several(node: LexborNode) -> bool:
     parent = node.parent
+    if parent is None:
+        return False
     kind = (node.tag, node.attributes.get("class"))
-    alike = (
-        (n for n in parent.iter() if (n.tag, n.attributes.get("class")) == kind) if parent else ()
-    )
-    return next(islice(alike, 1, None), None) is not None
+    return sum((n.tag, n.attributes.get("class")) == kind for n in parent.iter()) > 1
 
 
 def _links_on(node: LexborNode) -> bool:

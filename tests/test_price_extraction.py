@@ -422,6 +422,21 @@ def test_an_amount_labelled_as_no_price_to_pay_in_many_languages_is_not_the_pric
     assert of_two(f"<span>{label}</span> <span>15,00 €</span>", "<span>30,00 €</span>") == THIRTY
 
 
+@pytest.mark.parametrize(
+    ("offer", "price", "amount"),
+    [("2 for £10.00", "£6.00", "6"), ("3 für 10,00 €", "4,00 €", "4"),
+     ("2 st för 50 kr", "30 kr", "30"), ("2 za 10 zł", "6 zł", "6")],
+)  # fmt: skip
+def test_a_multi_buy_offer_is_not_the_price_of_one(offer: str, price: str, amount: str) -> None:
+    html = (
+        f'<html><body><h1>Item</h1><div class="price"><span class="offer">{offer}</span> '
+        f"<span>{price}</span></div><button>Add to cart</button></body></html>"
+    )
+    found = extract_price(html)
+    assert found is not None
+    assert found.amount == Decimal(amount)
+
+
 @pytest.mark.parametrize("unit", ["je kg", "pro kg", "par kg", "le kg", "al kg", "za kg"])
 def test_a_price_per_kilo_in_many_languages_is_not_the_price(unit: str) -> None:
     assert of_two(f"<span>15,00 € {unit}</span>", "<span>30,00 €</span>") == THIRTY

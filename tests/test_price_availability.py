@@ -402,6 +402,20 @@ def test_no_quantity_available_is_out_of_stock() -> None:
     assert offer(TITLE + PRICE + "<p>Quantity available: 0</p>")[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["Im Markt nicht verfügbar", "Indisponible en magasin", "No disponible en tienda",
+     "Ritiro in negozio non disponibile", "Niet beschikbaar in de winkel",
+     "Niedostępny w sklepie stacjonarnym", "Není skladem na prodejně", "Нет в наличии в магазине",
+     "Mağazada stokta yok", "Ej i lager i butik", "店頭在庫なし", "门店无货", "매장 품절",
+     "Lieferung nicht verfügbar", "Livraison indisponible"],
+)  # fmt: skip
+def test_a_store_s_pickup_or_delivery_in_many_languages_is_not_the_product_s_status(
+    note: str,
+) -> None:
+    assert offer(TITLE + PRICE + BUTTON + f'<p class="store">{note}</p>')[0] == "in_stock"
+
+
 def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought() -> None:
     head = json_ld({"availability": "InStock"})
     status = '<p class="stock">Sold out</p>'

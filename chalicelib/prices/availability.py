@@ -181,7 +181,14 @@ _NOTIFY = re.compile(
 )
 _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
     r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|in store|\bstores?\b|"
-    r"\bitems\b|image|immagine|imagen|bild|\?",  # "Out of stock items ship later", "Sold out?"
+    r"\bitems\b|image|immagine|imagen|bild|\?|"  # "Out of stock items ship later", "Sold out?"
+    # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
+    r"im markt|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
+    r"recogida|env[ií]o|negozio|ritiro|spedizione|\bwinkel\b|afhalen|bezorging|levering|"
+    r"w sklepie|stacjonarn|odbiór|dostaw|prodejn|vyzvednut|doručen|áruház|átvétel|"
+    r"szállítás|[iî]n magazin|ridicare|livrare|в магазине|самовывоз|доставк|mağaza|teslimat|"
+    r"\bbutik|hämta|afhent|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|自提|매장|배송|"
+    r"\btoko\b|pengiriman",
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(

@@ -306,6 +306,17 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "note",
+    ["Bald ausverkauft", "Bientôt épuisé", "Majdnem elfogyott", "Aproape epuizat",
+     "Почти распродано", "Nästan slutsåld", "Næsten udsolgt", "Melkein loppuunmyyty",
+     "Hampir habis", "Sắp hết hàng", "Σχεδόν εξαντλημένο"],
+)  # fmt: skip
+def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
+    gone = '<button class="add-to-cart" disabled>In den Warenkorb</button>'
+    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + gone)[0] == "in_stock"
+
+
 def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     picker = '<select name="size"><option>S</option><option>M - Sold out</option></select>'
     swatches = '<ul class="swatches"><li><span>S</span><span>Sold out</span></li></ul>'

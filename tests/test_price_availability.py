@@ -191,6 +191,15 @@ def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_b
     assert offer(TITLE + PRICE + BUTTON + review)[0] == "in_stock"
 
 
+def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands() -> None:
+    """A marketplace's buy box, far from the title, with nothing to buy in it."""
+    box = "<div>" * 7 + (
+        "<span>Currently unavailable.</span><br>"
+        "We don't know when or if this item will be back in stock."
+    ) + "</div>" * 7
+    assert offer("<div>" * 7 + TITLE + "</div>" * 7 + box)[0] == "out_of_stock"
+
+
 @pytest.mark.parametrize(
     "terms",
     ["數量有限，售完為止", "売り切れ次第終了", "Promo sampai stok habis", "Until sold out!"],
@@ -349,6 +358,9 @@ def test_what_is_not_a_status_of_the_product() -> None:
     assert offer(TITLE + PRICE + '<p class="hidden-xs">Out of stock</p>' + BUTTON)[0] == (
         "out_of_stock"
     )
+    # A field's name in the product details: "Discontinued by manufacturer: No".
+    details = "<table><tr><th>Is Discontinued By Manufacturer :</th><td>No</td></tr></table>"
+    assert offer(TITLE + PRICE + details)[0] == "in_stock"
     far = "<div>" * 8 + '<p class="tile">Lampe Mini — out of stock</p>' + "</div>" * 8
     assert offer(f"<main>{TITLE}{PRICE}{BUTTON}</main><footer>{far}</footer>")[0] == "in_stock"
 

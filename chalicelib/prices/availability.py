@@ -416,7 +416,8 @@ def _said_of_this_product(view: PageView) -> Stock | None:
         text = node.text(deep=False).strip().lower()
         if not text or len(text) > MAX_SENTENCE or not _THIS_PRODUCT.search(text):
             continue
-        if _read(text) == Stock(OUT_OF_STOCK) and node.parent is not None and _stated(node.parent):
+        said = _read(text)  # a doubt "this item" will be back too: nothing can be bought
+        if said and said.availability == OUT_OF_STOCK and node.parent and _stated(node.parent):
             return Stock(OUT_OF_STOCK)
     return None
 
@@ -466,7 +467,7 @@ _ANY_STATUS = re.compile(
 
 
 def _read(text: str) -> Stock | None:
-    if _ONE_CHOICE.search(text):
+    if text.endswith(":") or _ONE_CHOICE.search(text):  # a field's name: "Discontinued:"
         return None
     if _STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)

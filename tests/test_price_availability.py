@@ -191,12 +191,27 @@ def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_b
     assert offer(TITLE + PRICE + BUTTON + review)[0] == "in_stock"
 
 
-def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands() -> None:
+@pytest.mark.parametrize(
+    "doubt",
+    [
+        "We don't know when or if this item will be back in stock.",
+        "Ob und wann dieser Artikel wieder vorrätig sein wird, ist unbekannt.",
+        "Nous ne savons pas quand cet article sera de nouveau approvisionné ni s'il le sera.",
+        "Non sappiamo se e quando questo articolo sarà di nuovo disponibile.",
+        "No sabemos si este producto volverá a estar disponible, ni cuándo.",
+        "Não sabemos quando ou se este item estará novamente disponível.",
+        "We weten niet of en wanneer dit artikel weer op voorraad zal zijn.",
+        "Nie wiemy, czy i kiedy ten produkt będzie ponownie dostępny.",
+        "Vi vet inte när eller om den här varan kommer tillbaka i lager.",
+        "Bu ürünün ne zaman veya tekrar stoğa girip girmeyeceğini bilmiyoruz.",
+        "この商品の再入荷予定は立っておりません。",
+    ],
+)
+def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands(
+    doubt: str,
+) -> None:
     """A marketplace's buy box, far from the title, with nothing to buy in it."""
-    box = "<div>" * 7 + (
-        "<span>Currently unavailable.</span><br>"
-        "We don't know when or if this item will be back in stock."
-    ) + "</div>" * 7
+    box = "<div>" * 7 + f"<span>—</span><br>{doubt}" + "</div>" * 7
     assert offer("<div>" * 7 + TITLE + "</div>" * 7 + box)[0] == "out_of_stock"
 
 

@@ -158,8 +158,11 @@ _WAITING_TEXT = re.compile(
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar)|"
-    r"back in stock|when (?:it is |it's )?(?:back|available)|wieder (?:verfügbar|lieferbar)|"
-    r"de nouveau disponible|de retour en stock|vuelva a estar disponible|torna disponibile|"
+    r"back in stock|when (?:it is |it's )?(?:back|available)|"
+    r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
+    r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
+    r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"
+    r"ponownie dostępn|tillbaka i lager|tekrar stoğa|再入荷(?:予定|待ち|未定)|"
     r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고|"
     r"(?:wenn|sobald) (?:\w+ )?(?:wieder )?(?:verfügbar|lieferbar)|(?:quand|dès que) (?:\w+ )?"
     r"disponible|cuando (?:\w+ )?disponible|quando (?:\w+ )?disponibile|"
@@ -207,8 +210,9 @@ _KNOCKOUT_BRANCH = re.compile(r"\b(?:visible|if|ifnot|hidden)\s*:")
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
 _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
     r"this (?:item|product|article)|diese[rs]? (?:artikel|produkt)|ce produit|cet article|"
-    r"est[ea] (?:producto|artículo|produto|artigo)|quest[oa] (?:prodotto|articolo)|"
-    r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|ten produkt|tento produkt|"
+    r"est[ea] (?:producto|artículo|produto|artigo|item)|quest[oa] (?:prodotto|articolo)|"
+    r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|den här (?:produkten|varan)|"
+    r"ten produkt|tento produkt|"
     r"этот товар|bu ürün|この商品|本商品|该商品|該商品|此商品|이 상품",
 )
 # A size or colour named beside a sold-out status: that choice is gone, maybe not the product.

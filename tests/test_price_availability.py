@@ -341,6 +341,13 @@ def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + gone)[0] == "in_stock"
 
 
+@pytest.mark.parametrize("name", ["Casio", "Quasimodo", "Skorowidz"])
+def test_a_word_for_almost_inside_another_word_is_not_stock_running_low(name: str) -> None:
+    gone = '<button class="add-to-cart" disabled>In den Warenkorb</button>'
+    status = f'<p class="stock">{name}: ausverkauft</p>'
+    assert offer(TITLE + PRICE + status + gone)[0] == "out_of_stock"
+
+
 def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     picker = '<select name="size"><option>S</option><option>M - Sold out</option></select>'
     swatches = '<ul class="swatches"><li><span>S</span><span>Sold out</span></li></ul>'

@@ -195,11 +195,11 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(
-    r"almost|nearly|selling fast|fast (?:ausverkauft|vergriffen)|presque|casi|quasi|bijna|"
-    r"prawie|skoro|téměř|^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
+    r"\b(?:almost|nearly|presque|casi|quasi|bijna|prawie|skoro|téměř|majdnem|aproape|почти|"
+    r"nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
+    r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
     r"^de retour en stock\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
-    r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|majdnem|aproape|почти|nästan|næsten|"
-    r"melkein|hampir habis|sắp hết|σχεδόν",
+    r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν",
 )
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {

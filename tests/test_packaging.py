@@ -127,6 +127,8 @@ def test_the_zip_holds_only_what_runs(built: Path) -> None:
         "PIL",
         "pillow_heif",
         "selectolax",
+        "webencodings",
+        "chardetng_py",
         "price_parser",
         "protego",
         "urllib3",

@@ -508,6 +508,53 @@ def test_declared_charsets_that_lie() -> None:
     assert decode_html("\ufeffbom".encode()) == "bom"
 
 
+LEGACY_PAGE = "<html><head><title>{name}</title></head><body><h1>{name}</h1><p>{price}</p>{button}</body></html>"
+
+
+def legacy_page(name: str, price: str, button: str, encoding: str, head: str = "") -> bytes:
+    page = LEGACY_PAGE.format(name=name, price=price, button=f"<button>{button}</button>")
+    return page.replace("<head>", f"<head>{head}").encode(encoding)
+
+
+def test_legacy_labels_mean_what_browsers_take_them_to_mean() -> None:
+    """ "iso-8859-1" and "us-ascii" are windows-1252 on the web: 0x80 is the euro sign."""
+    for label in ("iso-8859-1", "latin1", "us-ascii"):
+        head = f'<meta http-equiv="Content-Type" content="text/html; charset={label}">'
+        page = legacy_page("Lampe", "Preis: 24,99 €", "In den Warenkorb", "cp1252", head)
+        assert extract_price(page) == Price(Decimal("24.99"), "EUR"), label
+
+
+@pytest.mark.parametrize(
+    ("name", "price", "button", "encoding", "url", "expected"),
+    [
+        ("急須 常滑焼 朱泥", "価格：2,980円(税込)", "カートに入れる", "shift_jis", None, ("2980", "JPY")),
+        ("急須 常滑焼 朱泥", "価格：2,980円(税込)", "カートに入れる", "euc_jp", None, ("2980", "JPY")),
+        ("Чайник заварочный", "Цена: 1 290 руб.", "В корзину", "cp1251", None, ("1290", "RUB")),
+        ("紫砂茶壶 手工", "价格：￥129.00", "加入购物车", "gbk", "https://chaju.cn/p", ("129.00", "CNY")),
+        ("紫砂茶壺 手工", "售價：NT$1,290", "加入購物車", "big5", None, ("1290", "TWD")),
+        ("찻주전자 도자기", "판매가 29,000원", "장바구니 담기", "euc_kr", None, ("29000", "KRW")),
+        ("กาน้ำชา เซรามิก", "ราคา ฿590", "หยิบใส่ตะกร้า", "cp874", None, ("590", "THB")),
+        ("Brown Betty Teapot", "Price: £24.99", "Add to basket", "cp1252", "https://teapots.co.uk/b", ("24.99", "GBP")),
+        ("Brown Betty Teapot", "Price: £24.99", "Add to basket", "utf-16", None, ("24.99", "GBP")),
+    ],
+)  # fmt: skip
+def test_a_page_that_names_no_charset_is_read_as_a_browser_guesses_it(
+    name: str, price: str, button: str, encoding: str, url: str | None, expected: tuple[str, str]
+) -> None:
+    page = legacy_page(name, price, button, encoding)
+    found = extract_offer(page, url)
+    assert (found.amount, found.currency) == (Decimal(expected[0]), expected[1])
+
+
+def test_the_charset_the_server_sent_counts_before_a_guess() -> None:
+    page = legacy_page("Чайник", "Цена: 1 290 руб.", "В корзину", "koi8_r")
+    assert extract_offer(page, charset="koi8-r").amount == Decimal("1290")
+    # A page that declares its own charset still yields to the server's.
+    head = '<meta charset="windows-1251">'
+    page = legacy_page("Чайник", "Цена: 1 290 руб.", "В корзину", "koi8_r", head)
+    assert extract_offer(page, charset="KOI8-R").amount == Decimal("1290")
+
+
 def test_hostile_markup_is_survived() -> None:
     nested = "<div>" * 5000 + "<span class=price>$1.00</span>" + "</div>" * 5000
     found = extract_price(nested)

@@ -335,3 +335,18 @@ def test_a_competitor_out_of_stock_does_not_pull_our_price_down(
     latest = {c["url"]: c for c in client.http.get("/prices/MUG").json_body["latest"]}
     assert latest[shop.url_for("/sold-out")]["availability"] == "out_of_stock"
     assert latest[shop.url_for("/fine")]["availability"] == "in_stock"
+
+
+def test_a_page_whose_charset_only_its_server_names_is_read(
+    client: Client, shop: HTTPServer
+) -> None:
+    # ISO-8859-15 writes "€" as 0xA4, which any guess would read as "¤".
+    shop.expect_request("/latin9").respond_with_data(
+        visible_page("19.50").encode("iso-8859-15"), content_type="text/html; charset=ISO-8859-15"
+    )
+    add_product(client, "MUG", [shop.url_for("/latin9")])
+    run_schedule(client, datetime(2026, 11, 26, 3, 0, tzinfo=UTC))
+    deliver_messages(client)
+    record_pages(client, stored_pages())
+    [seen] = client.http.get("/prices/MUG").json_body["latest"]
+    assert (seen["price"], seen["currency"]) == ("19.50", "EUR")

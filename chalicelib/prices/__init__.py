@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from chalicelib.prices.extraction import Offer, Price, decode_html, extract_offer, extract_price
+    from chalicelib.prices.decoding import decode_html
+    from chalicelib.prices.extraction import Offer, Price, extract_offer, extract_price
 
 __all__ = ["Offer", "Price", "decode_html", "extract_offer", "extract_price"]
 

@@ -66,7 +66,7 @@ _DIRHAM_TLDS = {"ae", "ma"}
 
 
 def country_currency(url: str | None) -> str | None:
-    tld = _tld(url)
+    tld = top_level_domain(url)
     return _TLD_CURRENCY.get(tld) if tld else None
 
 
@@ -82,7 +82,7 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
     if text in _SYMBOLS:
         return _SYMBOLS[text]
     if text in _AMBIGUOUS:
-        tld = _tld(url)
+        tld = top_level_domain(url)
         home = {
             "$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS, "RS": _RUPEE_TLDS, "RS.": _RUPEE_TLDS,
             "₨": _RUPEE_TLDS, "DH": _DIRHAM_TLDS,
@@ -106,8 +106,12 @@ def widened(mark: str | None, text: str) -> str | None:
     return mark
 
 
-def _tld(url: str | None) -> str | None:
+def top_level_domain(url: str | None) -> str | None:
+    """ "uk" for https://shop.co.uk/x; None for a URL without a dotted host name."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").rstrip(".")
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".")
+    except ValueError:  # "http://[::1"
+        return None
     return host.rsplit(".", 1)[-1].lower() if "." in host else None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -18,6 +16,7 @@ from chalicelib.prices.availability import (
     shown_stock,
 )
 from chalicelib.prices.currency_marks import country_currency
+from chalicelib.prices.decoding import decode_html
 from chalicelib.prices.layout import PageView
 from chalicelib.prices.scoring import Candidate
 from chalicelib.prices.structured import (
@@ -32,7 +31,6 @@ MAX_HTML_CHARS = 5_000_000
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency
 SOURCE_TRUST = {"json-ld": 0, "microdata": 1, "rdfa": 2, "meta": 3}
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,9 @@ class Offer:
     flags: tuple[str, ...] = ()  # "pre-order", "back-order"
 
 
-def extract_price(html: str | bytes, url: str | None = None) -> Price | None:
+def extract_price(
+    html: str | bytes, url: str | None = None, *, charset: str | None = None
+) -> Price | None:
     """The main product's current selling price, or None when no price is certain enough.
 
     Declared prices (schema.org, meta tags) are checked against what the page
@@ -60,15 +60,18 @@ def extract_price(html: str | bytes, url: str | None = None) -> Price | None:
     selling price; with nothing declared, the best-placed visible price must
     clear a confidence bar.
     """
-    offer = extract_offer(html, url)
+    offer = extract_offer(html, url, charset=charset)
     if offer.amount is None:
         return None
     return Price(offer.amount, offer.currency)
 
 
-def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
-    """The main product's price and availability (`availability.py` says how it is read)."""
-    text = decode_html(html) if isinstance(html, bytes) else html
+def extract_offer(
+    html: str | bytes, url: str | None = None, *, charset: str | None = None
+) -> Offer:
+    """The main product's price and availability (`availability.py` says how it is read).
+    `charset`: the one the server's Content-Type named, for bytes (`decoding.py`)."""
+    text = decode_html(html, charset, url) if isinstance(html, bytes) else html
     tree = LexborHTMLParser(text[:MAX_HTML_CHARS])
     declared = declared_prices(tree, url)
     selling = _main_offers(declared)
@@ -95,25 +98,6 @@ def extract_offer(html: str | bytes, url: str | None = None) -> Offer:
         stock.availability if stock else None,
         (stock.flag,) if stock and stock.flag else (),
     )
-
-
-def decode_html(data: bytes) -> str:
-    """UTF-8 when the bytes are UTF-8 (declared charsets lie), else what the page declares."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    declared = _CHARSET.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii").lower()
-        try:
-            if codecs.lookup(name).name != "utf-8":  # a page that says UTF-8 but is not
-                return data.decode(name, errors="replace")
-        except LookupError:
-            pass
-    return data.decode("cp1252", errors="replace")
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from email.message import Message
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -131,7 +132,7 @@ def record_page(
         log_event(log, "page skipped", logging.WARNING, key=key, reason=f"no product {sku}")
         return None
     product, _state = found
-    offer = extract_offer(page.data, url)
+    offer = extract_offer(page.data, url, charset=_charset(page.info.content_type))
     if offer.amount is None:
         seen = observation(
             sku, url, fetched_at, NO_PRICE, availability=offer.availability, notes=offer.flags
@@ -157,3 +158,11 @@ def record_page(
         availability=seen.availability,
     )
     return seen
+
+
+def _charset(content_type: str) -> str | None:
+    """The charset the shop's server named ("text/html; charset=Shift_JIS"): the fetcher
+    stores its Content-Type with the page, and older shops name it nowhere else."""
+    header = Message()
+    header["content-type"] = content_type
+    return header.get_content_charset()

@@ -81,6 +81,24 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("12 000 FCFA", None, "12000", "XOF"),
         ("₼ 12.99", None, "12.99", "AZN"),
         ("299:-", "https://shop.example.no/1", "299", "NOK"),
+        # currencies written as words in their own script
+        ("129.00元", None, "129", "CNY"),
+        ("价格：129元", None, "129", "CNY"),
+        ("1,290元", "https://shop.example.tw/1", "1290", "TWD"),
+        ("ราคา 590 บาท", None, "590", "THB"),
+        ("590บาท", None, "590", "THB"),
+        ("1.290.000đ", None, "1290000", "VND"),
+        ("1.290.000 VNĐ", None, "1290000", "VND"),
+        ("99 درهم", None, "99", "AED"),
+        ("99 درهم", "https://shop.example.ma/1", "99", "MAD"),
+        ("99 ريال", None, "99", "SAR"),
+        ("99 ريال", "https://shop.example.qa/1", "99", "QAR"),
+        ("1 290 р.", None, "1290", "RUB"),
+        ("1 290 р.", "https://shop.example.by/1", "1290", "BYN"),
+        ('1,299 ש"ח', None, "1299", "ILS"),
+        ("1,299 ש״ח", None, "1299", "ILS"),
+        ("99 SR", None, "99", "SAR"),
+        ("99 QR", None, "99", "QAR"),
         # of several numbers, the one beside the currency
         ("Your basket: 2 items £34.98", None, "34.98", "GBP"),
         ("Only 3 left at $12.99", None, "12.99", "USD"),
@@ -425,7 +443,8 @@ def test_an_amount_labelled_as_no_price_to_pay_in_many_languages_is_not_the_pric
 @pytest.mark.parametrize(
     ("offer", "price", "amount"),
     [("2 for £10.00", "£6.00", "6"), ("3 für 10,00 €", "4,00 €", "4"),
-     ("2 st för 50 kr", "30 kr", "30"), ("2 za 10 zł", "6 zł", "6")],
+     ("2 st för 50 kr", "30 kr", "30"), ("2 za 10 zł", "6 zł", "6"),
+     ("每組990元", "$99元", "99")],
 )  # fmt: skip
 def test_a_multi_buy_offer_is_not_the_price_of_one(offer: str, price: str, amount: str) -> None:
     html = (

@@ -14,7 +14,7 @@ _SYMBOLS = {
     "R$": "BRL", "NT$": "TWD", "CLP$": "CLP", "COL$": "COP",
     "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₴": "UAH",
     "₪": "ILS", "₱": "PHP", "₫": "VND", "฿": "THB", "₦": "NGN", "₸": "KZT", "₾": "GEL",
-    "円": "JPY", "元": "CNY", "원": "KRW", "RMB": "CNY", "ZŁ": "PLN", "ZL": "PLN", "KČ": "CZK",
+    "円": "JPY", "원": "KRW", "บาท": "THB", "Đ": "VND", "VNĐ": "VND", 'ש"ח': "ILS", "ש״ח": "ILS", "RMB": "CNY", "ZŁ": "PLN", "ZL": "PLN", "KČ": "CZK",
     "FT": "HUF", "LEI": "RON", "LEU": "RON", "RON": "RON", "ЛВ": "BGN", "ЛВ.": "BGN",
     "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "RM": "MYR",
     "RP": "IDR", "FR.": "CHF", "SFR.": "CHF", "EURO": "EUR", "EUROS": "EUR", "DT": "TND",
@@ -29,15 +29,15 @@ _SYMBOLS = {
 # Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs",
 # Swedish "299:-"; not "din", which is "your" in Scandinavian shops).
 _UNREPORTED = re.compile(
-    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден)(?![^\W\d_])|(?<=\d):-"
-    r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه",
+    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ)(?![^\W\d_])|(?<=\d):-"
+    r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه|ש[\"״]ח|(?<=\d)\s?(?:元|บาท)",
     re.IGNORECASE,
 )
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
-_CASED = {"Ft": "HUF", "KM": "BAM"}
+_CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR"}
 _AMBIGUOUS = {
     "$": "USD", "KR": "SEK", "KR.": "DKK", ":-": "SEK", "¥": "JPY", "￥": "JPY", "RS": "INR",
-    "RS.": "INR", "₨": "INR", "DH": "MAD",
+    "RS.": "INR", "₨": "INR", "DH": "MAD", "元": "CNY", "درهم": "AED", "ريال": "SAR", "Р.": "RUB",
 }  # fmt: skip
 
 # Where a mark is ambiguous, the shop's country decides.
@@ -63,6 +63,12 @@ _KRONA_TLDS = {"se", "no", "dk", "is"}
 _YEN_TLDS = {"cn", "jp"}
 _RUPEE_TLDS = {"in", "pk", "lk"}
 _DIRHAM_TLDS = {"ae", "ma"}
+# Where an ambiguous mark's own countries are (a krona's by default).
+_HOMES = {
+    "$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS, "RS": _RUPEE_TLDS, "RS.": _RUPEE_TLDS,
+    "₨": _RUPEE_TLDS, "DH": _DIRHAM_TLDS, "درهم": _DIRHAM_TLDS, "元": {"cn", "tw", "hk"},
+    "ريال": {"sa", "qa", "om"}, "Р.": {"ru", "by"},
+}  # fmt: skip
 
 
 def country_currency(url: str | None) -> str | None:
@@ -83,11 +89,7 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
         return _SYMBOLS[text]
     if text in _AMBIGUOUS:
         tld = top_level_domain(url)
-        home = {
-            "$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS, "RS": _RUPEE_TLDS, "RS.": _RUPEE_TLDS,
-            "₨": _RUPEE_TLDS, "DH": _DIRHAM_TLDS,
-        }.get(text, _KRONA_TLDS)  # fmt: skip
-        if tld in home:
+        if tld in _HOMES.get(text, _KRONA_TLDS):
             return _TLD_CURRENCY[tld]
         return _AMBIGUOUS[text]
     return None

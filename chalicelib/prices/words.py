@@ -160,7 +160,7 @@ PER_UNIT = _words(
 BULK = _words(
     r"\bcase of\b", r"\bper case\b", r"/\s*case\b", r"\bcase price\b", r"\bpack of \d{2,}",
     r"\bbox of \d{2,}", r"\bcarton\b", r"\bkarton\b", r"\bcaisse de\b", r"\bcaja de\b",
-    r"ケース", r"箱入", r"整箱", r"\bper box\b", r"\bbulk\b",
+    r"ケース", r"箱入", r"整箱", r"每組", r"每组", r"\bper box\b", r"\bbulk\b",
     # a multi-buy: "2 for £10", "3 für 10 €", "2 st för 50 kr"
     r"\b[2-9]\d?\s*(?:x\s*)?(?:st\.?\s*|stk\.?\s*|kpl\s*|pcs\s*)?(?:for|för|für|pour|por|voor|za|за)\s",
 )  # fmt: skip

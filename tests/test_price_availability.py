@@ -192,6 +192,30 @@ def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_b
 
 
 @pytest.mark.parametrize(
+    "sellers",
+    [
+        "Available from these sellers.", "Erhältlich bei diesen Anbietern.",
+        "Disponible auprès de ces vendeurs.", "Disponible a través de estos vendedores.",
+        "Disponibile presso questi venditori.", "Verkrijgbaar bij deze verkopers.",
+        "Dostępne u tych sprzedawców.", "Tillgänglig från dessa säljare.",
+        "Available from other sellers",
+    ],
+)  # fmt: skip
+def test_a_marketplace_product_sold_by_other_sellers_is_in_stock(sellers: str) -> None:
+    """No buy box of its own, and no price beside the title: other sellers sell it."""
+    assert offer(TITLE + f"<p>{sellers}</p>")[0] == "in_stock"
+
+
+def test_a_status_whose_words_a_link_or_bold_breaks_up_is_read_whole() -> None:
+    linked = '<p>Available from <a href="/offers">these sellers</a>.</p>'
+    assert offer(TITLE + linked)[0] == "in_stock"
+    assert offer(TITLE + PRICE + "<p>Only <b>0</b> left in stock</p>")[0] == "out_of_stock"
+    # Not with what a stylesheet hides between the words.
+    hidden = '<p>Only <b class="hidden">0</b> left in stock</p>'
+    assert offer(TITLE + PRICE + hidden)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
     "doubt",
     [
         "We don't know when or if this item will be back in stock.",

@@ -34,7 +34,9 @@ from selectolax.lexbor import LexborNode
 from chalicelib.prices import words
 from chalicelib.prices.layout import (
     BUTTONS,
+    INLINE_TAGS,
     REGION_TAGS,
+    SPACES,
     PageView,
     attr_text,
     common_prefix,
@@ -127,7 +129,12 @@ _IN_TEXT = re.compile(
     r"\bna skladě\b|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
     r"在庫あり|有現貨|现货|有货|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
-    r"σε απόθεμα|em estoque|متوفر|במלאי",
+    r"σε απόθεμα|em estoque|متوفر|במלאי|"
+    # a marketplace's product with no buy box of its own: other sellers sell it
+    r"(?:available|erhältlich|disponible|disponibile|verkrijgbaar|dostępne|tillgänglig) "
+    r"(?:from|bei|auprès de|a través de|presso|bij|u|från) (?:these|other|diesen|anderen|ces|"
+    r"estos|questi|deze|tych|dessa) (?:sellers|anbietern|vendeurs|vendedores|venditori|verkopers|"
+    r"sprzedawców|säljare)",
 )
 # A word that turns the in-stock phrase right after it around.
 _NEGATION = re.compile(
@@ -307,21 +314,37 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     levels up (most of what lies that near, without reading the whole page)."""
     anchors = [view.chain_of(landmark) for landmark in landmarks]
     arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
+    read_whole: set[int] = set()
     for around in _outermost(arounds, view):
         for node in around.traverse(include_text=True):
             if not node.is_text_node and node.tag not in _PICTURES:
                 continue
-            text, parent = _shown_text(node)
-            if not text or not _short_enough(text) or not _ANY_STATUS.search(text):
-                continue
-            stock = _read(text)
-            if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
-                continue
-            if _in_picker(parent):
-                continue
-            chain = view.chain_of(parent)
-            if _near(chain, anchors) and not _elsewhere(parent, chain, anchors):
-                yield stock
+            for text, parent in _phrases(node, read_whole):
+                if not text or not _short_enough(text) or not _ANY_STATUS.search(text):
+                    continue
+                stock = _read(text)
+                if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
+                    continue
+                if _in_picker(parent):
+                    continue
+                chain = view.chain_of(parent)
+                if _near(chain, anchors) and not _elsewhere(parent, chain, anchors):
+                    yield stock
+
+
+def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, LexborNode | None]]:
+    """A text as shown, then, once per element, the element's whole text where a link or
+    bold breaks its words up ("Available from <a>these sellers</a>", "Only <b>0</b> left")."""
+    text, parent = _shown_text(node)
+    yield text, parent
+    if not node.is_text_node or parent is None or parent.mem_id in read_whole:
+        return
+    read_whole.add(parent.mem_id)
+    children = list(parent.iter())
+    if children and all(c.tag in _WORDS_INSIDE and not hidden(c) for c in children):
+        whole = SPACES.sub(" ", parent.text(deep=True)).strip().lower()
+        if whole != text and len(whole) <= MAX_PHRASE:
+            yield whole, parent
 
 
 def _elsewhere(element: LexborNode, chain: list[int], anchors: list[list[int]]) -> bool:
@@ -370,6 +393,7 @@ def _near(chain: list[int], anchors: list[list[int]]) -> bool:
 
 
 _PICTURES = {"img", "input"}
+_WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
 
 
 def _shown_text(node: LexborNode) -> tuple[str, LexborNode | None]:

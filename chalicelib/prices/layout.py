@@ -48,6 +48,7 @@ HIDING_CLASSES = {
 # "d-none d-lg-flex"): the desktop copy of a price.
 SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")
 REGION_TAGS = {"footer", "nav", "header", "aside"}  # the page's frame, not its product
+INLINE_TAGS = {"span", "small", "sub", "b", "strong", "em", "i", "u", "font"}  # words' styling
 ROOTS = ("html", "-document")  # above every element a chain holds
 MAX_ANCESTRY = 60  # ancestors kept per chain: deeper nesting is generated markup
 

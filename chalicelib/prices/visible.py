@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import scoring, words
 from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, marked_amounts, parse_amount
-from chalicelib.prices.layout import SPACES, PageView, attr_text, neighbour_text, up
+from chalicelib.prices.layout import INLINE_TAGS, SPACES, PageView, attr_text, neighbour_text, up
 from chalicelib.prices.scoring import Candidate, Piece
 
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences
@@ -158,9 +158,6 @@ def _labelled(node: LexborNode) -> bool:
     return bool(words.PRICE_LABEL.search(neighbour_text(node, before=True, limit=24).lower()))
 
 
-_INLINE = {"span", "small", "sub", "b", "strong", "em", "i", "u", "font"}
-
-
 def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
     """Two digits set apart right after a whole number: the cents of a price
     (271<sup>99</sup>, 339<sup>.99</sup>, <span class="a-price-fraction">11</span>,
@@ -172,7 +169,7 @@ def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
         return False
     if holder.tag == "sup" or words.FRACTION_ATTR.search(attr_text(holder)):
         return True
-    if holder.tag not in _INLINE or holder.parent is None:
+    if holder.tag not in INLINE_TAGS or holder.parent is None:
         return False
     if before is None:
         previous = holder.prev

@@ -266,6 +266,27 @@ def test_a_button_that_only_says_sold_out_is_the_buy_button_in_its_sold_out_stat
     assert offer(f"<main>{TITLE}{PRICE}</main><aside>{card}</aside>")[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "promise",
+    ["Notify me when available", "Email me when back in stock", "Benachrichtigen, wenn verfügbar"],
+)
+def test_a_buy_button_that_promises_to_tell_when_it_is_back_is_its_sold_out_state(
+    promise: str,
+) -> None:
+    """Themes keep the buy button's classes and label, and swap its text."""
+    button = f'<button class="add-to-cart" aria-label="Add to cart">{promise}</button>'
+    assert offer(TITLE + PRICE + button)[0] == "out_of_stock"
+    # A button offering both keeps taking orders (one label is hidden by the theme).
+    both = f'<button class="add-to-cart">Add to cart <span class="hidden">{promise}</span></button>'
+    assert offer(TITLE + PRICE + both)[0] == "in_stock"
+
+
+def test_a_back_in_stock_app_s_hidden_button_is_not_the_buy_button() -> None:
+    notify = '<button class="add-to-cart bis-trigger" style="display:none">Notify me when available</button>'
+    assert offer(TITLE + PRICE + notify + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + f'<div class="hidden">{notify}</div>' + BUTTON)[0] == "in_stock"
+
+
 def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:
     sold_out = '<button class="add-to-cart" disabled>Sold out</button>'
     assert offer(TITLE + PRICE + sold_out)[0] == "out_of_stock"

@@ -382,6 +382,20 @@ def test_a_declared_case_price_is_not_the_price_of_the_item_the_page_sells() -> 
     assert extract_price(html) == Price(Decimal("2.50"), "GBP")
 
 
+def test_what_a_stylesheet_hides_inside_a_price_is_not_read_with_it() -> None:
+    """A member-price pop-up hidden inside the price element, and a bundle's own buy
+    button hidden in a tab before the product's."""
+    popup = '<div style="display:none"><p>Premier members save 10% and get free shipping on every order, always.</p></div>'
+    html = (
+        "<html><body><h1>Core i7 Processor</h1>"
+        '<div class="tab-pane" style="display:none"><button class="btn">Add to Cart</button></div>'
+        f'<ul class="price"><li class="price-current"><span class="label">{popup}</span>'
+        "<span>$</span><strong>339</strong><sup>.99</sup></li></ul>"
+        '<button class="btn btn-primary">ADD TO CART</button></body></html>'
+    )
+    assert extract_price(html) == Price(Decimal("339.99"), "USD")
+
+
 @pytest.mark.parametrize(
     "price",
     [

@@ -538,9 +538,12 @@ def _says_sold_out(button: LexborNode) -> bool:
     said = [button.text(deep=True)[: MAX_PHRASE * 2]]
     said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
     labels = [label.strip().lower() for label in said]
-    # Not one that also says "add to cart": themes keep both labels, one hidden.
+    # Sold out, or a promise to tell when it is back ("Notify me when available"); not
+    # one that also says "add to cart": themes keep both labels, one hidden.
     return any(
-        _read(label) == Stock(OUT_OF_STOCK) and not words.BUY_ACTION.search(label)
+        (stock := _read(label)) is not None
+        and stock.availability == OUT_OF_STOCK
+        and not words.BUY_ACTION.search(label)
         for label in labels
     )
 

@@ -44,6 +44,7 @@ HIDING_CLASSES = {
     "display-none",
     "no-display",
 }
+_HIDING_PART = re.compile("hid|none|invisible|display")  # in every one of those names
 # ... unless another class shows it again from some screen width up ("hidden md:block",
 # "d-none d-lg-flex"): the desktop copy of a price.
 SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")
@@ -165,7 +166,8 @@ def find_title(body: LexborNode, product_name: str | None) -> LexborNode | None:
 def find_buy_button(
     body: LexborNode, order: dict[int, int], title: LexborNode | None
 ) -> LexborNode | None:
-    """The first buy button after the title (else the first on the page)."""
+    """The first buy button after the title (else the first on the page) that is shown:
+    back-in-stock apps print their own, hidden while the product sells."""
     after = order.get(title.mem_id, 0) if title is not None else 0
     buttons = [node for node in body.css(BUTTONS) if BUY.search(_button_label(node))]
     buttons += [
@@ -174,6 +176,7 @@ def find_buy_button(
         if len(text := node.text(deep=True).strip()) <= MAX_BUTTON_TEXT
         and BUY_ACTION.search(text.lower())
     ]
+    buttons = [button for button in buttons if visible(button)]
     if title is not None:  # not one of the related products' buttons after it
         title_chain = PageView.chain_of(title)
         buttons = [b for b in buttons if not _among_other_products(b, title_chain)]
@@ -245,12 +248,49 @@ def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40) -> str:
 def hidden(node: LexborNode) -> bool:
     """Hidden by attribute, inline style, or the class names CSS frameworks hide with."""
     attributes = node.attributes
+    if not attributes:
+        return False
     if "hidden" in attributes or attributes.get("type") == "hidden":
         return True
-    classes = (attributes.get("class") or "").lower().split()
-    if HIDING_CLASSES.intersection(classes) and not any(map(SHOWN_FROM.match, classes)):
-        return True
+    names = (attributes.get("class") or "").lower()
+    if _HIDING_PART.search(names):  # a quick look first: this runs on every element read
+        classes = names.split()
+        if HIDING_CLASSES.intersection(classes) and not any(map(SHOWN_FROM.match, classes)):
+            return True
     return bool(HIDDEN_STYLE.search((attributes.get("style") or "").lower()))
+
+
+def shown_nodes(node: LexborNode) -> Iterator[LexborNode]:
+    """The element and its descendants in document order, without what hidden elements
+    inside it hold (a pop-up explaining a member price, a template's other branch)."""
+    root, resume = node.mem_id, None
+    for current in node.traverse(include_text=True):
+        if resume is not None:
+            if current.mem_id != resume:
+                continue  # inside the hidden element
+            resume = None
+        yield current
+        if not current.is_text_node and current.mem_id != root and hidden(current):
+            after = _next_outside(current, root)
+            if after is None:
+                return
+            resume = after.mem_id
+
+
+def _next_outside(element: LexborNode, root: int) -> LexborNode | None:
+    """The first node after the element's subtree, within the root's."""
+    current: LexborNode | None = element
+    while current is not None and current.mem_id != root:
+        if current.next is not None:
+            return current.next
+        current = current.parent
+    return None
+
+
+def shown_text(node: LexborNode) -> str:
+    """The element's text as shown, spaces squashed."""
+    texts = (n.text(deep=False) for n in shown_nodes(node) if n.is_text_node)
+    return SPACES.sub(" ", " ".join(texts)).strip()
 
 
 def visible(node: LexborNode) -> bool:

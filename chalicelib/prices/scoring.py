@@ -26,6 +26,7 @@ from chalicelib.prices.layout import (
     common_prefix,
     hidden,
     neighbour_text,
+    shown_text,
     style,
     up,
 )
@@ -177,7 +178,7 @@ def _words_around(node: LexborNode, piece: Piece | None) -> tuple[str, str, str]
         before = neighbour_text(holder, before=True, limit=LEAD_CHARS)
     after = neighbour_text(node, before=False)
     if piece is None:
-        return before, " ".join(node.text(deep=True).split()).lower(), after
+        return before, shown_text(node).lower(), after
     return piece.before or before, piece.own.lower(), f"{piece.after} {after}"
 
 

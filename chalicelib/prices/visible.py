@@ -15,7 +15,15 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import scoring, words
 from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, marked_amounts, parse_amount
-from chalicelib.prices.layout import INLINE_TAGS, SPACES, PageView, attr_text, neighbour_text, up
+from chalicelib.prices.layout import (
+    INLINE_TAGS,
+    SPACES,
+    PageView,
+    attr_text,
+    neighbour_text,
+    shown_nodes,
+    up,
+)
 from chalicelib.prices.scoring import Candidate, Piece
 
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences
@@ -184,11 +192,12 @@ def _short_text(node: LexborNode) -> str | None:
 
 def _read_text(node: LexborNode) -> Reading | None:
     """The element's text if it is short, reading split cents (<sup>99</sup>,
-    class="price-fraction") as decimals, with where each of its text nodes stands in it."""
+    class="price-fraction") as decimals, with where each of its text nodes stands in it.
+    What its stylesheet hides inside it (a pop-up explaining a member price) is not read."""
     parts: list[str] = []
     spans: dict[int, tuple[int, int]] = {}
     length = at = 0
-    for child in node.traverse(include_text=True):
+    for child in shown_nodes(node):
         if child.is_text_node:
             piece = child.text(deep=False)
             stripped = piece.strip()

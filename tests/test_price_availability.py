@@ -281,6 +281,14 @@ def test_a_buy_button_that_promises_to_tell_when_it_is_back_is_its_sold_out_stat
     assert offer(TITLE + PRICE + both)[0] == "in_stock"
 
 
+def test_a_card_that_acts_as_a_button_is_not_a_sold_out_button() -> None:
+    card = (
+        '<div role="button"><span class="price">89,00 €</span><p>Back in stock!</p>'
+        "<h1>Lampe Atelier, Messing, 40 cm, mit Stoffschirm</h1><span>Berlin, Mitte</span></div>"
+    )
+    assert offer(card)[0] == "in_stock"
+
+
 def test_a_back_in_stock_app_s_hidden_button_is_not_the_buy_button() -> None:
     notify = '<button class="add-to-cart bis-trigger" style="display:none">Notify me when available</button>'
     assert offer(TITLE + PRICE + notify + BUTTON)[0] == "in_stock"
@@ -406,6 +414,11 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     # A note naming a size or colour, outside any picker, where the product can be bought.
     for note in ("XL sold out", "Sold out in red", "Black: out of stock", "M - Ausverkauft"):
         assert offer(TITLE + PRICE + f"<p>{note}</p>" + BUTTON)[0] == "in_stock", note
+        # ...nor where scripts draw the buy button, so the saved page has none
+        assert offer(TITLE + PRICE + f"<p>{note}</p>")[0] == "in_stock", note
+    assert offer(TITLE + PRICE + "<p>Sold out in 42</p>" + BUTTON)[0] == "in_stock"
+    # The only size there is: the product.
+    assert offer(TITLE + PRICE + "<p>One size: sold out</p>")[0] == "out_of_stock"
 
 
 def test_what_is_not_a_status_of_the_product() -> None:

@@ -158,8 +158,8 @@ MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
 TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
 # A promise to tell when the product can be bought again, or that it is coming (read as
-# WAITING, like a sold-out size or colour): out of stock where nothing can be bought,
-# else about one size (or a pre-order's launch).
+# WAITING): out of stock where nothing can be bought, else about one size (or a
+# pre-order's launch).
 _WAITING_TEXT = re.compile(
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
@@ -222,14 +222,16 @@ _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every 
     r"ten produkt|tento produkt|"
     r"этот товар|bu ürün|この商品|本商品|该商品|該商品|此商品|이 상품",
 )
-# A size or colour named beside a sold-out status: that choice is gone, maybe not the product.
+# A size or colour named beside a sold-out status: that choice is gone, not the product
+# ("One size: sold out" is the product).
 _VARIANT = re.compile(
-    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl|one size)\b|^(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–:]|"
+    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|^(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–:]|"
+    r"\bin \d{1,2}(?:[.,]5)?\W*$|"
     r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
     r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
     r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
 )
-_ONE_CHOICE = re.compile(r"size|colou?r|größe|farbe|taille|couleur|talla|taglia")
+_ONE_CHOICE = re.compile(r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia")
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
 # a promotion's terms, said of products that are on sale now.
 _CONDITION = re.compile(
@@ -337,14 +339,15 @@ def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Lexb
     bold breaks its words up ("Available from <a>these sellers</a>", "Only <b>0</b> left")."""
     text, parent = _shown_text(node)
     yield text, parent
-    if not node.is_text_node or parent is None or parent.mem_id in read_whole:
+    if not text or not node.is_text_node or parent is None or parent.mem_id in read_whole:
         return
     read_whole.add(parent.mem_id)
-    children = list(parent.iter())
-    if children and all(c.tag in _WORDS_INSIDE and not hidden(c) for c in children):
-        whole = SPACES.sub(" ", parent.text(deep=True)).strip().lower()
-        if whole != text and len(whole) <= MAX_PHRASE:
-            yield whole, parent
+    whole = SPACES.sub(" ", parent.text(deep=True)).strip().lower()
+    if whole == text or len(whole) > MAX_PHRASE:
+        return
+    inside = [n for n in parent.traverse() if n.mem_id != parent.mem_id]
+    if inside and all(n.tag in _WORDS_INSIDE and not hidden(n) for n in inside):
+        yield whole, parent
 
 
 def _elsewhere(element: LexborNode, chain: list[int], anchors: list[list[int]]) -> bool:
@@ -499,9 +502,9 @@ def _read(text: str) -> Stock | None:
         return None
     if _STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)
-    if _WAITING_TEXT.search(text) or (
-        _says_out(text) and (_NOTIFY.search(text) or _VARIANT.search(text))
-    ):
+    if _says_out(text) and _VARIANT.search(text):
+        return None  # one size's or colour's, whether or not the product can be bought
+    if _WAITING_TEXT.search(text) or (_says_out(text) and _NOTIFY.search(text)):
         return WAITING
     if _CONDITION.search(text) or _NOT_A_STATUS.search(text) or _NOTIFY.search(text):
         return None
@@ -535,7 +538,8 @@ def _says_sold_out(button: LexborNode) -> bool:
     attributes = button.attributes
     if _SOLD_OUT_CLASS.search((attributes.get("class") or "").lower()):
         return True
-    said = [button.text(deep=True)[: MAX_PHRASE * 2]]
+    text = SPACES.sub(" ", button.text(deep=True)[: MAX_PHRASE * 2])
+    said = [text if len(text) <= MAX_PHRASE else ""]  # longer: a card that acts as a button
     said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
     labels = [label.strip().lower() for label in said]
     # Sold out, or a promise to tell when it is back ("Notify me when available"); not

@@ -219,6 +219,22 @@ def test_words_leading_on_to_the_next_price_are_its_label(after: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Tax included. Shipping calculated at checkout.", "Shipping unavailable",
+        "Financing available", "Klarna available", "Delivery not available",
+    ],
+)  # fmt: skip
+def test_a_statement_on_a_line_of_its_own_after_the_price_is_not_a_note_on_it(line: str) -> None:
+    body = f'<h1>Teapot</h1><div><span class="price">€20,00</span><p>{line}</p></div>'
+    price = next(c for c in shown(body) if c.amount.value == FIRST)
+    assert price.selling
+    # On the price's own line, it is: "€20,00 shipping" is what delivery costs.
+    same_line = '<h1>Teapot</h1><div><span class="price">€20,00</span> <span>shipping</span></div>'
+    assert not next(c for c in shown(same_line)).selling
+
+
+@pytest.mark.parametrize(
     ("text", "is_shipping"),
     [
         ("€20,00 zzgl. Versand", False),

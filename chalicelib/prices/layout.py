@@ -49,6 +49,10 @@ _HIDING_PART = re.compile("hid|none|invisible|display")  # in every one of those
 # "d-none d-lg-flex"): the desktop copy of a price.
 SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")
 REGION_TAGS = {"footer", "nav", "header", "aside"}  # the page's frame, not its product
+BLOCK_TAGS = {
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "section", "form", "br",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+}  # fmt: skip
 INLINE_TAGS = {"span", "small", "sub", "b", "strong", "em", "i", "u", "font"}  # words' styling
 ROOTS = ("html", "-document")  # above every element a chain holds
 MAX_ANCESTRY = 60  # ancestors kept per chain: deeper nesting is generated markup
@@ -225,14 +229,17 @@ def attr_text(node: LexborNode) -> str:
 MAX_NEIGHBOURS = 8  # siblings read for a label: empty ones (<br>, icons) must not run on
 
 
-def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40) -> str:
+def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40, line: bool = False) -> str:
     """Text shown right before (or after) the node within its parent, e.g. 'Was:' or
-    '/month' (not what is hidden there, nor the markup's indentation)."""
+    '/month' (not what is hidden there, nor the markup's indentation); with `line`, only
+    up to where a block element starts a new line."""
     texts: list[str] = []
     length = 0
     sibling = node.prev if before else node.next
     for _ in range(MAX_NEIGHBOURS):
         if sibling is None or length >= limit:
+            break
+        if line and sibling.tag in BLOCK_TAGS:
             break
         if sibling.is_text_node or not hidden(sibling):
             piece = sibling.text(deep=not sibling.is_text_node).strip()

@@ -177,6 +177,10 @@ def _words_around(node: LexborNode, piece: Piece | None) -> tuple[str, str, str]
         holder = parent
         before = neighbour_text(holder, before=True, limit=LEAD_CHARS)
     after = neighbour_text(node, before=False)
+    if not ATTACHED.match(after.lower()):
+        # What starts a new line is a statement of its own ("Shipping calculated at
+        # checkout"), unless it hangs on the price ("€20,00" then "/ Monat").
+        after = neighbour_text(node, before=False, line=True)
     if piece is None:
         return before, shown_text(node).lower(), after
     return piece.before or before, piece.own.lower(), f"{piece.after} {after}"

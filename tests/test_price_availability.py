@@ -154,7 +154,7 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Niet beschikbaar", "Não disponível", "Brak na stanie", "0 in stock", "Stokta değil",
         "ไม่มีสินค้า", "売切れ", "在庫がありません", "无货", "재고 없음", "Нет на складе",
         "Nicht mehr erhältlich", "Временно отсутствует", "Loppu varastosta", "Stock: 0",
-        "0 available", "Status: Unavailable",
+        "0 available", "Status: Unavailable", "Availability: not available",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -430,6 +430,10 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "This product is currently unavailable to pick up at nearby stores.",
         "Sold out in stores",
         "Click & collect: unavailable",
+        "Out of stock near you",
+        "Ship to home: out of stock",
+        "Warranty: not available",
+        "Shipping: not available",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):

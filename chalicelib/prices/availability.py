@@ -119,10 +119,12 @@ _OUT_TEXT = re.compile(
         ]
     ),
 )  # fmt: skip
-# "Unavailable" and "not available" are a status only on their own ("Status: unavailable").
+# "Unavailable" and "not available" are a status only on their own, or under a label that
+# names the product's status ("Availability: unavailable", not "Warranty: not available").
 _UNAVAILABLE = re.compile(
-    r"^(?:[^\W\d]{3,20}\s*:\s*)?(?:this )?(?:item|product)?\s*(?:is )?(?:currently )?"
-    r"(?:unavailable|not available)\W*$",
+    r"^(?:(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
+    r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*)?(?:this )?"
+    r"(?:item|product)?\s*(?:is )?(?:currently )?(?:unavailable|not available)\W*$",
 )
 _IN_TEXT = re.compile(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
@@ -190,7 +192,8 @@ _NOTIFY = re.compile(
     r"avise-me",
 )
 _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
-    r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|in store|\bstores?\b|"
+    r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
+    r"in store|\bstores?\b|near you|your (?:area|location|region)|\bzip\b|post ?code|"
     r"\bitems\b|image|immagine|imagen|bild|\?|"  # "Out of stock items ship later", "Sold out?"
     # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
     r"im markt|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"

@@ -434,6 +434,10 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Ship to home: out of stock",
         "Warranty: not available",
         "Shipping: not available",
+        "Expressversand nicht verfügbar",
+        "Geschenkverpackung nicht verfügbar",
+        "Paiement en 3 fois indisponible",
+        "Garantía no disponible",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):

@@ -201,7 +201,12 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
     r"w sklepie|stacjonarn|odbiór|dostaw|prodejn|vyzvednut|doručen|áruház|átvétel|"
     r"szállítás|[iî]n magazin|ridicare|livrare|в магазине|самовывоз|доставк|mağaza|teslimat|"
     r"\bbutik|hämta|afhent|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|自提|매장|배송|"
-    r"\btoko\b|pengiriman",
+    r"\btoko\b|pengiriman|"
+    # a service with the product: express shipping, gift wrap, instalments, a warranty,
+    # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
+    r"express|versand|verzending|wysyłka|gift ?wrap|geschenk|cadeau|regalo|envoltorio|"
+    r"warrant|garant[ií]|garanzi|gwaranc|assembly|montage|montaje|montaggio|installation|"
+    r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal",
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(

@@ -197,6 +197,15 @@ def test_a_copy_shown_again_from_some_screen_width_is_not_hidden(
     assert ("hidden" in first.kinds) is is_hidden
 
 
+@pytest.mark.parametrize("note", ["Only 3 left", "Earn 120 points", "Ships in 1-2 business days"])
+def test_a_count_inside_the_price_box_is_no_price(note: str) -> None:
+    body = (
+        '<h1>Teapot</h1><div class="price"><span>€ 119,01</span>'
+        f"<div>{note}</div></div><button>Kaufen</button>"
+    )
+    assert [c.amount.value for c in shown(body)] == [Decimal("119.01")]
+
+
 def test_the_basket_total_is_not_the_price() -> None:
     body = '<a href="/basket">Your basket: 2 items €30,00</a>' + product(PLAIN_A, "")
     basket = next(c for c in shown(body) if c.amount.value == SECOND)

@@ -22,6 +22,7 @@ from chalicelib.prices.layout import (
     attr_text,
     neighbour_text,
     shown_nodes,
+    shown_text,
     up,
 )
 from chalicelib.prices.scoring import Candidate, Piece
@@ -158,6 +159,10 @@ def _could_be_price(node: LexborNode, amount: Amount) -> bool:
     attrs = " ".join(attr_text(n) for n in up(node, 2))
     if words.NOT_PRICE_ATTR.search(attrs) and not words.PRICE_ATTR.search(attr_text(node)):
         return False
+    if amount.mark is None and (
+        words.COUNT.search(text := shown_text(node)) or words.DURATION.search(text)
+    ):
+        return False  # "Only 3 left", "Earn 120 points" inside a price box
     return amount.mark is not None or bool(words.PRICE_ATTR.search(attrs)) or _labelled(node)
 
 

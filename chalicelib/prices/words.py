@@ -28,6 +28,13 @@ PRICE_ATTR = _words(
 NOT_PRICE_ATTR = _words(
     r"rating", r"review", r"stars?\b", r"(?<!dis)(?<!ac)count(?!ry)", r"quantity", r"\bqty"
 )  # fmt: skip
+# A bare number that counts something: "Only 3 left", "Earn 120 points", "in 1-2 days".
+COUNT = re.compile(
+    r"\d\s*(?:[-–]\s*\d+\s*)?(?:business |working )?(?:left|points?|pts|days?|hours?|"
+    r"weeks?|months?|years?|reviews?|ratings?|stars?|sold|in stock|available|items?|votes?|"
+    r"answers?|punkte|bewertungen|avis|reseñas|recensioni|st\.? auf lager)\b",
+    re.IGNORECASE,
+)
 # Words that introduce a price: a bare number after them is one ("特價 294", "Price: 294").
 PRICE_LABEL = _words(
     r"\bprice\b", r"\bpreis\b", r"\bprix\b", r"\bprecio\b", r"\bprezzo\b", r"\bpreço\b",

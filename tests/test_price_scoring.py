@@ -216,29 +216,21 @@ def test_the_basket_total_is_not_the_price() -> None:
 
 @pytest.mark.parametrize(
     "after",
-    ["Grundpreis: €30,00 / 1 kg", "Versand ab €30,00", "Monatlich ab €30,00"],
-)
-def test_words_leading_on_to_the_next_price_are_its_label(after: str) -> None:
-    # "€20,00" then "Grundpreis: €30,00 / 1 kg": the unit price's label, not the price's note.
-    body = f'<h1>Teapot</h1><p class="price">€20,00</p><p>{after}</p><button>Kaufen</button>'
-    price = next(c for c in shown(body) if c.amount.value == FIRST)
-    assert price.selling
-    attached = '<h1>Teapot</h1><p class="price">€20,00</p><p>/ Monat</p><button>Kaufen</button>'
-    assert not next(c for c in shown(attached)).selling
-
-
-@pytest.mark.parametrize(
-    "line",
     [
+        # words leading on to the next price are its label
+        "Grundpreis: €30,00 / 1 kg", "Versand ab €30,00", "Monatlich ab €30,00",
+        # a statement of its own
         "Tax included. Shipping calculated at checkout.", "Shipping unavailable",
         "Financing available", "Klarna available", "Delivery not available",
     ],
 )  # fmt: skip
-def test_a_statement_on_a_line_of_its_own_after_the_price_is_not_a_note_on_it(line: str) -> None:
-    body = f'<h1>Teapot</h1><div><span class="price">€20,00</span><p>{line}</p></div>'
+def test_what_follows_the_price_on_a_line_of_its_own_is_not_a_note_on_it(after: str) -> None:
+    body = f'<h1>Teapot</h1><div><p class="price">€20,00</p><p>{after}</p></div>'
     price = next(c for c in shown(body) if c.amount.value == FIRST)
     assert price.selling
-    # On the price's own line, it is: "€20,00 shipping" is what delivery costs.
+    # What hangs on the price from the next line, or follows it on its own line, is.
+    attached = '<h1>Teapot</h1><p class="price">€20,00</p><p>/ Monat</p><button>Kaufen</button>'
+    assert not next(c for c in shown(attached)).selling
     same_line = '<h1>Teapot</h1><div><span class="price">€20,00</span> <span>shipping</span></div>'
     assert not next(c for c in shown(same_line)).selling
 

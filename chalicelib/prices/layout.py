@@ -44,7 +44,7 @@ HIDING_CLASSES = {
     "display-none",
     "no-display",
 }
-_HIDING_PART = re.compile("hid|none|invisible|display")  # in every one of those names
+_HIDING_PART = re.compile("hid|none|invisible|display")  # one is in each of those names
 # ... unless another class shows it again from some screen width up ("hidden md:block",
 # "d-none d-lg-flex"): the desktop copy of a price.
 SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")

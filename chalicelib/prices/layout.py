@@ -180,14 +180,11 @@ def find_buy_button(
         if len(text := node.text(deep=True).strip()) <= MAX_BUTTON_TEXT
         and BUY_ACTION.search(text.lower())
     ]
-    buttons = [button for button in buttons if visible(button)]
     if title is not None:  # not one of the related products' buttons after it
         title_chain = PageView.chain_of(title)
         buttons = [b for b in buttons if not _among_other_products(b, title_chain)]
-    if not buttons:
-        return None
-    buttons.sort(key=lambda node: order.get(node.mem_id, 0))
-    return next((b for b in buttons if order.get(b.mem_id, 0) >= after), buttons[0])
+    buttons.sort(key=lambda node: (order.get(node.mem_id, 0) < after, order.get(node.mem_id, 0)))
+    return next((button for button in buttons if visible(button)), None)  # checked lazily
 
 
 def _among_other_products(button: LexborNode, title_chain: list[int]) -> bool:

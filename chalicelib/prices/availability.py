@@ -345,7 +345,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
 def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, LexborNode | None]]:
     """A text as shown, then, once per element, the element's whole text where a link or
     bold breaks its words up ("Available from <a>these sellers</a>", "Only <b>0</b> left")."""
-    text, parent = _shown_text(node)
+    text, parent = _text_and_holder(node)
     yield text, parent
     if not text or not node.is_text_node or parent is None or parent.mem_id in read_whole:
         return
@@ -407,7 +407,7 @@ _PICTURES = {"img", "input"}
 _WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
 
 
-def _shown_text(node: LexborNode) -> tuple[str, LexborNode | None]:
+def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     """A text and the element showing it; older shops show a status as a picture
     (<img alt="Sold out">), so a picture's alternative text counts too."""
     if node.is_text_node:

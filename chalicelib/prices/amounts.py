@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from operator import itemgetter
 
 from chalicelib.money import minor_digits
@@ -24,6 +25,7 @@ VAT_RATES = tuple(
     "1.19 1.2 1.21 1.22 1.23 1.24 1.25 1.255 1.27".split()
 )
 CENT = Decimal("0.01")
+PARSED_KEPT = 4_096  # texts whose reading is kept: about a large page's worth
 MARK_REACH = 6  # characters between a number and its mark at most, spaces included ("R$ ", "руб.")
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
 _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
@@ -66,10 +68,16 @@ def parse_amount(
     text: str, url: str | None = None, currency_hint: str | None = None
 ) -> Amount | None:
     """The price in a short text ('1.299,99 €', 'CHF 1'299.90', '¥1,299'), or None."""
-    from price_parser import Price
-
     if not _DIGITS.search(text) or len(text) > 80 or _INSTALMENT.match(text):
         return None
+    return _parse_short(text, url, currency_hint)
+
+
+@lru_cache(maxsize=PARSED_KEPT)
+def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amount | None:
+    """Kept once read: a page repeats its prices (in tiles; an element, then its parent)."""
+    from price_parser import Price
+
     text = words.DURATION.sub(" ", text.translate(_DIGITS_ELSEWHERE))  # "30 days" is no price
     apart = _SIDE_BY_SIDE.search(text)
     if apart:

@@ -157,6 +157,7 @@ _BACKORDER_TEXT = re.compile(
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
+PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
 TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
 # A promise to tell when the product can be bought again, or that it is coming (read as
@@ -349,8 +350,13 @@ def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Lexb
     yield text, parent
     if not text or not node.is_text_node or parent is None or parent.mem_id in read_whole:
         return
+    if node.prev is None and node.next is None:
+        return  # the element's only text: read already
     read_whole.add(parent.mem_id)
-    whole = SPACES.sub(" ", parent.text(deep=True)).strip().lower()
+    raw = parent.text(deep=True)
+    if len(raw) > PADDED_PHRASE:
+        return
+    whole = SPACES.sub(" ", raw).strip().lower()
     if whole == text or len(whole) > MAX_PHRASE:
         return
     inside = [n for n in parent.traverse() if n.mem_id != parent.mem_id]
@@ -496,12 +502,12 @@ def _loose(pattern: str) -> str:
     return re.sub(r"(^|\|)(?:\^|\\b|\(\?<!\[[^\]]*\]\))+", r"\1", pattern)
 
 
-_ANY_STATUS = re.compile(
-    "|".join(
+_ANY_STATUS = words.any_of(
+    *(
         _loose(p.pattern)
         for p in (_OUT_TEXT, _IN_TEXT, _PREORDER_TEXT, _BACKORDER_TEXT, _WAITING_TEXT)
-    )
-    + "|unavailable|not available",
+    ),
+    "unavailable|not available",
 )
 
 

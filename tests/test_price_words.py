@@ -1,0 +1,37 @@
+"""The word lists' patterns: grouped for speed, matching as the plain alternation does."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chalicelib.prices.words import alternatives, any_of
+
+# Pieces of the kinds the word lists are written with: words, words at a word's edge,
+# groups, optional letters, classes, anchors, and a piece holding its own "|".
+PIECES = [
+    "ab", "abc", "b", "ba", "bab", "a b", r"\bab", r"ab\b", r"\bb\b", "(?:a|b)c", "a?b",
+    "[ab]c", "a.b", "c$", "^a", "a+c", "b{2}", "bc|ca", "(?<!a)b", "a(?!b)", r"a\|b", "[|]a",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), min_size=1, max_size=8),
+    st.text(alphabet="abc |", max_size=14),
+)
+def test_grouping_matches_where_the_plain_alternation_does(pieces: list[str], text: str) -> None:
+    grouped, plain = any_of(*pieces).search(text), re.compile("|".join(pieces)).search(text)
+    assert (grouped is None) == (plain is None)
+    if grouped is not None and plain is not None:
+        assert grouped.start() == plain.start()
+
+
+def test_a_pattern_is_split_only_at_its_own_bars() -> None:
+    assert alternatives(r"a|(?:b|c)d|[|x]|\||e") == ["a", "(?:b|c)d", "[|x]", r"\|", "e"]
+
+
+def test_alternatives_sharing_a_first_letter_are_grouped() -> None:
+    assert any_of("sold out", "sale ended", r"\bgone").pattern == r"s(?:old out|ale ended)|\bgone"

@@ -99,6 +99,10 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("1,299 ש״ח", None, "1299", "ILS"),
         ("99 SR", None, "99", "SAR"),
         ("99 QR", None, "99", "QAR"),
+        ("R1 299,00", None, "1299", "ZAR"),
+        ("R 349.99", None, "349.99", "ZAR"),
+        ("R$ 1.299,90", None, "1299.90", "BRL"),
+        ("R18", None, "18", None),  # a film's rating, not rands
         # of several numbers, the one beside the currency
         ("Your basket: 2 items £34.98", None, "34.98", "GBP"),
         ("Only 3 left at $12.99", None, "12.99", "USD"),

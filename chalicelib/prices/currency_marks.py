@@ -28,14 +28,16 @@ _SYMBOLS = {
     "DHS": "AED",
 }  # fmt: skip
 # Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs",
-# Swedish "299:-"; not "din", which is "your" in Scandinavian shops).
+# Swedish "299:-", the rand's "R"; not "din", which is "your" in Scandinavian shops).
 _UNREPORTED = re.compile(
     r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ)(?![^\W\d_])|(?<=\d):-"
-    r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه|ש[\"״]ח|(?<=\d)\s?(?:元|บาท)",
+    r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه|ש[\"״]ח|(?<=\d)\s?(?:元|บาท)"
+    # The rand: "R 299", or "R1 299,00" with its cents (not a rating such as "R18").
+    r"|(?<![^\W\d_])(?-i:R)(?=\s\d|[\d ,.]*\d[.,]\d\d(?!\d))",
     re.IGNORECASE,
 )
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
-_CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR"}
+_CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR", "R": "ZAR"}
 _AMBIGUOUS = {
     "$": "USD", "KR": "SEK", "KR.": "DKK", ":-": "SEK", "¥": "JPY", "￥": "JPY", "RS": "INR",
     "RS.": "INR", "₨": "INR", "DH": "MAD", "元": "CNY", "درهم": "AED", "ريال": "SAR", "Р.": "RUB",

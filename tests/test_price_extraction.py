@@ -103,6 +103,12 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("R 349.99", None, "349.99", "ZAR"),
         ("R$ 1.299,90", None, "1299.90", "BRL"),
         ("R18", None, "18", None),  # a film's rating, not rands
+        # a code names which of a mark's currencies it is
+        ("MXN $1,299", None, "1299", "MXN"),
+        ("COP $129.900", None, "129900", "COP"),
+        ("$1,299 ARS", None, "1299", "ARS"),
+        ("NEW $29.99", None, "29.99", "USD"),
+        ("1 299 kr NOK", None, "1299", "NOK"),
         # of several numbers, the one beside the currency
         ("Your basket: 2 items £34.98", None, "34.98", "GBP"),
         ("Only 3 left at $12.99", None, "12.99", "USD"),

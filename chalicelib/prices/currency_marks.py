@@ -73,6 +73,13 @@ _HOMES = {
     "ريال": {"sa", "qa", "om"}, "Р.": {"ru", "by"},
 }  # fmt: skip
 
+# The currencies an ambiguous mark stands for, each named by its code somewhere.
+_SHARING = {
+    mark: {default} | {_TLD_CURRENCY[tld] for tld in _HOMES.get(mark, _KRONA_TLDS)}
+    for mark, default in _AMBIGUOUS.items()
+}
+_CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+
 
 def country_currency(url: str | None) -> str | None:
     tld = top_level_domain(url)
@@ -100,15 +107,17 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
 
 def widened(mark: str | None, text: str) -> str | None:
     """The mark as the text writes it: the longer one around what price-parser read ("SG$ 77"
-    holds "SG$", "E£ 1,200" holds "E£", where it reads "$" and "£"), or one it does not read
-    at all ("99 ر.س", "S/ 129.90"); else the mark."""
+    holds "SG$", "E£ 1,200" holds "E£", where it reads "$" and "£"), the code naming which
+    currency an ambiguous mark is ("MXN $1,299"), or one it does not read at all ("99 ر.س",
+    "S/ 129.90"); else the mark."""
     if not mark:
         unreported = _UNREPORTED.search(text)
         return unreported.group(0) if unreported else None
     written = re.search(r"(?<![A-Za-z])[A-Za-z]{1,3}" + re.escape(mark.strip()), text)
     if written and written.group(0).upper() in _SYMBOLS:
         return written.group(0)
-    return mark
+    named = _CODE.findall(text)  # "MXN $1,299": the code says which of the dollars
+    return next((code for code in named if code in _SHARING.get(mark.strip().upper(), ())), mark)
 
 
 def top_level_domain(url: str | None) -> str | None:

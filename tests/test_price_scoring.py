@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from chalicelib.prices import scoring
+from chalicelib.prices import scoring, visible
 from chalicelib.prices.layout import PageView
 from chalicelib.prices.scoring import Candidate
 from chalicelib.prices.visible import candidates, clean
@@ -129,6 +129,15 @@ def test_far_below_the_buy_button() -> None:
     scores = {c.amount.value: c for c in shown(body)}
     assert f"{scoring.FAR_BELOW_BUY:+g} far below the buy button" in scores[SECOND].reasons
     assert winner(body) == FIRST
+
+
+def test_a_page_showing_thousands_of_prices_is_read_up_to_a_bound() -> None:
+    tiles = "".join(
+        f'<li class="tile"><a href="/p{n}">Cup {n}</a> €{n},00</li>' for n in range(3000)
+    )
+    found = shown(product(PLAIN_A, "") + f"<ul>{tiles}</ul>")
+    assert len(found) == visible.MAX_CANDIDATES
+    assert found[0].amount.value == FIRST
 
 
 def test_a_price_shown_again_is_likelier() -> None:

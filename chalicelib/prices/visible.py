@@ -30,6 +30,10 @@ from chalicelib.prices.scoring import Candidate, Piece
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences
 PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
 MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not a price
+# Prices read per page, in document order. The product's own comes early (never past the
+# 80th on the benchmark's and fathom's pages, some showing 950); past this are lists of
+# other products, and a page showing 30,000 prices would otherwise take seconds.
+MAX_CANDIDATES = 500
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
@@ -52,6 +56,8 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
     """Every short text reading as a price, scored."""
     found: dict[tuple[int, int], Candidate] = {}
     for text_node in view.text_nodes:
+        if len(found) >= MAX_CANDIDATES:
+            break
         text = text_node.text(deep=False)
         if len(text) > PADDED_TEXT or len(text.strip()) > SHORT_TEXT or not DIGIT.search(text):
             continue

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from chalicelib.prices import extract_offer
+from chalicelib.prices import extract_offer, layout
 
 URL = "https://lampen.example.de/atelier"
 TITLE = "<h1>Lampe Atelier</h1>"
@@ -293,6 +294,18 @@ def test_a_back_in_stock_app_s_hidden_button_is_not_the_buy_button() -> None:
     notify = '<button class="add-to-cart bis-trigger" style="display:none">Notify me when available</button>'
     assert offer(TITLE + PRICE + notify + BUTTON)[0] == "in_stock"
     assert offer(TITLE + PRICE + f'<div class="hidden">{notify}</div>' + BUTTON)[0] == "in_stock"
+
+
+def test_buttons_are_looked_at_up_to_a_bound() -> None:
+    others = "<button>Merken</button>" * layout.MAX_BUTTONS
+
+    def buy_button(body: str) -> LexborNode | None:
+        tree = LexborHTMLParser(page(body))
+        assert tree.body is not None
+        return layout.find_buy_button(tree.body, {}, None)
+
+    assert buy_button(others + TITLE + BUTTON) is None
+    assert buy_button(others[: len(others) // 2] + TITLE + BUTTON) is not None
 
 
 def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:

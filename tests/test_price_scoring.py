@@ -140,6 +140,12 @@ def test_a_page_showing_thousands_of_prices_is_read_up_to_a_bound() -> None:
     assert found[0].amount.value == FIRST
 
 
+def test_a_page_of_numbers_is_read_up_to_a_bound() -> None:
+    numbers = "".join(f"<li>Part no. {n}</li>" for n in range(visible.MAX_NUMBER_TEXTS))
+    assert shown(f"<ul>{numbers}</ul>" + product(PLAIN_A, "")) == []
+    assert winner(f"<ul>{numbers[: len(numbers) // 2]}</ul>" + product(PLAIN_A, "")) == FIRST
+
+
 def test_a_price_shown_again_is_likelier() -> None:
     body = product(PLAIN_A, PLAIN_B) + f'<div class="sticky-bar">{PLAIN_B}</div>'
     assert winner(body) == SECOND

@@ -30,10 +30,12 @@ from chalicelib.prices.scoring import Candidate, Piece
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences
 PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
 MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not a price
-# Prices read per page, in document order. The product's own comes early (never past the
-# 80th on the benchmark's and fathom's pages, some showing 950); past this are lists of
-# other products, and a page showing 30,000 prices would otherwise take seconds.
+# Prices read per page, and texts holding digits looked at, in document order: a page
+# showing 30,000 prices or numbers would otherwise take seconds. The product's own price
+# comes early on the benchmark's and fathom's pages: never past the 80th price (some show
+# 950), nor past the 1,658th text holding digits (the most any page has is 1,665).
 MAX_CANDIDATES = 500
+MAX_NUMBER_TEXTS = 5_000
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
@@ -55,12 +57,14 @@ def clean(tree: LexborHTMLParser) -> None:
 def candidates(view: PageView, url: str | None, currency_hint: str | None) -> list[Candidate]:
     """Every short text reading as a price, scored."""
     found: dict[tuple[int, int], Candidate] = {}
+    looked_at = 0
     for text_node in view.text_nodes:
-        if len(found) >= MAX_CANDIDATES:
-            break
         text = text_node.text(deep=False)
         if len(text) > PADDED_TEXT or len(text.strip()) > SHORT_TEXT or not DIGIT.search(text):
             continue
+        looked_at += 1
+        if looked_at > MAX_NUMBER_TEXTS or len(found) >= MAX_CANDIDATES:
+            break
         for node, at, amount, piece in _prices_at(text_node, url, currency_hint):
             if (node.mem_id, at) not in found:
                 candidate = Candidate(amount, view.order.get(node.mem_id, 0), node=node)

@@ -207,6 +207,31 @@ def test_a_marketplace_product_sold_by_other_sellers_is_in_stock(sellers: str) -
     assert offer(TITLE + f"<p>{sellers}</p>")[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        ("Currently unavailable.", "out_of_stock"),
+        ("Disponibile presso <a href='/offers'>questi venditori</a>.", "in_stock"),
+        ("In stock", "in_stock"),
+        ("Notify me when it is back", "out_of_stock"),
+    ],
+)
+def test_a_status_in_the_element_named_for_it_counts_however_far_from_the_title(
+    status: str, expected: str
+) -> None:
+    """A marketplace page with no buy box: its availability block sits 16 steps away."""
+    named = f'<div id="availability" class="celwidget"><span>{status}</span></div>'
+    far = "<div>" * 8 + TITLE + "</div>" * 8 + "<div>" * 8 + named + "</div>" * 8
+    assert offer(far)[0] == expected
+
+
+def test_a_status_named_so_in_another_product_s_block_does_not_count() -> None:
+    named = '<p class="availability">Out of stock</p>'
+    related = f'<div class="related-products"><a href="/p2">Brass Lamp</a>{named}</div>'
+    far = "<div>" * 8 + TITLE + "</div>" * 8 + "<div>" * 8 + related + "</div>" * 8
+    assert offer(far)[0] is None
+
+
 def test_a_status_whose_words_a_link_or_bold_breaks_up_is_read_whole() -> None:
     linked = '<p>Available from <a href="/offers">these sellers</a>.</p>'
     assert offer(TITLE + linked)[0] == "in_stock"

@@ -7,8 +7,9 @@ at the price read is, else if any is, while other products on the page are
 related items), else from what it shows by the buy button (or the title) and
 beside the price: a short status such as "sold out" or "nicht verfügbar", a
 button marked sold out, one that is there to be pressed, or, where there is
-none, a promise to tell when the product is back or a sentence saying "this
-item" cannot be had; a picture's alternative text counts as text. A disabled
+none, a promise to tell when the product is back, a sentence saying "this
+item" cannot be had, or a status in the element named for it (id="availability")
+however far away; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does a size
 picker's "M - sold out", "almost sold out", a template branch that scripts may
 never show, a sold-out badge printed beside a theme's other badges for CSS
@@ -42,6 +43,7 @@ from chalicelib.prices.layout import (
     common_prefix,
     hidden,
     lineage,
+    shown_text,
     up,
     visible,
 )
@@ -247,6 +249,10 @@ _CONDITION = re.compile(
     r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
     r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
 )
+# Elements a page names for the product's status.
+_STATUS_HOLDERS = (
+    "[id*=availability i], [class*=availability i], [id*=stock-status i], [class*=stock-status i]"
+)
 # Texts in a size or colour picker speak of that choice, not of the product.
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
 _PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
@@ -304,7 +310,7 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
         if said is None or stock.flag:
             said = stock
     if said is None and button is None:
-        return _said_of_this_product(view)
+        return _said_of_this_product(view) or _said_where_named(view)
     return said
 
 
@@ -464,6 +470,25 @@ def _said_of_this_product(view: PageView) -> Stock | None:
         said = _read(text)  # a doubt "this item" will be back too: nothing can be bought
         if said and said.availability == OUT_OF_STOCK and node.parent and _stated(node.parent):
             return Stock(OUT_OF_STOCK)
+    return None
+
+
+def _said_where_named(view: PageView) -> Stock | None:
+    """A status in the element the page names for it (id="availability"), however far from
+    the title (a marketplace's, with no buy box, sits 15 steps away): read only where there is no
+    buy button and nothing said near the landmarks, and not in another product's block."""
+    anchors = [view.chain_of(view.title)] if view.title is not None else []
+    for holder in view.body.css(_STATUS_HOLDERS):
+        text = shown_text(holder).lower()
+        if not _short_enough(text) or not _ANY_STATUS.search(text):
+            continue
+        stock = _read(text)
+        if stock is None or not _stated(holder) or _in_picker(holder):
+            continue
+        around = holder.parent or holder  # its own name says what it is ("celwidget" too)
+        if anchors and _elsewhere(around, view.chain_of(around), anchors):
+            continue
+        return Stock(OUT_OF_STOCK) if stock == WAITING else stock
     return None
 
 

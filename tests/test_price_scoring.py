@@ -102,6 +102,23 @@ def test_related_products_and_the_page_regions() -> None:
     assert winner(product(PLAIN_A, PLAIN_B)) == FIRST
 
 
+@pytest.mark.parametrize(
+    ("box", "related"),
+    [
+        ("listing-page-cart", False),  # a marketplace calls its product page a listing
+        ("listing-right-column", False),
+        ("product-listing", True),
+        ("listing-grid", True),
+        ("search-listings", True),
+    ],
+)
+def test_a_listing_is_the_product_s_own_page_and_listings_are_others(
+    box: str, related: bool
+) -> None:
+    [price] = shown(product(f'<div class="{box}">{PLAIN_A}</div>', ""))
+    assert ("related" in price.kinds) == related
+
+
 def test_a_slider_showing_one_product_is_that_product_s_own() -> None:
     hero = '<div class="hero-slider"><span class="price price-new">€30,00</span><span class="price price-old">€40,00</span></div>'
     body = product("", hero).replace("<div></div>", f"<aside>{PLAIN_A}</aside>", 1)

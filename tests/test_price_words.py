@@ -34,4 +34,5 @@ def test_a_pattern_is_split_only_at_its_own_bars() -> None:
 
 
 def test_alternatives_sharing_a_first_letter_are_grouped() -> None:
-    assert any_of("sold out", "sale ended", r"\bgone").pattern == r"s(?:old out|ale ended)|\bgone"
+    grouped = any_of("sold out", "sale ended", r"\bgone", r"(?:no|zero) stock").pattern
+    assert grouped == r"s(?:old out|ale ended)|g(?:(?<!\w.)one)|(?:no|zero) stock"

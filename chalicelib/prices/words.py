@@ -20,15 +20,18 @@ def any_of(*patterns: str) -> re.Pattern[str]:
     """A pattern matching any of `patterns`, its alternatives grouped by the letter they
     start with, so that the engine tries at each place only those that can match there:
     three times faster on a long word list, searched in nearly every text of a page.
-    Where the plain alternation matches, this matches too, from the same place."""
+    Where the plain alternation matches, this matches too, from the same place. A word's
+    opening edge is checked just after its first letter: "\\bbuy" is "b(?<!\\w.)uy"."""
     by_first: dict[str, list[str]] = defaultdict(list)
     others: list[str] = []
     for alternative in alternatives("|".join(patterns)):
-        first, then = alternative[:1], alternative[1:2]
+        edge = alternative.startswith("\\b") and alternative[2:3].isalnum()
+        word = alternative[2:] if edge else alternative
+        first, then = word[:1], word[1:2]
         if first and first not in _OPERATORS and then not in ("?", "*", "+", "{"):
-            by_first[first].append(alternative[1:])
+            by_first[first].append(("(?<!\\w.)" if edge else "") + word[1:])
         else:
-            others.append(alternative)  # "(?:a|b)c", "\\bword", "x?y": left as they are
+            others.append(alternative)  # "(?:a|b)c", "x?y": left as they are
     grouped = [f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()]
     return re.compile("|".join(grouped + others))
 

@@ -475,8 +475,8 @@ def _said_of_this_product(view: PageView) -> Stock | None:
 
 def _said_where_named(view: PageView) -> Stock | None:
     """A status in the element the page names for it (id="availability"), however far from
-    the title (a marketplace's, with no buy box, sits 15 steps away): read only where there is no
-    buy button and nothing said near the landmarks, and not in another product's block."""
+    the title (a marketplace's, with no buy box, sits 15 steps away): read only where there
+    is no buy button and nothing said near the landmarks, and not in another product's block."""
     anchors = [view.chain_of(view.title)] if view.title is not None else []
     for holder in view.body.css(_STATUS_HOLDERS):
         text = shown_text(holder).lower()

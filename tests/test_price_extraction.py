@@ -99,10 +99,12 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("1,299 ש״ח", None, "1299", "ILS"),
         ("99 SR", None, "99", "SAR"),
         ("99 QR", None, "99", "QAR"),
-        ("R1 299,00", None, "1299", "ZAR"),
-        ("R 349.99", None, "349.99", "ZAR"),
+        # the rand, on South African shops: elsewhere "R 12345" is a part number
+        ("R1 299,00", "https://shop.example.co.za/1", "1299", "ZAR"),
+        ("R 349.99", "https://shop.example.co.za/1", "349.99", "ZAR"),
+        ("R 12345", "https://shop.example.de/1", "12345", None),
         ("R$ 1.299,90", None, "1299.90", "BRL"),
-        ("R18", None, "18", None),  # a film's rating, not rands
+        ("R18", "https://shop.example.co.za/1", "18", None),  # a rating
         # a code names which of a mark's currencies it is
         ("MXN $1,299", None, "1299", "MXN"),
         ("COP $129.900", None, "129900", "COP"),
@@ -154,6 +156,18 @@ def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:
 def test_a_price_without_its_currency_is_in_the_shop_country_s(url: str, currency: str) -> None:
     html = '<html><body><h1>Lamp</h1><p class="price">45,00</p><button>Buy</button></body></html>'
     assert extract_price(html, url) == Price(Decimal(45), currency)
+
+
+@pytest.mark.parametrize(
+    "code", ["Art.-Nr.: <span>R 12345</span>", '<span class="model">R 2</span>']
+)
+def test_a_part_number_is_not_a_price_in_rand_off_south_african_shops(code: str) -> None:
+    html = f"<html><body><h1>Lampe</h1><p>{code}</p><p>89,00 €</p><button>Kaufen</button></body></html>"
+    assert extract_price(html, "https://shop.example.de/lampe") == Price(Decimal(89), "EUR")
+    south_african = html.replace(code, "").replace("89,00 €", "R 1 299,00")
+    assert extract_price(south_african, "https://shop.example.co.za/l") == Price(
+        Decimal(1299), "ZAR"
+    )
 
 
 PRICE_TEXT = st.text(

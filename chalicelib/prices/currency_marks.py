@@ -37,7 +37,10 @@ _UNREPORTED = re.compile(
     re.IGNORECASE,
 )
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
-_CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR", "R": "ZAR"}
+_CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR"}
+# Marks that are a currency only on their own country's shops: "R 12345" elsewhere is a
+# part number.
+_AT_HOME = {"R": ("ZAR", "za")}
 _AMBIGUOUS = {
     "$": "USD", "KR": "SEK", "KR.": "DKK", ":-": "SEK", "¥": "JPY", "￥": "JPY", "RS": "INR",
     "RS.": "INR", "₨": "INR", "DH": "MAD", "元": "CNY", "درهم": "AED", "ريال": "SAR", "Р.": "RUB",
@@ -90,6 +93,9 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
     """ISO code for a mark such as '€', 'zł', 'USD' or '$' (resolved by the shop's domain)."""
     if not mark:
         return None
+    if mark.strip() in _AT_HOME:
+        currency, home = _AT_HOME[mark.strip()]
+        return currency if top_level_domain(url) == home else None
     if mark.strip() in _CASED:
         return _CASED[mark.strip()]
     text = mark.strip().upper()

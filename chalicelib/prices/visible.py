@@ -145,7 +145,10 @@ def _price_node(
     if text is not None and len(AMOUNT_GROUPS.findall(text)) > MAX_AMOUNTS:
         return None  # "buy 1 box, 839 a box, 35 a can": a sentence
     amount = parse_amount(text, url, hint) if text is not None else None
-    while node.parent is not None and node.parent.tag not in ("body", "html"):
+    # Read wider only while the price lacks its currency: with it, it is whole.
+    while (amount is None or amount.mark is None) and node.parent is not None:
+        if node.parent.tag in ("body", "html"):
+            break
         wider_text = _short_text(node.parent)
         if wider_text is None or wider_text == text:
             break  # nothing more, or nothing new to read
@@ -155,10 +158,7 @@ def _price_node(
         if wider is None:
             break
         # Its currency, where it stands apart: "$" 339
-        gains = amount is None or (
-            amount.mark is None and wider.mark is not None and wider.value == amount.value
-        )
-        if not gains:
+        if amount is not None and (wider.mark is None or wider.value != amount.value):
             break
         node, amount, text = node.parent, wider, wider_text
     return (node, amount) if amount is not None else None

@@ -521,9 +521,9 @@ def _says_out(text: str) -> bool:
 
 
 def _loose(pattern: str) -> str:
-    """The pattern with its alternatives' leading anchors dropped: a looser, much faster
-    first test (a pattern whose every alternative starts with a letter lets the regex
-    engine skip ahead), which the exact patterns then confirm."""
+    """The pattern with its alternatives' leading anchors dropped: a looser first test,
+    quick to search (alternatives starting with a letter are grouped by `words.any_of`),
+    which the exact patterns then confirm."""
     return re.sub(r"(^|\|)(?:\^|\\b|\(\?<!\[[^\]]*\]\))+", r"\1", pattern)
 
 

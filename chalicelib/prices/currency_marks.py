@@ -69,16 +69,16 @@ _KRONA_TLDS = {"se", "no", "dk", "is"}
 _YEN_TLDS = {"cn", "jp"}
 _RUPEE_TLDS = {"in", "pk", "lk"}
 _DIRHAM_TLDS = {"ae", "ma"}
-# Where an ambiguous mark's own countries are (a krona's by default).
+# Where each ambiguous mark's own countries are.
 _HOMES = {
-    "$": _DOLLAR_TLDS, "¥": _YEN_TLDS, "￥": _YEN_TLDS, "RS": _RUPEE_TLDS, "RS.": _RUPEE_TLDS,
-    "₨": _RUPEE_TLDS, "DH": _DIRHAM_TLDS, "درهم": _DIRHAM_TLDS, "元": {"cn", "tw", "hk"},
+    "KR": _KRONA_TLDS, "KR.": _KRONA_TLDS, ":-": _KRONA_TLDS, "$": _DOLLAR_TLDS, "¥": _YEN_TLDS,
+    "￥": _YEN_TLDS, "RS": _RUPEE_TLDS, "RS.": _RUPEE_TLDS, "₨": _RUPEE_TLDS, "DH": _DIRHAM_TLDS, "درهم": _DIRHAM_TLDS, "元": {"cn", "tw", "hk"},
     "ريال": {"sa", "qa", "om"}, "Р.": {"ru", "by"},
 }  # fmt: skip
 
 # The currencies an ambiguous mark stands for, each named by its code somewhere.
 _SHARING = {
-    mark: {default} | {_TLD_CURRENCY[tld] for tld in _HOMES.get(mark, _KRONA_TLDS)}
+    mark: {default} | {_TLD_CURRENCY[tld] for tld in _HOMES[mark]}
     for mark, default in _AMBIGUOUS.items()
 }
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
@@ -105,7 +105,7 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
         return _SYMBOLS[text]
     if text in _AMBIGUOUS:
         tld = top_level_domain(url)
-        if tld in _HOMES.get(text, _KRONA_TLDS):
+        if tld in _HOMES[text]:
             return _TLD_CURRENCY[tld]
         return _AMBIGUOUS[text]
     return None

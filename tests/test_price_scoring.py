@@ -7,10 +7,11 @@ other one would. The weights themselves live in `chalicelib.prices.scoring`.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import scoring, visible
 from chalicelib.prices.layout import PageView
@@ -161,6 +162,21 @@ def test_a_page_of_numbers_is_read_up_to_a_bound() -> None:
     numbers = "".join(f"<li>Part no. {n}</li>" for n in range(visible.MAX_NUMBER_TEXTS))
     assert shown(f"<ul>{numbers}</ul>" + product(PLAIN_A, "")) == []
     assert winner(f"<ul>{numbers[: len(numbers) // 2]}</ul>" + product(PLAIN_A, "")) == FIRST
+
+
+def test_a_quantity_picker_s_element_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each of its 999 numbers widens to the same <select>: read once, not 999 times."""
+    reads: Counter[int] = Counter()
+    read_text = visible._read_text
+
+    def counted(node: LexborNode) -> visible.Reading | None:
+        reads[node.mem_id] += 1
+        return read_text(node)
+
+    monkeypatch.setattr(visible, "_read_text", counted)
+    options = "".join(f"<option>{n}</option>" for n in range(1, 1000))
+    assert winner(product(PLAIN_A, "") + f'<select name="qty">{options}</select>') == FIRST
+    assert max(reads.values()) == 1
 
 
 def test_a_price_shown_again_is_likelier() -> None:

@@ -8,7 +8,7 @@ and buy button sit (`layout`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -47,6 +47,7 @@ UNIT = re.compile(r"\s*(?:/|per\s)\s*(?:\d+(?:[.,]\d+)?\s*)?[^\W\d]{1,6}\.?")
 
 # An element's short text, and where each of its text nodes stands in it (by node id).
 Reading = tuple[str, dict[int, tuple[int, int]]]
+Reader = Callable[[LexborNode], Reading | None]
 
 
 def clean(tree: LexborHTMLParser) -> None:
@@ -57,6 +58,7 @@ def clean(tree: LexborHTMLParser) -> None:
 def candidates(view: PageView, url: str | None, currency_hint: str | None) -> list[Candidate]:
     """Every short text reading as a price, scored."""
     found: dict[tuple[int, int], Candidate] = {}
+    read = _reader()
     looked_at = 0
     for text_node in view.text_nodes:
         text = text_node.text(deep=False)
@@ -65,7 +67,7 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
         looked_at += 1
         if looked_at > MAX_NUMBER_TEXTS or len(found) >= MAX_CANDIDATES:
             break
-        for node, at, amount, piece in _prices_at(text_node, url, currency_hint):
+        for node, at, amount, piece in _prices_at(text_node, url, currency_hint, read):
             if (node.mem_id, at) not in found:
                 candidate = Candidate(amount, view.order.get(node.mem_id, 0), node=node)
                 scoring.score(candidate, node, view.ancestry(node), view.landmarks, piece)
@@ -75,8 +77,21 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
     return result
 
 
+def _reader() -> Reader:
+    """`_read_text`, each element read once per page: every option of a quantity picker
+    (1 to 999) widens to the same <select>."""
+    readings: dict[int, Reading | None] = {}
+
+    def read(node: LexborNode) -> Reading | None:
+        if node.mem_id not in readings:
+            readings[node.mem_id] = _read_text(node)
+        return readings[node.mem_id]
+
+    return read
+
+
 def _prices_at(
-    text_node: LexborNode, url: str | None, hint: str | None
+    text_node: LexborNode, url: str | None, hint: str | None, read_text: Reader
 ) -> Iterator[tuple[LexborNode, int, Amount, Piece | None]]:
     """The price a text shows, read in the smallest element around it that holds the
     whole of it; where that element shows several, each the text shows, with where it
@@ -86,14 +101,14 @@ def _prices_at(
         node = node.parent  # '99' in 271<sup>99</sup> is the cents of a price
     if node is None:
         return
-    read = _read_text(node)
+    read = read_text(node)
     pieces = _pieces(read, text_node, url, hint) if read is not None else None
     if pieces is not None:
         for at, amount, piece in pieces:
             if _could_be_price(node, amount):
                 yield node, at, amount, piece
         return
-    located = _price_node(node, _squash(read[0]) if read is not None else None, url, hint)
+    located = _price_node(node, _text_of(read), url, hint, read_text)
     if located is not None and _could_be_price(*located):
         yield located[0], -1, located[1], None
 
@@ -139,7 +154,7 @@ def _tells_apart(between: str) -> bool:
 
 
 def _price_node(
-    node: LexborNode, text: str | None, url: str | None, hint: str | None
+    node: LexborNode, text: str | None, url: str | None, hint: str | None, read_text: Reader
 ) -> tuple[LexborNode, Amount] | None:
     """The smallest element around a text that reads as the whole price."""
     if text is not None and len(AMOUNT_GROUPS.findall(text)) > MAX_AMOUNTS:
@@ -149,7 +164,7 @@ def _price_node(
     while (amount is None or amount.mark is None) and node.parent is not None:
         if node.parent.tag in ("body", "html"):
             break
-        wider_text = _short_text(node.parent)
+        wider_text = _text_of(read_text(node.parent))
         if wider_text is None or wider_text == text:
             break  # nothing more, or nothing new to read
         if len(AMOUNT_GROUPS.findall(wider_text)) > len(AMOUNT_GROUPS.findall(text or "")):
@@ -200,9 +215,8 @@ def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
     return before[-1:].isdigit()  # "$229" then "99", with nothing between
 
 
-def _short_text(node: LexborNode) -> str | None:
-    read = _read_text(node)
-    return _squash(read[0]) if read is not None else None
+def _text_of(reading: Reading | None) -> str | None:
+    return _squash(reading[0]) if reading is not None else None
 
 
 def _read_text(node: LexborNode) -> Reading | None:

@@ -69,8 +69,10 @@ def test_schema_org_availability_in_every_spelling(
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [("Auf Lager", "in_stock"), ("Derzeit nicht lieferbar", "out_of_stock")]
-)
+    ("text", "expected"),
+    [("Auf Lager", "in_stock"), ("Disponible", "in_stock"), ("Derzeit nicht lieferbar",
+     "out_of_stock"), ("Ya no está disponible", "out_of_stock")],
+)  # fmt: skip
 def test_microdata_in_the_shop_s_own_words(text: str, expected: str) -> None:
     body = (
         '<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Lampe Atelier</h1>'
@@ -141,7 +143,9 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Out of stock", "Sold out", "Currently unavailable.", "This item is no longer available",
         "Derzeit nicht verfügbar", "Épuisé", "Agotado", "Esaurito", "Uitverkocht",
         "Niedostępny", "Stokta yok", "在庫切れ", "品切れ", "缺貨", "품절", "Нет в наличии",
-        "Hết hàng", "Unavailable",
+        "Hết hàng", "Unavailable", "SOLD-OUT", "SOLDOUT", "Stok yok",
+        "Not available for purchase", "Temporarily not available", "Unavailable online",
+        "This item is currently not available at this time.",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -156,6 +160,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "ไม่มีสินค้า", "売切れ", "在庫がありません", "无货", "재고 없음", "Нет на складе",
         "Nicht mehr erhältlich", "Временно отсутствует", "Loppu varastosta", "Stock: 0",
         "0 available", "Status: Unavailable", "Availability: not available",
+        "No está disponible", "Ya no está disponible", "Non più disponibile", "Não está disponível",
+        "Niet meer leverbaar", "Nicht mehr bestellbar", "Ikke tilgjengelig", "Inte tillgänglig",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:

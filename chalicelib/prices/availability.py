@@ -79,7 +79,7 @@ _DECLARED = {
 _OUT_TEXT = re.compile(
     "|".join(
         [
-            r"out of stock", r"out-of-stock", r"sold out", r"currently unavailable",
+            r"out of stock", r"out-of-stock", r"sold[ -]?out", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
@@ -109,7 +109,7 @@ _OUT_TEXT = re.compile(
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
             r"нет в наличии", r"нет на складе", r"распродано", r"товар закончился",
             r"немає в наявності", r"немає на складі", r"изчерпан", r"няма наличност",
-            r"stokta yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
+            r"stokta yok", r"stok yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"ناموجود", r"אזל מהמלאי", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"品切", r"売り?切", r"完売", r"入荷待ち",
@@ -121,12 +121,15 @@ _OUT_TEXT = re.compile(
         ]
     ),
 )  # fmt: skip
-# "Unavailable" and "not available" are a status only on their own, or under a label that
-# names the product's status ("Availability: unavailable", not "Warranty: not available").
+# "Unavailable" and "not available" are a status only on their own ("not available for
+# purchase", "... at this time"), or under a label that names the product's status
+# ("Availability: unavailable", not "Warranty: not available").
 _UNAVAILABLE = re.compile(
     r"^(?:(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
     r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*)?(?:this )?"
-    r"(?:item|product)?\s*(?:is )?(?:currently )?(?:unavailable|not available)\W*$",
+    r"(?:item|product)?\s*(?:is )?(?:(?:currently|temporarily|presently) )?"
+    r"(?:unavailable|not available)(?: (?:for purchase|to (?:buy|order|purchase)|online|"
+    r"at (?:this|the) (?:time|moment)|right now))*\W*$",
 )
 _IN_TEXT = re.compile(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
@@ -134,6 +137,10 @@ _IN_TEXT = re.compile(
     r"在庫あり|有現貨|现货|有货|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
     r"σε απόθεμα|em estoque|متوفر|במלאי|"
+    # "available" and "orderable", which a negation before turns around ("no está
+    # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
+    r"\bdisponible\b|\bdisponibile\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
+    r"\bbestellbar\b|\bbestelbaar\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
     # a marketplace's product with no buy box of its own: other sellers sell it
     r"(?:available|erhältlich|disponible|disponibile|verkrijgbaar|dostępne|tillgänglig) "
     r"(?:from|bei|auprès de|a través de|presso|bij|u|från) (?:these|other|diesen|anderen|ces|"
@@ -142,7 +149,7 @@ _IN_TEXT = re.compile(
 )
 # A word that turns the in-stock phrase right after it around.
 _NEGATION = re.compile(
-    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|"
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|não|"
     r"не|нет|tidak|không)\s+(?:\w+\s+)?|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 _PREORDER_TEXT = re.compile(

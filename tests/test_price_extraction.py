@@ -392,6 +392,24 @@ def test_a_declared_price_printed_in_cents_is_the_price_shown() -> None:
     assert extract_price(html) == Price(Decimal(30), "USD")
 
 
+def test_a_declared_price_the_page_shows_nowhere_as_its_price_is_stale() -> None:
+    # Markup left from an older price: only a related product's tile shows that amount.
+    product = {"@type": "Product", "name": "Tee", "offers": {"price": "25", "priceCurrency": "USD"}}
+    tile = (
+        '<aside class="related"><a href="/p/2">Other tee</a> <span class="price">$25</span>'
+        '<a href="/p/3">Cap</a> <span class="price">$19</span>'
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(product)}</script></head>'
+        '<body><div class="product"><h1>Tee</h1><p class="price">$28.50</p>'
+        f"<button>Add to cart</button></div>{tile}</aside></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal("28.50"), "USD")
+    # Where the page shows no price in the price's place, the declared one stands.
+    unsure = html.replace('<p class="price">$28.50</p>', "<p>Ships in 28 days</p>")
+    assert extract_price(unsure) == Price(Decimal(25), "USD")
+
+
 def test_a_declared_case_price_is_not_the_price_of_the_item_the_page_sells() -> None:
     product = {
         "@type": "Product",

@@ -8,7 +8,6 @@ from decimal import Decimal
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.money import minor_digits
-from chalicelib.prices.amounts import plus_vat
 from chalicelib.prices.availability import (
     availability_of,
     declared_stock,
@@ -56,9 +55,10 @@ def extract_price(
 
     Declared prices (schema.org, meta tags) are checked against what the page
     shows: a declared price the page shows as the selling price wins; one the
-    page shows struck through, before tax or as a saving loses to the visible
-    selling price; with nothing declared, the best-placed visible price must
-    clear a confidence bar.
+    page shows struck through, before tax or as a saving, or nowhere as a price
+    while the price's place shows another, loses to the visible selling price;
+    with nothing declared, the best-placed visible price must clear a confidence
+    bar.
     """
     offer = extract_offer(html, url, charset=charset)
     if offer.amount is None:
@@ -135,7 +135,7 @@ def _decide(
         best = (best if best is None or not best.old else None) or _lone_price(ranked)
         return _visible_price(best, page_currency) if best is not None else None
     values = {d.value for d in selling}
-    confirmed = [c for c in ranked if c.amount.value in values and c.selling and c.score > 0]
+    confirmed = [c for c in ranked if c.amount.value in values and c.selling and _as_the_price(c)]
     if confirmed:
         return _declared_price(selling, confirmed[0].amount.value, page_currency, confirmed[0])
     if best is not None and best.selling and _in_cents(best, values, page_currency):
@@ -143,12 +143,11 @@ def _decide(
     if best is not None and best.amount.value not in values:
         # Declared, yet shown only as the old price, before tax, as a saving...
         shown_otherwise = any(c.amount.value in values and not c.selling for c in ranked)
-        # og:price sometimes carries the price before VAT; schema.org rarely does.
-        only_meta = all(d.source == "meta" for d in selling)
-        unseen = not any(c.amount.value in values for c in ranked)
+        # ...or nowhere it would be the price (at most in a related product's tile), while
+        # the product's price place shows another: stale markup, or og:price before VAT.
         strong = best.score >= STRONG and best.amount.mark is not None
-        net = only_meta and unseen and strong and plus_vat(selling[0].value, best.amount.value)
-        if shown_otherwise or net:
+        stale = strong and not any(_as_the_price(c) for c in ranked if c.amount.value in values)
+        if shown_otherwise or stale:
             return _visible_price(best, page_currency)
     return _declared_price(selling, selling[0].value, page_currency, None)
 
@@ -159,6 +158,11 @@ def _where_shown(shown: list[Candidate], price: Price | None) -> LexborNode | No
         return None
     at = [c for c in shown if c.amount.value == price.amount and c.selling]
     return max(at, key=lambda c: (c.score, -c.order)).node if at else None
+
+
+def _as_the_price(shown: Candidate) -> bool:
+    """Shown in good standing, not in a related product's tile."""
+    return shown.score > 0 and "related" not in shown.kinds
 
 
 def _in_cents(shown: Candidate, declared: set[Decimal], currency: str | None) -> bool:

@@ -482,6 +482,8 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Geschenkverpackung nicht verfügbar",
         "Paiement en 3 fois indisponible",
         "Garantía no disponible",
+        "Gift wrap: no",
+        "Delivery: none",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):
@@ -609,7 +611,8 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
      ("Ön sipariş", "pre-order"), ("Ennakkotilaus", "pre-order"), ("Pré-venda", "pre-order"),
      ("Auf Bestellung", "back-order"), ("Na zamówienie", "back-order"),
      ("Под заказ", "back-order"), ("Sob encomenda", "back-order"), ("Bajo pedido", "back-order"),
-     ("Op bestelling", "back-order")],
+     ("Op bestelling", "back-order"), ("预售中", "pre-order"), ("Đặt trước", "pre-order"),
+     ("พรีออเดอร์", "pre-order"), ("طلب مسبق", "pre-order"), ("お取り寄せ", "back-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
@@ -620,7 +623,12 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
     [("Lagernd", "in_stock"), ("Dostępny", "in_stock"), ("Skladem", "in_stock"),
      ("Raktáron", "in_stock"), ("В наличии", "in_stock"), ("Varastossa", "in_stock"),
      ("Em estoque", "in_stock"), ("במלאי", "in_stock"), ("Nincs raktáron", "out_of_stock"),
-     ("Niedostępny", "out_of_stock"), ("לא במלאי", "out_of_stock")],
+     ("Niedostępny", "out_of_stock"), ("לא במלאי", "out_of_stock"), ("În stoc", "in_stock"),
+     ("Em stock", "in_stock"), ("В наличност", "in_stock"), ("Na stanju", "in_stock"),
+     ("Na zalogi", "in_stock"), ("Lieferbar", "in_stock"), ("Disponibil", "in_stock"),
+     ("Indisponibil", "out_of_stock"), ("אזל", "out_of_stock"), ("Закінчився", "out_of_stock"),
+     ("Товар закончился", "out_of_stock"), ("Dostępność: brak", "out_of_stock"),
+     ("Availability: none", "out_of_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected

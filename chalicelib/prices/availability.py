@@ -107,11 +107,12 @@ _OUT_TEXT = re.compile(
             r"nema na stanju", r"rasprodano", r"ni na zalogi", r"razprodano", r"išparduota",
             r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
-            r"нет в наличии", r"нет на складе", r"распродано", r"товар закончился",
+            r"нет в наличии", r"нет на складе", r"распродано", r"закончил(?:ся|ась|ись)",
+            r"закінчи(?:вся|лась|лись)",
             r"немає в наявності", r"немає на складі", r"изчерпан", r"няма наличност",
             r"stokta yok", r"stok yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
-            r"نفد من المخزون", r"ناموجود", r"אזל מהמלאי", r"לא במלאי", r"स्टॉक में नहीं",
+            r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"品切", r"売り?切", r"完売", r"入荷待ち",
             r"販売終了", r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
@@ -121,15 +122,22 @@ _OUT_TEXT = re.compile(
         ]
     ),
 )  # fmt: skip
+# A label naming the product's status, before a colon; "no" after one.
+_NO = r"(?:no|none|brak|nein|non|nee|nej|ne|нет|yok)\W*$"
+_STATUS_LABEL = (
+    r"(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
+    r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*"
+)
 # "Unavailable" and "not available" are a status only on their own ("not available for
 # purchase", "... at this time"), or under a label that names the product's status
-# ("Availability: unavailable", not "Warranty: not available").
+# ("Availability: unavailable", not "Warranty: not available"); so is a bare "no"
+# ("Dostępność: brak").
 _UNAVAILABLE = re.compile(
-    r"^(?:(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
-    r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*)?(?:this )?"
-    r"(?:item|product)?\s*(?:is )?(?:(?:currently|temporarily|presently) )?"
+    rf"^(?:{_STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
+    r"(?:(?:currently|temporarily|presently) )?"
     r"(?:unavailable|not available)(?: (?:for purchase|to (?:buy|order|purchase)|online|"
-    r"at (?:this|the) (?:time|moment)|right now))*\W*$",
+    r"at (?:this|the) (?:time|moment)|right now))*\W*$|"
+    rf"^{_STATUS_LABEL}{_NO}",
 )
 _IN_TEXT = re.compile(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
@@ -141,6 +149,8 @@ _IN_TEXT = re.compile(
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
     r"\bdisponible\b|\bdisponibile\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
     r"\bbestellbar\b|\bbestelbaar\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
+    r"\bdisponibil\b|\blieferbar\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
+    r"\bna zalihi\b|\bna zalogi\b|"
     # a marketplace's product with no buy box of its own: other sellers sell it
     r"(?:available|erhältlich|disponible|disponibile|verkrijgbaar|dostępne|tillgänglig) "
     r"(?:from|bei|auprès de|a través de|presso|bij|u|från) (?:these|other|diesen|anderen|ces|"
@@ -155,13 +165,14 @@ _NEGATION = re.compile(
 _PREORDER_TEXT = re.compile(
     r"pre-?order|vorbestell|précommande|pre-?venta|preordina|予約|預購|预购|예약|przedsprzeda|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|"
-    r"forudbestil|forhåndsbestill|ennakkotilaus|προπαραγγελ|pré-?venda|pré-?encomenda",
+    r"forudbestil|forhåndsbestill|ennakkotilaus|προπαραγγελ|pré-?venda|pré-?encomenda|预售|預售|"
+    r"đặt trước|พรีออเดอร์|طلب مسبق",
 )
 _BACKORDER_TEXT = re.compile(
     r"back-?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
     r"rendelésre|la comand[ăa]|под заказ|під замовлення|siparişe|beställningsvara|"
     r"bestillingsvare|tilaustuote|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
-    r"su ordinazione|op bestelling",
+    r"su ordinazione|op bestelling|取り?寄せ",
 )
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"\bdisabled\b")
@@ -539,7 +550,7 @@ _ANY_STATUS = words.any_of(
         _loose(p.pattern)
         for p in (_OUT_TEXT, _IN_TEXT, _PREORDER_TEXT, _BACKORDER_TEXT, _WAITING_TEXT)
     ),
-    "unavailable|not available",
+    rf"unavailable|not available|:\s*{_NO}",
 )
 
 

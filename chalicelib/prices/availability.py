@@ -122,12 +122,12 @@ _OUT_TEXT = re.compile(
         ]
     ),
 )  # fmt: skip
-# A label naming the product's status, before a colon; "no" after one.
-_NO = r"(?:no|none|brak|nein|non|nee|nej|ne|нет|yok)\W*$"
+# A label naming the product's status, with its colon.
 _STATUS_LABEL = (
     r"(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
     r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*"
 )
+_NO = r"(?:no|none|brak|nein|non|nee|nej|ne|нет|yok)\W*$"  # all that follows such a label
 # "Unavailable" and "not available" are a status only on their own ("not available for
 # purchase", "... at this time"), or under a label that names the product's status
 # ("Availability: unavailable", not "Warranty: not available"); so is a bare "no"

@@ -471,7 +471,8 @@ def of_two(first: str, second: str) -> Price | None:
     "label",
     ["Invece di", "Prix barré", "Streichpreis", "Adviesprijs", "Poprzednia cena", "Původní cena",
      "Eredeti ár", "Preț vechi", "Κανονική τιμή", "Старая цена", "Eski fiyat", "定価", "市场价",
-     "Giá gốc", "Harga coret", "ราคาเดิม", "Før", "Ovh.", "السعر الأصلي", "Retail price"],
+     "Giá gốc", "Harga coret", "ราคาเดิม", "Før", "Ovh.", "السعر الأصلي", "Retail price",
+     "السعر قبل الخصم", "מחיר לפני הנחה"],
 )  # fmt: skip
 def test_a_price_labelled_as_the_old_one_in_many_languages_is_not_the_price(label: str) -> None:
     assert of_two(f"<span>{label}</span> <span>45,00 €</span>", "<span>30,00 €</span>") == THIRTY

@@ -129,7 +129,7 @@ OLD_TEXT = any_of(
     r"harga coret", r"harga asal", r"harga sebelum", r"ราคาเดิม", r"veiledende pris",
     r"vejledende pris", r"\bfør\b", r"tidligere pris", r"førpris", r"rek\. pris",
     r"normaalihinta", r"\bennen\b", r"\bovh\b", r"aiempi hinta", r"alkuperäinen hinta", r"السعر الأصلي",
-    r"السعر القديم", r"بدلا من", r"بدلاً من", r"במקום", r"מחיר מקורי",
+    r"السعر القديم", r"بدلا من", r"بدلاً من", r"قبل الخصم", r"במקום", r"מחיר מקורי", r"לפני הנחה",
     # Portuguese "De R$ 2.199,99 Por R$ 1.759,99": "de" opening the text, not "10x de R$"
     r"^\s*de:?\s*(?:r\$|\$|€)?\s*(?:\d|$)",
 )  # fmt: skip

@@ -424,6 +424,16 @@ def test_a_declared_case_price_is_not_the_price_of_the_item_the_page_sells() -> 
     assert extract_price(html) == Price(Decimal("2.50"), "GBP")
 
 
+def test_a_case_price_shown_beside_the_item_s_is_not_the_price() -> None:
+    html = (
+        '<html><body><h1>Red Wine 750ml</h1><div class="prices">'
+        '<div><span class="price">$12.99</span> / bottle</div>'
+        '<div><span class="price">$140.29</span> case of 12</div></div>'
+        "<button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html, "https://wine.example.com/red") == Price(Decimal("12.99"), "USD")
+
+
 def test_what_a_stylesheet_hides_inside_a_price_is_not_read_with_it() -> None:
     """A member-price pop-up hidden inside the price element, and a bundle's own buy
     button hidden in a tab before the product's."""

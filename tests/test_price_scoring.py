@@ -187,6 +187,14 @@ def test_a_price_shown_again_is_likelier() -> None:
     assert f"{scoring.SHOWN_AGAIN:+g} shown more than once" in best.reasons
 
 
+def test_a_price_read_in_an_element_and_in_one_around_it_is_shown_once() -> None:
+    body = product("<label>Subscribe &amp; save 10% <span>€30,00</span></label>", PLAIN_A)
+    read = [c for c in shown(body) if c.amount.value == SECOND]
+    assert len(read) == 2  # in the <span>, and in the <label> with its words
+    assert not any("shown more than once" in reason for c in read for reason in c.reasons)
+    assert winner(body) == FIRST
+
+
 @pytest.mark.parametrize(
     "name",
     ["price-old", "oldPrice", "price_old", "price-standard", "streichpreis", "alter-preis",

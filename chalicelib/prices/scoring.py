@@ -390,7 +390,9 @@ def _lone_blocks(found: list[Candidate]) -> None:
 
 
 def _consensus(found: list[Candidate]) -> None:
-    """A price shown twice in good standing (sticky bar, mobile copy) is likelier."""
+    """A price shown twice in good standing (sticky bar, mobile copy) is likelier; one
+    read both in an element and in one around it ("Subscribe & save 10% <span>$26.99")
+    is shown once."""
     for candidate in found:
         if candidate.score <= 0:
             continue
@@ -400,6 +402,8 @@ def _consensus(found: list[Candidate]) -> None:
             if other is not candidate
             and other.score > 0
             and other.amount.value == candidate.amount.value
+            and common_prefix(other.chain, candidate.chain)
+            < min(len(other.chain), len(candidate.chain))
         )
         if twins:
             candidate.add(min(SHOWN_AGAIN_MAX, SHOWN_AGAIN * twins), "shown more than once")

@@ -190,11 +190,41 @@ def test_a_longer_sentence_about_this_item_is_a_status() -> None:
     assert offer(TITLE + PRICE + f"<p>{other}</p>" + BUTTON)[0] == "in_stock"
 
 
+@pytest.mark.parametrize("depth", [1, 4, 6])
+def test_a_theme_s_wrappers_do_not_push_a_status_away_from_its_button(depth: int) -> None:
+    def wrapped(part: str) -> str:
+        return '<div class="w">' * depth + part + "</div>" * depth
+
+    status = wrapped('<p class="stock">Out of stock</p>')
+    button = wrapped("<button disabled>Add to cart</button>")
+    assert offer(wrapped(TITLE) + wrapped(PRICE) + status + button)[0] == "out_of_stock"
+
+
+def test_a_status_paired_with_a_label_naming_something_else_is_not_the_product_s() -> None:
+    options = (
+        '<div class="options"><div><p>Home delivery</p><span>Available</span></div>'
+        "<div><p>Store pickup</p><strong><span>Not available</span></strong></div></div>"
+    )
+    assert offer(TITLE + PRICE + options + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + options)[0] == "in_stock"
+    # The product's own status beside its label is.
+    paired = "<div><p>Availability</p><span>Not available</span></div>"
+    assert offer(TITLE + PRICE + paired)[0] == "out_of_stock"
+
+
+def test_a_status_in_a_pop_up_waiting_for_a_click_is_not_what_the_page_shows() -> None:
+    modal = (
+        '<div class="modal fade" id="notify"><h2 class="modal-title">Product unavailable :(</h2>'
+        "<p>Notify me when it is back</p></div>"
+    )
+    assert offer(TITLE + PRICE + BUTTON + modal)[0] == "in_stock"
+
+
 def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_be_bought() -> None:
     far = "<div>" * 14 + "<p>Sorry, this product is no longer available.</p>" + "</div>" * 14
     assert offer(far + "<footer>" + TITLE + "</footer>")[0] == "out_of_stock"
     # Where the page takes orders, such a sentence far away is someone's review.
-    review = "<div>" * 14 + "<p>This item sold out fast last year!</p>" + "</div>" * 14
+    review = "<div><p>…</p>" * 14 + "<p>This item sold out fast last year!</p>" + "</div>" * 14
     assert offer(TITLE + PRICE + BUTTON + review)[0] == "in_stock"
 
 
@@ -294,7 +324,8 @@ def test_a_button_that_only_says_sold_out_is_the_buy_button_in_its_sold_out_stat
     )
     assert offer(TITLE + PRICE + sold_out)[0] == "out_of_stock"
     # A related product's card far below, sold out, is not this product's button.
-    card = "<div>" * 12 + '<input type="submit" class="b_4qhIn" value="Sold out">' + "</div>" * 12
+    card = "<div><p>…</p>" * 12 + '<input type="submit" class="b_4qhIn" value="Sold out">'
+    card += "</div>" * 12
     assert offer(f"<main>{TITLE}{PRICE}</main><aside>{card}</aside>")[0] == "in_stock"
 
 

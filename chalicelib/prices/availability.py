@@ -14,7 +14,8 @@ button alone says nothing (many wait for a size to be chosen), nor does a size
 picker's "M - sold out", "almost sold out", a template branch that scripts may
 never show, a sold-out badge printed beside a theme's other badges for CSS
 to pick, nor what is said of other products (related or recently viewed ones,
-another product's tile) or in reviews. A page
+another product's tile), in reviews, in a pop-up waiting for a click, or of a
+store's pickup or a delivery ("Store pickup: not available"). A page
 that says "sold out" and offers nothing to press overrules a declaration that
 the product can be bought: stale markup is common. A page that offers the
 product at a price and says nothing else sells it: shops announce what they
@@ -51,6 +52,7 @@ from chalicelib.prices.structured import Stated
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
+NEAR_STEPS = 8  # ...or steps not counting wrappers around a single element (`_steps`)
 AROUND_LEVELS = 7  # how far up from a landmark its surroundings are read
 
 
@@ -335,11 +337,11 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
 def _sold_out_button(view: PageView, price: LexborNode | None) -> LexborNode | None:
     """Where no button says "buy", one by the title or the price that says "sold out"
     in its place, in its text or only in its value or label (<input value="Sold out">)."""
-    anchors = [view.chain_of(n) for n in (view.title, price) if n is not None]
+    anchors = _anchors([n for n in (view.title, price) if n is not None], view)
     for button in view.body.css(BUTTONS):
         if not _says_sold_out(button) or not visible(button):
             continue
-        if _near(view.chain_of(button), anchors):
+        if _near(button, anchors, view):
             return button
     return None
 
@@ -347,7 +349,7 @@ def _sold_out_button(view: PageView, price: LexborNode | None) -> LexborNode | N
 def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stock]:
     """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
     levels up (most of what lies that near, without reading the whole page)."""
-    anchors = [view.chain_of(landmark) for landmark in landmarks]
+    anchors = _anchors(landmarks, view)
     arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
     read_whole: set[int] = set()
     for around in _outermost(arounds, view):
@@ -360,10 +362,10 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 stock = _read(text)
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
-                if _in_picker(parent):
+                if _in_picker(parent) or _of_something_else(parent):
                     continue
                 chain = view.chain_of(parent)
-                if _near(chain, anchors) and not _elsewhere(parent, chain, anchors):
+                if _near(parent, anchors, view) and not _elsewhere(parent, chain, anchors[0]):
                     yield stock
 
 
@@ -428,9 +430,42 @@ def _links_on(node: LexborNode) -> bool:
     return any(text and not (_ANY_STATUS.search(text) or _NOTIFY.search(text)) for text in links)
 
 
-def _near(chain: list[int], anchors: list[list[int]]) -> bool:
-    """Within NEAR tree steps of one of the anchors (root-first id chains)."""
-    return any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= NEAR for a in anchors)
+# Landmarks' root-first id chains: all their ancestors' (`PageView.chain_of`), and `_steps`.
+Anchors = tuple[list[list[int]], list[list[int]]]
+
+
+def _anchors(landmarks: list[LexborNode], view: PageView) -> Anchors:
+    return [view.chain_of(n) for n in landmarks], [_steps(n) for n in landmarks]
+
+
+def _near(node: LexborNode, anchors: Anchors, view: PageView) -> bool:
+    """Within NEAR tree steps of one of the landmarks, or NEAR_STEPS `_steps`: a theme
+    may wrap each part of the product's box in five <div>s of its own."""
+    chains, steps = anchors
+    return _within(view.chain_of(node), chains, NEAR) or _within(_steps(node), steps, NEAR_STEPS)
+
+
+def _within(chain: list[int], anchors: list[list[int]], limit: int) -> bool:
+    return any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= limit for a in anchors)
+
+
+def _steps(node: LexborNode) -> list[int]:
+    """Root-first ids of the node and its ancestors, less those that are all their parent
+    holds: a theme's wrappers (<div><div><div><p>Sold out</p>) are no step away."""
+    return [e.mem_id for e in lineage(node) if not _alone(e)][::-1]
+
+
+def _alone(element: LexborNode) -> bool:
+    """All its parent holds, but for spaces and comments."""
+    parent = element.parent
+    if parent is None:
+        return False
+    return not any(
+        child.mem_id != element.mem_id
+        and child.tag != "-comment"
+        and (not child.is_text_node or child.text(deep=False).strip())
+        for child in parent.iter(include_text=True)
+    )
 
 
 _PICTURES = {"img", "input"}
@@ -465,9 +500,10 @@ def _classes(element: LexborNode) -> set[str]:
 
 
 def _stated(node: LexborNode) -> bool:
-    """Shown as the page stands: not hidden, nor one branch of a template that scripts
+    """Shown as the page stands: not hidden, nor in a pop-up ("Unavailable :( Notify me"
+    waits in every page's markup for a click), nor one branch of a template that scripts
     choose between ("in stock" and "sold out" both sit in an Angular or Vue page)."""
-    return not any(hidden(n) or _branch(n) for n in up(node, 8))
+    return not any(hidden(n) or _branch(n) or words.MODAL.search(attr_text(n)) for n in up(node, 8))
 
 
 def _branch(node: LexborNode) -> bool:
@@ -508,6 +544,20 @@ def _said_where_named(view: PageView) -> Stock | None:
             continue
         return Stock(OUT_OF_STOCK) if stock == WAITING else stock
     return None
+
+
+def _of_something_else(element: LexborNode) -> bool:
+    """The value of a pair whose label names something else: a store's pickup, a delivery
+    ("<p>Retiro en tienda</p><strong>No disponible</strong>")."""
+    while element.parent is not None and element.parent.tag in INLINE_TAGS:
+        element = element.parent
+    pair = element.parent
+    if pair is None:
+        return False
+    parts = [n for n in pair.iter(include_text=True) if n.text(deep=True).strip()]
+    if len(parts) != 2 or parts[1].mem_id != element.mem_id:
+        return False
+    return bool(_NOT_A_STATUS.search(parts[0].text(deep=True).strip().lower()))
 
 
 def _in_picker(element: LexborNode) -> bool:

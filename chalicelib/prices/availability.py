@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -365,7 +366,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 if _in_picker(parent) or _of_something_else(parent):
                     continue
                 chain = view.chain_of(parent)
-                if _near(parent, anchors, view) and not _elsewhere(parent, chain, anchors[0]):
+                if _near(parent, anchors, view) and not _elsewhere(parent, chain, anchors.chains):
                     yield stock
 
 
@@ -430,19 +431,23 @@ def _links_on(node: LexborNode) -> bool:
     return any(text and not (_ANY_STATUS.search(text) or _NOTIFY.search(text)) for text in links)
 
 
-# Landmarks' root-first id chains: all their ancestors' (`PageView.chain_of`), and `_steps`.
-Anchors = tuple[list[list[int]], list[list[int]]]
+class Anchors(NamedTuple):
+    """Landmarks' root-first id chains, read once: all their ancestors, and `_steps`."""
+
+    chains: list[list[int]]
+    steps: list[list[int]]
 
 
 def _anchors(landmarks: list[LexborNode], view: PageView) -> Anchors:
-    return [view.chain_of(n) for n in landmarks], [_steps(n) for n in landmarks]
+    return Anchors([view.chain_of(n) for n in landmarks], [_steps(n) for n in landmarks])
 
 
 def _near(node: LexborNode, anchors: Anchors, view: PageView) -> bool:
     """Within NEAR tree steps of one of the landmarks, or NEAR_STEPS `_steps`: a theme
     may wrap each part of the product's box in five <div>s of its own."""
-    chains, steps = anchors
-    return _within(view.chain_of(node), chains, NEAR) or _within(_steps(node), steps, NEAR_STEPS)
+    return _within(view.chain_of(node), anchors.chains, NEAR) or (
+        _within(_steps(node), anchors.steps, NEAR_STEPS)
+    )
 
 
 def _within(chain: list[int], anchors: list[list[int]], limit: int) -> bool:

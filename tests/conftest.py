@@ -4,6 +4,7 @@ import json
 import os
 import socket
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -81,6 +82,22 @@ def client() -> Iterator[object]:
         yield test_client
 
 
+def one_request_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """AWS applies each request atomically (a conditional write included); moto, serving
+    threads at once, does not, and its tables can change under a read ("dictionary
+    changed size during iteration"). One request at a time, as the service would."""
+    from moto.core.botocore_stubber import BotocoreStubber
+
+    lock = threading.RLock()  # moto may call itself, as a service calls another
+    serve = BotocoreStubber.process_request
+
+    def atomically(self: BotocoreStubber, request: Any) -> Any:
+        with lock:
+            return serve(self, request)
+
+    monkeypatch.setattr(BotocoreStubber, "process_request", atomically)
+
+
 @pytest.fixture
 def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Moto in place of AWS, with the dev stage's buckets, table and queues."""
@@ -90,6 +107,7 @@ def aws(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     for name, value in stage_environment("dev").items():
         monkeypatch.setenv(name, value)
+    one_request_at_a_time(monkeypatch)
     with mock_aws():
         aws_clients.reset()
         from chalicelib.config import Settings

@@ -24,6 +24,7 @@ from chalicelib.storage.sqlite_table import SqliteTable
 from chalicelib.storage.sqs import SqsQueue
 from chalicelib.storage.table import Table
 from tests.aws_resources import create_stage_resources
+from tests.conftest import one_request_at_a_time
 
 REGION = "us-east-1"
 SETTINGS = Settings.from_env(
@@ -57,7 +58,9 @@ class Backend:
 
 
 @pytest.fixture(params=["embedded", "aws"])
-def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+def backend(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Backend]:
     queues = (QUEUE, DLQ, FIFO, FIFO_DLQ)
     if request.param == "embedded":
         for declared in queues:
@@ -69,6 +72,7 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
             *(SqliteQueue(tmp_path, declared.name) for declared in queues),
         )
         return
+    one_request_at_a_time(monkeypatch)
     with mock_aws():
         aws_clients.reset()
         create_stage_resources(SETTINGS)

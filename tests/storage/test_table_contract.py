@@ -117,10 +117,6 @@ def lower_if_lower(backend: Backend, price: Decimal) -> None:
 
 
 def test_concurrent_lower_only_if_lower_leaves_the_lowest(backend: Backend) -> None:
-    if backend.name == "aws":
-        # DynamoDB applies a conditional write atomically; moto, serving threads at once,
-        # does not, so under load this would test moto. Sequential conditions are tested above.
-        pytest.skip("moto's conditional writes are not atomic across threads")
     prices = [Decimal(p) / 100 for p in range(5000, 4900, -3)] + [Decimal("48.17")]
     prices.reverse()
     threads = [threading.Thread(target=lower_if_lower, args=(backend, p)) for p in prices]

@@ -342,7 +342,7 @@ def _sold_out_button(view: PageView, price: LexborNode | None) -> LexborNode | N
     for button in view.body.css(BUTTONS):
         if not _says_sold_out(button) or not visible(button):
             continue
-        if _near(button, anchors, view):
+        if _near(button, view.chain_of(button), anchors):
             return button
     return None
 
@@ -366,7 +366,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 if _in_picker(parent) or _of_something_else(parent):
                     continue
                 chain = view.chain_of(parent)
-                if _near(parent, anchors, view) and not _elsewhere(parent, chain, anchors.chains):
+                if _near(parent, chain, anchors) and not _elsewhere(parent, chain, anchors.chains):
                     yield stock
 
 
@@ -442,12 +442,10 @@ def _anchors(landmarks: list[LexborNode], view: PageView) -> Anchors:
     return Anchors([view.chain_of(n) for n in landmarks], [_steps(n) for n in landmarks])
 
 
-def _near(node: LexborNode, anchors: Anchors, view: PageView) -> bool:
-    """Within NEAR tree steps of one of the landmarks, or NEAR_STEPS `_steps`: a theme
-    may wrap each part of the product's box in five <div>s of its own."""
-    return _within(view.chain_of(node), anchors.chains, NEAR) or (
-        _within(_steps(node), anchors.steps, NEAR_STEPS)
-    )
+def _near(node: LexborNode, chain: list[int], anchors: Anchors) -> bool:
+    """Within NEAR tree steps of one of the landmarks (`chain`: the node's), or NEAR_STEPS
+    `_steps`: a theme may wrap each part of the product's box in five <div>s of its own."""
+    return _within(chain, anchors.chains, NEAR) or _within(_steps(node), anchors.steps, NEAR_STEPS)
 
 
 def _within(chain: list[int], anchors: list[list[int]], limit: int) -> bool:

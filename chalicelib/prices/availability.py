@@ -43,6 +43,7 @@ from chalicelib.prices.layout import (
     PageView,
     attr_text,
     common_prefix,
+    concealed,
     hidden,
     lineage,
     shown_text,
@@ -506,7 +507,7 @@ def _stated(node: LexborNode) -> bool:
     """Shown as the page stands: not hidden, nor in a pop-up ("Unavailable :( Notify me"
     waits in every page's markup for a click), nor one branch of a template that scripts
     choose between ("in stock" and "sold out" both sit in an Angular or Vue page)."""
-    return not any(hidden(n) or _branch(n) or words.MODAL.search(attr_text(n)) for n in up(node, 8))
+    return not any(concealed(n) or _branch(n) for n in up(node, 8))
 
 
 def _branch(node: LexborNode) -> bool:

@@ -302,7 +302,12 @@ def shown_text(node: LexborNode) -> str:
 
 def visible(node: LexborNode) -> bool:
     """Not hidden, and not in a pop-up or modal, up to twelve levels up."""
-    return not any(hidden(n) or MODAL.search(attr_text(n)) for n in up(node, 12))
+    return not any(concealed(n) for n in up(node, 12))
+
+
+def concealed(element: LexborNode) -> bool:
+    """Hidden, or a pop-up or modal that waits for a click: what it holds is not shown."""
+    return hidden(element) or bool(MODAL.search(attr_text(element)))
 
 
 def style(node: LexborNode) -> str:

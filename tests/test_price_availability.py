@@ -162,6 +162,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "0 available", "Status: Unavailable", "Availability: not available",
         "No está disponible", "Ya no está disponible", "Non più disponibile", "Não está disponível",
         "Niet meer leverbaar", "Nicht mehr bestellbar", "Ikke tilgjengelig", "Inte tillgänglig",
+        "This product is no longer stocked.", "No longer carried", "Nicht mehr im Sortiment",
+        "Oferta zakończona", "Sprzedaż została zakończona",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -406,7 +408,7 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Сообщить о поступлении", "Stoka girince haber ver", "Meddela mig när varan finns i lager",
      "Gi meg beskjed når varen er på lager", "Ilmoita kun tuote on saatavilla",
      "Avise-me quando disponível", "到货通知", "Ingatkan saya jika tersedia", "Báo khi có hàng",
-     "أعلمني عند التوفر"],
+     "أعلمني عند التوفر", "Email me when in stock", "Notify me when it's in stock"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -486,8 +488,21 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
         '</label></fieldset><div role="radiogroup"><div role="radio">Blue - Out of stock</div></div>'
     )
     assert offer(TITLE + PRICE + radios + BUTTON)[0] == "in_stock"
+    # A row of size buttons, a tooltip beside the one sold out.
+    sizes = (
+        '<div class="sizes"><button class="size">S</button><button class="size" disabled>XL'
+        '</button><span class="tooltip">Sold out</span></div>'
+    )
+    assert offer(TITLE + PRICE + sizes + BUTTON)[0] == "in_stock"
     # A note naming a size or colour, outside any picker, where the product can be bought.
-    for note in ("XL sold out", "Sold out in red", "Black: out of stock", "M - Ausverkauft"):
+    for note in (
+        "XL sold out",
+        "Sold out in red",
+        "Black: out of stock",
+        "M - Ausverkauft",
+        "Sold out in M, L",
+        "Out of stock in size S",
+    ):
         assert offer(TITLE + PRICE + f"<p>{note}</p>" + BUTTON)[0] == "in_stock", note
         # ...nor where scripts draw the buy button, so the saved page has none
         assert offer(TITLE + PRICE + f"<p>{note}</p>")[0] == "in_stock", note
@@ -514,6 +529,7 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Paiement en 3 fois indisponible",
         "Garantía no disponible",
         "Gift wrap: no",
+        "Gift box: sold out",
         "Delivery: none",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"

@@ -87,7 +87,8 @@ _OUT_TEXT = re.compile(
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
-            r"sales? (?:period )?(?:has )?ended", r"no longer (?:on sale|sold)", r"受付終了",
+            r"sales? (?:period )?(?:has )?ended", r"no longer (?:on sale|sold|stocked|carried|offered)",
+            r"受付終了",
             r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*0(?![\d.,])",
@@ -95,7 +96,7 @@ _OUT_TEXT = re.compile(
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
-            r"nicht vorrätig", r"épuisé", r"rupture de stock", r"en rupture", r"indisponible",
+            r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"rupture de stock", r"en rupture", r"indisponible",
             r"non disponible", r"plus disponible", r"hors stock",
             r"agotado", r"sin stock", r"sin existencias", r"no hay (?:stock|existencias)",
             r"fuera de stock", r"no disponible", r"esaurito", r"non disponibile",
@@ -104,7 +105,7 @@ _OUT_TEXT = re.compile(
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępny", r"brak towaru",
-            r"wyprzedan", r"vyprodáno", r"není skladem", r"není na skladě", r"nedostupné",
+            r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprodáno", r"není skladem", r"není na skladě", r"nedostupné",
             r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema na zalihi",
@@ -192,7 +193,7 @@ _WAITING_TEXT = re.compile(
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar)|"
-    r"back in stock|when (?:it is |it's )?(?:back|available)|"
+    r"back in stock|when (?:it is |it's )?(?:back|available|in stock)|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
     r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"
@@ -229,7 +230,7 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
     r"\btoko\b|pengiriman|"
     # a service with the product: express shipping, gift wrap, instalments, a warranty,
     # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
-    r"express|versand|verzending|wysyłka|gift ?wrap|geschenk|cadeau|regalo|envoltorio|"
+    r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|envoltorio|"
     r"warrant|garant[ií]|garanzi|gwaranc|assembly|montage|montaje|montaggio|installation|"
     r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal",
 )
@@ -259,7 +260,7 @@ _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every 
 # ("One size: sold out" is the product).
 _VARIANT = re.compile(
     r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|^(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–:]|"
-    r"\bin \d{1,2}(?:[.,]5)?\W*$|"
+    r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?)(?:,|\W*$)|"
     r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
     r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
     r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
@@ -278,7 +279,7 @@ _STATUS_HOLDERS = (
 # Texts in a size or colour picker speak of that choice, not of the product.
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
 _PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
-_PICKER_CLASS = re.compile(r"swatch|variant|size-?(?:select|pick|option|list|box)")
+_PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
 # A price written with a currency symbol: "£60.00", "60,00 €".
 _PRICE_SHOWN = re.compile(r"[$€£¥₹₩₽₺₫฿₱₪₦₴₸]\s?\d|\d\s?[$€£¥₹₩₽₺₫฿₱₪₦₴₸円元]")
 # Class names of what shoppers write: "it was sold out for months" is no status.

@@ -163,7 +163,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "No está disponible", "Ya no está disponible", "Non più disponibile", "Não está disponível",
         "Niet meer leverbaar", "Nicht mehr bestellbar", "Ikke tilgjengelig", "Inte tillgänglig",
         "This product is no longer stocked.", "No longer carried", "Nicht mehr im Sortiment",
-        "Oferta zakończona", "Sprzedaż została zakończona",
+        "Oferta zakończona", "Sprzedaż została zakończona", "Not orderable",
+        "This item can no longer be ordered",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -502,6 +503,7 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
         "M - Ausverkauft",
         "Sold out in M, L",
         "Out of stock in size S",
+        "EU 42 — Sold out",
     ):
         assert offer(TITLE + PRICE + f"<p>{note}</p>" + BUTTON)[0] == "in_stock", note
         # ...nor where scripts draw the buy button, so the saved page has none
@@ -509,6 +511,20 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     assert offer(TITLE + PRICE + "<p>Sold out in 42</p>" + BUTTON)[0] == "in_stock"
     # The only size there is: the product.
     assert offer(TITLE + PRICE + "<p>One size: sold out</p>")[0] == "out_of_stock"
+
+
+def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sold_out() -> None:
+    dropdown = '<ul class="dropdown"><li>Sand</li><li>Olive - Sold out</li></ul>'
+    assert offer(TITLE + PRICE + dropdown + BUTTON)[0] == "in_stock"
+    colours = (
+        '<div class="colours"><a href="/atelier-red"><img src="red.jpg" alt="Red"></a>'
+        '<a href="/atelier-blue"><img src="blue.jpg" alt="Blue"><span>Sold out</span></a></div>'
+    )
+    assert offer(TITLE + PRICE + colours + BUTTON)[0] == "in_stock"
+    # A list of the product's details, naming its status or the product itself.
+    for item in ("Availability: out of stock", "Lampe Atelier – ausverkauft", "Sold out"):
+        details = f"<ul><li>SKU: LA-1</li><li>{item}</li></ul>"
+        assert offer(TITLE + PRICE + details + BUTTON)[0] == "out_of_stock", item
 
 
 def test_what_is_not_a_status_of_the_product() -> None:

@@ -11,9 +11,9 @@ none, a promise to tell when the product is back, a sentence saying "this
 item" cannot be had, or a status in the element named for it (id="availability")
 however far away; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does a size
-picker's "M - sold out", "almost sold out", a template branch that scripts may
-never show, a sold-out badge printed beside a theme's other badges for CSS
-to pick, nor what is said of other products (related or recently viewed ones,
+picker's "M - sold out" (or a list of choices a theme draws itself), "almost
+sold out", a template branch that scripts may never show, a sold-out badge
+printed beside a theme's other badges for CSS to pick, nor what is said of other products (related or recently viewed ones,
 another product's tile), in reviews, in a pop-up waiting for a click, or of a
 store's pickup or a delivery ("Store pickup: not available"). A page
 that says "sold out" and offers nothing to press overrules a declaration that
@@ -96,7 +96,8 @@ _OUT_TEXT = re.compile(
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
-            r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"rupture de stock", r"en rupture", r"indisponible",
+            r"nicht vorrätig", r"nicht mehr im sortiment", r"not orderable",
+            r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)", r"épuisé", r"rupture de stock", r"en rupture", r"indisponible",
             r"non disponible", r"plus disponible", r"hors stock",
             r"agotado", r"sin stock", r"sin existencias", r"no hay (?:stock|existencias)",
             r"fuera de stock", r"no disponible", r"esaurito", r"non disponibile",
@@ -259,7 +260,7 @@ _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every 
 # A size or colour named beside a sold-out status: that choice is gone, not the product
 # ("One size: sold out" is the product).
 _VARIANT = re.compile(
-    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|^(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–:]|"
+    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
     r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?)(?:,|\W*$)|"
     r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
     r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
@@ -353,6 +354,9 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
     levels up (most of what lies that near, without reading the whole page)."""
     anchors = _anchors(landmarks, view)
+    title_words = (
+        set(_WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
+    )
     arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
     read_whole: set[int] = set()
     for around in _outermost(arounds, view):
@@ -366,6 +370,8 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
                 if _in_picker(parent) or _of_something_else(parent):
+                    continue
+                if _another_choice(parent, text, title_words):
                     continue
                 chain = view.chain_of(parent)
                 if _near(parent, chain, anchors) and not _elsewhere(parent, chain, anchors.chains):
@@ -563,6 +569,26 @@ def _of_something_else(element: LexborNode) -> bool:
     if len(parts) != 2 or parts[1].mem_id != element.mem_id:
         return False
     return bool(_NOT_A_STATUS.search(parts[0].text(deep=True).strip().lower()))
+
+
+def _another_choice(element: LexborNode, text: str, title_words: set[str]) -> bool:
+    """One of a list's alike items whose status names a choice: a drop-down a theme
+    draws itself ("<li>Olive - Sold out</li>"), a row of pictures linking to each colour's
+    page; not a label ("<li>Availability: out of stock</li>") nor the product's own name."""
+    item = next((n for n in up(element, 3) if _one_of_several(n)), None)
+    if item is None:
+        return False
+    href = item.attributes.get("href") or "#"
+    if item.tag == "a" and not href.startswith(("#", "javascript")) and item.css_first("img"):
+        return True  # a picture of another page's product: what it says, it says of that
+    status = _OUT_TEXT.search(text) or _UNAVAILABLE.search(text)
+    if status is None:
+        return False
+    name = set(_WORD.findall(text[: status.start()] + " " + text[status.end() :]))
+    return bool(name) and not re.search(_STATUS_LABEL, text) and not name <= title_words
+
+
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _in_picker(element: LexborNode) -> bool:

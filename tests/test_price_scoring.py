@@ -58,6 +58,8 @@ CUES = [
     ("PRICE_LABEL", "<span>€20,00</span>", "Preis: <span>€30,00</span>", "<span>€30,00</span>",
      SECOND),
     ("CURRENT", PLAIN_A, '<span class="price special-price">€30,00</span>', PLAIN_B, SECOND),
+    ("CURRENT", PLAIN_A, '<span class="price">Jetzt €30,00</span>', PLAIN_B, SECOND),
+    ("CURRENT", PLAIN_A, 'You pay <span class="price">€30,00</span>', PLAIN_B, SECOND),
     ("TAX_IN", PLAIN_A, f"{PLAIN_B} inkl. MwSt.", PLAIN_B, SECOND),
     ("OLD", f"<del>{PLAIN_A}</del>", PLAIN_B, PLAIN_A, SECOND),
     ("SAVING", f"Sie sparen {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),

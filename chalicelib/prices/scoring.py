@@ -36,7 +36,7 @@ PRICE_CLASS = 3.0  # in an element classed as a price: the strongest sign a shop
 ITEMPROP_PRICE = 1.0  # marked itemprop=price: the shop says so to machines too
 CURRENCY_SHOWN = 1.0  # written with its currency: a number alone may be anything
 PRICE_LABEL = 1.0  # after a word such as "Price:" or "特價"
-CURRENT = 2.0  # classed as the price now ("sale", "special", "final"): beats a plain price
+CURRENT = 2.0  # classed or labelled as the price now ("sale", "Now"): beats a plain price
 TAX_IN = 1.0  # labelled tax included (税込, inkl. MwSt.): what a consumer pays
 PRODUCT_BLOCK = 4.0  # inside the smallest block that holds the title and the buy button
 NEAR_TITLE = ((6, 3.0), (10, 2.0), (14, 1.0))  # (at most this many tree steps, points)
@@ -218,9 +218,13 @@ def _not_the_price(
     near: str,
 ) -> None:
     own, label, tail = said.own, said.label, said.note
+    parts = DIGITS.split(own)
+    opening, closing = (parts[0], f"{parts[-1]} {tail}") if len(parts) > 1 else (own, tail)
     signal = _nearest_signal(node, found, levels=min(4, own_levels))
     if signal == "current":
         candidate.add(CURRENT, "sale/current class")
+    elif words.NOW_TEXT.search(f"{label} {opening}"):
+        candidate.add(CURRENT, "labelled as the price now")
     labelled_old = bool(
         words.OLD_TEXT.search(label)
         or words.OLD_TEXT.search(own)
@@ -238,8 +242,6 @@ def _not_the_price(
         candidate.add(SAVING, "a saving", "saving")
     # A delivery named before the price is its cost; named after it, it may be a note
     # on the price ("30,00 € zzgl. Versand", "$30 + free shipping").
-    parts = DIGITS.split(own)
-    opening, closing = (parts[0], f"{parts[-1]} {tail}") if len(parts) > 1 else (own, tail)
     if (
         words.SHIPPING.search(f"{label} {opening}")
         or words.SHIPPING.search(near)

@@ -143,6 +143,7 @@ NOW_TEXT = any_of(
     r"\bteraz\b", r"\btylko\b", r"\bnyní\b", r"\bjen\b", r"\bjust nu\b", r"\bnå\b",
     r"特価", r"特價", r"特价", r"優惠", r"优惠", r"現在", r"现价", r"現價", r"售價", r"售价",
     r"セール", r"할인가", r"판매가", r"\bspesial\b", r"ราคาพิเศษ", r"\bindirim",
+    r"your price", r"our price", r"you pay", r"final price",
 )  # fmt: skip
 # The EU's "lowest price in the last 30 days", shown beside a reduced price: a reference,
 # read in the longer lead-in before a price.

@@ -574,6 +574,9 @@ def test_what_is_not_a_status_of_the_product() -> None:
         # its link and its price
         '<ul><li><a href="/p/2">Lampe Mini</a> 59,00 € <em>Ausverkauft</em></li>'
         '<li><a href="/p/3">Lampe Maxi</a> 99,00 €</li></ul>',
+        # one product under a heading naming others, with no class names to say so
+        '<div><h3>Recently viewed</h3><div class="card"><a href="/p/9">Stuhl</a>'
+        "<span>49,00 €</span><span>Ausverkauft</span></div></div>",
         # what shoppers wrote
         '<div class="reviews"><p>Was sold out for months, glad to get one!</p></div>',
     ],

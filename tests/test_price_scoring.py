@@ -91,6 +91,21 @@ def test_a_cue_on_one_price_decides(
     assert cued.score != 0
 
 
+@pytest.mark.parametrize(
+    "heading", ["Customers also viewed", "You may also like", "Das könnte Ihnen auch gefallen"]
+)
+def test_a_block_a_heading_names_as_other_products_is_related(heading: str) -> None:
+    others = f'<div><h2>{heading}</h2><div class="tile"><a href="/p/2">Cup</a>{PLAIN_A}</div></div>'
+    body = f'<div class="product"><h1>Teapot</h1><button>In den Warenkorb</button></div>{others}'
+    [price] = shown(body)
+    assert "related" in price.kinds
+    # The product's own block under a heading of its own ("Similar products" in a
+    # details list) is not: the heading does not open a block without the title.
+    own = f'<div class="product"><h1>Teapot</h1><h3>Similar products</h3>{PLAIN_B}</div>'
+    [price] = shown(own)
+    assert "related" not in price.kinds
+
+
 def test_related_products_and_the_page_regions() -> None:
     related = f'<div class="related-products"><div class="card">{PLAIN_A}</div><div class="card"><span class="price">€25,00</span></div></div>'
     body = f"<header>{PLAIN_A}</header>" + product(related, PLAIN_B)

@@ -374,7 +374,9 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 if _another_choice(parent, text, title_words):
                     continue
                 chain = view.chain_of(parent)
-                if _near(parent, chain, anchors) and not _elsewhere(parent, chain, anchors.chains):
+                if _near(parent, chain, anchors) and not _elsewhere(
+                    parent, chain, anchors.chains, view
+                ):
                     yield stock
 
 
@@ -399,7 +401,9 @@ def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Lexb
         yield whole, parent
 
 
-def _elsewhere(element: LexborNode, chain: list[int], anchors: list[list[int]]) -> bool:
+def _elsewhere(
+    element: LexborNode, chain: list[int], anchors: list[list[int]], view: PageView
+) -> bool:
     """On a branch of its own, away from the landmarks, that is about other things:
     reviews, the page's header or footer, a block of related or recently viewed
     products (classed so, and linking to them: a class such as "widget" alone may wrap
@@ -407,6 +411,7 @@ def _elsewhere(element: LexborNode, chain: list[int], anchors: list[list[int]]) 
     own_levels = len(chain) - max(common_prefix(chain, anchor) for anchor in anchors)
     return any(
         node.tag in REGION_TAGS
+        or node.mem_id in view.landmarks.headed_elsewhere
         or _OTHERS_TALK.search(attrs := attr_text(node))
         or (words.RELATED_ATTR.search(attrs) and _links_on(node))
         or _another_product(node)
@@ -551,7 +556,7 @@ def _said_where_named(view: PageView) -> Stock | None:
         if stock is None or not _stated(holder) or _in_picker(holder):
             continue
         around = holder.parent or holder  # its own name says what it is ("celwidget" too)
-        if anchors and _elsewhere(around, view.chain_of(around), anchors):
+        if anchors and _elsewhere(around, view.chain_of(around), anchors, view):
             continue
         return Stock(OUT_OF_STOCK) if stock == WAITING else stock
     return None

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from chalicelib.prices.words import BUY, BUY_ACTION, HIDDEN_STYLE, MODAL, OTHER_PRODUCTS_ATTR
+from chalicelib.prices.words import (
+    BUY,
+    BUY_ACTION,
+    HIDDEN_STYLE,
+    MODAL,
+    OTHER_PRODUCTS_ATTR,
+    OTHER_PRODUCTS_HEADING,
+)
 
 SPACES = re.compile(r"\s+")
 ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
@@ -34,6 +41,9 @@ BUTTONS = (
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"
 MAX_BUTTON_TEXT = 40
+HEADINGS = "h2, h3, h4, h5, h6, [role=heading], [class*=heading i], [class*=title i]"
+MAX_HEADING_TEXT = 60
+HEADED_LEVELS = 4  # how far up from its heading a block of other products is looked for
 # Buttons, and links and boxes that may act as one, looked at per page in document order:
 # the most on the benchmark's and fathom's pages are 421 and 3,746.
 MAX_BUTTONS, MAX_ACTING_AS_BUTTONS = 2_000, 10_000
@@ -85,6 +95,8 @@ class Landmarks:
     title_chain: list[int]
     buy_chain: list[int]
     buy_order: int | None  # document position of the buy button
+    # blocks a heading names as other products' ("You may also like"), by element id
+    headed_elsewhere: frozenset[int] = frozenset()
 
     @property
     def block(self) -> int:
@@ -131,10 +143,13 @@ class PageView:
                 order[node.mem_id] = index
         title = find_title(body, product_name)
         buy = find_buy_button(body, order, title)
+        title_chain = PageView.chain_of(title) if title is not None else []
+        buy_chain = PageView.chain_of(buy) if buy is not None else []
         marks = Landmarks(
-            title_chain=PageView.chain_of(title) if title is not None else [],
-            buy_chain=PageView.chain_of(buy) if buy is not None else [],
+            title_chain=title_chain,
+            buy_chain=buy_chain,
             buy_order=order.get(buy.mem_id) if buy is not None else None,
+            headed_elsewhere=headed_elsewhere(body, {*title_chain, *buy_chain}),
         )
         return PageView(body, order, texts, marks, buy, title)
 
@@ -188,6 +203,36 @@ def find_buy_button(
         buttons = [b for b in buttons if not _among_other_products(b, title_chain)]
     buttons.sort(key=lambda node: (order.get(node.mem_id, 0) < after, order.get(node.mem_id, 0)))
     return next((button for button in buttons if visible(button)), None)  # checked lazily
+
+
+def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
+    """Blocks that a heading names as other products' ("Customers also viewed"), where
+    class names do not say so: each the largest element the heading opens, up to
+    HEADED_LEVELS up, that holds neither the title nor the buy button (`product`: their
+    chains' ids)."""
+    if not product:
+        return frozenset()
+    found = set()
+    for heading in body.css(HEADINGS):
+        text = heading.text(deep=True)
+        if len(text) > MAX_HEADING_TEXT or not OTHER_PRODUCTS_HEADING.search(text.lower()):
+            continue
+        block = heading
+        for parent in up(heading.parent, HEADED_LEVELS) if heading.parent else ():
+            if parent.mem_id in product or not _opens(heading, parent):
+                break
+            block = parent
+        if block is not heading:
+            found.add(block.mem_id)
+    return frozenset(found)
+
+
+def _opens(heading: LexborNode, block: LexborNode) -> bool:
+    """The heading is the first text the block shows: it is the block's heading."""
+    for node in block.traverse(include_text=True):
+        if node.is_text_node and node.text(deep=False).strip():
+            return any(n.mem_id == heading.mem_id for n in lineage(node))
+    return False
 
 
 def _among_other_products(button: LexborNode, title_chain: list[int]) -> bool:

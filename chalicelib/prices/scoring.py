@@ -146,7 +146,7 @@ def score(
     said = _wording(node, piece)
     near = found.attrs(4)
     _marks(candidate, node, near, said.label)
-    _not_the_price(candidate, node, found, own_levels, said, near)
+    _not_the_price(candidate, node, found, own_levels, said, near, page)
     _placement(candidate, chain, shared, page)
 
 
@@ -216,6 +216,7 @@ def _not_the_price(
     own_levels: int,
     said: Wording,
     near: str,
+    page: Landmarks,
 ) -> None:
     own, label, tail = said.own, said.label, said.note
     parts = DIGITS.split(own)
@@ -269,7 +270,9 @@ def _not_the_price(
         candidate.add(TAX_IN, "tax included", "tax-in")
     own_chain = found.chain[:own_levels]
     related = [
-        (node_id, attrs) for node_id, _, attrs in own_chain if words.RELATED_ATTR.search(attrs)
+        (node_id, attrs)
+        for node_id, _, attrs in own_chain
+        if words.RELATED_ATTR.search(attrs) or node_id in page.headed_elsewhere
     ]
     region = {tag for _, tag, _ in own_chain} & REGION_TAGS
     # "Your basket: 2 items £34.98", not an "Add to cart - £19.99" button

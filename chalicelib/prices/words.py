@@ -266,6 +266,26 @@ OTHER_PRODUCTS_ATTR = any_of(
     r"recent", r"you-may", r"viewed", r"trending", r"popular", r"best-?sell", r"more-from",
     r"product-?list", r"products-?grid", r"product-?grid", r"sponsored", *_RELATED_ELSEWHERE,
 )  # fmt: skip
+# Headings of blocks of other products, for shops whose class names do not say so.
+OTHER_PRODUCTS_HEADING = any_of(
+    r"also (?:like|love|viewed|bought|purchased)", r"you may like", r"you might like",
+    r"related (?:products|items)", r"similar (?:products|items)", r"more like this",
+    r"customers (?:also|who)", r"people (?:also|who)", r"frequently bought", r"bought together",
+    r"recently viewed", r"recommended (?:for you|products|items)", r"complete the look",
+    r"shop the look", r"more from", r"sponsored products", r"best ?sellers", r"top picks",
+    r"goes well with", r"pairs well with", r"könnte (?:dir|ihnen) (?:auch )?gefallen",
+    r"ähnliche (?:produkte|artikel)", r"kunden kauften auch", r"zuletzt angesehen",
+    r"passend dazu", r"vous aimerez", r"produits similaires", r"articles similaires",
+    r"produits associés", r"consultés récemment", r"récemment consultés",
+    r"te puede interesar", r"te puede gustar", r"productos (?:similares|relacionados)",
+    r"vistos recientemente", r"potrebbe(?:ro)? interessarti", r"prodotti (?:simili|correlati)",
+    r"visti di recente", r"ook leuk", r"vergelijkbare producten", r"gerelateerde producten",
+    r"recent bekeken", r"kochten ook", r"podobne produkty", r"ostatnio oglądane",
+    r"kupili również", r"também pode gostar", r"produtos (?:relacionados|semelhantes)",
+    r"liknande produkter", r"lignende produkter", r"関連商品", r"おすすめ商品",
+    r"チェックした商品", r"相关产品", r"相關產品", r"猜你喜欢", r"관련 상품", r"추천 상품",
+    r"похожие товары", r"вы смотрели", r"benzer ürünler", r"ilgili ürünler",
+)  # fmt: skip
 # What the basket's summary says beside its total.
 BASKET_TEXT = any_of(
     r"\bbasket\b", r"\bcart\b", r"\btrolley\b", r"warenkorb", r"\bpanier\b", r"carrito",

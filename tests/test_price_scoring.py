@@ -237,6 +237,25 @@ def test_old_inside_another_word_is_not_an_old_price(name: str) -> None:
     assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST
 
 
+@pytest.mark.parametrize("discount", ["-33%", "33 % off", "Sie sparen €10,00"])
+def test_of_two_prices_beside_the_discount_between_them_the_higher_is_the_old_one(
+    discount: str,
+) -> None:
+    # Struck through only by a stylesheet, under class names a build tool made up.
+    old, now = '<span class="css-x1">€30,00</span>', '<span class="css-x2">€20,00</span>'
+    assert winner(product(old, f"{now} <em>{discount}</em>")) == FIRST
+    # Without it, nothing tells them apart: the first shown wins.
+    assert winner(product(old, now)) == SECOND
+    # A discount other than the one between them says nothing of them.
+    assert winner(product(old, f"{now} <em>-10%</em>")) == SECOND
+    # Offered as choices, both are prices one may pay.
+    choices = (
+        f'<label><input type="radio" name="plan">One-time {old}</label>'
+        f'<label><input type="radio" name="plan">Subscribe {now}</label><em>{discount}</em>'
+    )
+    assert winner(product(choices, "")) == SECOND
+
+
 def test_a_discounted_price_is_the_price_and_a_discount_is_a_saving() -> None:
     for name in ("discounted-price", "discountPrice", "price-no-discount"):
         assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import islice, pairwise
 
 from selectolax.lexbor import LexborNode
 
@@ -21,11 +23,13 @@ from chalicelib.prices import words
 from chalicelib.prices.amounts import Amount, plus_vat
 from chalicelib.prices.layout import (
     REGION_TAGS,
+    SPACES,
     Ancestry,
     Landmarks,
     common_prefix,
     hidden,
     neighbour_text,
+    shown_nodes,
     shown_text,
     style,
     up,
@@ -335,12 +339,15 @@ def _nearest_signal(node: LexborNode, found: Ancestry, levels: int) -> str | Non
 def settle(found: list[Candidate]) -> None:
     """What a candidate's neighbours tell: once every price on the page is scored."""
     _net_beside_gross(found)
+    _discounted_pairs(found)
     _lone_blocks(found)
     _lone_old(found)
     _consensus(found)
 
 
 PRICE_BOX_LEVELS = 3  # two prices within this many levels of each other are one price box
+BOX_TEXT, BOX_TEXTS = 200, 40  # what of a price box is read for the discount it states
+PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d+)?)\s?%")
 
 
 def _net_beside_gross(found: list[Candidate]) -> None:
@@ -355,6 +362,51 @@ def _net_beside_gross(found: list[Candidate]) -> None:
                 and plus_vat(other.amount.value, gross.amount.value)
             ):
                 other.add(EX_TAX, "the price before the tax beside it", "ex-tax")
+
+
+def _discounted_pairs(found: list[Candidate]) -> None:
+    """Of two prices side by side in one box that states the discount between them
+    ("$98.00 $68.00 Save $30", "... -30%"), the higher is the price before it, though
+    only the stylesheet strikes it through (class names a build tool made up); not
+    where the box offers them as choices ("One-time $29.99 / Subscribe & save 10% $26.99")."""
+    selling = sorted((c for c in found if c.selling and c.node is not None), key=lambda c: c.order)
+    savings = [c for c in found if "saving" in c.kinds]
+    stated: dict[int, list[Decimal] | None] = {}  # per box: its percentages, None for choices
+    for first, second in pairwise(selling):
+        high, low = sorted((first, second), key=lambda c: c.amount.value, reverse=True)
+        cut = high.amount.value - low.amount.value
+        shared = common_prefix(high.chain, low.chain)
+        if cut <= 0 or shared < max(len(high.chain), len(low.chain)) - PRICE_BOX_LEVELS:
+            continue
+        box = _box(high, shared)
+        if box is None:
+            continue
+        if box.mem_id not in stated:
+            stated[box.mem_id] = _percentages(box)
+        percentages = stated[box.mem_id]
+        if percentages is None:
+            continue
+        saved = any(
+            s.amount.value == cut and common_prefix(s.chain, high.chain) >= shared for s in savings
+        )
+        percent = cut / high.amount.value * 100
+        if saved or any(abs(p - percent) < 1 for p in percentages):  # as shops round it
+            high.add(OLD, "the higher of two prices its discount joins", "old")
+
+
+def _box(price: Candidate, depth: int) -> LexborNode | None:
+    """The price's ancestor `depth` levels from the root."""
+    ancestors = list(up(price.node, len(price.chain) - depth + 1)) if price.node else []
+    return ancestors[-1] if ancestors else None
+
+
+def _percentages(box: LexborNode) -> list[Decimal] | None:
+    """The percentages the box's opening text states; None where it offers choices."""
+    if box.css_first("input, select"):
+        return None
+    texts = (n.text(deep=False) for n in shown_nodes(box) if n.is_text_node)
+    opening = SPACES.sub(" ", " ".join(islice(texts, BOX_TEXTS)))[:BOX_TEXT]
+    return [Decimal(p.replace(",", ".")) for p in PERCENT.findall(opening)]
 
 
 def _lone_old(found: list[Candidate]) -> None:

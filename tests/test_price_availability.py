@@ -521,8 +521,18 @@ def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sol
         '<a href="/atelier-blue"><img src="blue.jpg" alt="Blue"><span>Sold out</span></a></div>'
     )
     assert offer(TITLE + PRICE + colours + BUTTON)[0] == "in_stock"
-    # A list of the product's details, naming its status or the product itself.
-    for item in ("Availability: out of stock", "Lampe Atelier – ausverkauft", "Sold out"):
+    sizes = (
+        '<div><button type="button">S</button><button type="button">M</button>'
+        '<button type="button" aria-disabled="true">L <span>Sold out</span></button></div>'
+    )
+    assert offer(TITLE + PRICE + sizes + BUTTON)[0] == "in_stock"
+    # A list of the product's details, naming its status, the product itself or its price.
+    for item in (
+        "Availability: out of stock",
+        "Lampe Atelier – ausverkauft",
+        "Sold out",
+        "89,00 € – sold out",
+    ):
         details = f"<ul><li>SKU: LA-1</li><li>{item}</li></ul>"
         assert offer(TITLE + PRICE + details + BUTTON)[0] == "out_of_stock", item
 

@@ -371,7 +371,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                     continue
                 if _in_picker(parent) or _of_something_else(parent):
                     continue
-                if _another_choice(parent, text, title_words):
+                if _another_choice(parent, title_words):
                     continue
                 chain = view.chain_of(parent)
                 if _near(parent, chain, anchors) and not _elsewhere(
@@ -576,24 +576,31 @@ def _of_something_else(element: LexborNode) -> bool:
     return bool(_NOT_A_STATUS.search(parts[0].text(deep=True).strip().lower()))
 
 
-def _another_choice(element: LexborNode, text: str, title_words: set[str]) -> bool:
+def _another_choice(element: LexborNode, title_words: set[str]) -> bool:
     """One of a list's alike items whose status names a choice: a drop-down a theme
-    draws itself ("<li>Olive - Sold out</li>"), a row of pictures linking to each colour's
-    page; not a label ("<li>Availability: out of stock</li>") nor the product's own name."""
-    item = next((n for n in up(element, 3) if _one_of_several(n)), None)
+    draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
+    out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
+    out of stock</li>") nor the product's own name."""
+    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _one_of_several(n)), None)
     if item is None:
         return False
     href = item.attributes.get("href") or "#"
     if item.tag == "a" and not href.startswith(("#", "javascript")) and item.css_first("img"):
         return True  # a picture of another page's product: what it says, it says of that
-    status = _OUT_TEXT.search(text) or _UNAVAILABLE.search(text)
+    text = shown_text(item).lower()
+    status = (_OUT_TEXT.search(text) or _UNAVAILABLE.search(text)) if _short_enough(text) else None
     if status is None:
         return False
-    name = set(_WORD.findall(text[: status.start()] + " " + text[status.end() :]))
+    name = {
+        w
+        for w in _WORD.findall(text[: status.start()] + " " + text[status.end() :])
+        if not w.isdigit()
+    }
     return bool(name) and not re.search(_STATUS_LABEL, text) and not name <= title_words
 
 
 _WORD = re.compile(r"[^\W_]+")
+_CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with
 
 
 def _in_picker(element: LexborNode) -> bool:

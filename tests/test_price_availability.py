@@ -259,9 +259,10 @@ def test_a_status_in_the_element_named_for_it_counts_however_far_from_the_title(
     status: str, expected: str
 ) -> None:
     """A marketplace page with no buy box: its availability block sits 16 steps away."""
-    named = f'<div id="availability" class="celwidget"><span>{status}</span></div>'
-    far = "<div>" * 8 + TITLE + "</div>" * 8 + "<div>" * 8 + named + "</div>" * 8
-    assert offer(far)[0] == expected
+    for holder in ('id="availability" class="celwidget"', 'class="product-stock"'):
+        named = f"<div {holder}><span>{status}</span></div>"
+        far = "<div>" * 8 + TITLE + "</div>" * 8 + "<div>" * 8 + named + "</div>" * 8
+        assert offer(far)[0] == expected, holder
 
 
 def test_a_status_named_so_in_another_product_s_block_does_not_count() -> None:

@@ -8,8 +8,8 @@ related items), else from what it shows by the buy button (or the title) and
 beside the price: a short status such as "sold out" or "nicht verfügbar", a
 button marked sold out, one that is there to be pressed, or, where there is
 none, a promise to tell when the product is back, a sentence saying "this
-item" cannot be had, or a status in the element named for it (id="availability")
-however far away; a picture's alternative text counts as text. A disabled
+item" cannot be had, or a status in the element named for it (id="availability",
+class="product-stock") however far away; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does a size
 picker's "M - sold out" (or a list of choices a theme draws itself), "almost
 sold out", a template branch that scripts may never show, a sold-out badge
@@ -275,7 +275,8 @@ _CONDITION = re.compile(
 )
 # Elements a page names for the product's status.
 _STATUS_HOLDERS = (
-    "[id*=availability i], [class*=availability i], [id*=stock-status i], [class*=stock-status i]"
+    "[id*=availability i], [class*=availability i], [id*=stock i], [class*=stock i], "
+    "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
 )
 # Texts in a size or colour picker speak of that choice, not of the product.
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice

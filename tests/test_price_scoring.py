@@ -106,6 +106,11 @@ def test_a_block_a_heading_names_as_other_products_is_related(heading: str) -> N
     assert "related" not in price.kinds
 
 
+@pytest.mark.parametrize("lead", ["One more offer at", "Weitere Angebote ab", "Only"])
+def test_words_that_also_lead_to_other_offers_do_not_label_the_price_now(lead: str) -> None:
+    assert winner(product(PLAIN_A, f"{lead} {PLAIN_B}")) == FIRST
+
+
 def test_related_products_and_the_page_regions() -> None:
     related = f'<div class="related-products"><div class="card">{PLAIN_A}</div><div class="card"><span class="price">€25,00</span></div></div>'
     body = f"<header>{PLAIN_A}</header>" + product(related, PLAIN_B)

@@ -228,7 +228,7 @@ def _not_the_price(
     signal = _nearest_signal(node, found, levels=min(4, own_levels))
     if signal == "current":
         candidate.add(CURRENT, "sale/current class")
-    elif words.NOW_TEXT.search(f"{label} {opening}"):
+    elif words.NOW_LABEL.search(f"{label} {opening}"):
         candidate.add(CURRENT, "labelled as the price now")
     labelled_old = bool(
         words.OLD_TEXT.search(label)

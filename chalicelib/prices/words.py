@@ -145,6 +145,13 @@ NOW_TEXT = any_of(
     r"セール", r"할인가", r"판매가", r"\bspesial\b", r"ราคาพิเศษ", r"\bindirim",
     r"your price", r"our price", r"you pay", r"final price",
 )  # fmt: skip
+# ... of those, the ones that say "the price now" wherever they stand: not "offer", "deal"
+# or "only", which also lead to other offers ("vezi încă o ofertă la 271,99 Lei") or counts.
+NOW_LABEL = any_of(
+    r"\bnow\b", r"\bsale\b", r"\bjetzt\b", r"\bmaintenant\b", r"\bahora\b", r"\bteraz\b",
+    r"\bnyní\b", r"\bjust nu\b", r"特価", r"特價", r"特价", r"現在", r"现价", r"現價", r"セール",
+    r"할인가", r"ราคาพิเศษ", r"your price", r"our price", r"you pay", r"final price",
+)  # fmt: skip
 # The EU's "lowest price in the last 30 days", shown beside a reduced price: a reference,
 # read in the longer lead-in before a price.
 LOWEST_RECENT = any_of(

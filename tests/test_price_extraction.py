@@ -578,7 +578,14 @@ def test_a_box_classed_discount_holding_the_sale_price() -> None:
         assert extract_price(html) == Price(Decimal(20), "USD")
 
 
-@pytest.mark.parametrize("text", ["3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 x 33,33 €", "0,00 €", "no digits", "5 ft", "x" * 100 + "1",
+        # a currency's letters inside a word: an avenue ("пр."), a shirt ("рубашка")
+        "пр. Кабанбай батыра, 21", "Рубашка 1 290",
+    ],
+)  # fmt: skip
 def test_not_prices(text: str) -> None:
     parsed = parse_amount(text)
     assert parsed is None or parsed.mark is None

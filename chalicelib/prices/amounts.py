@@ -89,7 +89,7 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     if parsed.amount is None:
         return None
     mark = widened(parsed.currency, text)
-    marked = currency_of(mark, url)
+    marked = currency_of(mark, url) if mark and not _inside_a_word(mark, text) else None
     currency = marked or currency_hint
     value = parsed.amount
     if minor_digits(currency) == 3 and parsed.amount_text:
@@ -104,6 +104,17 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     if not Decimal(0) < value < MAX_PRICE:
         return None
     return Amount(_tidy(value), currency, mark if marked else None)
+
+
+def _inside_a_word(mark: str, text: str) -> bool:
+    """A mark of letters that is only ever part of a longer word: the rouble's short
+    mark in the Russian for an avenue, or its longer one in the word for a shirt."""
+    found = [m.start() for m in re.finditer(re.escape(mark), text)]
+    return bool(found) and all(
+        (mark[0].isalpha() and start > 0 and text[start - 1].isalpha())
+        or (mark[-1].isalpha() and text[start + len(mark) : start + len(mark) + 1].isalpha())
+        for start in found
+    )
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,8 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("99 ريال", None, "99", "SAR"),
         ("99 ريال", "https://shop.example.qa/1", "99", "QAR"),
         ("1 290 р.", None, "1290", "RUB"),
+        ("44 890 тг.", None, "44890", "KZT"),
+        ("44 890 тенге", None, "44890", "KZT"),
         ("1 290 р.", "https://shop.example.by/1", "1290", "BYN"),
         ('1,299 ש"ח', None, "1299", "ILS"),
         ("1,299 ש״ח", None, "1299", "ILS"),

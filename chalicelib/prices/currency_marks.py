@@ -25,12 +25,12 @@ _SYMBOLS = {
     "ر.ق": "QAR", "د.ك": "KWD", "ر.ع": "OMR", "د.ب": "BHD", "د.ا": "JOD", "د.م.": "MAD",
     "جنيه": "EGP", "RD$": "DOP", "J$": "JMD", "TT$": "TTD", "TK": "BDT", "₲": "PYG",
     "₼": "AZN", "֏": "AMD", "LEK": "ALL", "CFA": "XOF", "FCFA": "XOF", "ДЕН": "MKD",
-    "DHS": "AED",
+    "DHS": "AED", "ТГ": "KZT", "ТГ.": "KZT", "ТЕНГЕ": "KZT",
 }  # fmt: skip
 # Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs",
 # Swedish "299:-", the rand's "R"; not "din", which is "your" in Scandinavian shops).
 _UNREPORTED = re.compile(
-    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ)(?![^\W\d_])|(?<=\d):-"
+    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ|тг\.?|тенге)(?![^\W\d_])|(?<=\d):-"
     r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه|ש[\"״]ח|(?<=\d)\s?(?:元|บาท)"
     # The rand: "R 299", or "R1 299,00" with its cents (not a rating such as "R18").
     r"|(?<![^\W\d_])(?-i:R)(?=\s\d|[\d ,.]*\d[.,]\d\d(?!\d))",

@@ -490,12 +490,6 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
         '</label></fieldset><div role="radiogroup"><div role="radio">Blue - Out of stock</div></div>'
     )
     assert offer(TITLE + PRICE + radios + BUTTON)[0] == "in_stock"
-    # A row of size buttons, a tooltip beside the one sold out.
-    sizes = (
-        '<div class="sizes"><button class="size">S</button><button class="size" disabled>XL'
-        '</button><span class="tooltip">Sold out</span></div>'
-    )
-    assert offer(TITLE + PRICE + sizes + BUTTON)[0] == "in_stock"
     # A note naming a size or colour, outside any picker, where the product can be bought.
     for note in (
         "XL sold out",
@@ -514,20 +508,28 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     assert offer(TITLE + PRICE + "<p>One size: sold out</p>")[0] == "out_of_stock"
 
 
-def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sold_out() -> None:
-    dropdown = '<ul class="dropdown"><li>Sand</li><li>Olive - Sold out</li></ul>'
-    assert offer(TITLE + PRICE + dropdown + BUTTON)[0] == "in_stock"
-    colours = (
-        '<div class="colours"><a href="/atelier-red"><img src="red.jpg" alt="Red"></a>'
-        '<a href="/atelier-blue"><img src="blue.jpg" alt="Blue"><span>Sold out</span></a></div>'
-    )
-    assert offer(TITLE + PRICE + colours + BUTTON)[0] == "in_stock"
-    sizes = (
+@pytest.mark.parametrize(
+    "choices",
+    [
+        # a drop-down a theme draws itself
+        '<ul class="dropdown"><li>Sand</li><li>Olive - Sold out</li></ul>',
+        # a row of size buttons, a tooltip beside the one sold out, or inside it
+        '<div class="sizes"><button class="size">S</button><button class="size" disabled>XL'
+        '</button><span class="tooltip">Sold out</span></div>',
         '<div><button type="button">S</button><button type="button">M</button>'
-        '<button type="button" aria-disabled="true">L <span>Sold out</span></button></div>'
-    )
-    assert offer(TITLE + PRICE + sizes + BUTTON)[0] == "in_stock"
-    # A list of the product's details, naming its status, the product itself or its price.
+        '<button type="button" aria-disabled="true">L <span>Sold out</span></button></div>',
+        # pictures linking to each colour's page
+        '<div class="colours"><a href="/atelier-red"><img src="red.jpg" alt="Red"></a>'
+        '<a href="/atelier-blue"><img src="blue.jpg" alt="Blue"><span>Sold out</span></a></div>',
+    ],
+)
+def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sold_out(
+    choices: str,
+) -> None:
+    assert offer(TITLE + PRICE + choices + BUTTON)[0] == "in_stock"
+
+
+def test_a_details_list_naming_the_status_the_product_or_its_price_is_the_product_s() -> None:
     for item in (
         "Availability: out of stock",
         "Lampe Atelier – ausverkauft",

@@ -86,17 +86,18 @@ _OUT_TEXT = re.compile(
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
-            r"sales? (?:period )?(?:has )?ended", r"no longer (?:on sale|sold|stocked|carried|offered)",
-            r"受付終了",
-            r"販売期間(?:は)?終了",
+            r"sales? (?:period )?(?:has )?ended",
+            r"no longer (?:on sale|sold|stocked|carried|offered)", r"not orderable",
+            r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
+            r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*0(?![\d.,])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
-            r"nicht vorrätig", r"nicht mehr im sortiment", r"not orderable",
-            r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)", r"épuisé", r"rupture de stock", r"en rupture", r"indisponible",
+            r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"rupture de stock",
+            r"en rupture", r"indisponible",
             r"non disponible", r"plus disponible", r"hors stock",
             r"agotado", r"sin stock", r"sin existencias", r"no hay (?:stock|existencias)",
             r"fuera de stock", r"no disponible", r"esaurito", r"non disponibile",
@@ -105,7 +106,8 @@ _OUT_TEXT = re.compile(
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępny", r"brak towaru",
-            r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprodáno", r"není skladem", r"není na skladě", r"nedostupné",
+            r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprodáno",
+            r"není skladem", r"není na skladě", r"nedostupné",
             r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema na zalihi",
@@ -230,7 +232,8 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
     r"\btoko\b|pengiriman|"
     # a service with the product: express shipping, gift wrap, instalments, a warranty,
     # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
-    r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|envoltorio|"
+    r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|"
+    r"envoltorio|"
     r"warrant|garant[ií]|garanzi|gwaranc|assembly|montage|montaje|montaggio|installation|"
     r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal",
 )
@@ -259,7 +262,8 @@ _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every 
 # A size or colour named beside a sold-out status: that choice is gone, not the product
 # ("One size: sold out" is the product).
 _VARIANT = re.compile(
-    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
+    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|"
+    r"^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
     r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?)(?:,|\W*$)|"
     r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
     r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
@@ -281,8 +285,10 @@ _STATUS_HOLDERS = (
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
 _PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
 _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
+_CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 # A price written with a currency symbol: "£60.00", "60,00 €".
 _PRICE_SHOWN = re.compile(r"[$€£¥₹₩₽₺₫฿₱₪₦₴₸]\s?\d|\d\s?[$€£¥₹₩₽₺₫฿₱₪₦₴₸円元]")
+_WORD = re.compile(r"[^\W_]+")
 # Class names of what shoppers write: "it was sold out for months" is no status.
 _OTHERS_TALK = re.compile(r"review|comment|testimonial|question|answer|\bfaq|\bqa\b|q-and-a")
 
@@ -597,10 +603,6 @@ def _another_choice(element: LexborNode, title_words: set[str]) -> bool:
         if not w.isdigit()
     }
     return bool(name) and not re.search(_STATUS_LABEL, text) and not name <= title_words
-
-
-_WORD = re.compile(r"[^\W_]+")
-_CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with
 
 
 def _in_picker(element: LexborNode) -> bool:

@@ -396,7 +396,7 @@ def _discounted_pairs(found: list[Candidate]) -> None:
 
 def _box(price: Candidate, depth: int) -> LexborNode | None:
     """The price's ancestor `depth` levels from the root."""
-    ancestors = list(up(price.node, len(price.chain) - depth + 1)) if price.node else []
+    ancestors = list(up(price.node, len(price.chain) - depth + 1)) if price.node is not None else []
     return ancestors[-1] if ancestors else None
 
 

@@ -133,24 +133,24 @@ OLD_TEXT = any_of(
     # Portuguese "De R$ 2.199,99 Por R$ 1.759,99": "de" opening the text, not "10x de R$"
     r"^\s*de:?\s*(?:r\$|\$|€)?\s*(?:\d|$)",
 )  # fmt: skip
-# Words that introduce the price to pay now, after another ("Was $40 Now $30", "statt 40 €
-# nur 30 €", "De R$ 40 por R$ 30", "van €40 voor €30", "Reg. $40 Sale $30").
-NOW_TEXT = any_of(
-    r"\bnow\b", r"\bsale\b", r"\bonly\b", r"\bjust\b", r"\btoday\b", r"\bspecial\b",
-    r"\boffer\b", r"\bdeal\b", r"\bnur\b", r"\bjetzt\b", r"\bangebot", r"\baktion",
-    r"\bmaintenant\b", r"\bseulement\b", r"\bpromo", r"\bahora\b", r"\bsolo\b", r"\bsólo\b",
-    r"\boferta\b", r"\bora\b", r"\bofferta\b", r"\bpor\b", r"\bvoor\b", r"\bnu\b",
-    r"\bteraz\b", r"\btylko\b", r"\bnyní\b", r"\bjen\b", r"\bjust nu\b", r"\bnå\b",
-    r"特価", r"特價", r"特价", r"優惠", r"优惠", r"現在", r"现价", r"現價", r"售價", r"售价",
-    r"セール", r"할인가", r"판매가", r"\bspesial\b", r"ราคาพิเศษ", r"\bindirim",
-    r"your price", r"our price", r"you pay", r"final price",
-)  # fmt: skip
-# ... of those, the ones that say "the price now" wherever they stand: not "offer", "deal"
-# or "only", which also lead to other offers ("vezi încă o ofertă la 271,99 Lei") or counts.
-NOW_LABEL = any_of(
+# Words that say "the price now" wherever they stand ("Now $30", "Jetzt 30 €", "You pay").
+_PRICE_NOW = (
     r"\bnow\b", r"\bsale\b", r"\bjetzt\b", r"\bmaintenant\b", r"\bahora\b", r"\bteraz\b",
     r"\bnyní\b", r"\bjust nu\b", r"特価", r"特價", r"特价", r"現在", r"现价", r"現價", r"セール",
     r"할인가", r"ราคาพิเศษ", r"your price", r"our price", r"you pay", r"final price",
+)  # fmt: skip
+NOW_LABEL = any_of(*_PRICE_NOW)
+# ... and those that do so after another price ("Was $40 Now $30", "statt 40 € nur 30 €",
+# "De R$ 40 por R$ 30", "van €40 voor €30", "Reg. $40 Sale $30"): on their own, "offer",
+# "deal" or "only" also lead to other sellers' offers ("vezi încă o ofertă la 271,99 Lei")
+# and to counts.
+NOW_TEXT = any_of(
+    *_PRICE_NOW,
+    r"\bonly\b", r"\bjust\b", r"\btoday\b", r"\bspecial\b", r"\boffer\b", r"\bdeal\b",
+    r"\bnur\b", r"\bangebot", r"\baktion", r"\bseulement\b", r"\bpromo", r"\bsolo\b",
+    r"\bsólo\b", r"\boferta\b", r"\bora\b", r"\bofferta\b", r"\bpor\b", r"\bvoor\b", r"\bnu\b",
+    r"\btylko\b", r"\bjen\b", r"\bnå\b", r"優惠", r"优惠", r"售價", r"售价", r"판매가",
+    r"\bspesial\b", r"\bindirim",
 )  # fmt: skip
 # The EU's "lowest price in the last 30 days", shown beside a reduced price: a reference,
 # read in the longer lead-in before a price.

@@ -69,6 +69,11 @@ CUES = [
     ("PER_UNIT", f"{PLAIN_A} / kg", PLAIN_B, PLAIN_A, SECOND),
     ("EX_TAX", f"{PLAIN_A} zzgl. MwSt.", PLAIN_B, PLAIN_A, SECOND),
     ("BULK", f"Karton {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
+    ("THRESHOLD", f"Spend {PLAIN_A}, get a gift", PLAIN_B, PLAIN_A, SECOND),
+    ("THRESHOLD", f"Dès {PLAIN_A} d'achats", PLAIN_B, PLAIN_A, SECOND),
+    ("THRESHOLD", f"Ab {PLAIN_A} Bestellwert", PLAIN_B, PLAIN_A, SECOND),
+    ("THRESHOLD", f"A free tote with {PLAIN_A} or more", PLAIN_B, PLAIN_A, SECOND),
+    ("SAVING", f"Get {PLAIN_A} off your first order", PLAIN_B, PLAIN_A, SECOND),
     ("HIDDEN", f'<div style="display:none">{PLAIN_A}</div>', PLAIN_B, PLAIN_A, SECOND),
     ("IN_VARIANT_LIST", f"<select><option>{PLAIN_A}</option></select>", PLAIN_B, PLAIN_A,
      SECOND),
@@ -104,6 +109,12 @@ def test_a_block_a_heading_names_as_other_products_is_related(heading: str) -> N
     own = f'<div class="product"><h1>Teapot</h1><h3>Similar products</h3>{PLAIN_B}</div>'
     [price] = shown(own)
     assert "related" not in price.kinds
+
+
+def test_a_plus_after_a_price_is_a_spend_only_where_orders_follow() -> None:
+    assert winner(product(f"{PLAIN_A} + orders ship free", PLAIN_B)) == SECOND
+    assert winner(product(f"{PLAIN_A}+", PLAIN_B)) == FIRST  # the cheapest size's price
+    assert winner(product(f"{PLAIN_A} + <span>€4,99</span> Versand", PLAIN_B)) == FIRST
 
 
 @pytest.mark.parametrize("lead", ["One more offer at", "Weitere Angebote ab", "Only"])

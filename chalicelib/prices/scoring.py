@@ -56,6 +56,7 @@ INSTALMENT = -6.0  # a monthly payment
 PER_UNIT = -6.0  # per kilo, per litre, per 100 g
 EX_TAX = -6.0  # before VAT: a business price, not what the shop charges a consumer
 BULK = -4.0  # a case or a carton of what the page sells one of
+THRESHOLD = -6.0  # a spend a promotion asks for ("orders over $50"): no price at all
 RELATED = -5.0  # in related products, a product list, the header, footer or mini-cart
 IN_VARIANT_LIST = -2.0  # an option of a <select>: one variant among several
 HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
@@ -70,7 +71,9 @@ LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
 OLD_TAGS = {"del", "s", "strike"}
 DIGITS = re.compile(r"\d")
 # What a price may read as, besides one paid for the product now.
-NOT_SELLING = frozenset({"old", "saving", "shipping", "instalment", "per-unit", "ex-tax", "bulk"})
+NOT_SELLING = frozenset(
+    {"old", "saving", "shipping", "instalment", "per-unit", "ex-tax", "bulk", "threshold"}
+)
 ATTACHED = re.compile(r"\s*(?:/|per\s|pro\s|par\s|al\s|a\s|x\s|each\b)")  # "/ month", "a month"
 _FULLWIDTH = str.maketrans("\uff08\uff09\uff1a", "():")  # brackets and colon, as in "（税込）"
 _TAX_NOTES = (("ex", words.EX_TAX), ("in", words.TAX_IN))
@@ -225,6 +228,7 @@ def _not_the_price(
     own, label, tail = said.own, said.label, said.note
     parts = DIGITS.split(own)
     opening, closing = (parts[0], f"{parts[-1]} {tail}") if len(parts) > 1 else (own, tail)
+    right_after = f"{parts[-1]} {said.tail}".lstrip()  # up to the next number, if any
     signal = _nearest_signal(node, found, levels=min(4, own_levels))
     if signal == "current":
         candidate.add(CURRENT, "sale/current class")
@@ -241,6 +245,7 @@ def _not_the_price(
             candidate.kinds.add("old-class")  # only its class says so
     if (
         words.SAVING.search(f"{label} {own}")
+        or words.SAVING_AFTER.match(right_after)
         or words.SAVING_ATTR.search(near)
         or words.DISCOUNT_ATTR.search(found.attrs(1))
     ):
@@ -267,6 +272,10 @@ def _not_the_price(
         candidate.add(PER_UNIT, "per-unit price", "per-unit")
     if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
+    if words.THRESHOLD_BEFORE.search(f"{label} {opening}") or words.THRESHOLD_AFTER.match(
+        right_after
+    ):
+        candidate.add(THRESHOLD, "a spend a promotion asks for", "threshold")
     tax = _tax_said(said)  # what the page says outweighs what a class name says
     if tax == "ex" or (tax is None and words.EX_TAX.search(found.attrs(2))):
         candidate.add(EX_TAX, "before tax", "ex-tax")

@@ -184,6 +184,11 @@ SAVING = any_of(
     r"cash ?back", r"geld zurück", r"(?:back|späť|zpět|zurück) (?:on|to|na|auf) (?:\S+ ){0,3}"
     r"(?:card|kart)", r"ポイント還元", r"返现", r"返現",
 )  # fmt: skip
+# ... said right after the amount ("$10 off your first order", "5 € Rabatt").
+SAVING_AFTER = re.compile(
+    r"^(?:\S{1,3}\s+)?(?:off\b|rabatt|de (?:réduction|remise|descuento|desconto)|di sconto|"
+    r"korting|taniej|zniżki|sleva)"
+)
 SAVING_ATTR = re.compile(r"sav(e|ing)|you-save|cash-?back|reward|loyalty")
 # ... and a discount, when the price's own element is so classed: a box classed "discount"
 # often holds the discounted price itself.
@@ -214,6 +219,20 @@ PER_UNIT = any_of(
     r"unit-?price", r"price-?per(?!-?(?:sellable|item))", r"base-?price", r"baseprice", r"/\s*st\.?\b", r"kilopris",
     r"平均每", r"每罐", r"每包", r"每件", r"단가",
 )  # fmt: skip
+# A spend a promotion asks for, named before the amount ("orders over $50", "Spend $100,
+# get $20 off", "dès 49 € d'achats") ...
+THRESHOLD_BEFORE = any_of(
+    r"\borders? (?:over|above|of|from)\b", r"\bspend\b", r"\bpurchases? (?:over|above|of)\b",
+    r"\bminimum\b", r"\bmin\.", r"\bdès\b", r"\bcommandes? (?:de|dès)\b",
+    r"\bpedidos? (?:superiores|desde|de más)", r"\bordini (?:superiori|sopra|oltre|da)",
+    r"\bbestellingen (?:vanaf|boven)", r"\bzamówieni[ae]? (?:od|powyżej)",
+)  # fmt: skip
+# ... or right after it ("ab 50 € Bestellwert", "$99 + orders", "$50 or more"; not "$28.50+",
+# a price for the cheapest of several sizes).
+THRESHOLD_AFTER = re.compile(  # after the currency mark, where it follows the amount
+    r"^(?:\S{1,3}\s+)?(?:\+\s*(?:orders?|purchases?)\b|or more\b|d'achats?|(?:de )?bestellwert|einkaufswert|"
+    r"warenwert|en compras)"
+)
 # A price for many of what the page sells one of.
 BULK = any_of(
     r"\bcase of\b", r"\bper case\b", r"/\s*case\b", r"\bcase price\b", r"\bpack of \d{2,}",

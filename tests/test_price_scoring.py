@@ -111,9 +111,11 @@ def test_a_block_a_heading_names_as_other_products_is_related(heading: str) -> N
     assert "related" not in price.kinds
 
 
-def test_a_plus_after_a_price_is_a_spend_only_where_orders_follow() -> None:
+def test_a_from_price_is_no_spend() -> None:
     assert winner(product(f"{PLAIN_A} + orders ship free", PLAIN_B)) == SECOND
-    assert winner(product(f"{PLAIN_A}+", PLAIN_B)) == FIRST  # the cheapest size's price
+    # The cheapest size's price: "€20,00+", "Dès €20,00".
+    assert winner(product(f"{PLAIN_A}+", PLAIN_B)) == FIRST
+    assert winner(product(f"Dès {PLAIN_A}", PLAIN_B)) == FIRST
     assert winner(product(f"{PLAIN_A} + <span>€4,99</span> Versand", PLAIN_B)) == FIRST
 
 

@@ -220,10 +220,10 @@ PER_UNIT = any_of(
     r"平均每", r"每罐", r"每包", r"每件", r"단가",
 )  # fmt: skip
 # A spend a promotion asks for, named before the amount ("orders over $50", "Spend $100,
-# get $20 off", "dès 49 € d'achats") ...
+# get $20 off", "commandes de 49 €") ...
 THRESHOLD_BEFORE = any_of(
     r"\borders? (?:over|above|of|from)\b", r"\bspend\b", r"\bpurchases? (?:over|above|of)\b",
-    r"\bminimum\b", r"\bmin\.", r"\bdès\b", r"\bcommandes? (?:de|dès)\b",
+    r"\bminimum\b", r"\bmin\.", r"\bcommandes? (?:de|dès)\b",  # not "dès 19 €": a from-price
     r"\bpedidos? (?:superiores|desde|de más)", r"\bordini (?:superiori|sopra|oltre|da)",
     r"\bbestellingen (?:vanaf|boven)", r"\bzamówieni[ae]? (?:od|powyżej)",
 )  # fmt: skip

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -218,7 +219,7 @@ def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
         if len(text) > MAX_HEADING_TEXT or not OTHER_PRODUCTS_HEADING.search(text.lower()):
             continue
         block = heading
-        for parent in up(heading.parent, HEADED_LEVELS) if heading.parent else ():
+        for parent in islice(up(heading, HEADED_LEVELS + 1), 1, None):
             if parent.mem_id in product or not _opens(heading, parent):
                 break
             block = parent

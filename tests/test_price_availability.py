@@ -433,11 +433,27 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>Bestellen</button>", "<button>Kup teraz</button>", "<button>Cumpără</button>",
         "<button>Αγορά</button>", "<button>أضف إلى السلة</button>", "<button>Mua ngay</button>",
         "<button>Pre-order</button>", "<button>Ajouter au chariot</button>",
+        "<button>Add to Shopping Bag</button>", "<button>Do koszyka</button>",
+        "<button>カートに追加</button>", "<button>In de winkelwagen</button>",
+        "<button>In winkelmand</button>", "<button>Legg i handlevognen</button>",
+        "<button>Læg i indkøbskurv</button>", "<button>Tilføj til kurv</button>",
+        "<button>Adicionar à sacola</button>", "<button>Agregar a la bolsa</button>",
+        "<button>เพิ่มลงรถเข็น</button>", "<button>Ajouter au sac</button>",
+        "<button>Précommander</button>", "<button>Vorbestellen</button>",
+        "<button>Lägg i kundvagn</button>", "<button>Lisää koriin</button>",
+        "<button>Adaugă în coş</button>", "<button>הוספה לסל</button>",
+        "<button>加入购物袋</button>", "<button>Beli</button>",
+        '<a href="#">Aggiungi alla borsa</a>', '<a href="#">In den Korb</a>',
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
     # Found as the buy button, it takes orders, so "back soon" speaks of another size.
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + button)[0] == "in_stock"
+
+
+def test_a_link_to_the_cart_is_no_buy_button() -> None:
+    cart = '<a href="/koszyk">Przejdź do koszyka</a>'
+    assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"
 
 
 def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:

@@ -318,40 +318,37 @@ BASKET_TEXT = any_of(
     r"carrello", r"winkelwagen", r"varukorg", r"koszyk", r"košík", r"kosár", r"\bsepet",
     r"カート", r"购物车", r"購物車", r"장바구니", r"корзин",
 )  # fmt: skip
+_BUY_ACTIONS = (
+    r"add.{0,3}to.{0,3}(?:my |your |shopping )?(?:cart|bag|basket|trolley)", r"buy.{0,3}now",
+    r"in den (?:warenkorb|einkaufswagen|korb)", r"ajouter au (?:panier|sac|chariot)",
+    r"(?:añadir|agregar) (?:al carrito|a la (?:cesta|bolsa))", r"aggiungi al(?:la)? (?:carrello|borsa)",
+    r"adicionar (?:ao carrinho|à sacola)", r"in (?:de )?winkel(?:wagen|mand)",
+    r"lägg i (?:varukorg|kundvagn)", r"(?:dodaj |^\s*)do koszyka", r"do košíku", r"do košíka", r"sepete ekle",
+    r"カートに(?:入れる|追加)", r"(?:加入|放入)购物(?:车|袋)", r"(?:加入|放入|追加到)購物(?:車|袋)",
+    r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买", r"ielikt grozā", r"pievienot grozam",
+    r"į krepšelį", r"lisää (?:ostos)?koriin", r"ostoskoriin", r"ostukorvi", r"v košarico",
+    r"u košaricu", r"u korpu", r"adaug[aă] [iî]n co[sșş]", r"в количката", r"στο καλάθι",
+    r"в кошик", r"أضف (?:إلى ال|لل)سلة", r"הוסף לסל", r"הוספה לסל", r"ใส่ตะกร้า", r"ลงตะกร้า",
+    r"ลงรถเข็น", r"vào giỏ", r"ke keranjang", r"ke troli", r"compralo subito",
+    r"legg i handle(?:kurv|vogn)", r"(?:læg|tilføj) (?:i|til) (?:indkøbs)?kurv", r"kup teraz",
+    r"jetzt kaufen",
+)  # fmt: skip
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.
-BUY_ACTION = any_of(
-    r"add.{0,3}to.{0,3}(?:cart|bag|basket|trolley)", r"buy.{0,3}now", r"in den warenkorb",
-    r"ajouter au panier", r"añadir al carrito", r"agregar al carrito", r"aggiungi al carrello",
-    r"adicionar ao carrinho", r"in winkelwagen", r"lägg i varukorg", r"dodaj do koszyka",
-    r"do košíku", r"do košíka", r"sepete ekle", r"カートに入れる", r"加入购物车", r"加入購物車",
-    r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买", r"ielikt grozā", r"pievienot grozam",
-    r"į krepšelį", r"lisa ostukorvi", r"ostoskoriin", r"v košarico", r"u košaricu", r"u korpu",
-    r"adaug[aă] [iî]n co[sș]", r"в количката", r"στο καλάθι", r"в кошик", r"sepete ekle",
-    r"أضف (?:إلى ال|لل)سلة", r"הוסף לסל", r"ใส่ตะกร้า", r"ลงตะกร้า", r"vào giỏ", r"ke keranjang",
-    r"ke troli", r"放入購物車", r"añadir a la (?:cesta|bolsa)", r"compralo subito",
-    r"legg i handlekurv", r"kup teraz", r"jetzt kaufen",
-)  # fmt: skip
+BUY_ACTION = any_of(*_BUY_ACTIONS)
 # The related-products words that only say how a block moves: a product's own
 # gallery or hero banner slides too.
 MOVING_ATTR = any_of(r"carousel", r"slider", r"swiper")
+# A buy button's text or attributes: the actions, and words a button says alone.
 BUY = any_of(
-    r"add.{0,3}to.{0,3}(?:cart|bag|basket|trolley)", r"buy.{0,3}now", r"\bbuy\b",
-    r"in den (?:warenkorb|einkaufswagen)", r"warenkorb", r"ajouter au panier", r"\bpanier\b",
-    r"añadir al carrito", r"agregar al carrito", r"\bcomprar\b", r"aggiungi al carrello",
-    r"adicionar ao carrinho", r"in winkelwagen", r"toevoegen aan", r"lägg i varukorg",
-    r"\bköp\b", r"\bkjøp\b", r"læg i kurv", r"dodaj do koszyka", r"do košíku", r"kosárba",
-    r"sepete ekle", r"do košíka", r"kúpiť", r"カートに入れる", r"カートへ", r"加入购物车", r"加入購物車", r"장바구니",
-    r"в корзину", r"add-?to-?cart", r"addtocart", r"add_to_cart", r"buy-?button", r"add-?product",
-    r"add_?product",
-    r"立即購買", r"立即购买", r"購入", r"구매", r"beli sekarang", r"u košaricu", r"v košarico",
-    r"\bkupi", r"ielikt grozā", r"pievienot grozam", r"į krepšelį", r"ostukorvi", r"ostoskoriin",
-    r"\bnaroči\b", r"u korpu", r"adaug[aă] [iî]n co[sș]", r"в количката", r"στο καλάθι",
-    r"в кошик", r"\bкупи", r"satın al", r"أضف (?:إلى ال|لل)سلة", r"הוסף לסל", r"ตะกร้า", r"vào giỏ",
-    r"keranjang", r"troli", r"放入購物車", r"añadir a la (?:cesta|bolsa)", r"compralo subito",
-    r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv", r"\bkoupit\b", r"\bosta\b",
-    r"\bbestellen\b", r"\bbestel nu\b", r"order now", r"pre-?order", r"\bkup\b", r"vásárl",
-    r"cump[ăa]r", r"\bpirkti\b", r"αγορά", r"اشتر", r"mua ngay", r"ซื้อ", r"au chariot",
+    *_BUY_ACTIONS, r"\bbuy\b", r"warenkorb", r"\bpanier\b", r"\bcomprar\b", r"toevoegen aan",
+    r"\bköp\b", r"\bkjøp\b", r"kosárba", r"kúpiť", r"カートへ", r"장바구니", r"add-?to-?cart",
+    r"addtocart", r"add_to_cart", r"buy-?button", r"add-?product", r"add_?product", r"購入", r"구매",
+    r"beli sekarang", r"\bbeli\b", r"\bkupi", r"\bnaroči\b", r"\bкупи", r"satın al", r"ตะกร้า",
+    r"keranjang", r"troli", r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv",
+    r"\bkoupit\b", r"\bosta\b", r"\bbestellen\b", r"\bbestel nu\b", r"order now", r"pre-?order",
+    r"pr[ée]-?commander", r"vorbestellen", r"\bkup\b", r"vásárl", r"cump[ăa]r", r"\bpirkti\b",
+    r"αγορά", r"اشتر", r"mua ngay", r"ซื้อ", r"au chariot",
 )  # fmt: skip
 MODAL = any_of(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
 # Class names of the parts of a price split into elements: "87" "." "11".

@@ -165,6 +165,11 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "This product is no longer stocked.", "No longer carried", "Nicht mehr im Sortiment",
         "Oferta zakończona", "Sprzedaż została zakończona", "Not orderable",
         "This item can no longer be ordered",
+        # feminine and plural forms, and kin
+        "Esgotada", "Agotada", "Esaurita", "Niedostępna", "Vyprodané", "Nedostupný",
+        "Fora de stock", "Sin existencia", "Victime de son succès", "在庫がございません",
+        "入荷未定", "Nema u zalihi", "Nije dostupno", "Ni na voljo", "Відсутній",
+        "Нема в наявності", "Розпродано",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -482,7 +487,8 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
     "note",
     ["Bald ausverkauft", "Bientôt épuisé", "Majdnem elfogyott", "Aproape epuizat",
      "Почти распродано", "Nästan slutsåld", "Næsten udsolgt", "Melkein loppuunmyyty",
-     "Hampir habis", "Sắp hết hàng", "Σχεδόν εξαντλημένο"],
+     "Hampir habis", "Sắp hết hàng", "Σχεδόν εξαντλημένο", "Quase esgotada", "Casi agotada",
+     "Quasi esaurita", "Майже розпродано"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
     gone = '<button class="add-to-cart" disabled>In den Warenkorb</button>'

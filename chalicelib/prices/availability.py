@@ -97,30 +97,30 @@ _OUT_TEXT = re.compile(
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
             r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"rupture de stock",
-            r"en rupture", r"indisponible",
+            r"en rupture", r"victime de son succès", r"indisponible",
             r"non disponible", r"plus disponible", r"hors stock",
-            r"agotado", r"sin stock", r"sin existencias", r"no hay (?:stock|existencias)",
-            r"fuera de stock", r"no disponible", r"esaurito", r"non disponibile",
-            r"esgotado", r"indisponível", r"não disponível", r"sem estoque", r"fora de estoque",
+            r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
+            r"fuera de stock", r"no disponible", r"esaurit[oaie]", r"non disponibile",
+            r"esgotad[oa]", r"indisponível", r"não disponível", r"sem estoque", r"fora de (?:estoque|stock)",
             r"sem stock", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
-            r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępny", r"brak towaru",
-            r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprodáno",
-            r"není skladem", r"není na skladě", r"nedostupné",
+            r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
+            r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprod[aá]n",
+            r"není skladem", r"není na skladě", r"nedostupn[éýá]",
             r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
-            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema na zalihi",
-            r"nema na stanju", r"rasprodano", r"ni na zalogi", r"razprodano", r"išparduota",
+            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema (?:na|u) zalihi", r"nije dostupn",
+            r"nema na stanju", r"rasprodano", r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
             r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
-            r"нет в наличии", r"нет на складе", r"распродано", r"закончил(?:ся|ась|ись)",
+            r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
-            r"немає в наявності", r"немає на складі", r"изчерпан", r"няма наличност",
+            r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
             r"stokta yok", r"stok yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
-            r"在庫切れ", r"在庫なし", r"在庫がありません", r"品切", r"売り?切", r"完売", r"入荷待ち",
+            r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定", r"品切", r"売り?切", r"完売", r"入荷待ち",
             r"販売終了", r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"판매 ?종료", r"stok habis", r"stok kosong", r"habis",
@@ -167,7 +167,7 @@ _IN_TEXT = re.compile(
 # A word that turns the in-stock phrase right after it around.
 _NEGATION = re.compile(
     r"(?:\b(?:not|no|nicht|kein\w*|pas|plus|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|não|"
-    r"не|нет|tidak|không)\s+(?:\w+\s+)?|ไม่|没有|沒有|暂无|暫無|無|无)$",
+    r"не|нет|нема|nema|tidak|không)\s+(?:\w+\s+)?|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 _PREORDER_TEXT = re.compile(
     r"pre-?order|vorbestell|précommande|pre-?venta|preordina|予約|預購|预购|예약|przedsprzeda|"
@@ -239,7 +239,7 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(
-    r"\b(?:almost|nearly|presque|casi|quasi|bijna|prawie|skoro|téměř|majdnem|aproape|почти|"
+    r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|почти|майже|"
     r"nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
     r"^de retour en stock\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"

@@ -145,7 +145,10 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Niedostępny", "Stokta yok", "在庫切れ", "品切れ", "缺貨", "품절", "Нет в наличии",
         "Hết hàng", "Unavailable", "SOLD-OUT", "SOLDOUT", "Stok yok",
         "Not available for purchase", "Temporarily not available", "Unavailable online",
-        "This item is currently not available at this time.",
+        "This item is currently not available at this time.", "Sorry, this item is unavailable.",
+        "We're sorry, this product is not available", "Publicación pausada",
+        "Esta publicación está finalizada", "Anúncio pausado", "Není k dispozici",
+        "Tuote on loppu", "Slut",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -415,7 +418,8 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Сообщить о поступлении", "Stoka girince haber ver", "Meddela mig när varan finns i lager",
      "Gi meg beskjed når varen er på lager", "Ilmoita kun tuote on saatavilla",
      "Avise-me quando disponível", "到货通知", "Ingatkan saya jika tersedia", "Báo khi có hàng",
-     "أعلمني عند التوفر", "Email me when in stock", "Notify me when it's in stock"],
+     "أعلمني عند التوفر", "Email me when in stock", "Notify me when it's in stock",
+     "Get in-stock alert"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"

@@ -86,13 +86,14 @@ _OUT_TEXT = re.compile(
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
-            r"sales? (?:period )?(?:has )?ended",
+            r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
+            r"anúncio (?:\w+ )?(?:pausado|finalizado)",
             r"no longer (?:on sale|sold|stocked|carried|offered)", r"not orderable",
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*0(?![\d.,])",
-            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
+            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut", r"tuote on loppu", r"^(?:tillfälligt )?slut\W*$",
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
@@ -107,7 +108,7 @@ _OUT_TEXT = re.compile(
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
             r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprod[aá]n",
-            r"není skladem", r"není na skladě", r"nedostupn[éýá]",
+            r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě", r"nedostupn[éýá]",
             r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema (?:na|u) zalihi", r"nije dostupn",
@@ -135,12 +136,12 @@ _STATUS_LABEL = (
     r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*"
 )
 _NO = r"(?:no|none|brak|nein|non|nee|nej|ne|нет|yok)\W*$"  # all that follows such a label
-# "Unavailable" and "not available" are a status only on their own ("not available for
+# "Unavailable" and "not available" are a status only on their own (or after an apology) ("not available for
 # purchase", "... at this time"), or under a label that names the product's status
 # ("Availability: unavailable", not "Warranty: not available"); so is a bare "no"
 # ("Dostępność: brak").
 _UNAVAILABLE = re.compile(
-    rf"^(?:{_STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
+    rf"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?(?:{_STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
     r"(?:(?:currently|temporarily|presently) )?"
     r"(?:unavailable|not available)(?: (?:for purchase|to (?:buy|order|purchase)|online|"
     r"at (?:this|the) (?:time|moment)|right now))*\W*$|"
@@ -195,7 +196,7 @@ _WAITING_TEXT = re.compile(
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar)|"
-    r"back in stock|when (?:it is |it's )?(?:back|available|in stock)|"
+    r"back in stock|in-?stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
     r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"

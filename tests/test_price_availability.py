@@ -148,7 +148,7 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "This item is currently not available at this time.", "Sorry, this item is unavailable.",
         "We're sorry, this product is not available", "Publicación pausada",
         "Esta publicación está finalizada", "Anúncio pausado", "Není k dispozici",
-        "Tuote on loppu", "Slut",
+        "Tuote on loppu", "Slut", "Out of stock at the moment", "Unavailable at present",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -670,12 +670,24 @@ def test_no_quantity_available_is_out_of_stock() -> None:
      "Ritiro in negozio non disponibile", "Niet beschikbaar in de winkel",
      "Niedostępny w sklepie stacjonarnym", "Není skladem na prodejně", "Нет в наличии в магазине",
      "Mağazada stokta yok", "Ej i lager i butik", "店頭在庫なし", "门店无货", "매장 품절",
-     "Lieferung nicht verfügbar", "Livraison indisponible"],
+     "Lieferung nicht verfügbar", "Livraison indisponible", "Out of stock at Downtown",
+     "Sold out at Westfield Mall", "Unavailable at this location"],
 )  # fmt: skip
 def test_a_store_s_pickup_or_delivery_in_many_languages_is_not_the_product_s_status(
     note: str,
 ) -> None:
     assert offer(TITLE + PRICE + BUTTON + f'<p class="store">{note}</p>')[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["The selected variant is out of stock", "Selected size is sold out",
+     "Ausgewählte Variante nicht verfügbar", "Cette combinaison n'est pas disponible",
+     "Combinación no disponible"],
+)  # fmt: skip
+def test_the_chosen_variant_s_status_is_not_the_product_s(note: str) -> None:
+    head = json_ld({"availability": "InStock"})
+    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>', head)[0] == "in_stock"
 
 
 def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought() -> None:

@@ -144,7 +144,7 @@ _UNAVAILABLE = re.compile(
     rf"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?(?:{_STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
     r"(?:(?:currently|temporarily|presently) )?"
     r"(?:unavailable|not available)(?: (?:for purchase|to (?:buy|order|purchase)|online|"
-    r"at (?:this|the) (?:time|moment)|right now))*\W*$|"
+    r"at (?:this|the) (?:time|moment)|at present|right now))*\W*$|"
     rf"^{_STATUS_LABEL}{_NO}",
 )
 _IN_TEXT = re.compile(
@@ -222,7 +222,9 @@ _NOTIFY = re.compile(
 )
 _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
     r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
-    r"in store|\bstores?\b|near you|your (?:area|location|region)|\bzip\b|post ?code|"
+    r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
+    # "Out of stock at Downtown": a store's stock, named after the status
+    r"(?:stock|sold out|unavailable) at (?!th(?:is|e) (?:time|moment)|present|(?:the )?moment)|"
     r"\bitems\b|image|immagine|imagen|bild|\?|"  # "Out of stock items ship later", "Sold out?"
     # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
     r"im markt|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
@@ -270,7 +272,11 @@ _VARIANT = re.compile(
     r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
     r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
 )
-_ONE_CHOICE = re.compile(r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia")
+_ONE_CHOICE = re.compile(
+    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|selected|ausgewählt|"
+    r"sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
+    r"combinaison|combinación"
+)
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
 # a promotion's terms, said of products that are on sale now.
 _CONDITION = re.compile(

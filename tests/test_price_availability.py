@@ -453,6 +453,8 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>Adaugă în coş</button>", "<button>הוספה לסל</button>",
         "<button>加入购物袋</button>", "<button>Beli</button>",
         '<a href="#">Aggiungi alla borsa</a>', '<a href="#">In den Korb</a>',
+        '<a class="btn btn-primary" href="/carrinho/add/1">Comprar</a>',
+        '<a class="button" href="/cart/add/1">Buy</a>',
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:

@@ -37,7 +37,8 @@ EMPHASIS = "b, strong, font, h2, h3"
 FALLBACK_LIKENESS = 0.3  # share of words with the product's name, to count as its title
 BUTTONS = (
     "button, input[type=submit], input[type=button], input[type=image], [role=button], "
-    "a[class*=cart i], a[id*=buy i], a[class*=buy i], a[id*=add i], a[class*=add i]"
+    "a[class*=cart i], a[id*=buy i], a[class*=buy i], a[id*=add i], a[class*=add i], "
+    "a[class*=btn i], a[class*=button i]"
 )
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"

@@ -494,7 +494,8 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
     ["Bald ausverkauft", "Bientôt épuisé", "Majdnem elfogyott", "Aproape epuizat",
      "Почти распродано", "Nästan slutsåld", "Næsten udsolgt", "Melkein loppuunmyyty",
      "Hampir habis", "Sắp hết hàng", "Σχεδόν εξαντλημένο", "Quase esgotada", "Casi agotada",
-     "Quasi esaurita", "Майже розпродано"],
+     "Quasi esaurita", "Майже розпродано", "Sold out 3 times!", "Sold out twice",
+     "Never sold out", "Previously sold out", "Sold out last season", "5x sold out"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
     gone = '<button class="add-to-cart" disabled>In den Warenkorb</button>'

@@ -246,7 +246,11 @@ _STILL_ON_SALE = re.compile(
     r"nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
     r"^de retour en stock\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
-    r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν",
+    r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"
+    # a boast of its past: "Sold out 3 times!", "Never sold out"
+    r"sold out (?:twice|(?:\d+|three|several|many|multiple) ?(?:times|x)\b)|\d+ ?x sold out|"
+    r"\b(?:previously|never|often|already|once) sold out|"
+    r"sold out (?:last (?:year|season|time)|in (?:19|20)\d\d)",
 )
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {

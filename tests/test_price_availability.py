@@ -234,6 +234,9 @@ def test_a_status_in_a_pop_up_waiting_for_a_click_is_not_what_the_page_shows() -
 def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_be_bought() -> None:
     far = "<div>" * 14 + "<p>Sorry, this product is no longer available.</p>" + "</div>" * 14
     assert offer(far + "<footer>" + TITLE + "</footer>")[0] == "out_of_stock"
+    # A greyed-out button takes no orders either.
+    greyed = '<button class="add-to-cart" disabled>Add to cart</button>'
+    assert offer(far + "<footer>" + TITLE + PRICE + greyed + "</footer>")[0] == "out_of_stock"
     # Where the page takes orders, such a sentence far away is someone's review.
     review = "<div><p>…</p>" * 14 + "<p>This item sold out fast last year!</p>" + "</div>" * 14
     assert offer(TITLE + PRICE + BUTTON + review)[0] == "in_stock"
@@ -271,6 +274,8 @@ def test_a_status_in_the_element_named_for_it_counts_however_far_from_the_title(
         named = f"<div {holder}><span>{status}</span></div>"
         far = "<div>" * 8 + TITLE + "</div>" * 8 + "<div>" * 8 + named + "</div>" * 8
         assert offer(far)[0] == expected, holder
+        greyed = '<button class="add-to-cart" disabled>Add to cart</button>'
+        assert offer(far + greyed)[0] == expected, holder
 
 
 def test_a_status_named_so_in_another_product_s_block_does_not_count() -> None:

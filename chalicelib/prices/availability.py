@@ -6,7 +6,7 @@ with several offers, one per size, is in stock if any at the price read is, else
 any is, while other products on the page are related items), else from what it shows
 by the buy button (or the title) and beside the price: a short status such as "sold
 out" or "nicht verfügbar", a button marked sold out, one that is there to be
-pressed, or, where there is none, a promise to tell when the product is back, a
+pressed, or, where none takes orders, a promise to tell when the product is back, a
 sentence saying "this item" cannot be had, or a status in the element named for it
 (id="availability", class="product-stock") however far away; a picture's alternative
 text counts as text. A disabled button alone says nothing (many wait for a size to
@@ -350,7 +350,7 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
             return stock  # whatever else the page says nearby
         if said is None or stock.flag:
             said = stock
-    if said is None and button is None:
+    if said is None and not can_buy:
         return _said_of_this_product(view) or _said_where_named(view)
     return said
 
@@ -549,7 +549,7 @@ def _branch(node: LexborNode) -> bool:
 
 def _said_of_this_product(view: PageView) -> Stock | None:
     """A sentence about "this item" saying it cannot be bought, anywhere on the page:
-    read only where there is no buy button and nothing said near the landmarks."""
+    read only where no buy button takes orders and nothing said near the landmarks."""
     for node in view.text_nodes:
         text = node.text(deep=False).strip().lower()
         if not text or len(text) > MAX_SENTENCE or not _THIS_PRODUCT.search(text):
@@ -562,8 +562,8 @@ def _said_of_this_product(view: PageView) -> Stock | None:
 
 def _said_where_named(view: PageView) -> Stock | None:
     """A status in the element the page names for it (id="availability"), however far from
-    the title (a marketplace's, with no buy box, sits 15 steps away): read only where there
-    is no buy button and nothing said near the landmarks, and not in another product's block."""
+    the title (a marketplace's, with no buy box, sits 15 steps away): read only where no buy
+    button takes orders and nothing said near the landmarks, and not in another product's block."""
     anchors = [view.chain_of(view.title)] if view.title is not None else []
     for holder in view.body.css(_STATUS_HOLDERS):
         text = shown_text(holder).lower()

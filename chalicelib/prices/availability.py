@@ -93,7 +93,7 @@ _OUT_TEXT = re.compile(
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*0(?![\d.,])",
-            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut", r"tuote on loppu", r"^(?:tillfälligt )?slut\W*$",
+            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut", r"tuote on loppu", r"^slut\W*$",
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
@@ -708,7 +708,8 @@ def _says_sold_out(button: LexborNode) -> bool:
     # Sold out, or a promise to tell when it is back ("Notify me when available"); not
     # one that also says "add to cart": themes keep both labels, one hidden.
     return any(
-        (stock := _read(label)) is not None
+        _ANY_STATUS.search(label)
+        and (stock := _read(label)) is not None
         and stock.availability == OUT_OF_STOCK
         and not words.BUY_ACTION.search(label)
         for label in labels

@@ -321,16 +321,19 @@ BASKET_TEXT = any_of(
 _BUY_ACTIONS = (
     r"add.{0,3}to.{0,3}(?:my |your |shopping )?(?:cart|bag|basket|trolley)", r"buy.{0,3}now",
     r"in den (?:warenkorb|einkaufswagen|korb)", r"ajouter au (?:panier|sac|chariot)",
-    r"(?:añadir|agregar) (?:al carrito|a la (?:cesta|bolsa))", r"aggiungi al(?:la)? (?:carrello|borsa)",
+    r"añadir (?:al carrito|a la (?:cesta|bolsa))",
+    r"agregar (?:al carrito|a la (?:cesta|bolsa))", r"aggiungi al(?:la)? (?:carrello|borsa)",
     r"adicionar (?:ao carrinho|à sacola)", r"in (?:de )?winkel(?:wagen|mand)",
-    r"lägg i (?:varukorg|kundvagn)", r"(?:dodaj |^\s*)do koszyka", r"do košíku", r"do košíka", r"sepete ekle",
-    r"カートに(?:入れる|追加)", r"(?:加入|放入)购物(?:车|袋)", r"(?:加入|放入|追加到)購物(?:車|袋)",
+    r"lägg i (?:varukorg|kundvagn)", r"do koszyka(?<!przejdź do koszyka)", r"do košíku", r"do košíka", r"sepete ekle",
+    r"カートに(?:入れる|追加)", r"加入购物(?:车|袋)", r"放入购物(?:车|袋)",
+    r"加入購物(?:車|袋)", r"放入購物(?:車|袋)", r"追加到購物(?:車|袋)",
     r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买", r"ielikt grozā", r"pievienot grozam",
     r"į krepšelį", r"lisää (?:ostos)?koriin", r"ostoskoriin", r"ostukorvi", r"v košarico",
     r"u košaricu", r"u korpu", r"adaug[aă] [iî]n co[sșş]", r"в количката", r"στο καλάθι",
     r"в кошик", r"أضف (?:إلى ال|لل)سلة", r"הוסף לסל", r"הוספה לסל", r"ใส่ตะกร้า", r"ลงตะกร้า",
     r"ลงรถเข็น", r"vào giỏ", r"ke keranjang", r"ke troli", r"compralo subito",
-    r"legg i handle(?:kurv|vogn)", r"(?:læg|tilføj) (?:i|til) (?:indkøbs)?kurv", r"kup teraz",
+    r"legg i handle(?:kurv|vogn)", r"læg (?:i|til) (?:indkøbs)?kurv",
+    r"tilføj (?:i|til) (?:indkøbs)?kurv", r"kup teraz",
     r"jetzt kaufen",
 )  # fmt: skip
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):

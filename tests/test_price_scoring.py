@@ -119,6 +119,17 @@ def test_a_from_price_is_no_spend() -> None:
     assert winner(product(f"{PLAIN_A} + <span>€4,99</span> Versand", PLAIN_B)) == FIRST
 
 
+def test_the_words_after_a_number_on_the_line_above_are_that_number_s() -> None:
+    promo = "<p>Spend €100,00, get €10,00 off</p>"
+    body = f'<div class="product"><h1>Teapot</h1>{promo}<p>€30,00</p><button>Kaufen</button></div>'
+    assert winner(body) == SECOND
+    [price] = [c for c in shown(body) if c.amount.value == SECOND]
+    assert not any("saving" in reason for reason in price.reasons)
+    # A line of words alone above a price still labels it.
+    was = '<div class="product"><h1>Teapot</h1><p>Was</p><p>€30,00</p><p>€20,00</p></div>'
+    assert winner(was) == FIRST
+
+
 @pytest.mark.parametrize("lead", ["One more offer at", "Weitere Angebote ab", "Only"])
 def test_words_that_also_lead_to_other_offers_do_not_label_the_price_now(lead: str) -> None:
     assert winner(product(PLAIN_A, f"{lead} {PLAIN_B}")) == FIRST

@@ -276,6 +276,21 @@ def attr_text(node: LexborNode) -> str:
 MAX_NEIGHBOURS = 8  # siblings read for a label: empty ones (<br>, icons) must not run on
 
 
+def line_above(node: LexborNode) -> str | None:
+    """The text of the block just before the node in its parent, where nothing shown
+    stands between them (the node starts a line under it); else None."""
+    sibling = node.prev
+    for _ in range(MAX_NEIGHBOURS):
+        if sibling is None:
+            return None
+        if sibling.is_text_node or not hidden(sibling):
+            text = sibling.text(deep=not sibling.is_text_node).strip()
+            if text:
+                return text if sibling.tag in BLOCK_TAGS else None
+        sibling = sibling.prev
+    return None
+
+
 def neighbour_text(node: LexborNode, *, before: bool, limit: int = 40, line: bool = False) -> str:
     """Text shown right before (or after) the node within its parent, e.g. 'Was:' or
     '/month' (not what is hidden there, nor the markup's indentation); with `line`, only

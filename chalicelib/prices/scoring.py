@@ -28,6 +28,7 @@ from chalicelib.prices.layout import (
     Landmarks,
     common_prefix,
     hidden,
+    line_above,
     neighbour_text,
     shown_nodes,
     shown_text,
@@ -183,6 +184,9 @@ def _words_around(node: LexborNode, piece: Piece | None) -> tuple[str, str, str]
             break
         holder = parent
         before = neighbour_text(holder, before=True, limit=LEAD_CHARS)
+    above = line_above(holder)
+    if above is not None and DIGITS.search(words.DURATION.sub(" ", above)):
+        before = ""  # "Spend $100, get $20 off" above: "off" is said of $20, not of this
     after = neighbour_text(node, before=False)
     if not ATTACHED.match(after.lower()):
         # What starts a new line is a statement of its own ("Shipping calculated at

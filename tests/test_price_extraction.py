@@ -458,6 +458,9 @@ def test_what_a_stylesheet_hides_inside_a_price_is_not_read_with_it() -> None:
         '<span class="a-price-decimal">.</span></span><span class="a-price-fraction">49</span></span>',
         '<div class="main-price"><span class="item-price-dollar">$17</span>'
         '<span class="item-price-cent">.49</span></div>',
+        # the mark alone between two plain elements
+        '<span class="price">$<span class="a">17</span>.<span class="b">49</span></span>',
+        '<span class="price">$<b>17</b>,<b>49</b></span>',
     ],
 )
 def test_a_price_split_into_whole_and_cents_is_read_whole(price: str) -> None:

@@ -39,6 +39,7 @@ MAX_NUMBER_TEXTS = 5_000
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
+WHOLE_BEFORE_CENTS = re.compile(r"\d[.,]?$")  # what the cents follow: "229" or "12."
 # What joins the two ends of a price range ("$30 - $40", "from 30 € to 40 €"): one price.
 RANGE = re.compile(r"\s*(?:-|–|—|~|〜|to|bis|à|a|al|hasta)\s*")
 # A unit written right after a price, part of it: "$2.50 / 100g", "€3 per kg".
@@ -172,8 +173,10 @@ def _price_node(
         wider = parse_amount(wider_text, url, hint)
         if wider is None:
             break
-        # Its currency, where it stands apart: "$" 339
-        if amount is not None and (wider.mark is None or wider.value != amount.value):
+        # Its currency, where it stands apart: "$" 339, and its cents: "£<b>12</b>.<b>99</b>"
+        if amount is not None and (
+            wider.mark is None or amount.value not in (wider.value, int(wider.value))
+        ):
             break
         node, amount, text = node.parent, wider, wider_text
     return (node, amount) if amount is not None else None
@@ -212,7 +215,10 @@ def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
     if before is None:
         previous = holder.prev
         before = previous.text(deep=True) if previous is not None else ""
-    return before[-1:].isdigit()  # "$229" then "99", with nothing between
+        if before in (".", ",") and previous is not None and previous.prev is not None:
+            before = previous.prev.text(deep=True) + before  # the mark alone between
+    # "$229" then "99", with nothing between, or only the decimal mark: "£<b>12</b>.<b>99</b>"
+    return bool(WHOLE_BEFORE_CENTS.search(before))
 
 
 def _text_of(reading: Reading | None) -> str | None:

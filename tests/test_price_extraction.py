@@ -528,6 +528,15 @@ def test_a_multi_buy_offer_is_not_the_price_of_one(offer: str, price: str, amoun
     assert found.amount == Decimal(amount)
 
 
+def test_a_pack_s_price_split_from_its_mark_and_unit_is_read_whole() -> None:
+    price = "<div><span><span>£</span><span>3</span><span>/ 3 pack</span></span></div>"
+    html = f"<html><body><h1>Hook</h1>{price}<button>Add to bag</button></body></html>"
+    assert extract_price(html) == Price(Decimal("3"), "GBP")
+    # A price per weight split so is still no price of the product.
+    per_100g = "<span><span>€</span><span>2</span><span>/ 100 g</span></span>"
+    assert of_two(per_100g, "<span>30,00 €</span>") == THIRTY
+
+
 @pytest.mark.parametrize("unit", ["je kg", "pro kg", "par kg", "le kg", "al kg", "za kg"])
 def test_a_price_per_kilo_in_many_languages_is_not_the_price(unit: str) -> None:
     assert of_two(f"<span>15,00 € {unit}</span>", "<span>30,00 €</span>") == THIRTY

@@ -168,7 +168,7 @@ def _price_node(
         wider_text = _text_of(read_text(node.parent))
         if wider_text is None or wider_text == text:
             break  # nothing more, or nothing new to read
-        if len(AMOUNT_GROUPS.findall(wider_text)) > len(AMOUNT_GROUPS.findall(text or "")):
+        if _numbers(wider_text) > _numbers(text or ""):
             break  # the wider element holds other numbers too ('UVP 149,99 -21%')
         wider = parse_amount(wider_text, url, hint)
         if wider is None:
@@ -180,6 +180,11 @@ def _price_node(
             break
         node, amount, text = node.parent, wider, wider_text
     return (node, amount) if amount is not None else None
+
+
+def _numbers(text: str) -> int:
+    """The numbers a text shows, not counting a unit's ("£3 / 3 pack", "€2 per 100 g")."""
+    return len(AMOUNT_GROUPS.findall(UNIT.sub(" ", text)))
 
 
 def _could_be_price(node: LexborNode, amount: Amount) -> bool:

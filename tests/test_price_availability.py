@@ -487,6 +487,7 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
         "Hurry, almost sold out!", "Fast ausverkauft", "Presque épuisé", "Casi agotado",
         "Bijna uitverkocht", "Back in stock!", "Wieder verfügbar",
         "Out of stock items are shipped separately.", "Sold out online? Try your local store",
+        "Stock: 0-5",
     ],
 )  # fmt: skip
 def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:

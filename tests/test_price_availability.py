@@ -49,6 +49,8 @@ def offer(body: str, head: str = "") -> tuple[str | None, tuple[str, ...]]:
         ("out of stock", ("out_of_stock", ())),
         ("SoldOut", ("out_of_stock", ())),
         ("Discontinued", ("out_of_stock", ())),
+        ("https://schema.org/Reserved", ("out_of_stock", ())),
+        ("mark_as_sold", ("out_of_stock", ())),
         ("https://schema.org/PreOrder", ("in_stock", ("pre-order",))),
         ("BackOrder", ("in_stock", ("back-order",))),
     ],

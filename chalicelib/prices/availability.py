@@ -76,6 +76,7 @@ _DECLARED = {
     "soldout": Stock(OUT_OF_STOCK), "discontinued": Stock(OUT_OF_STOCK),
     "oos": Stock(OUT_OF_STOCK), "unavailable": Stock(OUT_OF_STOCK),
     "notavailable": Stock(OUT_OF_STOCK), "no": Stock(OUT_OF_STOCK),
+    "reserved": Stock(OUT_OF_STOCK), "markassold": Stock(OUT_OF_STOCK),
 }  # fmt: skip
 
 # Short statuses shops show for a product they cannot sell now, by language.

@@ -239,6 +239,12 @@ def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_b
     # A greyed-out button takes no orders either.
     greyed = '<button class="add-to-cart" disabled>Add to cart</button>'
     assert offer(far + "<footer>" + TITLE + PRICE + greyed + "</footer>")[0] == "out_of_stock"
+    # ... but a promise to tell when it is back, there, may be a size's.
+    promise = (
+        "<div><p>…</p>" * 14 + "<p>Email me when this item is back in stock</p>" + "</div>" * 14
+    )
+    assert offer(promise + "<footer>" + TITLE + PRICE + greyed + "</footer>")[0] == "in_stock"
+    assert offer(promise + "<footer>" + TITLE + PRICE + "</footer>")[0] == "out_of_stock"
     # Where the page takes orders, such a sentence far away is someone's review.
     review = "<div><p>…</p>" * 14 + "<p>This item sold out fast last year!</p>" + "</div>" * 14
     assert offer(TITLE + PRICE + BUTTON + review)[0] == "in_stock"

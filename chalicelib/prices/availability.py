@@ -352,7 +352,9 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
         if said is None or stock.flag:
             said = stock
     if said is None and not can_buy:
-        return _said_of_this_product(view) or _said_where_named(view)
+        # A promise to tell when it is back, beside a greyed-out button, may be a size's.
+        promises = button is None
+        return _said_of_this_product(view, promises) or _said_where_named(view, promises)
     return said
 
 
@@ -548,30 +550,36 @@ def _branch(node: LexborNode) -> bool:
     )
 
 
-def _said_of_this_product(view: PageView) -> Stock | None:
+def _said_of_this_product(view: PageView, promises: bool) -> Stock | None:
     """A sentence about "this item" saying it cannot be bought, anywhere on the page:
-    read only where no buy button takes orders and nothing said near the landmarks."""
+    read only where no buy button takes orders and nothing said near the landmarks
+    (`promises`: a promise to tell when it is back counts too)."""
     for node in view.text_nodes:
         text = node.text(deep=False).strip().lower()
         if not text or len(text) > MAX_SENTENCE or not _THIS_PRODUCT.search(text):
             continue
         said = _read(text)  # a doubt "this item" will be back too: nothing can be bought
-        if said and said.availability == OUT_OF_STOCK and node.parent and _stated(node.parent):
+        if said is None or (said == WAITING and not promises):
+            continue
+        if said.availability == OUT_OF_STOCK and node.parent and _stated(node.parent):
             return Stock(OUT_OF_STOCK)
     return None
 
 
-def _said_where_named(view: PageView) -> Stock | None:
+def _said_where_named(view: PageView, promises: bool) -> Stock | None:
     """A status in the element the page names for it (id="availability"), however far from
     the title (a marketplace's, with no buy box, sits 15 steps away): read only where no buy
-    button takes orders and nothing said near the landmarks, and not in another product's block."""
+    button takes orders and nothing said near the landmarks, and not in another product's block
+    (`promises` as for `_said_of_this_product`)."""
     anchors = [view.chain_of(view.title)] if view.title is not None else []
     for holder in view.body.css(_STATUS_HOLDERS):
         text = shown_text(holder).lower()
         if not _short_enough(text) or not _ANY_STATUS.search(text):
             continue
         stock = _read(text)
-        if stock is None or not _stated(holder) or _in_picker(holder):
+        if stock is None or (stock == WAITING and not promises):
+            continue
+        if not _stated(holder) or _in_picker(holder):
             continue
         around = holder.parent or holder  # its own name says what it is ("celwidget" too)
         if anchors and _elsewhere(around, view.chain_of(around), anchors, view):

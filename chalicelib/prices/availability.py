@@ -93,8 +93,10 @@ _OUT_TEXT = re.compile(
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
-            r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*0(?![\d.,+\-–~])",
-            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut", r"tuote on loppu", r"^slut\W*$",
+            r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*"
+            r"0(?![\d.,+\-–~])",
+            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
+            r"tuote on loppu", r"^slut\W*$",
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
@@ -103,17 +105,20 @@ _OUT_TEXT = re.compile(
             r"non disponible", r"plus disponible", r"hors stock",
             r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
             r"fuera de stock", r"no disponible", r"esaurit[oaie]", r"non disponibile",
-            r"esgotad[oa]", r"indisponível", r"não disponível", r"sem estoque", r"fora de (?:estoque|stock)",
+            r"esgotad[oa]", r"indisponível", r"não disponível", r"sem estoque",
+            r"fora de (?:estoque|stock)",
             r"sem stock", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
             r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprod[aá]n",
-            r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě", r"nedostupn[éýá]",
+            r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
+            r"nedostupn[éýá]",
             r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
-            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc", r"nema (?:na|u) zalihi", r"nije dostupn",
-            r"nema na stanju", r"rasprodano", r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
+            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
+            r"nema (?:na|u) zalihi", r"nije dostupn", r"nema na stanju", r"rasprodano",
+            r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
             r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
@@ -122,7 +127,8 @@ _OUT_TEXT = re.compile(
             r"stokta yok", r"stok yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
-            r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定", r"品切", r"売り?切", r"完売", r"入荷待ち",
+            r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
+            r"品切", r"売り?切", r"完売", r"入荷待ち",
             r"販売終了", r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"판매 ?종료", r"stok habis", r"stok kosong", r"habis",
@@ -137,12 +143,14 @@ _STATUS_LABEL = (
     r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*"
 )
 _NO = r"(?:no|none|brak|nein|non|nee|nej|ne|нет|yok)\W*$"  # all that follows such a label
-# "Unavailable" and "not available" are a status only on their own (or after an apology) ("not available for
-# purchase", "... at this time"), or under a label that names the product's status
+# "Unavailable" and "not available" are a status only on their own, or after an apology
+# ("not available for purchase", "Sorry, this item is unavailable", "... at this time"),
+# or under a label that names the product's status
 # ("Availability: unavailable", not "Warranty: not available"); so is a bare "no"
 # ("Dostępność: brak").
 _UNAVAILABLE = re.compile(
-    rf"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?(?:{_STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
+    r"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?"
+    rf"(?:{_STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
     r"(?:(?:currently|temporarily|presently) )?"
     r"(?:unavailable|not available)(?: (?:for purchase|to (?:buy|order|purchase)|online|"
     r"at (?:this|the) (?:time|moment)|at present|right now))*\W*$|"
@@ -243,8 +251,8 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(
-    r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|почти|майже|"
-    r"nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
+    r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"
+    r"почти|майже|nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
     r"^de retour en stock\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
     r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"

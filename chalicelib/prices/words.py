@@ -324,7 +324,8 @@ _BUY_ACTIONS = (
     r"añadir (?:al carrito|a la (?:cesta|bolsa))",
     r"agregar (?:al carrito|a la (?:cesta|bolsa))", r"aggiungi al(?:la)? (?:carrello|borsa)",
     r"adicionar (?:ao carrinho|à sacola)", r"in (?:de )?winkel(?:wagen|mand)",
-    r"lägg i (?:varukorg|kundvagn)", r"do koszyka(?<!przejdź do koszyka)", r"do košíku", r"do košíka", r"sepete ekle",
+    r"lägg i (?:varukorg|kundvagn)", r"do koszyka(?<!przejdź do koszyka)", r"do košíku",
+    r"do košíka", r"sepete ekle",
     r"カートに(?:入れる|追加)", r"加入购物(?:车|袋)", r"放入购物(?:车|袋)",
     r"加入購物(?:車|袋)", r"放入購物(?:車|袋)", r"追加到購物(?:車|袋)",
     r"장바구니 담기", r"в корзину", r"立即購買", r"立即购买", r"ielikt grozā", r"pievienot grozam",
@@ -333,8 +334,7 @@ _BUY_ACTIONS = (
     r"в кошик", r"أضف (?:إلى ال|لل)سلة", r"הוסף לסל", r"הוספה לסל", r"ใส่ตะกร้า", r"ลงตะกร้า",
     r"ลงรถเข็น", r"vào giỏ", r"ke keranjang", r"ke troli", r"compralo subito",
     r"legg i handle(?:kurv|vogn)", r"læg (?:i|til) (?:indkøbs)?kurv",
-    r"tilføj (?:i|til) (?:indkøbs)?kurv", r"kup teraz",
-    r"jetzt kaufen",
+    r"tilføj (?:i|til) (?:indkøbs)?kurv", r"kup teraz", r"jetzt kaufen",
 )  # fmt: skip
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.
@@ -347,7 +347,7 @@ BUY = any_of(
     *_BUY_ACTIONS, r"\bbuy\b", r"warenkorb", r"\bpanier\b", r"\bcomprar\b", r"toevoegen aan",
     r"\bköp\b", r"\bkjøp\b", r"kosárba", r"kúpiť", r"カートへ", r"장바구니", r"add-?to-?cart",
     r"addtocart", r"add_to_cart", r"buy-?button", r"add-?product", r"add_?product", r"購入", r"구매",
-    r"beli sekarang", r"\bbeli\b", r"\bkupi", r"\bnaroči\b", r"\bкупи", r"satın al", r"ตะกร้า",
+    r"\bbeli\b", r"\bkupi", r"\bnaroči\b", r"\bкупи", r"satın al", r"ตะกร้า",
     r"keranjang", r"troli", r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv",
     r"\bkoupit\b", r"\bosta\b", r"\bbestellen\b", r"\bbestel nu\b", r"order now", r"pre-?order",
     r"pr[ée]-?commander", r"vorbestellen", r"\bkup\b", r"vásárl", r"cump[ăa]r", r"\bpirkti\b",

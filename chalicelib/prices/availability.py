@@ -392,9 +392,9 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
             if not node.is_text_node and node.tag not in _PICTURES:
                 continue
             for text, parent in _phrases(node, read_whole):
-                if not text or not _short_enough(text) or not _ANY_STATUS.search(text):
+                if not text or not _short_enough(text):
                     continue
-                stock = _read(text)
+                stock = _status(text)
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
                 if _in_picker(parent) or _of_something_else(parent):
@@ -582,9 +582,9 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
     anchors = [view.chain_of(view.title)] if view.title is not None else []
     for holder in view.body.css(_STATUS_HOLDERS):
         text = shown_text(holder).lower()
-        if not _short_enough(text) or not _ANY_STATUS.search(text):
+        if not _short_enough(text):
             continue
-        stock = _read(text)
+        stock = _status(text)
         if stock is None or (stock == WAITING and not promises):
             continue
         if not _stated(holder) or _in_picker(holder):
@@ -677,6 +677,12 @@ _ANY_STATUS = words.any_of(
 )
 
 
+def _status(text: str) -> Stock | None:
+    """A status the text shows, looked for with the quick pattern first: most texts of a
+    page hold none."""
+    return _read(text) if _ANY_STATUS.search(text) else None
+
+
 def _read(text: str) -> Stock | None:
     if text.endswith(":") or _ONE_CHOICE.search(text):  # a field's name: "Discontinued:"
         return None
@@ -725,8 +731,7 @@ def _says_sold_out(button: LexborNode) -> bool:
     # Sold out, or a promise to tell when it is back ("Notify me when available"); not
     # one that also says "add to cart": themes keep both labels, one hidden.
     return any(
-        _ANY_STATUS.search(label)
-        and (stock := _read(label)) is not None
+        (stock := _status(label)) is not None
         and stock.availability == OUT_OF_STOCK
         and not words.BUY_ACTION.search(label)
         for label in labels

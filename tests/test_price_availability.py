@@ -174,7 +174,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Esgotada", "Agotada", "Esaurita", "Niedostępna", "Vyprodané", "Nedostupný",
         "Fora de stock", "Sin existencia", "Victime de son succès", "在庫がございません",
         "入荷未定", "Nema u zalihi", "Nije dostupno", "Ni na voljo", "Відсутній",
-        "Нема в наявності", "Розпродано",
+        "Нема в наявності", "Розпродано", "Trenutno nedostupno", "Не е наличен",
+        "Ngừng kinh doanh", "停售",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -432,7 +433,8 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Gi meg beskjed når varen er på lager", "Ilmoita kun tuote on saatavilla",
      "Avise-me quando disponível", "到货通知", "Ingatkan saya jika tersedia", "Báo khi có hàng",
      "أعلمني عند التوفر", "Email me when in stock", "Notify me when it's in stock",
-     "Get in-stock alert"],
+     "Get in-stock alert", "Notify me of availability", "Bientôt en stock", "Réassort en cours",
+     "E-Mail bei Verfügbarkeit", "Avísame cuando haya stock", "再入荷のお知らせ", "Restocking soon"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -495,7 +497,7 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
         "Hurry, almost sold out!", "Fast ausverkauft", "Presque épuisé", "Casi agotado",
         "Bijna uitverkocht", "Back in stock!", "Wieder verfügbar",
         "Out of stock items are shipped separately.", "Sold out online? Try your local store",
-        "Stock: 0-5",
+        "Stock: 0-5", "Wieder auf Lager", "Lieferzeit bei Verfügbarkeit: 2-3 Tage",
     ],
 )  # fmt: skip
 def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:

@@ -113,7 +113,7 @@ _OUT_TEXT = re.compile(
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
             r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprod[aá]n",
             r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
-            r"nedostupn[éýá]",
+            r"nedostupn",
             r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
@@ -123,7 +123,7 @@ _OUT_TEXT = re.compile(
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
-            r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
+            r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност", r"не е налич",
             r"stokta yok", r"stok yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
@@ -133,7 +133,7 @@ _OUT_TEXT = re.compile(
             r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"판매 ?종료", r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า",
-            r"hết hàng",
+            r"hết hàng", r"ngừng (?:kinh doanh|bán)", r"停售", r"停產", r"停产",
         ]
     ),
 )  # fmt: skip
@@ -204,7 +204,15 @@ _WAITING_TEXT = re.compile(
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
-    r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar)|"
+    r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
+    r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
+    r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar)|"
+    r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
+    r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
+    r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"
+    r"en réassort|de réassort|alerté (?:\w+ ){0,2}disponibilité|avertir (?:\w+ ){0,2}disponibilité|"
+    r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
+    r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|"
     r"back in stock|in-?stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
@@ -254,7 +262,7 @@ _STILL_ON_SALE = re.compile(
     r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"
     r"почти|майже|nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
-    r"^de retour en stock\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
+    r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
     r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"
     # a boast of its past: "Sold out 3 times!", "Never sold out"
     r"sold out (?:twice|(?:\d+|three|several|many|multiple) ?(?:times|x)\b)|\d+ ?x sold out|"

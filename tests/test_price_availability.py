@@ -168,7 +168,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "No está disponible", "Ya no está disponible", "Non più disponibile", "Não está disponível",
         "Niet meer leverbaar", "Nicht mehr bestellbar", "Ikke tilgjengelig", "Inte tillgänglig",
         "This product is no longer stocked.", "No longer carried", "Nicht mehr im Sortiment",
-        "Oferta zakończona", "Sprzedaż została zakończona", "Not orderable",
+        "Oferta zakończona", "Sprzedaż została zakończona", "Ta oferta się zakończyła",
+        "Not orderable",
         "This item can no longer be ordered",
         # feminine and plural forms, and kin
         "Esgotada", "Agotada", "Esaurita", "Niedostępna", "Vyprodané", "Nedostupný",
@@ -199,6 +200,8 @@ def test_a_longer_sentence_about_this_item_is_a_status() -> None:
         "Sorry, this item is currently out of stock and cannot be ordered online at the moment."
     )
     assert offer(TITLE + PRICE + f"<p>{sentence}</p>")[0] == "out_of_stock"
+    ended = "This listing was ended by the seller because the item is no longer available."
+    assert offer(TITLE + PRICE + f"<p>{ended}</p>")[0] == "out_of_stock"  # a marketplace's
     # As long a sentence about something else is not.
     other = "Orders placed before 3pm ship the same day; out of stock items ship on arrival."
     assert offer(TITLE + PRICE + f"<p>{other}</p>" + BUTTON)[0] == "in_stock"

@@ -111,7 +111,8 @@ _OUT_TEXT = re.compile(
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
-            r"wyprzedan", r"(?:oferta|sprzedaż) (?:została )?zakończona", r"vyprod[aá]n",
+            r"wyprzedan", r"oferta (?:została |się )?zakończ(?:ona|yła)",
+            r"sprzedaż (?:została |się )?zakończ(?:ona|yła)", r"vyprod[aá]n",
             r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
             r"nedostupn",
             r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
@@ -277,7 +278,7 @@ _TEMPLATE_BRANCH = {
 _KNOCKOUT_BRANCH = re.compile(r"\b(?:visible|if|ifnot|hidden)\s*:")
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
 _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
-    r"this (?:item|product|article)|diese[rs]? (?:artikel|produkt)|ce produit|cet article|"
+    r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|cet article|"
     r"est[ea] (?:producto|artículo|produto|artigo|item)|quest[oa] (?:prodotto|articolo)|"
     r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|den här (?:produkten|varan)|"
     r"ten produkt|tento produkt|"

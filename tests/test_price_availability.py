@@ -608,6 +608,10 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Gift wrap: no",
         "Gift box: sold out",
         "Delivery: none",
+        # a promotion's
+        "Flash sale ended",
+        "Free tote bag with orders over €50 — sold out",
+        "Rabattcode nicht verfügbar",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):

@@ -256,7 +256,11 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
     r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|"
     r"envoltorio|"
     r"warrant|garant[ií]|garanzi|gwaranc|assembly|montage|montaje|montaggio|installation|"
-    r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal",
+    r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal|"
+    # a promotion's: a flash sale, a coupon, a gift with orders ("Free tote bag with orders
+    # over €50 — sold out")
+    r"flash ?(?:sale|deal)|\bpromo|coupon|voucher|rabatt|gutschein|discount code|cupón|"
+    r"free gift|with (?:\w+ )?(?:orders?|purchases?) (?:over|of|above)",
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(

@@ -17,6 +17,7 @@ URL = "https://lampen.example.de/atelier"
 TITLE = "<h1>Lampe Atelier</h1>"
 PRICE = '<p class="price">89,00 €</p>'
 BUTTON = '<button class="add-to-cart">In den Warenkorb</button>'
+GREYED = '<button class="add-to-cart" disabled>In den Warenkorb</button>'  # takes no orders
 
 
 def page(body: str, head: str = "") -> str:
@@ -241,13 +242,12 @@ def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_b
     far = "<div>" * 14 + "<p>Sorry, this product is no longer available.</p>" + "</div>" * 14
     assert offer(far + "<footer>" + TITLE + "</footer>")[0] == "out_of_stock"
     # A greyed-out button takes no orders either.
-    greyed = '<button class="add-to-cart" disabled>Add to cart</button>'
-    assert offer(far + "<footer>" + TITLE + PRICE + greyed + "</footer>")[0] == "out_of_stock"
+    assert offer(far + "<footer>" + TITLE + PRICE + GREYED + "</footer>")[0] == "out_of_stock"
     # ... but a promise to tell when it is back, there, may be a size's.
     promise = (
         "<div><p>…</p>" * 14 + "<p>Email me when this item is back in stock</p>" + "</div>" * 14
     )
-    assert offer(promise + "<footer>" + TITLE + PRICE + greyed + "</footer>")[0] == "in_stock"
+    assert offer(promise + "<footer>" + TITLE + PRICE + GREYED + "</footer>")[0] == "in_stock"
     assert offer(promise + "<footer>" + TITLE + PRICE + "</footer>")[0] == "out_of_stock"
     # Where the page takes orders, such a sentence far away is someone's review.
     review = "<div><p>…</p>" * 14 + "<p>This item sold out fast last year!</p>" + "</div>" * 14
@@ -286,8 +286,7 @@ def test_a_status_in_the_element_named_for_it_counts_however_far_from_the_title(
         named = f"<div {holder}><span>{status}</span></div>"
         far = "<div>" * 8 + TITLE + "</div>" * 8 + "<div>" * 8 + named + "</div>" * 8
         assert offer(far)[0] == expected, holder
-        greyed = '<button class="add-to-cart" disabled>Add to cart</button>'
-        assert offer(far + greyed)[0] == expected, holder
+        assert offer(far + GREYED)[0] == expected, holder
 
 
 def test_a_status_named_so_in_another_product_s_block_does_not_count() -> None:
@@ -416,8 +415,7 @@ def test_a_disabled_button_says_sold_out_only_when_the_page_says_so() -> None:
     # Disabled until a size is chosen; the shop's "sold out" note waits hidden.
     waiting = (
         '<select name="size"><option>S</option><option>M</option></select>'
-        '<div class="alert" style="display:none">Ausverkauft</div>'
-        '<button class="add-to-cart" disabled>In den Warenkorb</button>'
+        '<div class="alert" style="display:none">Ausverkauft</div>' + GREYED
     )
     assert offer(TITLE + PRICE + waiting)[0] == "in_stock"
 
@@ -517,15 +515,13 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "Never sold out", "Previously sold out", "Sold out last season", "5x sold out"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
-    gone = '<button class="add-to-cart" disabled>In den Warenkorb</button>'
-    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + gone)[0] == "in_stock"
+    assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + GREYED)[0] == "in_stock"
 
 
 @pytest.mark.parametrize("name", ["Casio", "Quasimodo", "Skorowidz"])
 def test_a_word_for_almost_inside_another_word_is_not_stock_running_low(name: str) -> None:
-    gone = '<button class="add-to-cart" disabled>In den Warenkorb</button>'
     status = f'<p class="stock">{name}: ausverkauft</p>'
-    assert offer(TITLE + PRICE + status + gone)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + status + GREYED)[0] == "out_of_stock"
 
 
 def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
@@ -554,6 +550,44 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
     assert offer(TITLE + PRICE + "<p>Sold out in 42</p>" + BUTTON)[0] == "in_stock"
     # The only size there is: the product.
     assert offer(TITLE + PRICE + "<p>One size: sold out</p>")[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    "picker",
+    [
+        '<select name="size"><option value="">Choose a size</option>'
+        "<option disabled>40 - Sold out</option><option disabled>41 - Sold out</option></select>",
+        '<div class="sizes"><button class="size" disabled>40 <span>sold out</span></button>'
+        '<button class="size" disabled>41 <span>sold out</span></button></div>',
+        '<div class="swatches"><a href="?c=blue" aria-label="Blue - sold out"></a>'
+        '<a href="?c=red" aria-label="Red - sold out"></a></div>',
+        '<select name="size"><option>One size - Sold out</option></select>',
+    ],
+)
+def test_a_picker_whose_every_choice_is_sold_out_says_the_product_is(picker: str) -> None:
+    assert offer(TITLE + PRICE + picker + GREYED)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + picker)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    "picker",
+    [
+        '<select name="size"><option disabled>40 - Sold out</option><option>41</option></select>',
+        '<div class="sizes"><button class="size" disabled>40 <span>sold out</span></button>'
+        '<button class="size">41 <span>almost sold out</span></button></div>',
+    ],
+)
+def test_a_picker_with_a_choice_left_is_still_on_sale(picker: str) -> None:
+    # Disabled until a size is chosen.
+    assert offer(TITLE + PRICE + picker + GREYED)[0] == "in_stock"
+
+
+def test_a_block_named_for_variants_holding_other_offers_is_no_picker() -> None:
+    offers = (
+        '<div class="variants"><table><tr><td><a href="/go/1">Lampe Atelier, weiß, von '
+        "Lichtladen</a> Versand: 4-7 Werktage, out of stock, 92,00 €</td></tr></table></div>"
+    )
+    assert offer(TITLE + PRICE + offers)[0] == "in_stock"
 
 
 @pytest.mark.parametrize(
@@ -720,8 +754,7 @@ def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought(
     head = json_ld({"availability": "InStock"})
     status = '<p class="stock">Sold out</p>'
     assert offer(TITLE + PRICE + status, head)[0] == "out_of_stock"
-    gone = '<button class="add-to-cart" disabled>Add to cart</button>'
-    assert offer(TITLE + PRICE + status + gone, head)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + status + GREYED, head)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
 
 

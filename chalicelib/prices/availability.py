@@ -317,6 +317,10 @@ _STATUS_HOLDERS = (
 # Texts in a size or colour picker speak of that choice, not of the product.
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
 _PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
+_PICKERS = (  # ...found by the selector, confirmed by `_a_picker`
+    "select, [role=radiogroup], [role=listbox], [class*=swatch i], [class*=variant i], "
+    "[class*=size i], [id*=swatch i], [id*=variant i], [id*=size i]"
+)
 _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 # A price written with a currency symbol: "£60.00", "60,00 €".
@@ -375,7 +379,11 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
     if said is None and not can_buy:
         # A promise to tell when it is back, beside a greyed-out button, may be a size's.
         promises = button is None
-        return _said_of_this_product(view, promises) or _said_where_named(view, promises)
+        return (
+            _said_of_this_product(view, promises)
+            or _said_where_named(view, promises)
+            or _every_choice_gone(view, landmarks)
+        )
     return said
 
 
@@ -607,6 +615,61 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
             continue
         return Stock(OUT_OF_STOCK) if stock == WAITING else stock
     return None
+
+
+def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | None:
+    """A size or colour picker by the landmarks whose every choice says sold out ("40 -
+    Sold out", "41 - Sold out"): each speaks of itself, all of them of the product. Read
+    only where no buy button takes orders."""
+    anchors = _anchors(landmarks, view)
+    arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
+    for around in _outermost(arounds, view):
+        for picker in around.css(_PICKERS):
+            if not _a_picker(picker):
+                continue
+            choices = _choices(picker)
+            if not (choices and all(map(_choice_gone, choices))):
+                continue
+            chain = view.chain_of(picker)
+            if (
+                _stated(picker)
+                and _near(picker, chain, anchors)
+                and not _elsewhere(picker, chain, anchors.chains, view)
+            ):
+                return Stock(OUT_OF_STOCK)
+    return None
+
+
+def _choice_gone(text: str) -> bool:
+    """A choice's short text saying it is sold out (a longer one is no choice: a table
+    of offers, say)."""
+    return len(text) <= MAX_PHRASE and _says_out(text) and not _STILL_ON_SALE.search(text)
+
+
+def _a_picker(element: LexborNode) -> bool:
+    return (
+        element.tag == "select"
+        or element.attributes.get("role") in ("radiogroup", "listbox")
+        or bool(_PICKER_CLASS.search(attr_text(element)))
+    )
+
+
+def _choices(picker: LexborNode) -> list[str]:
+    """What each of a picker's choices says, shown or in its label for screen readers
+    (a swatch is a picture); a drop-down's empty "Choose a size" is no choice."""
+    said = []
+    for choice in picker.iter():
+        if choice.tag == "legend" or (
+            choice.tag == "option" and choice.attributes.get("value") == ""
+        ):
+            continue
+        text = shown_text(choice) or " ".join(
+            n.attributes.get("aria-label") or n.attributes.get("title") or ""
+            for n in choice.traverse()
+        )
+        if text.strip():
+            said.append(text.strip().lower())
+    return said
 
 
 def _of_something_else(element: LexborNode) -> bool:

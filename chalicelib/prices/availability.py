@@ -7,15 +7,16 @@ any is, while other products on the page are related items), else from what it s
 by the buy button (or the title) and beside the price: a short status such as "sold
 out" or "nicht verfügbar", a button marked sold out, one that is there to be
 pressed, or, where none takes orders, a promise to tell when the product is back, a
-sentence saying "this item" cannot be had, or a status in the element named for it
-(id="availability", class="product-stock") however far away; a picture's alternative
-text counts as text. A disabled button alone says nothing (many wait for a size to
-be chosen), nor does a size picker's "M - sold out" (or a list of choices a theme
-draws itself), "almost sold out", a template branch that scripts may never show, a
-sold-out badge printed beside a theme's other badges for CSS to pick, nor what is
-said of other products (related or recently viewed ones, another product's tile), in
-reviews, in a pop-up waiting for a click, or of a store's pickup or a delivery
-("Store pickup: not available"). A page that says "sold out" and offers nothing to
+sentence saying "this item" cannot be had, a status in the element named for it
+(id="availability", class="product-stock") however far away, or a size picker whose
+every choice says sold out; a picture's alternative text counts as text. A disabled
+button alone says nothing (many wait for a size to be chosen), nor does one size's
+"M - sold out" in a picker (or in a list of choices a theme draws itself), "almost
+sold out", a template branch that scripts may never show, a sold-out badge printed
+beside a theme's other badges for CSS to pick, nor what is said of other products
+(related or recently viewed ones, another product's tile), in reviews, in a pop-up
+waiting for a click, or of a store's pickup or a delivery ("Store pickup: not
+available"). A page that says "sold out" and offers nothing to
 press overrules a declaration that the product can be bought: stale markup is
 common. A page that offers the product at a price and says nothing else sells it:
 shops announce what they cannot sell, not what they can. Pre-orders and back-orders

@@ -897,6 +897,11 @@ PLATFORMS = {
         '<div id="cartAdd"><img src="button_sold_out.gif" alt="Sold Out"></div></td></tr></table>',
         "out_of_stock",
     ),
+    "an old shop, sold out: a picture with only its file's name to say it": (
+        "<table><tr><td><b>Bag</b></td></tr><tr><td>Price: $45.00</td></tr>"
+        '<tr><td><img src="/img/btn_soldout.gif"></td></tr></table>',
+        "out_of_stock",
+    ),
     "zen cart, in stock: a picture to press": (
         '<table><tr><td><h1 id="productName">Bag</h1><h2 id="productPrices">$45.00</h2>'
         '<div id="cartAdd"><input type="text" name="cart_quantity" value="1">'

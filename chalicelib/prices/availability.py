@@ -540,12 +540,17 @@ _WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
 
 def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     """A text and the element showing it; older shops show a status as a picture
-    (<img alt="Sold out">), so a picture's alternative text counts too."""
+    (<img alt="Sold out">), so a picture's alternative text counts too, or, where it has
+    none, its file's name (<img src="btn_soldout.gif">)."""
     if node.is_text_node:
         return node.text(deep=False).strip().lower(), node.parent
     if node.tag == "img" or (node.tag == "input" and node.attributes.get("type") == "image"):
         attributes = node.attributes
-        return (attributes.get("alt") or attributes.get("title") or "").strip().lower(), node
+        said = (attributes.get("alt") or attributes.get("title") or "").strip().lower()
+        file_name = (attributes.get("src") or "").split("?")[0].rsplit("/", 1)[-1].lower()
+        if not said and _SOLD_OUT_CLASS.search(file_name.replace("_", "-")):
+            said = "sold out"
+        return said, node
     return "", None
 
 

@@ -577,6 +577,18 @@ def test_a_price_delivered_free_is_the_price(
     assert extract_price(html, url) == Price(Decimal(amount), currency)
 
 
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("Preis: 1.299,99 € inkl. 19 % MwSt. zzgl. Versandkosten", "1299.99"),
+     ("Prix : 129,99 € TTC, frais de port en sus, éco-participation incluse", "129.99"),
+     ("Our price: $129.99 plus shipping and handling, tax not included", "129.99"),
+     ("Precio: 129,99 € IVA incluido, gastos de envío no incluidos", "129.99")],
+)  # fmt: skip
+def test_a_price_with_its_long_note_on_tax_and_shipping_in_one_text(text: str, amount: str) -> None:
+    html = f"<html><body><h1>Item</h1><p>{text}</p><p>Art.-Nr. 4711</p></body></html>"
+    assert extract_price(html, "https://a.example.de/x").amount == Decimal(amount)
+
+
 def test_a_box_classed_discount_holding_the_sale_price() -> None:
     declared = (
         '<script type="application/ld+json">{"@type": "Product", "name": "Mug", '

@@ -27,7 +27,11 @@ from chalicelib.prices.layout import (
 )
 from chalicelib.prices.scoring import Candidate, Piece
 
-SHORT_TEXT = 48  # a price and its currency; longer texts are sentences
+SHORT_TEXT = 48  # a price and its currency; longer texts are sentences...
+NOTED_TEXT = 80  # ...but for a price and its note on tax or shipping (`_noted`):
+PRICE_LEAD = 24  # the price early in the text ("Unser Preis: 129,99 EUR inkl. ..."),
+NOTE_REACH = 8  # its note right after it, past its currency ("€ ", "EUR ")
+MAX_NOTE_WORD = 16  # "versandkosten"
 PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
 MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not a price
 # Prices read per page, and texts holding digits looked at, in document order: a page
@@ -38,6 +42,8 @@ MAX_CANDIDATES = 500
 MAX_NUMBER_TEXTS = 5_000
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
+# What opens a note on tax or shipping after a price: "inkl. MwSt.", "plus shipping".
+_NOTES = (words.QUALIFIER, words.TAX_IN, words.EX_TAX, words.SHIPPING)
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
 WHOLE_BEFORE_CENTS = re.compile(r"\d[.,]?$")  # what the cents follow: "229" or "12."
 # What joins the two ends of a price range ("$30 - $40", "from 30 € to 40 €"): one price.
@@ -63,7 +69,10 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
     looked_at = 0
     for text_node in view.text_nodes:
         text = text_node.text(deep=False)
-        if len(text) > PADDED_TEXT or len(text.strip()) > SHORT_TEXT or not DIGIT.search(text):
+        if len(text) > PADDED_TEXT:
+            continue
+        shown = text.strip()
+        if (len(shown) > SHORT_TEXT and not _noted(shown)) or not DIGIT.search(shown):
             continue
         looked_at += 1
         if looked_at > MAX_NUMBER_TEXTS or len(found) >= MAX_CANDIDATES:
@@ -253,7 +262,23 @@ def _read_text(node: LexborNode) -> Reading | None:
                 return None
     raw = "".join(parts)
     text = _squash(raw)
-    return (raw, spans) if text and len(text) <= SHORT_TEXT else None
+    return (raw, spans) if text and (len(text) <= SHORT_TEXT or _noted(text)) else None
+
+
+def _noted(text: str) -> bool:
+    """A price with its note on tax or shipping right after it, longer than a price
+    alone: "Preis: 1.299,99 € inkl. 19 % MwSt. zzgl. Versandkosten"."""
+    if len(text) > NOTED_TEXT:
+        return False
+    price = AMOUNT_GROUPS.search(text, 0, PRICE_LEAD)
+    if price is None:
+        return False
+    lower, start = text.lower(), price.end()
+    return any(
+        (found := note.search(lower, start, start + NOTE_REACH + MAX_NOTE_WORD))
+        and found.start() <= start + NOTE_REACH
+        for note in _NOTES
+    )
 
 
 def _squash(text: str) -> str:

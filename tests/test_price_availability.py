@@ -69,6 +69,9 @@ def test_schema_org_availability_in_every_spelling(
     assert offer(microdata) == expected
     meta = f'<meta property="product:availability" content="{declared}">'
     assert offer(TITLE + PRICE + BUTTON, meta) == expected
+    # JSON-LD may name the value as a node of its own.
+    node = json_ld({"availability": {"@id": declared}})
+    assert offer(TITLE + PRICE + BUTTON, node) == expected
 
 
 @pytest.mark.parametrize(

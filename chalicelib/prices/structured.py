@@ -125,11 +125,11 @@ def _offer_availability(offers: object, depth: int) -> list[Stated]:
     for offer in offers if isinstance(offers, list) else [offers]:
         if isinstance(offer, dict):
             value, price = offer.get("availability"), parse_machine(offer.get("price"))
-            found += [
-                Stated(v, price)
-                for v in (value if isinstance(value, list) else [value])
-                if isinstance(v, str)
-            ]
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, dict):  # a node: {"@id": "https://schema.org/InStock"}
+                    v = v.get("@id") or v.get("name")
+                if isinstance(v, str):
+                    found.append(Stated(v, price))
             found += _offer_availability(offer.get("offers"), depth + 1)
     return found
 

@@ -394,6 +394,19 @@ def test_a_declared_price_printed_in_cents_is_the_price_shown() -> None:
     assert extract_price(html) == Price(Decimal(30), "USD")
 
 
+def test_a_declared_price_written_as_a_value_node_is_read() -> None:
+    product = {
+        "@type": "Product",
+        "name": "Lamp",
+        "offers": {"price": {"@value": "30.00"}, "priceCurrency": "USD"},
+    }
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(product)}</script></head>'
+        "<body><h1>Lamp</h1><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "USD")
+
+
 def test_a_declared_price_the_page_shows_nowhere_as_its_price_is_stale() -> None:
     # Markup left from an older price: only a related product's tile shows that amount.
     product = {"@type": "Product", "name": "Tee", "offers": {"price": "25", "priceCurrency": "USD"}}

@@ -124,7 +124,7 @@ def _offer_availability(offers: object, depth: int) -> list[Stated]:
     found: list[Stated] = []
     for offer in offers if isinstance(offers, list) else [offers]:
         if isinstance(offer, dict):
-            value, price = offer.get("availability"), parse_machine(offer.get("price"))
+            value, price = offer.get("availability"), _value(offer.get("price"), None)
             for v in value if isinstance(value, list) else [value]:
                 if isinstance(v, dict):  # a node: {"@id": "https://schema.org/InStock"}
                     v = v.get("@id") or v.get("name")
@@ -228,6 +228,8 @@ def _offer(
 
 
 def _value(raw: object, url: str | None) -> Decimal | None:
+    if isinstance(raw, dict):  # a value node: {"@value": "49.99"}
+        raw = raw.get("@value")
     value = parse_machine(raw)
     if value is None and isinstance(raw, str):
         amount = parse_amount(raw, url)

@@ -427,6 +427,10 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
     notify = '<button class="notify">Email me when it is back in stock</button>'
     assert offer(TITLE + PRICE + notify)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + BUTTON + notify)[0] == "in_stock"  # one size's, then
+    # A button greyed out by its class alone takes no orders either.
+    for greyed in ("btn btn--disabled", "button_disabled", "addToCartDisabled"):
+        button = f'<button class="{greyed}">In den Warenkorb</button>'
+        assert offer(TITLE + PRICE + button + notify)[0] == "out_of_stock", greyed
 
 
 @pytest.mark.parametrize(

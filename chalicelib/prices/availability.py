@@ -194,7 +194,7 @@ _BACKORDER_TEXT = re.compile(
     r"su ordinazione|op bestelling|取り?寄せ",
 )
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
-_DISABLED_CLASS = re.compile(r"\bdisabled\b")
+_DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 MAX_SENTENCE = 140  # ...unless they speak of "this item"

@@ -16,11 +16,11 @@ sold out", a template branch that scripts may never show, a sold-out badge print
 beside a theme's other badges for CSS to pick, nor what is said of other products
 (related or recently viewed ones, another product's tile), in reviews, in a pop-up
 waiting for a click, or of a store's pickup or a delivery ("Store pickup: not
-available"). A page that says "sold out" and offers nothing to
-press overrules a declaration that the product can be bought: stale markup is
-common. A page that offers the product at a price and says nothing else sells it:
-shops announce what they cannot sell, not what they can. Pre-orders and back-orders
-are in stock, flagged: the competitor takes the order.
+available"). A page that says "sold out" and offers nothing to press overrules a
+declaration that the product can be bought: stale markup is common. A page that
+offers the product at a price and says nothing else sells it: shops announce what
+they cannot sell, not what they can. Pre-orders and back-orders are in stock,
+flagged: the competitor takes the order.
 """
 
 from __future__ import annotations
@@ -125,7 +125,8 @@ _OUT_TEXT = re.compile(
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
-            r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност", r"не е налич",
+            r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
+            r"не е налич",
             r"stokta yok", r"stok yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
@@ -212,7 +213,8 @@ _WAITING_TEXT = re.compile(
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"
-    r"en réassort|de réassort|alerté (?:\w+ ){0,2}disponibilité|avertir (?:\w+ ){0,2}disponibilité|"
+    r"en réassort|de réassort|alerté (?:\w+ ){0,2}disponibilité|"
+    r"avertir (?:\w+ ){0,2}disponibilité|"
     r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
     r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|"
     r"back in stock|in-?stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
@@ -268,7 +270,8 @@ _STILL_ON_SALE = re.compile(
     r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"
     r"почти|майже|nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
-    r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
+    r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|"
+    r"即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
     r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"
     # a boast of its past: "Sold out 3 times!", "Never sold out"
     r"sold out (?:twice|(?:\d+|three|several|many|multiple) ?(?:times|x)\b)|\d+ ?x sold out|"
@@ -283,7 +286,8 @@ _TEMPLATE_BRANCH = {
 _KNOCKOUT_BRANCH = re.compile(r"\b(?:visible|if|ifnot|hidden)\s*:")
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
 _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
-    r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|cet article|"
+    r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|"
+    r"cet article|"
     r"est[ea] (?:producto|artículo|produto|artigo|item)|quest[oa] (?:prodotto|articolo)|"
     r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|den här (?:produkten|varan)|"
     r"ten produkt|tento produkt|"
@@ -407,9 +411,8 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     title_words = (
         set(_WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
     )
-    arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
     read_whole: set[int] = set()
-    for around in _outermost(arounds, view):
+    for around in _arounds(landmarks, view):
         for node in around.traverse(include_text=True):
             if not node.is_text_node and node.tag not in _PICTURES:
                 continue
@@ -628,8 +631,7 @@ def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | N
     Sold out", "41 - Sold out"): each speaks of itself, all of them of the product. Read
     only where no buy button takes orders."""
     anchors = _anchors(landmarks, view)
-    arounds = [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks]
-    for around in _outermost(arounds, view):
+    for around in _arounds(landmarks, view):
         for picker in around.css(_PICKERS):
             if not _a_picker(picker):
                 continue
@@ -727,6 +729,13 @@ def _in_picker(element: LexborNode) -> bool:
 def _short_enough(text: str) -> bool:
     return len(text) <= MAX_PHRASE or (
         len(text) <= MAX_SENTENCE and _THIS_PRODUCT.search(text) is not None
+    )
+
+
+def _arounds(landmarks: list[LexborNode], view: PageView) -> list[LexborNode]:
+    """The landmarks' ancestors AROUND_LEVELS up, each part of the page once."""
+    return _outermost(
+        [list(islice(lineage(landmark), AROUND_LEVELS + 1))[-1] for landmark in landmarks], view
     )
 
 

@@ -653,6 +653,12 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Flash sale ended",
         "Free tote bag with orders over €50 — sold out",
         "Rabattcode nicht verfügbar",
+        "Raty niedostępne",
+        # the product's accessories or spare parts, or the model it replaces
+        "Accessories: out of stock",
+        "Ersatzteile nicht mehr lieferbar",
+        "Replaces discontinued model X200",
+        "The previous version sold out in 2 days",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):
@@ -661,6 +667,9 @@ def test_what_is_not_a_status_of_the_product() -> None:
     assert offer(TITLE + PRICE + '<p class="hidden-xs">Out of stock</p>' + BUTTON)[0] == (
         "out_of_stock"
     )
+    # ...but an accessory's page says so of itself, and a model replaced by another is gone.
+    for itself in ("This accessory is sold out", "Replaced by model X300 - discontinued"):
+        assert offer(TITLE + PRICE + f"<p>{itself}</p>" + GREYED)[0] == "out_of_stock", itself
     # A field's name in the product details: "Discontinued by manufacturer: No".
     details = "<table><tr><th>Is Discontinued By Manufacturer :</th><td>No</td></tr></table>"
     assert offer(TITLE + PRICE + details)[0] == "in_stock"

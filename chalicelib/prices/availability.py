@@ -263,7 +263,12 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
     # a promotion's: a flash sale, a coupon, a gift with orders ("Free tote bag with orders
     # over €50 — sold out")
     r"flash ?(?:sale|deal)|\bpromo|coupon|voucher|rabatt|gutschein|discount code|cupón|"
-    r"free gift|with (?:\w+ )?(?:orders?|purchases?) (?:over|of|above)",
+    r"free gift|with (?:\w+ )?(?:orders?|purchases?) (?:over|of|above)|\braty\b|"
+    # the product's accessories and spare parts, or the model it replaces
+    r"accessories|accessoires|accesorios|\baccessori\b|zubehör|ersatzteile|spare parts|"
+    r"pièces détachées|repuestos|ricambi|"
+    r"(?:previous|earlier|older|former) (?:model|version|edition|generation)|\breplaces\b|"
+    r"vorgänger",
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(

@@ -448,7 +448,12 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
 
 
-@pytest.mark.parametrize("note", ["Out of stock - notify me", "Available soon", "Back soon"])
+@pytest.mark.parametrize(
+    "note",
+    ["Out of stock - notify me", "Available soon", "Back soon", "Demnächst verfügbar",
+     "Disponible prochainement", "Próximamente disponible", "Wkrótce dostępny",
+     "Disponível em breve", "Скоро в продаже", "Binnenkort verkrijgbaar", "Snart i lager"],
+)  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
     # Beside a button that takes orders, it speaks of one size or colour.
@@ -519,7 +524,8 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "Почти распродано", "Nästan slutsåld", "Næsten udsolgt", "Melkein loppuunmyyty",
      "Hampir habis", "Sắp hết hàng", "Σχεδόν εξαντλημένο", "Quase esgotada", "Casi agotada",
      "Quasi esaurita", "Майже розпродано", "Sold out 3 times!", "Sold out twice",
-     "Never sold out", "Previously sold out", "Sold out last season", "5x sold out"],
+     "Never sold out", "Previously sold out", "Sold out last season", "5x sold out",
+     "完売間近", "快要售完", "Bientôt en rupture", "Sold out soon", "Wkrótce wyprzedane"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + GREYED)[0] == "in_stock"

@@ -204,12 +204,20 @@ TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge
 # WAITING): out of stock where nothing can be bought, else about one size (or a
 # pre-order's launch).
 _WAITING_TEXT = re.compile(
+    # "soon available", either way round
+    r"demnächst (?:wieder )?(?:verfügbar|erhältlich|lieferbar)|bald wieder|"
+    r"prochainement (?:en stock|disponible)|disponible prochainement|"
+    r"próximamente (?:en stock|disponible)|disponible próximamente|wkrótce dostępn|"
+    r"dostępny wkrótce|em breve (?:disponível|em estoque)|disponível em breve|"
+    r"скоро (?:в продаже|в наличии|будет)|brzy (?:skladem|k dispozici)|"
+    r"hamarosan (?:elérhető|raktáron)|yakında (?:stokta|satışta)|pian saatavilla|"
+    r"snart (?:i lager|på lager|tillgänglig)|soon (?:to be )?available|"
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
     r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
-    r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar)|"
+    r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"
@@ -278,6 +286,9 @@ _STILL_ON_SALE = re.compile(
     r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|"
     r"即将售罄|快售完|残りわずか|残り僅か|품절 ?임박|"
     r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"
+    r"(?:完売|売り切れ|品切れ)間近|快要(?:售|卖|賣)|即(?:將|将)售|(?:几乎|幾乎)售|bientôt en rupture|"
+    r"wkrótce wyprzedan|snart (?:slutsåld|slut|udsolgt|utsolgt)|sold out soon|"
+    r"soon (?:to be )?sold out|"
     # a boast of its past: "Sold out 3 times!", "Never sold out"
     r"sold out (?:twice|(?:\d+|three|several|many|multiple) ?(?:times|x)\b)|\d+ ?x sold out|"
     r"\b(?:previously|never|often|already|once) sold out|"

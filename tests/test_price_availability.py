@@ -804,6 +804,53 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
 
 
 @pytest.mark.parametrize(
+    "status",
+    [
+        "Out of stock – available for back-order",
+        "Stock: 0 – ships in 5 days",
+        "Sold out – can still be ordered",
+        "Currently out of stock, but you can still order it",
+        "Derzeit nicht auf Lager – jetzt bestellen",
+        "Out of stock. Order now, we ship when it arrives",
+    ],
+)
+def test_sold_out_yet_taking_orders_is_a_back_order(status: str) -> None:
+    """The issue counts a back-order as in stock: the competitor takes the order."""
+    taken = ("in_stock", ("back-order",))
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON) == taken
+    assert offer(TITLE + PRICE + "<p>Sold out – pre-order now</p>" + BUTTON) == (
+        "in_stock",
+        ("pre-order",),
+    )
+
+
+def test_a_back_order_sentence_beside_a_sold_out_status() -> None:
+    """Amazon writes the status and the offer to take the order as two texts."""
+    availability = (
+        '<div id="availability"><span class="a-color-price">Temporarily out of stock.</span>'
+        "<br><span>Order now and we'll deliver when available. We'll e-mail you with an "
+        "estimated delivery date as soon as we have more information. Your account will "
+        "only be charged when we ship the item.</span></div>"
+    )
+    assert offer(TITLE + PRICE + availability + BUTTON) == ("in_stock", ("back-order",))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Out of stock – no back-orders</p>" + GREYED,
+        "<p>Sold out. Notify me when it is back</p>" + GREYED,
+        '<div class="stock"><span>Sold out</span><button class="order" hidden>Order now'
+        "</button></div>",
+        "<div><p>Sold out</p><p>In-stock items ship in 24 hours</p></div>",
+        '<div class="stock"><span>Sold out</span><button disabled>Order now</button></div>',
+    ],
+)
+def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
+    assert offer(TITLE + PRICE + body)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
     ("note", "flag"),
     [("Przedsprzedaż", "pre-order"), ("Předobjednávka", "pre-order"), ("Предзаказ", "pre-order"),
      ("Ön sipariş", "pre-order"), ("Ennakkotilaus", "pre-order"), ("Pré-venda", "pre-order"),

@@ -46,6 +46,7 @@ from chalicelib.prices.layout import (
     concealed,
     hidden,
     lineage,
+    shown_nodes,
     shown_text,
     up,
     visible,
@@ -194,11 +195,21 @@ _BACKORDER_TEXT = re.compile(
     r"bestillingsvare|tilaustuote|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
     r"su ordinazione|op bestelling|取り?寄せ",
 )
+# Said beside "sold out": the order is taken all the same (a back-order), "Temporarily out
+# of stock. Order now and we'll deliver when available", "Stock: 0 – ships in 5 days".
+_ORDERS_TAKEN = re.compile(
+    r"order (?:it )?now|(?:can|may) still be ordered|still (?:be )?orderable|"
+    r"(?:you )?can still (?:order|buy|purchase)|\bships (?:with)?in \d|"
+    r"jetzt (?:vor)?bestellen|trotzdem bestellen|weiterhin bestellbar|"
+    r"commandez(?:-le)? (?:dès )?maintenant|pídelo ya|ordinalo ora",
+)
+_NONE_TAKEN = re.compile(r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?")  # "no back-orders"
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
+BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # WAITING): out of stock where nothing can be bought, else about one size (or a
@@ -446,6 +457,8 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 if _near(parent, chain, anchors) and not _elsewhere(
                     parent, chain, anchors.chains, view
                 ):
+                    if stock.availability == OUT_OF_STOCK and stock != WAITING:
+                        stock = _taken_beside(parent) or stock
                     yield stock
 
 
@@ -554,6 +567,7 @@ def _alone(element: LexborNode) -> bool:
 
 
 _PICTURES = {"img", "input"}
+_NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
 _WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
 
 
@@ -797,6 +811,8 @@ def _read(text: str) -> Stock | None:
         return Stock(IN_STOCK)
     if _says_out(text) and _VARIANT.search(text):
         return None  # one size's or colour's, whether or not the product can be bought
+    if _says_out(text) and (taken := _still_ordered(text)) is not None:
+        return taken
     if _WAITING_TEXT.search(text) or (_says_out(text) and _NOTIFY.search(text)):
         return WAITING
     if _CONDITION.search(text) or _NOT_A_STATUS.search(text) or _NOTIFY.search(text):
@@ -812,6 +828,35 @@ def _read(text: str) -> Stock | None:
         return Stock(OUT_OF_STOCK)  # "nicht sofort lieferbar", "pas en stock", "ไม่มีสินค้า"
     if stocked:
         return Stock(IN_STOCK)
+    return None
+
+
+def _still_ordered(text: str) -> Stock | None:
+    """Orders taken for a product out of stock: a pre-order or a back-order, in stock."""
+    if _NONE_TAKEN.search(text):
+        return None
+    if _PREORDER_TEXT.search(text):
+        return Stock(IN_STOCK, "pre-order")
+    if _BACKORDER_TEXT.search(text) or _ORDERS_TAKEN.search(text):
+        return Stock(IN_STOCK, "back-order")
+    return None
+
+
+def _taken_beside(element: LexborNode) -> Stock | None:
+    """A sold-out status followed by a sentence that takes the order all the same
+    ("Temporarily out of stock." "Order now and we'll deliver when available."): read
+    in the status's block, as shown, a few sentences at most."""
+    for block in up(element, 3):
+        said = [
+            n.text(deep=False)
+            for n in shown_nodes(block)
+            if n.is_text_node and n.parent is not None and n.parent.tag not in _NOT_SENTENCES
+        ]
+        text = SPACES.sub(" ", " ".join(said)).lower()
+        if len(text) > BLOCK_TEXT:
+            return None
+        if _ORDERS_TAKEN.search(text):
+            return _still_ordered(text)
     return None
 
 

@@ -125,6 +125,9 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("€20 15", None, "20", "EUR"),
         ("2 990 Kč", None, "2990", "CZK"),
         ("Price$5", None, "5", "USD"),
+        # French shops write the euro sign where the decimal comma goes
+        ("12€99", None, "12.99", "EUR"),
+        ("1 299€99", None, "1299.99", "EUR"),
     ],
 )
 def test_locale_formats(text: str, url: str | None, amount: str, currency: str | None) -> None:
@@ -144,6 +147,8 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
         # a mark goes to the nearer number, and a bare number stays bare
         ("30 € 40 pcs", ["30 €"]),
         ("2 items £34.98", ["£34.98"]),
+        ("Prix 12€99 au lieu de 15€49", ["12€99", "15€49"]),
+        ("30€ 40€", ["30€", "40€"]),
     ],
 )
 def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:
@@ -482,6 +487,20 @@ def test_a_price_split_into_whole_and_cents_is_read_whole(price: str) -> None:
         "<select><option>5</option><option>6</option></select><button>Add to cart</button></body></html>"
     )
     assert extract_price(html) == Price(Decimal("17.49"), "USD")
+
+
+def test_the_euro_sign_in_the_decimal_comma_s_place_is_read_as_it() -> None:
+    """French shops print "17€49" (17,49 €), the cents raised."""
+    shown = '<span class="price">17€<sup>49</sup></span>'
+    declared = (
+        '<div itemscope itemtype="https://schema.org/Product"><h1 itemprop="name">Bouilloire</h1>'
+        '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+        '<span class="price" itemprop="price" content="17.49">17€<sup>49</sup></span>'
+        '<meta itemprop="priceCurrency" content="EUR"></div></div>'
+    )
+    for body in (f"<h1>Bouilloire</h1>{shown}", declared):
+        html = f"<html><body>{body}<button>Ajouter au panier</button></body></html>"
+        assert extract_price(html, "https://www.example.fr/p") == Price(Decimal("17.49"), "EUR")
 
 
 THIRTY = Price(Decimal(30), "EUR")

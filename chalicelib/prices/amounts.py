@@ -32,6 +32,8 @@ _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
 # A number as shops group it: "1,299.99", "1.299,99", "1 299", "1'299".
 AMOUNT_GROUPS = re.compile(r"\d+(?:[.,'’\u00a0\u202f ]\d+)*")
+# The euro sign where the decimal comma goes, as French shops print it: "12€99".
+_EURO_CENTS = re.compile(r"€\d\d(?!\d)")
 # Digits, a space, then anything but a group of three: two numbers side by side ("£20 15"),
 # which price-parser would join into one (2015).
 _SIDE_BY_SIDE = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))(?=\d)")
@@ -138,11 +140,21 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
         return (start - group.end() if before else group.start() - end), before != trailing
 
     found: list[Marked] = []
+    cents = -1  # the group read as the one before's cents ("12€99")
     for index, group in enumerate(groups):
+        if index == cents:
+            continue
         low = max(groups[index - 1].end() if index else 0, group.start() - MARK_REACH)
         high = group.end() + MARK_REACH
         if index + 1 < len(groups):
-            high = min(high, groups[index + 1].start())
+            after = groups[index + 1]
+            if _EURO_CENTS.fullmatch(text, group.end(), after.end()):
+                amount = parse_amount(text[group.start() : after.end()], url, hint)
+                if amount is not None:
+                    found.append(Marked(group.start(), after.end(), amount))
+                    cents = index + 1
+                    continue
+            high = min(high, after.start())
         amount = parse_amount(text[low:high], url, hint)
         if amount is None or not amount.mark:
             continue
@@ -164,6 +176,9 @@ def _beside_mark(text: str, mark: str | None) -> str:
     if at == -1:
         return text
     end = at + len(mark or "")
+    if at and text[at - 1].isdigit() and _EURO_CENTS.match(text, at):
+        whole = next(g for g in AMOUNT_GROUPS.finditer(text) if g.end() == at)
+        return text[whole.start() : end + 2]  # "12€99"
     gaps = [
         (group.start() - end if group.start() >= end else at - group.end(), group)
         for group in AMOUNT_GROUPS.finditer(text)

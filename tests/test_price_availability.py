@@ -155,6 +155,7 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "We're sorry, this product is not available", "Publicación pausada",
         "Esta publicación está finalizada", "Anúncio pausado", "Není k dispozici",
         "Tuote on loppu", "Slut", "Out of stock at the moment", "Unavailable at present",
+        "Нет в продаже", "Снят с продажи", "Немає в продажу", "Знято з продажу",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:

@@ -128,6 +128,16 @@ def test_a_string_works_as_well_as_bytes() -> None:
         # French shops write the euro sign where the decimal comma goes
         ("12€99", None, "12.99", "EUR"),
         ("1 299€99", None, "1299.99", "EUR"),
+        # a mark ending in a point, the digits right after it ("Rs.1299" is not 0.1299)
+        ("Rs.1299", None, "1299", "INR"),
+        ("Fr.12.50", "https://shop.example.ch/", "12.50", "CHF"),
+        # Thai prices written with ".-", and the baht after
+        ("1,290.- บาท", None, "1290", "THB"),
+        # Bahrain's dinar, with its three-digit fils, on Bahraini shops
+        ("BD 9.500", "https://shop.example.bh/", "9.5", "BHD"),
+        # pence on British shops
+        ("99p", "https://shop.example.co.uk/", "0.99", "GBP"),
+        ("7.5p", "https://shop.example.co.uk/", "0.075", "GBP"),
     ],
 )
 def test_locale_formats(text: str, url: str | None, amount: str, currency: str | None) -> None:
@@ -135,6 +145,18 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
     assert parsed is not None
     assert parsed.value == Decimal(amount)
     assert parsed.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "url"),
+    [("BD 25", "https://shop.example.com/"), ("99p", "https://shop.example.com/"),
+     ("1080p", "https://shop.example.co.uk/"), ("4pk", "https://shop.example.co.uk/")],
+)  # fmt: skip
+def test_marks_read_only_where_they_are_a_currency(text: str, url: str) -> None:
+    """A Blu-ray's "BD 25" elsewhere than Bahrain; "p" after a number elsewhere than
+    Britain, or after a screen's lines or a pack's count."""
+    parsed = parse_amount(text, url)
+    assert parsed is None or parsed.currency is None
 
 
 @pytest.mark.parametrize(
@@ -501,6 +523,16 @@ def test_the_euro_sign_in_the_decimal_comma_s_place_is_read_as_it() -> None:
     for body in (f"<h1>Bouilloire</h1>{shown}", declared):
         html = f"<html><body>{body}<button>Ajouter au panier</button></body></html>"
         assert extract_price(html, "https://www.example.fr/p") == Price(Decimal("17.49"), "EUR")
+
+
+def test_a_price_in_pence_on_a_british_grocer_s_page() -> None:
+    html = (
+        "<html><body><h1>Bananas x5</h1><div class='price'><p class='price-now'>95p</p>"
+        "<p class='price-per-unit'>19p/each</p></div><button>Add to trolley</button></body></html>"
+    )
+    assert extract_price(html, "https://www.grocer.example.co.uk/p/1") == Price(
+        Decimal("0.95"), "GBP"
+    )
 
 
 THIRTY = Price(Decimal(30), "EUR")

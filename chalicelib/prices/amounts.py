@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from chalicelib.money import minor_digits
 from chalicelib.prices import words
-from chalicelib.prices.currency_marks import currency_of, widened
+from chalicelib.prices.currency_marks import country_currency, currency_of, widened
 
 MAX_PRICE = Decimal(1_000_000_000)
 VAT_RATES = tuple(
@@ -32,6 +32,10 @@ _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
 # A number as shops group it: "1,299.99", "1.299,99", "1 299", "1'299".
 AMOUNT_GROUPS = re.compile(r"\d+(?:[.,'’\u00a0\u202f ]\d+)*")
+# A mark ending in a point, the digits right after it: "Rs.1299" (not 0.1299).
+_POINTED_MARK = re.compile(r"(?<![^\W\d_])((?:rs|fr|sfr|kr|gs|din)\.)(?=\d)", re.IGNORECASE)
+# Pence, on British shops: "99p", "7.5p" (not "1080p", "4pk").
+_PENCE = re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d)?) ?p(?![^\W_])")
 # The euro sign where the decimal comma goes, as French shops print it: "12€99".
 _EURO_CENTS = re.compile(r"€\d\d(?!\d)")
 # Digits, a space, then anything but a group of three: two numbers side by side ("£20 15"),
@@ -81,6 +85,7 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     from price_parser import Price
 
     text = words.DURATION.sub(" ", text.translate(_DIGITS_ELSEWHERE))  # "30 days" is no price
+    text = _POINTED_MARK.sub(r"\1 ", text)
     apart = _SIDE_BY_SIDE.search(text)
     if apart:
         text = text[: apart.start() + 1]  # the first of them
@@ -91,6 +96,10 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     if parsed.amount is None:
         return None
     mark = widened(parsed.currency, text)
+    if not mark and "GBP" in (currency_hint, country_currency(url)):
+        pence = _PENCE.search(text)
+        if pence:
+            return Amount(_tidy(Decimal(pence.group(1)) / 100), "GBP", "p")
     marked = currency_of(mark, url) if mark and not _inside_a_word(mark, text) else None
     currency = marked or currency_hint
     value = parsed.amount

@@ -32,6 +32,7 @@ _SYMBOLS = {
 _UNREPORTED = re.compile(
     r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ|тг\.?|тенге)(?![^\W\d_])|(?<=\d):-"
     r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه|ש[\"״]ח|(?<=\d)\s?(?:元|บาท)"
+    r"|(?<=\d\.-)\s?บาท"  # "1,290.- บาท"
     # The rand: "R 299", or "R1 299,00" with its cents (not a rating such as "R18").
     r"|(?<![^\W\d_])(?-i:R)(?=\s\d|[\d ,.]*\d[.,]\d\d(?!\d))",
     re.IGNORECASE,
@@ -40,7 +41,7 @@ _UNREPORTED = re.compile(
 _CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR"}
 # Marks that are a currency only on their own country's shops: "R 12345" elsewhere is a
 # part number.
-_AT_HOME = {"R": ("ZAR", "za")}
+_AT_HOME = {"R": ("ZAR", "za"), "BD": ("BHD", "bh")}  # "BD 25" is a Blu-ray elsewhere
 _AMBIGUOUS = {
     "$": "USD", "KR": "SEK", "KR.": "DKK", ":-": "SEK", "¥": "JPY", "￥": "JPY", "RS": "INR",
     "RS.": "INR", "₨": "INR", "DH": "MAD", "元": "CNY", "درهم": "AED", "ريال": "SAR", "Р.": "RUB",

@@ -245,7 +245,8 @@ def test_a_price_read_in_an_element_and_in_one_around_it_is_shown_once() -> None
     "name",
     ["price-old", "oldPrice", "price_old", "price-standard", "streichpreis", "alter-preis",
      "ancien-prix", "precio-anterior", "prezzo-barrato", "oude-prijs", "stara-cena",
-     "puvodni-cena", "preco-antigo", "eski-fiyat", "cena-przekreslona", "precio-tachado"],
+     "puvodni-cena", "preco-antigo", "eski-fiyat", "cena-przekreslona", "precio-tachado",
+     "prc-org", "price-orig", "price_org"],
 )  # fmt: skip
 def test_a_class_naming_an_old_price_marks_it_down(name: str) -> None:
     assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == SECOND
@@ -261,7 +262,9 @@ def test_a_class_naming_the_price_now_in_other_languages_lifts_it(name: str) -> 
     assert winner(product(PLAIN_A, f'<span class="price {name}">€30,00</span>')) == SECOND
 
 
-@pytest.mark.parametrize("name", ["bold", "gold-member", "placeholder", "sold-out", "holder"])
+@pytest.mark.parametrize(
+    "name", ["bold", "gold-member", "placeholder", "sold-out", "holder", "org-price", "origin"]
+)
 def test_old_inside_another_word_is_not_an_old_price(name: str) -> None:
     assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST
 

@@ -101,7 +101,7 @@ OLD_ATTR = any_of(
     r"price_old", r"line-?through", r"stroke", r"price-?standard", r"standard-?price",
     r"streich", r"alter?-?preis", r"ancien", r"anterior", r"barrat", r"oude", r"stara",
     r"p[uů]vodn", r"antigo", r"eski", r"przekresl", r"vorher", r"statt", r"normal-?preis",
-    r"tachad", r"pieno",
+    r"tachad", r"pieno", r"org\b(?<=[-_]org)", r"orig\b(?<=[-_]orig)",  # "prc-org", "price-orig"
 )  # fmt: skip
 # Words that label a previous, list or recommended price (Dutch "van €30 voor €20": "van",
 # not "voor", which introduces the price now).

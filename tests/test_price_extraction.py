@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from chalicelib.prices import Price, decode_html, extract_offer, extract_price
 from chalicelib.prices.amounts import marked_amounts, parse_amount
+from chalicelib.prices.stylesheet import struck_selectors
 
 PAGES = Path(__file__).parent / "price_pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text())
@@ -533,6 +534,41 @@ def test_a_price_in_pence_on_a_british_grocer_s_page() -> None:
     assert extract_price(html, "https://www.grocer.example.co.uk/p/1") == Price(
         Decimal("0.95"), "GBP"
     )
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        ".sc-q2{color:#999;text-decoration:line-through}",
+        "@media (min-width:768px){.sc-q1{font-size:2em}span.sc-q2,.other{text-decoration:line-through}}",
+        ".css-a{x:y}.sc-q2 { text-decoration-line: line-through; }",
+    ],
+)
+def test_a_price_the_page_s_stylesheet_strikes_through_is_the_old_one(css: str) -> None:
+    """Build tools make class names up and write the line through in a <style> rule."""
+    html = (
+        f"<html><head><style>{css}</style></head><body><h1 class='sc-a1'>Desk Lamp</h1>"
+        "<div class='sc-p1'><span class='sc-q2'>$40.00</span><span class='sc-q3'>$30.00</span>"
+        "</div><button class='sc-z9'>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "USD")
+
+
+def test_a_struck_rule_read_in_its_context_strikes_only_there() -> None:
+    """`.compare .price` strikes the price in a comparison, not every `.price`."""
+    html = (
+        "<html><head><style>.compare .price{text-decoration:line-through}</style></head>"
+        "<body><h1>Desk Lamp</h1><span class='price'>$30.00</span><p>Rated 4.5</p>"
+        "<button>Add to cart</button><div class='compare'><span class='price'>$40.00</span>"
+        "</div></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "USD")
+    assert struck_selectors(".compare .price{text-decoration:line-through}") == []
+    assert struck_selectors("a.was:hover{text-decoration:line-through}") == []
+    assert struck_selectors(".a{color:red} s.was, .b { text-decoration: line-through }") == [
+        "s.was",
+        ".b",
+    ]
 
 
 THIRTY = Price(Decimal(30), "EUR")

@@ -26,6 +26,7 @@ from chalicelib.prices.layout import (
     up,
 )
 from chalicelib.prices.scoring import Candidate, Piece
+from chalicelib.prices.stylesheet import mark_struck
 
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences...
 NOTED_TEXT = 80  # ...but for a price and its note on tax or shipping (`_noted`):
@@ -58,7 +59,8 @@ Reader = Callable[[LexborNode], Reading | None]
 
 
 def clean(tree: LexborHTMLParser) -> None:
-    """Drop what is never shown as text."""
+    """Drop what is never shown as text, once the stylesheets' strikes are marked."""
+    mark_struck(tree)
     tree.strip_tags(NOISE_TAGS)
 
 

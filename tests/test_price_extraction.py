@@ -571,6 +571,25 @@ def test_a_struck_rule_read_in_its_context_strikes_only_there() -> None:
     ]
 
 
+def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
+    """A grocer classes the price of one "pricePerUnit", beside the price per litre."""
+    pricing = (
+        "<div class='pricing'><p class='pricePerUnit'>£1.39<abbr title='per'>/</abbr>"
+        "<abbr title='unit'>unit</abbr></p><p class='pricePerMeasure'>£0.61<abbr title='per'>"
+        "/</abbr><abbr title='litre'>ltr</abbr></p></div>"
+    )
+    html = (
+        f"<html><body><h1>Semi Skimmed Milk 4 pints</h1>{pricing}<button>Add</button></body></html>"
+    )
+    assert extract_price(html, "https://www.grocer.example.co.uk/p") == Price(
+        Decimal("1.39"), "GBP"
+    )
+    # A pack's price beside the price of one in it is the price.
+    pack = "<p class='price'>£12.00</p><p class='price'>(£1.00/unit)</p>"
+    html = f"<html><body><h1>Cola 12 x 330ml</h1>{pack}<button>Add</button></body></html>"
+    assert extract_price(html, "https://www.grocer.example.co.uk/p") == Price(Decimal(12), "GBP")
+
+
 THIRTY = Price(Decimal(30), "EUR")
 
 

@@ -67,6 +67,7 @@ CUES = [
     ("SHIPPING", f"Versand {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
     ("INSTALMENT", f"{PLAIN_A} monatlich", PLAIN_B, PLAIN_A, SECOND),
     ("PER_UNIT", f"{PLAIN_A} / kg", PLAIN_B, PLAIN_A, SECOND),
+    ("PER_ITEM", f"{PLAIN_A} / Stk.", PLAIN_B, PLAIN_A, SECOND),
     ("EX_TAX", f"{PLAIN_A} zzgl. MwSt.", PLAIN_B, PLAIN_A, SECOND),
     ("BULK", f"Karton {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
     ("THRESHOLD", f"Spend {PLAIN_A}, get a gift", PLAIN_B, PLAIN_A, SECOND),

@@ -55,6 +55,7 @@ SAVING = -6.0  # "you save"
 SHIPPING = -6.0  # a delivery charge
 INSTALMENT = -6.0  # a monthly payment
 PER_UNIT = -6.0  # per kilo, per litre, per 100 g
+PER_ITEM = -2.0  # per item ("/unit"): a pack's price beside it is the price
 EX_TAX = -6.0  # before VAT: a business price, not what the shop charges a consumer
 BULK = -4.0  # a case or a carton of what the page sells one of
 THRESHOLD = -6.0  # a spend a promotion asks for ("orders over $50"): no price at all
@@ -268,12 +269,17 @@ def _not_the_price(
         or words.INSTALMENT_ATTR.search(near)
     ):
         candidate.add(INSTALMENT, "instalment", "instalment")
+    # What the text says outweighs a class name: "£1.39/unit" classed "pricePerUnit" is
+    # the price of one, not per litre.
+    per_item = words.PER_ITEM.search(f"{own} {tail}") or words.PER_ITEM.search(label)
     if (
-        words.PER_UNIT.search(f"{own} {tail}")
-        or words.PER_UNIT.search(near)
-        or words.PER_UNIT.search(label)
+        words.PER_MEASURE.search(f"{own} {tail}")
+        or words.PER_MEASURE.search(label)
+        or (not per_item and words.PER_UNIT.search(near))
     ):
         candidate.add(PER_UNIT, "per-unit price", "per-unit")
+    elif per_item:
+        candidate.add(PER_ITEM, "the price of one item")
     if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
     if words.THRESHOLD_BEFORE.search(f"{label} {opening}") or words.THRESHOLD_AFTER.match(

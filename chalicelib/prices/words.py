@@ -212,13 +212,20 @@ INSTALMENT = any_of(
     r"ratalla", r"kuukausierä",
 )  # fmt: skip
 INSTALMENT_ATTR = re.compile(r"instal|klarna|afterpay|affirm|financ|monthly|credit")
-PER_UNIT = any_of(
+# A price per measure ("£0.61/ltr", "2,50 € je 100 g"), or so named ("unit-price").
+_PER_MEASURE = (
     r"/\s*(?:1\s*)?kg\b", r"per kg", r"\b(?:je|pro|par|le|al|za|por|à)\s+(?:1\s*)?(?:kg|l|100\s*(?:g|ml))\b", r"/\s*100\s*(?:g|ml)\b", r"/\s*l\b", r"per l(?:it(?:er|re))?\b",
-    r"/\s*m[²2]\b", r"/\s*ea\b", r"per unit", r"/\s*unit", r"/\s*stk\b", r"grundpreis",
+    r"/\s*ltr\b", r"/\s*m[²2]\b", r"grundpreis",
     r"prix au k", r"prix/k", r"precio por", r"/\s*lb\b", r"per lb", r"/\s*oz\b", r"\bper\s+\d",
-    r"unit-?price", r"price-?per(?!-?(?:sellable|item))", r"base-?price", r"baseprice", r"/\s*st\.?\b", r"kilopris",
-    r"平均每", r"每罐", r"每包", r"每件", r"단가",
+    r"unit-?price", r"price-?per(?!-?(?:sellable|item))", r"base-?price", r"baseprice", r"kilopris",
+    r"平均每", r"每罐", r"每包", r"단가",
 )  # fmt: skip
+# A price per item ("£1.39/unit", "2,50 €/Stk."): the product's own where it is sold
+# one by one, one of a pack's where the pack's price is beside it.
+_PER_ITEM = (r"/\s*ea\b", r"per unit", r"/\s*unit", r"/\s*stk\b", r"/\s*st\.?\b", r"每件")
+PER_MEASURE = any_of(*_PER_MEASURE)
+PER_ITEM = any_of(*_PER_ITEM)
+PER_UNIT = any_of(*_PER_MEASURE, *_PER_ITEM)
 # A spend a promotion asks for, named before the amount ("orders over $50", "Spend $100,
 # get $20 off", "commandes de 49 €") ...
 THRESHOLD_BEFORE = any_of(

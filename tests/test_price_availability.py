@@ -666,8 +666,28 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Ersatzteile nicht mehr lieferbar",
         "Replaces discontinued model X200",
         "The previous version sold out in 2 days",
+        # the page's reviews, video, engraving or returns
+        "Reviews are temporarily unavailable",
+        "Video currently unavailable",
+        "Engraving is currently unavailable",
+        "Personalisation currently unavailable",
+        "Returns are currently unavailable for this item",
+        "Retour non disponible",
+        "Devolución no disponible",
+        "Rückgabe nicht verfügbar",
+        # a boast of what is to come
+        "Once it's sold out, it's gone",
+        # another condition or format of it: a used one, the audiobook
+        "Pre-owned: Out of stock",
+        "Refurbished: Currently unavailable",
+        "Open box: sold out",
+        "Warehouse deal: sold out",
+        "Audiobook: currently unavailable",
+        "Hardcover: out of print",
+        "Gebraucht: nicht verfügbar",
+        "Taschenbuch: nicht lieferbar",
     ):
-        assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock"
+        assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock", elsewhere
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):
         assert offer(TITLE + PRICE + f"<p {hiding}>Out of stock</p>" + BUTTON)[0] == "in_stock"
     # Hidden on small screens only: shown on the page the shopper reads.
@@ -677,6 +697,10 @@ def test_what_is_not_a_status_of_the_product() -> None:
     # ...but an accessory's page says so of itself, and a model replaced by another is gone.
     for itself in ("This accessory is sold out", "Replaced by model X300 - discontinued"):
         assert offer(TITLE + PRICE + f"<p>{itself}</p>" + GREYED)[0] == "out_of_stock", itself
+    # ...and a page selling the used or the audiobook one names it in its title.
+    for title in ("Refurbished Lampe Atelier", "Lampe Atelier (Audiobook)"):
+        status = f"<p>{title.split()[-1].strip('()')}: sold out</p>"
+        assert offer(f"<h1>{title}</h1>" + PRICE + status + GREYED)[0] == "out_of_stock", title
     # A field's name in the product details: "Discontinued by manufacturer: No".
     details = "<table><tr><th>Is Discontinued By Manufacturer :</th><td>No</td></tr></table>"
     assert offer(TITLE + PRICE + details)[0] == "in_stock"

@@ -209,6 +209,7 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
+MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
@@ -287,7 +288,19 @@ _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictu
     r"accessories|accessoires|accesorios|\baccessori\b|zubehör|ersatzteile|spare parts|"
     r"pièces détachées|repuestos|ricambi|"
     r"(?:previous|earlier|older|former) (?:model|version|edition|generation)|\breplaces\b|"
-    r"vorgänger",
+    r"vorgänger|"
+    # the page's reviews, video, engraving or returns ("Reviews are temporarily unavailable")
+    r"\breviews?\b|\bvideo|engrav|personali[sz]|monogram|\breturns?\b|\bretour|devoluci|"
+    r"rückgabe|rücksend",
+)
+# Another condition or format of the product, named before a status ("Pre-owned: out of
+# stock", "Audiobook: currently unavailable"): not what the page sells, unless its title
+# names it so.
+_OTHER_FORMS = re.compile(
+    r"pre-?owned|refurbished|renewed|reconditioned|open[- ]box|\bused\b|warehouse|b-ware|"
+    r"gebraucht|generalüberholt|reconditionné|occasion|reacondicionado|usado|ricondizionato|"
+    r"usato|kindle|e-?book|audiobook|audio ?cd|hardcover|hardback|paperback|taschenbuch|"
+    r"gebundene|broché|relié|tapa (?:dura|blanda)|\bmp3\b|\bdvd\b|blu-?ray|vinyl",
 )
 # Stock running low, or just come back: said of a product on sale now.
 _STILL_ON_SALE = re.compile(
@@ -339,7 +352,7 @@ _ONE_CHOICE = re.compile(
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
 # a promotion's terms, said of products that are on sale now.
 _CONDITION = re.compile(
-    r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
+    r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|\bonce\b|(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
     r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
 )
 # Elements a page names for the product's status.
@@ -452,7 +465,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                     continue
                 if _in_picker(parent) or _of_something_else(parent):
                     continue
-                if _another_choice(parent, title_words):
+                if _another_choice(parent, title_words) or _of_another_form(text, title_words):
                     continue
                 chain = view.chain_of(parent)
                 if _near(parent, chain, anchors) and not _elsewhere(
@@ -746,6 +759,13 @@ def _another_choice(element: LexborNode, title_words: set[str]) -> bool:
         if not w.isdigit()
     }
     return bool(name) and not re.search(_STATUS_LABEL, text) and not name <= title_words
+
+
+def _of_another_form(text: str, title_words: set[str]) -> bool:
+    """ "Pre-owned: out of stock" on the page of a new one (`_OTHER_FORMS`)."""
+    label, colon, _ = text.partition(":")
+    named = _OTHER_FORMS.search(label) if colon and len(label) <= MAX_LABEL else None
+    return named is not None and not set(_WORD.findall(named.group(0))) <= title_words
 
 
 def _in_picker(element: LexborNode) -> bool:

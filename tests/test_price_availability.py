@@ -555,6 +555,7 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
         "Black: out of stock",
         "M - Ausverkauft",
         "Sold out in M, L",
+        "Sold out in Large",
         "Out of stock in size S",
         "EU 42 — Sold out",
     ):
@@ -623,6 +624,23 @@ def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sol
     choices: str,
 ) -> None:
     assert offer(TITLE + PRICE + choices + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "<table><tr><th>Finish</th><th>Stock</th></tr><tr><td>Brass</td><td>Out of stock</td>"
+        "</tr><tr><td>Chrome</td><td>In stock</td></tr></table>",
+        "<table class='stores'><tr><td>Downtown</td><td>Out of stock</td></tr>"
+        "<tr><td>Uptown</td><td>In stock</td></tr></table>",
+    ],
+)
+def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:
+    """A variant's or a store's row says its own status; where every row says sold out,
+    the product is."""
+    assert offer(TITLE + PRICE + rows + BUTTON)[0] == "in_stock"
+    gone = rows.replace("In stock", "Out of stock").replace("Available", "Sold out")
+    assert offer(TITLE + PRICE + gone + BUTTON)[0] == "out_of_stock"
 
 
 def test_a_details_list_naming_the_status_the_product_or_its_price_is_the_product_s() -> None:

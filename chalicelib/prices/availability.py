@@ -339,7 +339,7 @@ _THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every 
 _VARIANT = re.compile(
     r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|"
     r"^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
-    r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?)(?:,|\W*$)|"
+    r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?|small|medium|large|x-?large)(?:,|\W*$)|"
     r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
     r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
     r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
@@ -467,6 +467,8 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                     continue
                 if _another_choice(parent, title_words) or _of_another_form(text, title_words):
                     continue
+                if _rows_disagree(parent):
+                    continue
                 chain = view.chain_of(parent)
                 if _near(parent, chain, anchors) and not _elsewhere(
                     parent, chain, anchors.chains, view
@@ -580,6 +582,9 @@ def _alone(element: LexborNode) -> bool:
     )
 
 
+_ROWS = {"tr", "li"}
+ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
+MAX_ROWS = 50  # rows of a table read for their statuses
 _PICTURES = {"img", "input"}
 _NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
 _WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
@@ -759,6 +764,22 @@ def _another_choice(element: LexborNode, title_words: set[str]) -> bool:
         if not w.isdigit()
     }
     return bool(name) and not re.search(_STATUS_LABEL, text) and not name <= title_words
+
+
+def _rows_disagree(element: LexborNode) -> bool:
+    """A status in one of a table's or list's alike rows, where another row says otherwise
+    ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
+    where every row says sold out, the product is."""
+    row = next((n for n in up(element, ROW_LEVELS) if n.tag in _ROWS), None)
+    if row is None or row.parent is None or not _one_of_several(row):
+        return False
+    said = set()
+    for other in islice((n for n in row.parent.iter() if n.tag == row.tag), MAX_ROWS):
+        for node in shown_nodes(other):
+            text = node.text(deep=False).strip().lower() if node.is_text_node else ""
+            if text and len(text) <= MAX_PHRASE and (stock := _status(text)):
+                said.add(stock.availability)
+    return len(said) > 1
 
 
 def _of_another_form(text: str, title_words: set[str]) -> bool:

@@ -643,6 +643,18 @@ def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:
     assert offer(TITLE + PRICE + gone + BUTTON)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "label", ["Notify me", "Email me", "Benachrichtigen", "M'avertir", "Avísame", "Powiadom mnie"]
+)
+def test_a_bare_notify_me_button_in_the_buy_button_s_place_is_out_of_stock(label: str) -> None:
+    assert offer(TITLE + PRICE + f'<button class="btn">{label}</button>')[0] == "out_of_stock"
+    # Beside a buy button, it is one size's; as text, or about the price, it is no status.
+    assert offer(TITLE + PRICE + f"<button>{label}</button>" + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + f"<p>{label}</p>")[0] == "in_stock"
+    alert = '<button class="btn">Notify me of price drops</button>'
+    assert offer(TITLE + PRICE + alert)[0] == "in_stock"
+
+
 def test_a_details_list_naming_the_status_the_product_or_its_price_is_the_product_s() -> None:
     for item in (
         "Availability: out of stock",

@@ -261,6 +261,14 @@ _NOTIFY = re.compile(
     r"notify|let you know|email me|alert|benachrichtig|prévenez|m'avertir|avísame|avvisami|"
     r"avise-me",
 )
+# A button's whole label offering to tell the shopper later: in the buy button's place,
+# a promise to tell when the product is back ("Notify me"); elsewhere, perhaps a price alert.
+_NOTIFY_BUTTON = re.compile(
+    r"(?:notify|email|e-mail|alert|tell) me|benachrichtigen|benachrichtige mich|m'avertir|"
+    r"me prévenir|prévenez-moi|avísame|avisarme|avvisami|avise-me|powiadom mnie|"
+    r"informeer mij|bevaka|meddela mig|ilmoita minulle|upozornit|уведомить|сообщить|haber ver|"
+    r"kabari saya",
+)
 _NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
     r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
@@ -929,7 +937,7 @@ def _says_sold_out(button: LexborNode) -> bool:
         and stock.availability == OUT_OF_STOCK
         and not words.BUY_ACTION.search(label)
         for label in labels
-    )
+    ) or any(_NOTIFY_BUTTON.fullmatch(label.rstrip("!. ")) for label in labels)
 
 
 def disabled(button: LexborNode) -> bool:

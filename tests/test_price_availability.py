@@ -899,6 +899,8 @@ def test_a_back_order_sentence_beside_a_sold_out_status() -> None:
         "</button></div>",
         "<div><p>Sold out</p><p>In-stock items ship in 24 hours</p></div>",
         '<div class="stock"><span>Sold out</span><button disabled>Order now</button></div>',
+        "<div><p>Out of stock</p><p>Order now for free delivery on orders over $50</p></div>"
+        + GREYED,
     ],
 )
 def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:

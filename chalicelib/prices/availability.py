@@ -198,12 +198,20 @@ _BACKORDER_TEXT = re.compile(
 )
 # Said beside "sold out": the order is taken all the same (a back-order), "Temporarily out
 # of stock. Order now and we'll deliver when available", "Stock: 0 – ships in 5 days".
+# In a sentence of its own beside the status, only a promise to deliver it later counts
+# (a bare "order now" there may be a promotion's).
+_DELIVERED_LATER = (
+    r"(?:deliver|ship|dispatch|send)\w* (?:it |them )?(?:as soon as|when(?:ever)?) "
+    r"(?:it(?:'s| is| becomes) |they(?:'re| are) |stock )?(?:available|back|in stock|arrives|"
+    r"restocked)|(?:can|may) still be ordered|still (?:be )?orderable|"
+    r"(?:you )?can still (?:order|buy|purchase)"
+)
 _ORDERS_TAKEN = re.compile(
-    r"order (?:it )?now|(?:can|may) still be ordered|still (?:be )?orderable|"
-    r"(?:you )?can still (?:order|buy|purchase)|\bships (?:with)?in \d|"
+    rf"{_DELIVERED_LATER}|order (?:it )?now|\bships (?:with)?in \d|"
     r"jetzt (?:vor)?bestellen|trotzdem bestellen|weiterhin bestellbar|"
     r"commandez(?:-le)? (?:dès )?maintenant|pídelo ya|ordinalo ora",
 )
+_DELIVERED_LATER_SAID = re.compile(_DELIVERED_LATER)
 _NONE_TAKEN = re.compile(r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?")  # "no back-orders"
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
@@ -905,8 +913,8 @@ def _taken_beside(element: LexborNode) -> Stock | None:
         text = SPACES.sub(" ", " ".join(said)).lower()
         if len(text) > BLOCK_TEXT:
             return None
-        if _ORDERS_TAKEN.search(text):
-            return _still_ordered(text)
+        if _DELIVERED_LATER_SAID.search(text) and not _NONE_TAKEN.search(text):
+            return Stock(IN_STOCK, "back-order")
     return None
 
 

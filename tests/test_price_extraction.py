@@ -136,6 +136,12 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("1,290.- บาท", None, "1290", "THB"),
         # Bahrain's dinar, with its three-digit fils, on Bahraini shops
         ("BD 9.500", "https://shop.example.bh/", "9.5", "BHD"),
+        # a country's letters set apart from its dollar sign
+        ("AU $39.95", None, "39.95", "AUD"),
+        ("CA $ 39.99", None, "39.99", "CAD"),
+        # the typographic apostrophe grouping Swiss thousands
+        ("CHF 1’299.00", None, "1299", "CHF"),
+        ("1,280 yen", None, "1280", "JPY"),
         # pence on British shops
         ("99p", "https://shop.example.co.uk/", "0.99", "GBP"),
         ("7.5p", "https://shop.example.co.uk/", "0.075", "GBP"),

@@ -44,9 +44,10 @@ _SIDE_BY_SIDE = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))(?=\d)")
 
 
 # Digits and separators of other scripts, as ASCII: Arabic-Indic and Persian digits with
-# their separators (١٬٢٩٩٫٠٠), fullwidth ones (１，２００円).
+# their separators (١٬٢٩٩٫٠٠), fullwidth ones (１，２００円), the typographic apostrophe
+# grouping Swiss thousands (1’299.00).
 _DIGITS_ELSEWHERE = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٬٫，．", "0123456789" * 3 + ",.,."
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٬٫，．’", "0123456789" * 3 + ",.,.'"
 )
 
 

@@ -25,12 +25,12 @@ _SYMBOLS = {
     "ر.ق": "QAR", "د.ك": "KWD", "ر.ع": "OMR", "د.ب": "BHD", "د.ا": "JOD", "د.م.": "MAD",
     "جنيه": "EGP", "RD$": "DOP", "J$": "JMD", "TT$": "TTD", "TK": "BDT", "₲": "PYG",
     "₼": "AZN", "֏": "AMD", "LEK": "ALL", "CFA": "XOF", "FCFA": "XOF", "ДЕН": "MKD",
-    "DHS": "AED", "ТГ": "KZT", "ТГ.": "KZT", "ТЕНГЕ": "KZT",
+    "DHS": "AED", "ТГ": "KZT", "ТГ.": "KZT", "ТЕНГЕ": "KZT", "YEN": "JPY",
 }  # fmt: skip
 # Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs",
 # Swedish "299:-", the rand's "R"; not "din", which is "your" in Scandinavian shops).
 _UNREPORTED = re.compile(
-    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ|тг\.?|тенге)(?![^\W\d_])|(?<=\d):-"
+    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ|тг\.?|тенге|yen)(?![^\W\d_])|(?<=\d):-"
     r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه|ש[\"״]ח|(?<=\d)\s?(?:元|บาท)"
     r"|(?<=\d\.-)\s?บาท"  # "1,290.- บาท"
     # The rand: "R 299", or "R1 299,00" with its cents (not a rating such as "R18").
@@ -120,9 +120,9 @@ def widened(mark: str | None, text: str) -> str | None:
     if not mark:
         unreported = _UNREPORTED.search(text)
         return unreported.group(0) if unreported else None
-    written = re.search(r"(?<![A-Za-z])[A-Za-z]{1,3}" + re.escape(mark.strip()), text)
-    if written and written.group(0).upper() in _SYMBOLS:
-        return written.group(0)
+    written = re.search(r"(?<![A-Za-z])[A-Za-z]{1,3} ?" + re.escape(mark.strip()), text)
+    if written and written.group(0).replace(" ", "").upper() in _SYMBOLS:
+        return written.group(0).replace(" ", "")  # "AU $39.95" is in "AU$"
     named = _CODE.findall(text)  # "MXN $1,299": the code says which of the dollars
     return next((code for code in named if code in _SHARING.get(mark.strip().upper(), ())), mark)
 

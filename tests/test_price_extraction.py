@@ -141,6 +141,10 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("CA $ 39.99", None, "39.99", "CAD"),
         # the typographic apostrophe grouping Swiss thousands
         ("CHF 1’299.00", None, "1299", "CHF"),
+        # thousands grouped by a thin, a narrow no-break or a figure space
+        ("1\u2009299,99 €", None, "1299.99", "EUR"),
+        ("1\u202f299,99\u00a0€", None, "1299.99", "EUR"),
+        ("1\u2007299 Kč", None, "1299", "CZK"),
         ("1,280 yen", None, "1280", "JPY"),
         # pence on British shops
         ("99p", "https://shop.example.co.uk/", "0.99", "GBP"),

@@ -31,7 +31,10 @@ _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
 _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
 # A number as shops group it: "1,299.99", "1.299,99", "1 299", "1'299".
-AMOUNT_GROUPS = re.compile(r"\d+(?:[.,'’\u00a0\u202f ]\d+)*")
+# Spaces shops group thousands with: a plain, a no-break, a narrow no-break (French), a thin,
+# a hair and a figure space.
+GROUP_SPACES = " \u00a0\u202f\u2009\u200a\u2007"
+AMOUNT_GROUPS = re.compile(rf"\d+(?:[.,'’{GROUP_SPACES}]\d+)*")
 # A mark ending in a point, the digits right after it: "Rs.1299" (not 0.1299).
 _POINTED_MARK = re.compile(r"(?<![^\W\d_])((?:rs|fr|sfr|kr|gs|din)\.)(?=\d)", re.IGNORECASE)
 # Pence, on British shops: "99p", "7.5p" (not "1080p", "4pk").
@@ -40,14 +43,15 @@ _PENCE = re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d)?) ?p(?![^\W_])")
 _EURO_CENTS = re.compile(r"€\d\d(?!\d)")
 # Digits, a space, then anything but a group of three: two numbers side by side ("£20 15"),
 # which price-parser would join into one (2015).
-_SIDE_BY_SIDE = re.compile(r"\d[ \u00a0\u202f]+(?!\d{3}(?!\d))(?=\d)")
+_SIDE_BY_SIDE = re.compile(rf"\d[{GROUP_SPACES}]+(?!\d{{3}}(?!\d))(?=\d)")
 
 
 # Digits and separators of other scripts, as ASCII: Arabic-Indic and Persian digits with
 # their separators (١٬٢٩٩٫٠٠), fullwidth ones (１，２００円), the typographic apostrophe
-# grouping Swiss thousands (1’299.00).
+# grouping Swiss thousands (1’299.00), and thin spaces as the no-break space.
 _DIGITS_ELSEWHERE = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٬٫，．’", "0123456789" * 3 + ",.,.'"
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٬٫，．’\u2009\u200a\u2007",
+    "0123456789" * 3 + ",.,.'" + "\u00a0" * 3,
 )
 
 

@@ -146,6 +146,10 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("1\u202f299,99\u00a0€", None, "1299.99", "EUR"),
         ("1\u2007299 Kč", None, "1299", "CZK"),
         ("1,280 yen", None, "1280", "JPY"),
+        # ",-" or ".-" after a price says it is one, in the shop's currency
+        ("Nå 399,-", "https://shop.example.no/", "399", "NOK"),
+        ("39.-", "https://shop.example.ch/", "39", "CHF"),
+        ("1.299,-", "https://shop.example.de/", "1299", "EUR"),
         # pence on British shops
         ("99p", "https://shop.example.co.uk/", "0.99", "GBP"),
         ("7.5p", "https://shop.example.co.uk/", "0.075", "GBP"),
@@ -161,7 +165,8 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
 @pytest.mark.parametrize(
     ("text", "url"),
     [("BD 25", "https://shop.example.com/"), ("99p", "https://shop.example.com/"),
-     ("1080p", "https://shop.example.co.uk/"), ("4pk", "https://shop.example.co.uk/")],
+     ("1080p", "https://shop.example.co.uk/"), ("4pk", "https://shop.example.co.uk/"),
+     ("199,-", "https://shop.example.com/"), ("Klasse 1.-3.", "https://shop.example.de/")],
 )  # fmt: skip
 def test_marks_read_only_where_they_are_a_currency(text: str, url: str) -> None:
     """A Blu-ray's "BD 25" elsewhere than Bahrain; "p" after a number elsewhere than
@@ -616,7 +621,8 @@ def of_two(first: str, second: str) -> Price | None:
     ["Invece di", "Prix barré", "Streichpreis", "Adviesprijs", "Poprzednia cena", "Původní cena",
      "Eredeti ár", "Preț vechi", "Κανονική τιμή", "Старая цена", "Eski fiyat", "定価", "市场价",
      "Giá gốc", "Harga coret", "ราคาเดิม", "Før", "Ovh.", "السعر الأصلي", "Retail price",
-     "السعر قبل الخصم", "מחיר לפני הנחה"],
+     "السعر قبل الخصم", "מחיר לפני הנחה", "Vejl. pris", "PVPR", "Norm.", "PRP", "Don't pay",
+     "Цена без скидки", "Ціна без знижки"],
 )  # fmt: skip
 def test_a_price_labelled_as_the_old_one_in_many_languages_is_not_the_price(label: str) -> None:
     assert of_two(f"<span>{label}</span> <span>45,00 €</span>", "<span>30,00 €</span>") == THIRTY

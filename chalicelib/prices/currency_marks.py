@@ -37,6 +37,10 @@ _UNREPORTED = re.compile(
     r"|(?<![^\W\d_])(?-i:R)(?=\s\d|[\d ,.]*\d[.,]\d\d(?!\d))",
     re.IGNORECASE,
 )
+# Marks that say "a price" in the shop's own currency, whatever it is: Norway's "399,-",
+# Switzerland's "39.-" (read where no other mark is written).
+_LOCAL_MARK = re.compile(r"(?<=\d)[.,][-–](?![\d-])")
+_LOCAL_MARKS = {",-", ",–", ".-", ".–"}
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
 _CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR"}
 # Marks that are a currency only on their own country's shops: "R 12345" elsewhere is a
@@ -94,6 +98,8 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
     """ISO code for a mark such as '€', 'zł', 'USD' or '$' (resolved by the shop's domain)."""
     if not mark:
         return None
+    if mark.strip() in _LOCAL_MARKS:
+        return country_currency(url)
     if mark.strip() in _AT_HOME:
         currency, home = _AT_HOME[mark.strip()]
         return currency if top_level_domain(url) == home else None
@@ -118,7 +124,7 @@ def widened(mark: str | None, text: str) -> str | None:
     currency an ambiguous mark is ("MXN $1,299"), or one it does not read at all ("99 ر.س",
     "S/ 129.90"); else the mark."""
     if not mark:
-        unreported = _UNREPORTED.search(text)
+        unreported = _UNREPORTED.search(text) or _LOCAL_MARK.search(text)
         return unreported.group(0) if unreported else None
     written = re.search(r"(?<![A-Za-z])[A-Za-z]{1,3} ?" + re.escape(mark.strip()), text)
     if written and written.group(0).replace(" ", "").upper() in _SYMBOLS:

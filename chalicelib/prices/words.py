@@ -128,6 +128,8 @@ OLD_TEXT = any_of(
     r"零售價", r"划线价", r"劃線價", r"giá gốc", r"giá cũ", r"giá niêm yết", r"harga asli",
     r"harga coret", r"harga asal", r"harga sebelum", r"ราคาเดิม", r"veiledende pris",
     r"vejledende pris", r"\bfør\b", r"tidligere pris", r"førpris", r"rek\. pris",
+    r"\bvejl\.", r"\bpvpr\b", r"\bnorm\.", r"\bprp\b", r"don'?t pay", r"без скидки",
+    r"до скидки", r"без знижки",
     r"normaalihinta", r"\bennen\b", r"\bovh\b", r"aiempi hinta", r"alkuperäinen hinta", r"السعر الأصلي",
     r"السعر القديم", r"بدلا من", r"بدلاً من", r"قبل الخصم", r"במקום", r"מחיר מקורי", r"לפני הנחה",
     # Portuguese "De R$ 2.199,99 Por R$ 1.759,99": "de" opening the text, not "10x de R$"

@@ -605,6 +605,41 @@ def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
     assert extract_price(html, "https://www.grocer.example.co.uk/p") == Price(Decimal(12), "GBP")
 
 
+@pytest.mark.parametrize(
+    ("url", "other"),
+    [("https://a.example.com/p", "Club price $35.99"),
+     ("https://a.example.com/p", "With Rewards card: $35.99"),
+     ("https://a.example.com/p", "Prime members: $35.99"),
+     ("https://a.example.com/p", "App-only price $35.99"),
+     ("https://a.example.com/p", "with trade-in $29.99"),
+     ("https://a.example.com/p", "Deposit $10"),
+     ("https://a.example.com/p", "Assembly +$29"),
+     ("https://a.example.com/p", "$35.99 for members"),
+     ("https://a.example.co.uk/p", "£35.99 Clubcard Price"),
+     ("https://a.example.cl/p", "Precio CMR $19.990"),
+     ("https://a.example.de/p", "Mit Kundenkarte 35,99 €"),
+     ("https://a.example.pl/p", "Cena z kartą 35,99 zł"),
+     ("https://a.example.fr/p", "Prix adhérent 35,99 €"),
+     ("https://a.example.jp/p", "会員価格 3,580円"),
+     ("https://a.example.com.tr/p", "Sepette 899 TL")],
+)  # fmt: skip
+def test_a_price_only_some_pay_or_a_charge_beside_it_is_not_the_price(url: str, other: str) -> None:
+    """Members', card holders', with a trade-in; a deposit, assembly: before or after the price."""
+    price = {"cl": "$39.990", "de": "39,99 €", "pl": "39,99 zł", "fr": "39,99 €", "jp": "3,980円",
+             "tr": "999 TL", "uk": "£39.99"}.get(url.split(".")[-1].split("/")[0], "$39.99")  # fmt: skip
+    expected = extract_price(f"<html><body><h1>Item</h1><p>{price}</p></body></html>", url)
+    for first, second in ((price, other), (other, price)):
+        assert of_two_at(url, first, second) == expected, (first, second)
+
+
+def of_two_at(url: str, first: str, second: str) -> Price | None:
+    return extract_price(
+        f"<html><body><h1>Item</h1><p>{first}</p><p>{second}</p>"
+        "<button>Add to cart</button></body></html>",
+        url,
+    )
+
+
 THIRTY = Price(Decimal(30), "EUR")
 
 

@@ -70,6 +70,8 @@ CUES = [
     ("PER_ITEM", f"{PLAIN_A} / Stk.", PLAIN_B, PLAIN_A, SECOND),
     ("EX_TAX", f"{PLAIN_A} zzgl. MwSt.", PLAIN_B, PLAIN_A, SECOND),
     ("BULK", f"Karton {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
+    ("CONDITIONAL", f"Mit Kundenkarte {PLAIN_A}", PLAIN_B, PLAIN_A, SECOND),
+    ("CONDITIONAL", f"{PLAIN_A} für Mitglieder", PLAIN_B, PLAIN_A, SECOND),
     ("THRESHOLD", f"Spend {PLAIN_A}, get a gift", PLAIN_B, PLAIN_A, SECOND),
     ("THRESHOLD", f"Dès {PLAIN_A} d'achats", PLAIN_B, PLAIN_A, SECOND),
     ("THRESHOLD", f"Ab {PLAIN_A} Bestellwert", PLAIN_B, PLAIN_A, SECOND),

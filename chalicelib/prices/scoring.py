@@ -59,6 +59,7 @@ PER_ITEM = -2.0  # per item ("/unit"): a pack's price beside it is the price
 EX_TAX = -6.0  # before VAT: a business price, not what the shop charges a consumer
 BULK = -4.0  # a case or a carton of what the page sells one of
 THRESHOLD = -6.0  # a spend a promotion asks for ("orders over $50"): no price at all
+CONDITIONAL = -6.0  # for members, card holders or a trade-in; or a deposit, assembly
 RELATED = -5.0  # in related products, a product list, the header, footer or mini-cart
 IN_VARIANT_LIST = -2.0  # an option of a <select>: one variant among several
 HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
@@ -74,7 +75,17 @@ OLD_TAGS = {"del", "s", "strike"}
 DIGITS = re.compile(r"\d")
 # What a price may read as, besides one paid for the product now.
 NOT_SELLING = frozenset(
-    {"old", "saving", "shipping", "instalment", "per-unit", "ex-tax", "bulk", "threshold"}
+    {
+        "old",
+        "saving",
+        "shipping",
+        "instalment",
+        "per-unit",
+        "ex-tax",
+        "bulk",
+        "threshold",
+        "conditional",
+    }
 )
 ATTACHED = re.compile(r"\s*(?:/|per\s|pro\s|par\s|al\s|a\s|x\s|each\b)")  # "/ month", "a month"
 _FULLWIDTH = str.maketrans("\uff08\uff09\uff1a", "():")  # brackets and colon, as in "（税込）"
@@ -282,6 +293,8 @@ def _not_the_price(
         candidate.add(PER_ITEM, "the price of one item")
     if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
+    if words.CONDITIONAL.search(f"{label} {opening}") or words.CONDITIONAL_AFTER.match(right_after):
+        candidate.add(CONDITIONAL, "a price some pay, or a charge beside it", "conditional")
     if words.THRESHOLD_BEFORE.search(f"{label} {opening}") or words.THRESHOLD_AFTER.match(
         right_after
     ):

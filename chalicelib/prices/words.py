@@ -195,6 +195,31 @@ SAVING_ATTR = re.compile(r"sav(e|ing)|you-save|cash-?back|reward|loyalty")
 # ... and a discount, when the price's own element is so classed: a box classed "discount"
 # often holds the discounted price itself.
 DISCOUNT_ATTR = re.compile(r"(?<!no-)discount(?!ed|[-_]?price)")
+# A price only some shoppers pay (members, a loyalty card's holders, the app's users, a
+# business, with a trade-in or a bundle), or a charge beside the price (a deposit,
+# assembly, a protection plan): named before it or in its own text...
+CONDITIONAL = any_of(
+    r"members?(?:'s)? (?:price|only|get|pay|save)", r"members?:",
+    r"membership", r"club (?:price|member)", r"clubcard", r"loyalty (?:price|card|member)",
+    r"rewards? (?:card|member|price)", r"with (?:\S+ ){0,2}card\b", r"card ?(?:holders?|price)",
+    r"gift ?card", r"nectar price", r"\bapp(?:-only| only| price| exclusive)", r"in-?app price",
+    r"student (?:price|discount)", r"\btrade (?:price|account)", r"business (?:price|customers?)",
+    r"\bb2b\b", r"bundle (?:price|deal)", r"in a bundle", r"with (?:a )?trade-?in", r"\bcmr\b", r"con (?:la )?tarjeta", r"precio (?:tarjeta|socio|club)",
+    r"\bsocios?\b", r"z kartą", r"kundenkarte", r"mit (?:\S+ )?karte\b", r"mitglied",
+    r"adhérent", r"prix (?:membre|fidélité|carte)", r"carte (?:fidélité|club)",
+    r"prezzo (?:soci|fidelity|card)", r"ledenprijs", r"medlemspris", r"jäsenhinta",
+    r"kanta-?asiakas", r"会員", r"회원", r"会员", r"會員", r"\bsepette", r"harga member",
+    r"ราคาสมาชิก", r"thành viên", r"по карте", r"с картой", r"клубн", r"üyelere",
+    r"\bdeposit\b", r"core charge", r"\best(?:imated)?\.? (?:sales )?tax",
+    r"assembly\s*\+|assembly (?:fee|service|cost|charge)|add assembly", r"protection plan",
+    r"\brent (?:for|from|it)", r"rental (?:price|fee)", r"\bpfand\b", r"\bkaution\b",
+)  # fmt: skip
+# ... or right after it ("$35.99 with Rewards card", "£1.50 Clubcard Price").
+CONDITIONAL_AFTER = re.compile(
+    r"^(?:\S{1,3}\s+)?(?:with (?:\S+ ){0,2}card\b|for members|members?\b|clubcard|"
+    r"(?:club|member|card|app) price|mit (?:\S+ )?karte\b|con tarjeta|z kartą|会員|회원|"
+    r"für (?:\S+ )?mitglieder|pour les (?:membres|adhérents)|para socios|per i soci)"
+)
 SHIPPING = any_of(
     r"shipping", r"delivery", r"versand", r"lieferung", r"livraison", r"env[ií]o", r"spedizione",
     r"frete", r"verzend", r"\bfrakt", r"dostawa", r"送料", r"\bporto\b", r"postage", r"\bp&p\b",
@@ -388,6 +413,7 @@ TELLS_APART = (
     PRICE_LABEL,
     SAVING,
     SHIPPING,
+    CONDITIONAL,
     INSTALMENT,
     PER_UNIT,
     BULK,

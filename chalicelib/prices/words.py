@@ -208,7 +208,7 @@ CONDITIONAL = any_of(
     r"\bsocios?\b", r"z kartą", r"kundenkarte", r"mit (?:\S+ )?karte\b", r"mitglied",
     r"adhérent", r"prix (?:membre|fidélité|carte)", r"carte (?:fidélité|club)",
     r"prezzo (?:soci|fidelity|card)", r"ledenprijs", r"medlemspris", r"jäsenhinta",
-    r"kanta-?asiakas", r"会員", r"회원", r"会员", r"會員", r"\bsepette", r"harga member",
+    r"kanta-?asiakas", r"会員", r"회원", r"会员", r"會員", r"harga member",
     r"ราคาสมาชิก", r"thành viên", r"по карте", r"с картой", r"клубн", r"üyelere",
     r"\bdeposit\b", r"core charge", r"\best(?:imated)?\.? (?:sales )?tax",
     r"assembly\s*\+|assembly (?:fee|service|cost|charge)|add assembly", r"protection plan",

@@ -648,6 +648,10 @@ def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:
 )
 def test_a_bare_notify_me_button_in_the_buy_button_s_place_is_out_of_stock(label: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="btn">{label}</button>')[0] == "out_of_stock"
+    # ...or beside a greyed-out one.
+    assert offer(TITLE + PRICE + GREYED + f'<button class="btn">{label}</button>')[0] == (
+        "out_of_stock"
+    )
     # Beside a buy button, it is one size's; as text, or about the price, it is no status.
     assert offer(TITLE + PRICE + f"<button>{label}</button>" + BUTTON)[0] == "in_stock"
     assert offer(TITLE + PRICE + f"<p>{label}</p>")[0] == "in_stock"

@@ -26,7 +26,7 @@ flagged: the competitor takes the order.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
@@ -439,6 +439,8 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
         if said is None or stock.flag:
             said = stock
     if said is None and not can_buy:
+        if button is not None and _sold_out_button(view, price, _offers_to_notify) is not None:
+            return Stock(OUT_OF_STOCK)  # "Notify me" beside a greyed-out "Add to cart"
         # A promise to tell when it is back, beside a greyed-out button, may be a size's.
         promises = button is None
         return (
@@ -449,12 +451,18 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
     return said
 
 
-def _sold_out_button(view: PageView, price: LexborNode | None) -> LexborNode | None:
+def _sold_out_button(
+    view: PageView,
+    price: LexborNode | None,
+    says: Callable[[LexborNode], bool] | None = None,
+) -> LexborNode | None:
     """Where no button says "buy", one by the title or the price that says "sold out"
-    in its place, in its text or only in its value or label (<input value="Sold out">)."""
+    in its place, in its text or only in its value or label (<input value="Sold out">)
+    (or what `says` looks for)."""
+    says = says or _says_sold_out
     anchors = _anchors([n for n in (view.title, price) if n is not None], view)
     for button in view.body.css(BUTTONS):
-        if not _says_sold_out(button) or not visible(button):
+        if not says(button) or not visible(button):
             continue
         if _near(button, view.chain_of(button), anchors):
             return button
@@ -945,7 +953,15 @@ def _says_sold_out(button: LexborNode) -> bool:
         and stock.availability == OUT_OF_STOCK
         and not words.BUY_ACTION.search(label)
         for label in labels
-    ) or any(_NOTIFY_BUTTON.fullmatch(label.rstrip("!. ")) for label in labels)
+    ) or _offers_to_notify(button)
+
+
+def _offers_to_notify(button: LexborNode) -> bool:
+    """A bare "Notify me" (`_NOTIFY_BUTTON`), in its text or its label."""
+    attributes = button.attributes
+    labels = [SPACES.sub(" ", button.text(deep=True)[: MAX_PHRASE * 2])]
+    labels += [attributes.get(name) or "" for name in ("value", "aria-label", "title")]
+    return any(_NOTIFY_BUTTON.fullmatch(label.strip().lower().rstrip("!. ")) for label in labels)
 
 
 def disabled(button: LexborNode) -> bool:

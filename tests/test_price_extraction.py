@@ -599,6 +599,13 @@ def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
     assert extract_price(html, "https://www.grocer.example.co.uk/p") == Price(
         Decimal("1.39"), "GBP"
     )
+    # A marketplace's price per item is the price where nothing else is.
+    ebay = (
+        "<html><body><h1>Desk Lamp Brass Vintage</h1><div class='x-price-primary'>"
+        "<span>US $39.99/ea</span></div><div class='x-price-approx'><span>Approximately EUR "
+        "36.50</span></div><a class='cta' href='#'>Add to cart</a></body></html>"
+    )
+    assert extract_price(ebay, "https://www.ebay.com/itm/1") == Price(Decimal("39.99"), "USD")
     # A pack's price beside the price of one in it is the price.
     pack = "<p class='price'>£12.00</p><p class='price'>(£1.00/unit)</p>"
     html = f"<html><body><h1>Cola 12 x 330ml</h1>{pack}<button>Add</button></body></html>"
@@ -620,10 +627,14 @@ def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
      ("https://a.example.de/p", "Mit Kundenkarte 35,99 €"),
      ("https://a.example.pl/p", "Cena z kartą 35,99 zł"),
      ("https://a.example.fr/p", "Prix adhérent 35,99 €"),
-     ("https://a.example.jp/p", "会員価格 3,580円")],
+     ("https://a.example.jp/p", "会員価格 3,580円"),
+     # the price converted into another currency
+     ("https://a.example.com/p", "Approximately EUR 36.50"),
+     ("https://a.example.com/p", "(ca. €36.50)")],
 )  # fmt: skip
 def test_a_price_only_some_pay_or_a_charge_beside_it_is_not_the_price(url: str, other: str) -> None:
-    """Members', card holders', with a trade-in; a deposit, assembly: before or after the price."""
+    """Members', card holders', with a trade-in; a deposit, assembly; a conversion: before or
+    after the price."""
     price = {"cl": "$39.990", "de": "39,99 €", "pl": "39,99 zł", "fr": "39,99 €", "jp": "3,980円",
              "uk": "£39.99"}.get(url.split(".")[-1].split("/")[0], "$39.99")  # fmt: skip
     expected = extract_price(f"<html><body><h1>Item</h1><p>{price}</p></body></html>", url)

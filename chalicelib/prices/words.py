@@ -196,8 +196,9 @@ SAVING_ATTR = re.compile(r"sav(e|ing)|you-save|cash-?back|reward|loyalty")
 # often holds the discounted price itself.
 DISCOUNT_ATTR = re.compile(r"(?<!no-)discount(?!ed|[-_]?price)")
 # A price only some shoppers pay (members, a loyalty card's holders, the app's users, a
-# business, with a trade-in or a bundle), or a charge beside the price (a deposit,
-# assembly, a protection plan): named before it or in its own text...
+# business, with a trade-in or a bundle), a charge beside the price (a deposit, assembly,
+# a protection plan), or the price converted into another currency ("Approximately EUR
+# 36.50"): named before it or in its own text...
 CONDITIONAL = any_of(
     r"members?(?:'s)? (?:price|only|get|pay|save)", r"members?:",
     r"membership", r"club (?:price|member)", r"clubcard", r"loyalty (?:price|card|member)",
@@ -213,6 +214,9 @@ CONDITIONAL = any_of(
     r"\bdeposit\b", r"core charge", r"\best(?:imated)?\.? (?:sales )?tax",
     r"assembly\s*\+|assembly (?:fee|service|cost|charge)|add assembly", r"protection plan",
     r"\brent (?:for|from|it)", r"rental (?:price|fee)", r"\bpfand\b", r"\bkaution\b",
+    # right before the price, or its currency: "Approximately EUR 36.50", "(ca. €36.50)"
+    r"(?:approx(?:imately|\.)?|≈|\bca\.|\benviron|\baprox(?:imadamente|\.)?|ungefähr|около|"
+    r"\bsekitar)\s*(?:[a-z]{3}\s*)?[^\w\s]{0,3}\s*$",
 )  # fmt: skip
 # ... or right after it ("$35.99 with Rewards card", "£1.50 Clubcard Price").
 CONDITIONAL_AFTER = re.compile(

@@ -628,6 +628,7 @@ def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
      ("https://a.example.pl/p", "Cena z kartą 35,99 zł"),
      ("https://a.example.fr/p", "Prix adhérent 35,99 €"),
      ("https://a.example.jp/p", "会員価格 3,580円"),
+     ("https://a.example.ru/p", "3 580 ₽ с Ozon Картой"),
      # the price converted into another currency
      ("https://a.example.com/p", "Approximately EUR 36.50"),
      ("https://a.example.com/p", "(ca. €36.50)")],
@@ -636,7 +637,7 @@ def test_a_price_only_some_pay_or_a_charge_beside_it_is_not_the_price(url: str, 
     """Members', card holders', with a trade-in; a deposit, assembly; a conversion: before or
     after the price."""
     price = {"cl": "$39.990", "de": "39,99 €", "pl": "39,99 zł", "fr": "39,99 €", "jp": "3,980円",
-             "uk": "£39.99"}.get(url.split(".")[-1].split("/")[0], "$39.99")  # fmt: skip
+             "uk": "£39.99", "ru": "3 980 ₽"}.get(url.split(".")[-1].split("/")[0], "$39.99")  # fmt: skip
     expected = extract_price(f"<html><body><h1>Item</h1><p>{price}</p></body></html>", url)
     for first, second in ((price, other), (other, price)):
         assert of_two_at(url, first, second) == expected, (first, second)

@@ -210,7 +210,7 @@ CONDITIONAL = any_of(
     r"adhérent", r"prix (?:membre|fidélité|carte)", r"carte (?:fidélité|club)",
     r"prezzo (?:soci|fidelity|card)", r"ledenprijs", r"medlemspris", r"jäsenhinta",
     r"kanta-?asiakas", r"会員", r"회원", r"会员", r"會員", r"harga member",
-    r"ราคาสมาชิก", r"thành viên", r"по карте", r"с картой", r"клубн", r"üyelere",
+    r"ราคาสมาชิก", r"thành viên", r"по карте", r"с (?:\S+ )?картой", r"клубн", r"üyelere",
     r"\bdeposit\b", r"core charge", r"\best(?:imated)?\.? (?:sales )?tax",
     r"assembly\s*\+|assembly (?:fee|service|cost|charge)|add assembly", r"protection plan",
     r"\brent (?:for|from|it)", r"rental (?:price|fee)", r"\bpfand\b", r"\bkaution\b",
@@ -222,7 +222,8 @@ CONDITIONAL = any_of(
 CONDITIONAL_AFTER = re.compile(
     r"^(?:\S{1,3}\s+)?(?:with (?:\S+ ){0,2}card\b|for members|members?\b|clubcard|"
     r"(?:club|member|card|app) price|mit (?:\S+ )?karte\b|con tarjeta|z kartą|会員|회원|"
-    r"für (?:\S+ )?mitglieder|pour les (?:membres|adhérents)|para socios|per i soci)"
+    r"für (?:\S+ )?mitglieder|pour les (?:membres|adhérents)|para socios|per i soci|"
+    r"с (?:\S+ )?картой|по карте)"
 )
 SHIPPING = any_of(
     r"shipping", r"delivery", r"versand", r"lieferung", r"livraison", r"env[ií]o", r"spedizione",

@@ -156,6 +156,8 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Esta publicación está finalizada", "Anúncio pausado", "Není k dispozici",
         "Tuote on loppu", "Slut", "Out of stock at the moment", "Unavailable at present",
         "Нет в продаже", "Снят с продажи", "Немає в продажу", "Знято з продажу",
+        "販売を終了しました", "現在お取り扱いできません", "판매중지", "구매불가", "商品已下柜",
+        "Satışta değil", "Ubos na", "आउट ऑफ स्टॉक", "Stock: Out", "Rupture",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -453,7 +455,9 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
     "note",
     ["Out of stock - notify me", "Available soon", "Back soon", "Demnächst verfügbar",
      "Disponible prochainement", "Próximamente disponible", "Wkrótce dostępny",
-     "Disponível em breve", "Скоро в продаже", "Binnenkort verkrijgbaar", "Snart i lager"],
+     "Disponível em breve", "Скоро в продаже", "Binnenkort verkrijgbaar", "Snart i lager",
+     "Restocking", "Being restocked", "Due in stock soon", "Expected in stock 12/03",
+     "On order from supplier"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

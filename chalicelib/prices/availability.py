@@ -129,14 +129,15 @@ _OUT_TEXT = re.compile(
             r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
             r"не е налич", r"нет в продаже", r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
-            r"stokta yok", r"stok yok", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
+            r"stokta yok", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
+            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち",
-            r"販売終了", r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
+            r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了", r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
-            r"품절", r"재고 ?없음", r"판매 ?종료", r"stok habis", r"stok kosong", r"habis",
+            r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃", r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า",
             r"hết hàng", r"ngừng (?:kinh doanh|bán)", r"停售", r"停產", r"停产",
         ]
@@ -147,7 +148,7 @@ _STATUS_LABEL = (
     r"(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
     r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*"
 )
-_NO = r"(?:no|none|brak|nein|non|nee|nej|ne|нет|yok)\W*$"  # all that follows such a label
+_NO = r"(?:no|none|out|brak|nein|non|nee|nej|ne|нет|yok)\W*$"  # all that follows such a label
 # "Unavailable" and "not available" are a status only on their own, or after an apology
 # ("not available for purchase", "Sorry, this item is unavailable", "... at this time"),
 # or under a label that names the product's status
@@ -239,6 +240,8 @@ _WAITING_TEXT = re.compile(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
+    r"^(?:being )?restock(?:ing|ed)\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"expected (?:in stock|back|on) |^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"
     r"en réassort|de réassort|alerté (?:\w+ ){0,2}disponibilité|"

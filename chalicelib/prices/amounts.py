@@ -90,21 +90,22 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     from price_parser import Price
 
     text = words.DURATION.sub(" ", text.translate(_DIGITS_ELSEWHERE))  # "30 days" is no price
-    text = _POINTED_MARK.sub(r"\1 ", text)
     apart = _SIDE_BY_SIDE.search(text)
     if apart:
         text = text[: apart.start() + 1]  # the first of them
     parsed = Price.fromstring(text)
+    if parsed.amount is not None and parsed.amount < 1 and _POINTED_MARK.search(text):
+        text = _POINTED_MARK.sub(r"\1 ", text)  # "Rs.1299" read as 0.1299
+        parsed = Price.fromstring(text)
     beside = _beside_mark(text, widened(parsed.currency, text))
     if beside != text:  # "2 items £34.98": price-parser reads the first number, 2
         text, parsed = beside, Price.fromstring(beside)
     if parsed.amount is None:
         return None
     mark = widened(parsed.currency, text)
-    if not mark and "GBP" in (currency_hint, country_currency(url)):
-        pence = _PENCE.search(text)
-        if pence:
-            return Amount(_tidy(Decimal(pence.group(1)) / 100), "GBP", "p")
+    pence = _PENCE.search(text) if not mark else None
+    if pence and "GBP" in (currency_hint, country_currency(url)):
+        return Amount(_tidy(Decimal(pence.group(1)) / 100), "GBP", "p")
     marked = currency_of(mark, url) if mark and not _inside_a_word(mark, text) else None
     currency = marked or currency_hint
     value = parsed.amount

@@ -942,13 +942,9 @@ def availability_of(
 
 def _says_sold_out(button: LexborNode) -> bool:
     """By its class, its text, or its value or label (<input value="Out of stock">)."""
-    attributes = button.attributes
-    if _SOLD_OUT_CLASS.search((attributes.get("class") or "").lower()):
+    if _SOLD_OUT_CLASS.search((button.attributes.get("class") or "").lower()):
         return True
-    text = SPACES.sub(" ", button.text(deep=True)[: MAX_PHRASE * 2])
-    said = [text if len(text) <= MAX_PHRASE else ""]  # longer: a card that acts as a button
-    said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
-    labels = [label.strip().lower() for label in said]
+    labels = _labels(button)
     # Sold out, or a promise to tell when it is back ("Notify me when available"); not
     # one that also says "add to cart": themes keep both labels, one hidden.
     return any(
@@ -956,15 +952,25 @@ def _says_sold_out(button: LexborNode) -> bool:
         and stock.availability == OUT_OF_STOCK
         and not words.BUY_ACTION.search(label)
         for label in labels
-    ) or _offers_to_notify(button)
+    ) or any(map(_bare_notify, labels))
+
+
+def _labels(button: LexborNode) -> list[str]:
+    """A button's text (a phrase: longer, it is a card acting as a button) and labels."""
+    attributes = button.attributes
+    text = SPACES.sub(" ", button.text(deep=True)[: MAX_PHRASE * 2])
+    said = [text if len(text) <= MAX_PHRASE else ""]
+    said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
+    return [label.strip().lower() for label in said]
+
+
+def _bare_notify(label: str) -> bool:
+    return bool(label) and _NOTIFY_BUTTON.fullmatch(label.rstrip("!. ")) is not None
 
 
 def _offers_to_notify(button: LexborNode) -> bool:
-    """A bare "Notify me" (`_NOTIFY_BUTTON`), in its text or its label."""
-    attributes = button.attributes
-    labels = [SPACES.sub(" ", button.text(deep=True)[: MAX_PHRASE * 2])]
-    labels += [attributes.get(name) or "" for name in ("value", "aria-label", "title")]
-    return any(_NOTIFY_BUTTON.fullmatch(label.strip().lower().rstrip("!. ")) for label in labels)
+    """A bare "Notify me" (`_NOTIFY_BUTTON`), in its text or its labels."""
+    return any(map(_bare_notify, _labels(button)))
 
 
 def disabled(button: LexborNode) -> bool:

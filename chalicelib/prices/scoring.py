@@ -280,17 +280,15 @@ def _not_the_price(
         or words.INSTALMENT_ATTR.search(near)
     ):
         candidate.add(INSTALMENT, "instalment", "instalment")
-    # What the text says outweighs a class name: "£1.39/unit" classed "pricePerUnit" is
-    # the price of one, not per litre.
-    per_item = words.PER_ITEM.search(f"{own} {tail}") or words.PER_ITEM.search(label)
-    if (
-        words.PER_MEASURE.search(f"{own} {tail}")
-        or words.PER_MEASURE.search(label)
-        or (not per_item and words.PER_UNIT.search(near))
-    ):
-        candidate.add(PER_UNIT, "per-unit price", "per-unit")
-    elif per_item:
-        candidate.add(PER_ITEM, "the price of one item")
+    said_unit = f"{own} {tail} {label}"
+    if words.PER_UNIT.search(said_unit) or words.PER_UNIT.search(near):
+        # What the text says outweighs a class name: "£1.39/unit" classed "pricePerUnit" is
+        # the price of one, not per litre.
+        per_item = words.PER_ITEM.search(said_unit)
+        if words.PER_MEASURE.search(said_unit) or not per_item:
+            candidate.add(PER_UNIT, "per-unit price", "per-unit")
+        else:
+            candidate.add(PER_ITEM, "the price of one item")
     if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
     if words.CONDITIONAL.search(f"{label} {opening}") or words.CONDITIONAL_AFTER.match(right_after):

@@ -14,6 +14,7 @@ from chalicelib.prices.words import alternatives, any_of
 PIECES = [
     "ab", "abc", "b", "ba", "bab", "a b", r"\bab", r"ab\b", r"\bb\b", "(?:a|b)c", "a?b",
     "[ab]c", "a.b", "c$", "^a", "a+c", "b{2}", "bc|ca", "(?<!a)b", "a(?!b)", r"a\|b", "[|]a",
+    "(?:ab|b c)a", "(?:a|b)?c", "(?:a|bc)+b",
 ]  # fmt: skip
 
 
@@ -35,4 +36,8 @@ def test_a_pattern_is_split_only_at_its_own_bars() -> None:
 
 def test_alternatives_sharing_a_first_letter_are_grouped() -> None:
     grouped = any_of("sold out", "sale ended", r"\bgone", r"(?:no|zero) stock").pattern
-    assert grouped == r"s(?:old out|ale ended)|g(?:(?<!\w.)one)|(?:no|zero) stock"
+    # A group of plain words opening an alternative is written out word by word.
+    assert grouped == r"s(?:old out|ale ended)|g(?:(?<!\w.)one)|n(?:o stock)|z(?:ero stock)"
+    # Not one that is optional or repeated, nor one holding more than words.
+    kept = any_of(r"(?:being )?restocked", r"(?:a|b)+c", r"(?:\w+|x) y").pattern
+    assert kept == r"(?:being )?restocked|(?:a|b)+c|(?:\w+|x) y"

@@ -240,7 +240,7 @@ _WAITING_TEXT = re.compile(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
-    r"^(?:being )?restock(?:ing|ed)\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"^restock(?:ing|ed)\W*$|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on) |^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from chalicelib.money import ISO_CODES
@@ -126,11 +127,18 @@ def widened(mark: str | None, text: str) -> str | None:
     if not mark:
         unreported = _UNREPORTED.search(text) or _LOCAL_MARK.search(text)
         return unreported.group(0) if unreported else None
-    written = re.search(r"(?<![A-Za-z])[A-Za-z]{1,3} ?" + re.escape(mark.strip()), text)
-    if written and written.group(0).replace(" ", "").upper() in _SYMBOLS:
-        return written.group(0).replace(" ", "")  # "AU $39.95" is in "AU$"
+    written = _letters_before(mark.strip()).search(text)
+    whole = written.group(0).replace(" ", "") if written else ""  # "AU $39.95" is in "AU$"
+    if whole.upper() in _SYMBOLS:
+        return whole
     named = _CODE.findall(text)  # "MXN $1,299": the code says which of the dollars
     return next((code for code in named if code in _SHARING.get(mark.strip().upper(), ())), mark)
+
+
+@lru_cache(maxsize=64)
+def _letters_before(mark: str) -> re.Pattern[str]:
+    """Up to three letters written before the mark, perhaps with a space: "SG$", "AU $"."""
+    return re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3} ?" + re.escape(mark))
 
 
 def top_level_domain(url: str | None) -> str | None:

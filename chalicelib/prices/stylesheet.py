@@ -15,7 +15,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
-MAX_CSS_CHARS = 2_000_000  # a page's inline stylesheets, read at most
+MAX_CSS_CHARS = 2_000_000  # of each inline stylesheet, read at most
 MAX_STRUCK = 64  # struck selectors applied per page
 STRIKE = "text-decoration:line-through"
 _ONE_CLASS = re.compile(r"[a-z]*\.-?[A-Za-z_][\w-]*")  # "s.price-was" or ".sc-q2"
@@ -40,8 +40,8 @@ def struck_selectors(css: str) -> list[str]:
 
 def mark_struck(tree: LexborHTMLParser) -> None:
     """Strike through, in their inline style, the elements the page's stylesheets do."""
-    css = "".join(style.text(deep=True) for style in tree.css("style"))[:MAX_CSS_CHARS]
-    selectors = struck_selectors(css) if "line-through" in css else []
+    sheets = (style.text(deep=True)[:MAX_CSS_CHARS] for style in tree.css("style"))
+    selectors = [s for css in sheets if "line-through" in css for s in struck_selectors(css)]
     if not selectors:
         return
     for element in tree.css(", ".join(selectors)):

@@ -24,7 +24,7 @@ def any_of(*patterns: str) -> re.Pattern[str]:
     opening edge is checked just after its first letter: "\\bbuy" is "b(?<!\\w.)uy"."""
     by_first: dict[str, list[str]] = defaultdict(list)
     others: list[str] = []
-    for alternative in alternatives("|".join(patterns)):
+    for alternative in _opened("|".join(patterns)):
         edge = alternative.startswith("\\b") and alternative[2:3].isalnum()
         word = alternative[2:] if edge else alternative
         first, then = word[:1], word[1:2]
@@ -34,6 +34,45 @@ def any_of(*patterns: str) -> re.Pattern[str]:
             others.append(alternative)  # "(?:a|b)c", "x?y": left as they are
     grouped = [f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()]
     return re.compile("|".join(grouped + others))
+
+
+def _opened(pattern: str) -> list[str]:
+    """The pattern's alternatives, those opening with a group of plain words written out
+    one by one ("(?:quand|dès que) disponible" is "quand disponible|dès que disponible"),
+    so that each can be grouped by its first letter."""
+    found: list[str] = []
+    for alternative in alternatives(pattern):
+        if alternative.startswith("(?:"):
+            close = _closing(alternative)
+            words = alternatives(alternative[3:close])
+            quantified = alternative[close + 1 : close + 2] in ("?", "*", "+", "{")
+            if not quantified and all(_PLAIN.fullmatch(word) for word in words):
+                found += [word + alternative[close + 1 :] for word in words]
+                continue
+        found.append(alternative)
+    return found
+
+
+_PLAIN = re.compile(r"[^\W\d_][\w' ]*")  # words and spaces: no operator
+
+
+def _closing(pattern: str) -> int:
+    """Where the group opening the pattern closes."""
+    depth = 0
+    at = 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at
+        at += 1
+    return len(pattern)
 
 
 def alternatives(pattern: str) -> list[str]:
@@ -215,8 +254,11 @@ CONDITIONAL = any_of(
     r"assembly\s*\+|assembly (?:fee|service|cost|charge)|add assembly", r"protection plan",
     r"\brent (?:for|from|it)", r"rental (?:price|fee)", r"\bpfand\b", r"\bkaution\b",
     # right before the price, or its currency: "Approximately EUR 36.50", "(ca. €36.50)"
-    r"(?:approx(?:imately|\.)?|≈|\bca\.|\benviron|\baprox(?:imadamente|\.)?|ungefähr|около|"
-    r"\bsekitar)\s*(?:[a-z]{3}\s*)?[^\w\s]{0,3}\s*$",
+    *(
+        rf"{word}\s*(?:[a-z]{{3}}\s*)?[^\w\s]{{0,3}}\s*$"
+        for word in (r"approx(?:imately|\.)?", r"≈", r"\bca\.", r"\benviron",
+                     r"\baprox(?:imadamente|\.)?", r"ungefähr", r"около", r"\bsekitar")
+    ),
 )  # fmt: skip
 # ... or right after it ("$35.99 with Rewards card", "£1.50 Clubcard Price").
 CONDITIONAL_AFTER = re.compile(

@@ -843,6 +843,16 @@ def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought(
     assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
 
 
+def test_the_page_overrules_a_stale_sold_out_declaration_where_it_sells_and_says_so() -> None:
+    """The mirror of the rule above: "In stock" by a button that takes orders."""
+    head = json_ld({"availability": "OutOfStock"})
+    status = '<p class="stock">In stock</p>'
+    assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
+    # A button alone, or a greyed-out one, does not outvote the markup.
+    assert offer(TITLE + PRICE + BUTTON, head)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + status + GREYED, head)[0] == "out_of_stock"
+
+
 def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_markup() -> None:
     # Shopify-style themes print every badge and let CSS show the one that applies.
     price = (

@@ -17,7 +17,8 @@ beside a theme's other badges for CSS to pick, nor what is said of other product
 (related or recently viewed ones, another product's tile), in reviews, in a pop-up
 waiting for a click, or of a store's pickup or a delivery ("Store pickup: not
 available"). A page that says "sold out" and offers nothing to press overrules a
-declaration that the product can be bought: stale markup is common. A page that
+declaration that the product can be bought, and one that says "in stock" by a button that
+takes orders overrules one that it cannot: stale markup is common. A page that
 offers the product at a price and says nothing else sells it: shops announce what
 they cannot sell, not what they can. Pre-orders and back-orders are in stock,
 flagged: the competitor takes the order.
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import islice
 from typing import NamedTuple
@@ -63,6 +64,7 @@ AROUND_LEVELS = 7  # how far up from a landmark its surroundings are read
 class Stock:
     availability: str  # IN_STOCK or OUT_OF_STOCK
     flag: str | None = None  # "pre-order" or "back-order"
+    worded: bool = field(default=False, compare=False)  # said in words, not only by a button
 
 
 WAITING = Stock(OUT_OF_STOCK, "waiting")  # "notify me when it is back": read in context
@@ -439,8 +441,7 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
             return Stock(OUT_OF_STOCK)
         if stock.availability == OUT_OF_STOCK:
             return stock  # whatever else the page says nearby
-        if said is None or stock.flag:
-            said = stock
+        said = replace(stock if said is None or stock.flag else said, worded=True)
     if said is None and not can_buy:
         if button is not None and _sold_out_button(view, price, _offers_to_notify) is not None:
             return Stock(OUT_OF_STOCK)  # "Notify me" beside a greyed-out "Add to cart"
@@ -937,6 +938,8 @@ def availability_of(
         return shown or (Stock(IN_STOCK) if priced else None)
     if shown is not None and shown.availability == OUT_OF_STOCK and not can_buy:
         return shown
+    if declared.availability == OUT_OF_STOCK and shown is not None and shown.worded and can_buy:
+        return shown  # "In stock" by a button that takes orders: the markup is stale
     return declared
 
 

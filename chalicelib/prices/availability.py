@@ -137,9 +137,11 @@ _OUT_TEXT = re.compile(
             r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち",
-            r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了", r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
+            r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
+            r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
-            r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃", r"stok habis", r"stok kosong", r"habis",
+            r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃",
+            r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า",
             r"hết hàng", r"ngừng (?:kinh doanh|bán)", r"停售", r"停產", r"停产",
         ]
@@ -373,7 +375,8 @@ _ONE_CHOICE = re.compile(
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
 # a promotion's terms, said of products that are on sale now.
 _CONDITION = re.compile(
-    r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|\bonce\b|(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
+    r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|\bonce\b|"
+    r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
     r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
 )
 # Elements a page names for the product's status.

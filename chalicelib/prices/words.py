@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 _OPERATORS = set("\\()[].^$|?*+{")
 
@@ -44,7 +45,7 @@ def _opened(pattern: str) -> list[str]:
     for alternative in alternatives(pattern):
         if alternative.startswith("(?:"):
             close = _closing(alternative)
-            words = alternatives(alternative[3:close])
+            words = alternatives(alternative[3:close]) if close != -1 else [""]
             quantified = alternative[close + 1 : close + 2] in ("?", "*", "+", "{")
             if not quantified and all(_PLAIN.fullmatch(word) for word in words):
                 found += [word + alternative[close + 1 :] for word in words]
@@ -58,27 +59,25 @@ _PLAIN = re.compile(r"[^\W\d_][\w' ]*")  # words and spaces: no operator
 
 def _closing(pattern: str) -> int:
     """Where the group opening the pattern closes."""
-    depth = 0
-    at = 0
-    while at < len(pattern):
-        char = pattern[at]
-        if char == "\\":
-            at += 2
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return at
-        at += 1
-    return len(pattern)
+    return next((at for at, char, depth in _syntax(pattern) if char == ")" and depth == 0), -1)
 
 
 def alternatives(pattern: str) -> list[str]:
     """The pattern's top-level alternatives: split at each "|" outside brackets."""
     found: list[str] = []
-    depth = start = at = 0
+    start = 0
+    for at, char, depth in _syntax(pattern):
+        if char == "|" and depth == 0:
+            found.append(pattern[start:at])
+            start = at + 1
+    found.append(pattern[start:])
+    return found
+
+
+def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """The pattern's characters that are its syntax (not escaped, not inside a character
+    class), where each stands and how deep in groups it leaves the pattern."""
+    depth = at = 0
     in_class = False
     while at < len(pattern):
         char = pattern[at]
@@ -89,14 +88,10 @@ def alternatives(pattern: str) -> list[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            found.append(pattern[start:at])
-            start = at + 1
+        else:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            yield at, char, depth
         at += 1
-    found.append(pattern[start:])
-    return found
 
 
 # Class, id and itemprop names of elements that hold prices.

@@ -82,7 +82,7 @@ def extract_offer(
     stated = declared_availability(tree)
     product_name = declared_name or _page_title(tree)
     clean(tree)
-    view = PageView.of(tree, product_name)
+    view = PageView.of(tree, product_name, url)
     shown = candidates(view, url, page_currency) if view is not None else []
     price = _decide(selling, shown, page_currency, declared_currency=declared_currency)
     button = view.buy_button if view is not None else None

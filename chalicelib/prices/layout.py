@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -131,7 +132,9 @@ class PageView:
         return Ancestry(chain)
 
     @staticmethod
-    def of(tree: LexborHTMLParser, product_name: str | None) -> PageView | None:
+    def of(
+        tree: LexborHTMLParser, product_name: str | None, url: str | None = None
+    ) -> PageView | None:
         body = tree.body
         if body is None:
             return None
@@ -143,7 +146,7 @@ class PageView:
                     texts.append(node)
             else:
                 order[node.mem_id] = index
-        title = find_title(body, product_name)
+        title = find_title(body, product_name, url, texts)
         buy = find_buy_button(body, order, title)
         title_chain = PageView.chain_of(title) if title is not None else []
         buy_chain = PageView.chain_of(buy) if buy is not None else []
@@ -161,21 +164,27 @@ class PageView:
         return [element.mem_id for element in lineage(node)][::-1]
 
 
-def find_title(body: LexborNode, product_name: str | None) -> LexborNode | None:
+def find_title(
+    body: LexborNode,
+    product_name: str | None,
+    url: str | None = None,
+    texts: list[LexborNode] | None = None,
+) -> LexborNode | None:
     """The main product's title: the heading most like the product's name.
 
-    Pages carry stray <h1>s (a cart pop-up, a banner), so each heading is
-    scored by the words it shares with the name the page gives elsewhere
-    (schema.org name, og:title, <title>); ties go to the first. A page with
-    no heading (older shops set titles in <b> or <font>) falls back to the
-    short element whose text is most like the name.
+    Pages carry stray <h1>s (a cart pop-up, a banner, a category's name), so each
+    heading is scored by the words it shares with the name the page gives elsewhere
+    (schema.org name, og:title, <title>), then with the words of the page's address
+    (a shop whose <title> is its own name still names the product in its URL); ties go
+    to the first. A page with no heading (older shops set titles in <b> or <font>, or
+    in a plain <div>) falls back to the short element whose text is most like the name.
     """
     wanted = tokens(product_name or "")
+    slug = tokens(urlsplit(url).path.replace("_", " ")) if url else set()
 
-    def likeness(heading: LexborNode) -> tuple[float, int]:
+    def likeness(heading: LexborNode) -> tuple[float, float, int]:
         words = tokens(heading.text(deep=True)[:300])
-        shared = len(words & wanted) / max(1, len(words | wanted)) if wanted else 0.0
-        return shared, 1 if heading.tag == "h1" else 0
+        return _shared(words, wanted), _shared(words, slug), 1 if heading.tag == "h1" else 0
 
     headings = [h for h in body.css(TITLES) if h.text(deep=True).strip() and visible(h)]
     if headings:
@@ -184,7 +193,16 @@ def find_title(body: LexborNode, product_name: str | None) -> LexborNode | None:
         return None
     emphasised = [n for n in body.css(EMPHASIS) if 0 < len(n.text(deep=True)) <= 200]
     best = max(emphasised, key=likeness, default=None)
+    if best is not None and likeness(best)[0] >= FALLBACK_LIKENESS:
+        return best
+    # Else the element of the text most like the name, among short texts.
+    named = [t.parent for t in texts or () if t.parent and len(t.text(deep=False)) <= 200]
+    best = max(named, key=likeness, default=None)
     return best if best is not None and likeness(best)[0] >= FALLBACK_LIKENESS else None
+
+
+def _shared(words: set[str], wanted: set[str]) -> float:
+    return len(words & wanted) / max(1, len(words | wanted)) if wanted else 0.0
 
 
 def find_buy_button(
@@ -396,4 +414,14 @@ def common_prefix(a: list[int], b: list[int]) -> int:
 
 
 def tokens(text: str) -> set[str]:
-    return {word for word in re.findall(r"\w+", text.lower()) if len(word) > 1}
+    """A text's words; in scripts written without spaces (Chinese, Japanese, Thai), its
+    pairs of letters, so that "招牌肉乾自由選" shares words with "招牌肉乾"."""
+    found: set[str] = set()
+    for word in re.findall(r"\w+", text.lower()):
+        for run in _UNSPACED.findall(word):
+            found.update(run[at : at + 2] for at in range(max(1, len(run) - 1)))
+        found.update(part for part in _UNSPACED.sub(" ", word).split() if len(part) > 1)
+    return found
+
+
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")

@@ -488,6 +488,11 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         '<a href="#">Aggiungi alla borsa</a>', '<a href="#">In den Korb</a>',
         '<a class="btn btn-primary" href="/carrinho/add/1">Comprar</a>',
         '<a class="button" href="/cart/add/1">Buy</a>',
+        # a marketplace's "buy it now" link, in other words too
+        '<a href="/bin/1">Buy It Now</a>', '<a href="/bin/1">Sofort-Kaufen</a>',
+        '<a href="/bin/1">Achat immédiat</a>', '<a href="/bin/1">Cómpralo ya</a>',
+        '<a href="/bin/1">Köp nu</a>', '<a href="/bin/1">Beli Sekarang</a>',
+        '<a href="/bin/1">Купить в 1 клик</a>',
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:

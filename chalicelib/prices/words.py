@@ -395,7 +395,8 @@ BASKET_TEXT = any_of(
     r"カート", r"购物车", r"購物車", r"장바구니", r"корзин",
 )  # fmt: skip
 _BUY_ACTIONS = (
-    r"add.{0,3}to.{0,3}(?:my |your |shopping )?(?:cart|bag|basket|trolley)", r"buy.{0,3}now",
+    r"add.{0,3}to.{0,3}(?:my |your |shopping )?(?:cart|bag|basket|trolley)",
+    r"buy(?: it)?.{0,3}now",
     r"in den (?:warenkorb|einkaufswagen|korb)", r"ajouter au (?:panier|sac|chariot)",
     r"añadir (?:al carrito|a la (?:cesta|bolsa))",
     r"agregar (?:al carrito|a la (?:cesta|bolsa))", r"aggiungi al(?:la)? (?:carrello|borsa)",
@@ -411,6 +412,12 @@ _BUY_ACTIONS = (
     r"ลงรถเข็น", r"vào giỏ", r"ke keranjang", r"ke troli", r"compralo subito",
     r"legg i handle(?:kurv|vogn)", r"læg (?:i|til) (?:indkøbs)?kurv",
     r"tilføj (?:i|til) (?:indkøbs)?kurv", r"kup teraz", r"jetzt kaufen",
+    # "buy now" in other words (a marketplace's link rather than a form's button)
+    r"sofort-?kaufen", r"achat immédiat", r"acheter maintenant", r"c[oó]mpralo ya",
+    r"comprar (?:ahora|agora|ya)", r"acquista (?:ora|subito)", r"nu kopen", r"koop nu",
+    r"köp nu", r"kjøp nå", r"køb nu", r"osta nyt", r"kúpiť teraz", r"koupit (?:nyní|teď)",
+    r"hemen al", r"今すぐ購入", r"바로 ?구매", r"beli sekarang", r"mua ngay", r"ซื้อ(?:เลย|ทันที)",
+    r"купить (?:сейчас|в 1 клик|в один клик)",
 )  # fmt: skip
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.

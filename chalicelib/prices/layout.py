@@ -416,8 +416,11 @@ def common_prefix(a: list[int], b: list[int]) -> int:
 def tokens(text: str) -> set[str]:
     """A text's words; in scripts written without spaces (Chinese, Japanese, Thai), its
     pairs of letters, so that "招牌肉乾自由選" shares words with "招牌肉乾"."""
+    words = re.findall(r"\w+", text.lower())
+    if not _UNSPACED.search(text):
+        return {word for word in words if len(word) > 1}
     found: set[str] = set()
-    for word in re.findall(r"\w+", text.lower()):
+    for word in words:
         for run in _UNSPACED.findall(word):
             found.update(run[at : at + 2] for at in range(max(1, len(run) - 1)))
         found.update(part for part in _UNSPACED.sub(" ", word).split() if len(part) > 1)

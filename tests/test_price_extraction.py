@@ -684,6 +684,14 @@ def test_a_title_in_a_plain_element_is_found_in_scripts_written_without_spaces()
     assert extract_price(html, "https://shop.example.tw/p/1409") == Price(Decimal(99), "TWD")
 
 
+def test_a_price_labelled_only_for_screen_readers_is_read_with_its_label() -> None:
+    old = '<span class="x1" aria-label="Original price $40.00">$40.00</span>'
+    now = '<span class="x2" aria-label="Current price $30.00">$30.00</span>'
+    for first, second in ((old, now), (now, old)):
+        html = f"<html><body><h1>Desk Lamp</h1><div>{first}{second}</div><button>Add to cart</button></body></html>"
+        assert extract_price(html) == Price(Decimal(30), "USD")
+
+
 THIRTY = Price(Decimal(30), "EUR")
 
 

@@ -20,7 +20,7 @@ from itertools import islice, pairwise
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
-from chalicelib.prices.amounts import Amount, plus_vat
+from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, plus_vat
 from chalicelib.prices.layout import (
     REGION_TAGS,
     SPACES,
@@ -66,6 +66,7 @@ HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
 FAR_BELOW_BUY = -1.0  # far below the buy button: reviews, recommendations
 
 LEAD_CHARS = 80  # the text read before a price: its label is the last 40 of it
+ARIA_LEVELS = 2  # the price's element, or its parent, labelled for screen readers
 LABEL_LEVELS = 3  # how far up a price's label is looked for, through ...
 LABEL_HOLDERS = {  # ... inline elements, and the cells of label-value pairs
     "span", "strong", "b", "em", "i", "small", "big", "a", "label", "ins", "del", "s", "sup",
@@ -175,13 +176,24 @@ def _wording(node: LexborNode, piece: Piece | None) -> Wording:
     # The words right before and right after this number, not its neighbours' numbers
     # (nor a span of days: "lowest in the last 30 days:").
     leads = DIGITS.split(words.DURATION.sub(" ", before).lower())
-    label = _own_part(leads[-1][-40:])[-30:]
+    label = _own_part(leads[-1][-40:])[-30:] or _aria_label(node)
     tails = DIGITS.split(after.lower())
     tail = tails[0][:30]
     opened = tail.rfind("(")
     if opened > tail.rfind(")"):
         tail = tail[:opened]  # the next price's note opens: "£16.66 ex VAT (£19.99 inc VAT)"
     return Wording(own, label, tail, leads[-1], len(tails) > 1)
+
+
+def _aria_label(node: LexborNode) -> str:
+    """The words a label for screen readers puts before the price, where the page shows
+    none: `<span aria-label="Original price $40.00">$40.00</span>`."""
+    for element in up(node, ARIA_LEVELS):
+        said = (element.attributes.get("aria-label") or "").lower()
+        parts = DIGITS.split(said)
+        if len(AMOUNT_GROUPS.findall(said)) == 1:
+            return parts[0][-30:]
+    return ""
 
 
 def _words_around(node: LexborNode, piece: Piece | None) -> tuple[str, str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
@@ -580,6 +581,10 @@ def test_a_struck_rule_read_in_its_context_strikes_only_there() -> None:
     assert extract_price(html) == Price(Decimal(30), "USD")
     assert struck_selectors(".compare .price{text-decoration:line-through}") == []
     assert struck_selectors("a.was:hover{text-decoration:line-through}") == []
+    # A hostile stylesheet is read in bounded time: a few "line-through"s, near their rule.
+    started = time.perf_counter()
+    assert struck_selectors("x line-through " * 300_000) == []
+    assert time.perf_counter() - started < 1
     assert struck_selectors(".a{color:red} s.was, .b { text-decoration: line-through }") == [
         "s.was",
         ".b",

@@ -17,6 +17,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 MAX_CSS_CHARS = 2_000_000  # of each inline stylesheet, read at most
 MAX_STRUCK = 64  # struck selectors applied per page
+MAX_STRIKES_READ = 1_000  # "line-through"s read per stylesheet
+RULE_REACH = 2_000  # characters before a "line-through" where its rule's selectors are
 STRIKE = "text-decoration:line-through"
 _ONE_CLASS = re.compile(r"[a-z]*\.-?[A-Za-z_][\w-]*")  # "s.price-was" or ".sc-q2"
 
@@ -25,11 +27,13 @@ def struck_selectors(css: str) -> list[str]:
     """Selectors of the rules that strike text through, where a rule names one class
     alone, perhaps with its tag: ".sc-q2" of ".sc-q2{text-decoration:line-through}"."""
     found: list[str] = []
-    at = css.find("line-through")
-    while at != -1 and len(found) < MAX_STRUCK:
-        opening = css.rfind("{", 0, at)
+    at, seen = css.find("line-through"), 0
+    while at != -1 and len(found) < MAX_STRUCK and seen < MAX_STRIKES_READ:
+        seen += 1
+        reach = max(0, at - RULE_REACH)  # a rule's selectors and declarations, at most
+        opening = css.rfind("{", reach, at)
         if opening != -1 and css.rfind("}", opening, at) == -1:  # inside that rule
-            start = max(css.rfind("}", 0, opening), css.rfind("{", 0, opening)) + 1
+            start = max(css.rfind("}", reach, opening), css.rfind("{", reach, opening)) + 1
             for selector in css[start:opening].split(","):
                 selector = selector.strip()
                 if _ONE_CLASS.fullmatch(selector) and selector not in found:

@@ -484,6 +484,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
         set(_WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
     )
     read_whole: set[int] = set()
+    tables: dict[int, bool] = {}  # `_rows_disagree`, read once per table
     for around in _arounds(landmarks, view):
         for node in around.traverse(include_text=True):
             if not node.is_text_node and node.tag not in _PICTURES:
@@ -496,9 +497,11 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                     continue
                 if _in_picker(parent) or _of_something_else(parent):
                     continue
-                if _another_choice(parent, title_words) or _of_another_form(text, title_words):
+                if _another_choice(parent, title_words, view) or _of_another_form(
+                    text, title_words
+                ):
                     continue
-                if _rows_disagree(parent):
+                if _rows_disagree(parent, tables, view):
                     continue
                 chain = view.chain_of(parent)
                 if _near(parent, chain, anchors) and not _elsewhere(
@@ -543,28 +546,20 @@ def _elsewhere(
         or node.mem_id in view.landmarks.headed_elsewhere
         or _OTHERS_TALK.search(attrs := attr_text(node))
         or (words.RELATED_ATTR.search(attrs) and _links_on(node))
-        or _another_product(node)
+        or _another_product(node, view)
         for node in up(element, own_levels)
     )
 
 
-def _another_product(node: LexborNode) -> bool:
+def _another_product(node: LexborNode, view: PageView) -> bool:
     """A tile in a list of other products: one of several alike (same tag, same class),
     with a link and a price ("Brass Lamp £60 Sold out"); the product's own buy box,
     with its links and other prices (a warranty's), is one of a kind."""
     return (
-        _one_of_several(node)
+        view.alike(node) > 1
         and bool(_PRICE_SHOWN.search(node.text(deep=True)[:TILE_TEXT]))
         and _links_on(node)
     )
-
-
-def _one_of_several(node: LexborNode) -> bool:
-    parent = node.parent
-    if parent is None:
-        return False
-    kind = (node.tag, node.attributes.get("class"))
-    return sum((n.tag, n.attributes.get("class")) == kind for n in parent.iter()) > 1
 
 
 def _links_on(node: LexborNode) -> bool:
@@ -768,18 +763,19 @@ def _of_something_else(element: LexborNode) -> bool:
     pair = element.parent
     if pair is None:
         return False
-    parts = [n for n in pair.iter(include_text=True) if n.text(deep=True).strip()]
+    shown = (n for n in pair.iter(include_text=True) if n.text(deep=True).strip())
+    parts = list(islice(shown, 3))  # a pair has two
     if len(parts) != 2 or parts[1].mem_id != element.mem_id:
         return False
     return bool(_NOT_A_STATUS.search(parts[0].text(deep=True).strip().lower()))
 
 
-def _another_choice(element: LexborNode, title_words: set[str]) -> bool:
+def _another_choice(element: LexborNode, title_words: set[str], view: PageView) -> bool:
     """One of a list's alike items whose status names a choice: a drop-down a theme
     draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
     out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
     out of stock</li>") nor the product's own name."""
-    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _one_of_several(n)), None)
+    item = next((n for n in up(element, 3) if n.tag in _CHOICES and view.alike(n) > 1), None)
     if item is None:
         return False
     href = item.attributes.get("href") or "#"
@@ -797,15 +793,22 @@ def _another_choice(element: LexborNode, title_words: set[str]) -> bool:
     return bool(name) and not re.search(_STATUS_LABEL, text) and not name <= title_words
 
 
-def _rows_disagree(element: LexborNode) -> bool:
+def _rows_disagree(element: LexborNode, tables: dict[int, bool], view: PageView) -> bool:
     """A status in one of a table's or list's alike rows, where another row says otherwise
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
-    where every row says sold out, the product is."""
+    where every row says sold out, the product is. `tables`: what each table says."""
     row = next((n for n in up(element, ROW_LEVELS) if n.tag in _ROWS), None)
-    if row is None or row.parent is None or not _one_of_several(row):
+    if row is None or row.parent is None or view.alike(row) < 2:
         return False
+    table = row.parent
+    if table.mem_id not in tables:
+        tables[table.mem_id] = _statuses_differ(table, row.tag or "")
+    return tables[table.mem_id]
+
+
+def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     said = set()
-    for other in islice((n for n in row.parent.iter() if n.tag == row.tag), MAX_ROWS):
+    for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
         for node in shown_nodes(other):
             text = node.text(deep=False).strip().lower() if node.is_text_node else ""
             if text and len(text) <= MAX_PHRASE and (stock := _status(text)):
@@ -920,14 +923,15 @@ def _taken_beside(element: LexborNode) -> Stock | None:
     ("Temporarily out of stock." "Order now and we'll deliver when available."): read
     in the status's block, as shown, a few sentences at most."""
     for block in up(element, 3):
-        said = [
-            n.text(deep=False)
-            for n in shown_nodes(block)
-            if n.is_text_node and n.parent is not None and n.parent.tag not in _NOT_SENTENCES
-        ]
+        said, length = [], 0
+        for node in shown_nodes(block):
+            if node.is_text_node and node.parent is not None:
+                if node.parent.tag not in _NOT_SENTENCES:
+                    said.append(node.text(deep=False))
+                    length += len(said[-1].strip())
+                if length > BLOCK_TEXT:
+                    return None  # more than a status and a sentence or two
         text = SPACES.sub(" ", " ".join(said)).lower()
-        if len(text) > BLOCK_TEXT:
-            return None
         if _DELIVERED_LATER_SAID.search(text) and not _NONE_TAKEN.search(text):
             return Stock(IN_STOCK, "back-order")
     return None

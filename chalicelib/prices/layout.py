@@ -11,6 +11,7 @@ nearest shared ancestor.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -120,6 +121,24 @@ class PageView:
     buy_button: LexborNode | None
     title: LexborNode | None
     known_attrs: dict[int, str] = field(default_factory=dict, repr=False)  # attr_text by id
+    # per parent's id: how many of its children have each (tag, class)
+    known_kinds: dict[int, Counter[tuple[str, str | None]]] = field(
+        default_factory=dict, repr=False
+    )
+
+    def alike(self, node: LexborNode) -> int:
+        """How many of its parent's children share its tag and class, itself included
+        (tiles of a list, rows of a table): counted once per parent."""
+        parent = node.parent
+        if parent is None:
+            return 0
+        kinds = self.known_kinds.get(parent.mem_id)
+        if kinds is None:
+            kinds = Counter(
+                (child.tag or "", child.attributes.get("class")) for child in parent.iter()
+            )
+            self.known_kinds[parent.mem_id] = kinds
+        return kinds[(node.tag or "", node.attributes.get("class"))]
 
     def ancestry(self, node: LexborNode) -> Ancestry:
         """The node and its ancestors; each element's attributes are read once per page."""

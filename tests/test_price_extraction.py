@@ -697,6 +697,21 @@ def test_a_price_labelled_only_for_screen_readers_is_read_with_its_label() -> No
         assert extract_price(html) == Price(Decimal(30), "USD")
 
 
+def test_prices_in_tiles_of_other_products_that_nothing_names_are_related() -> None:
+    """A list of tiles alike, each a picture linking to its product with its price, after
+    the buy button: no class name or heading says they are other products'."""
+    tiles = "".join(
+        f'<li><a href="/p/{i}"><img src="{i}.jpg">Lamp {i}</a><span>${i}.99</span>'
+        f"<s>${i + 5}.99</s></li>"
+        for i in range(12)
+    )
+    html = (
+        "<html><body><h1>Lamp</h1><p>$30.00</p><button>Add to cart</button>"
+        f"<ul>{tiles}</ul></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "USD")
+
+
 THIRTY = Price(Decimal(30), "EUR")
 
 

@@ -40,6 +40,8 @@ MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not 
 # comes early on the benchmark's and fathom's pages: never past the 80th price (some show
 # 950), nor past the 1,658th text holding digits (the most any page has is 1,665).
 MAX_CANDIDATES = 500
+TILE_LEVELS = 4  # how far up from a price the tile holding it is looked for
+TILES_ALIKE = 3  # tiles alike, at least, in a list of other products
 MAX_NUMBER_TEXTS = 5_000
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
@@ -85,8 +87,25 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
                 scoring.score(candidate, node, view.ancestry(node), view.landmarks, piece)
                 found[node.mem_id, at] = candidate
     result = list(found.values())
+    for candidate in result:
+        if "related" not in candidate.kinds and _in_a_tile(candidate, view):
+            candidate.add(scoring.RELATED, "in one of several tiles alike", "related")
     scoring.settle(result)
     return result
+
+
+def _in_a_tile(candidate: Candidate, view: PageView) -> bool:
+    """In a tile of a list of other products that no class or heading names: one of
+    TILES_ALIKE or more siblings alike (same tag, same class), with a picture linking to
+    its product, that does not hold the product's title."""
+    title = set(view.landmarks.title_chain)
+    node = candidate.node
+    for element in up(node, TILE_LEVELS) if node is not None else ():
+        if element.mem_id in title:
+            return False
+        if view.alike(element) >= TILES_ALIKE and element.css_first("a[href] img") is not None:
+            return True
+    return False
 
 
 def _reader() -> Reader:

@@ -190,9 +190,8 @@ def _aria_label(node: LexborNode) -> str:
     none: `<span aria-label="Original price $40.00">$40.00</span>`."""
     for element in up(node, ARIA_LEVELS):
         said = (element.attributes.get("aria-label") or "").lower()
-        parts = DIGITS.split(said)
         if len(AMOUNT_GROUPS.findall(said)) == 1:
-            return parts[0][-30:]
+            return DIGITS.split(said)[0][-30:]
     return ""
 
 

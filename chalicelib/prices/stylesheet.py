@@ -33,7 +33,7 @@ def struck_selectors(css: str) -> list[str]:
         reach = max(0, at - RULE_REACH)  # a rule's selectors and declarations, at most
         opening = css.rfind("{", reach, at)
         if opening != -1 and css.rfind("}", opening, at) == -1:  # inside that rule
-            start = max(css.rfind("}", reach, opening), css.rfind("{", reach, opening)) + 1
+            start = max(reach, *(css.rfind(brace, reach, opening) + 1 for brace in "{}"))
             for selector in css[start:opening].split(","):
                 selector = selector.strip()
                 if _ONE_CLASS.fullmatch(selector) and selector not in found:

@@ -885,15 +885,16 @@ def _read(text: str) -> Stock | None:
         return None
     if _STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)
-    if _says_out(text) and _VARIANT.search(text):
+    out = _says_out(text)
+    if out and _VARIANT.search(text):
         return None  # one size's or colour's, whether or not the product can be bought
-    if _says_out(text) and (taken := _still_ordered(text)) is not None:
+    if out and (taken := _still_ordered(text)) is not None:
         return taken
-    if _WAITING_TEXT.search(text) or (_says_out(text) and _NOTIFY.search(text)):
+    if _WAITING_TEXT.search(text) or (out and _NOTIFY.search(text)):
         return WAITING
     if _CONDITION.search(text) or _NOT_A_STATUS.search(text) or _NOTIFY.search(text):
         return None
-    if _says_out(text):
+    if out:
         return Stock(OUT_OF_STOCK)
     if _PREORDER_TEXT.search(text):
         return Stock(IN_STOCK, "pre-order")

@@ -40,8 +40,8 @@ _UNREPORTED = re.compile(
 )
 # Marks that say "a price" in the shop's own currency, whatever it is: Norway's "399,-",
 # Switzerland's "39.-" (read where no other mark is written).
-_LOCAL_MARK = re.compile(r"(?<=\d)[.,][-–](?![\d-])")
 _LOCAL_MARKS = {",-", ",–", ".-", ".–"}
+_LOCAL_MARK = re.compile(rf"(?<=\d)(?:{'|'.join(map(re.escape, sorted(_LOCAL_MARKS)))})(?![\d-])")
 # Marks that mean a currency only in this exact case ("5 ft" is a length).
 _CASED = {"Ft": "HUF", "KM": "BAM", "SR": "SAR", "QR": "QAR"}
 # Marks that are a currency only on their own country's shops: "R 12345" elsewhere is a

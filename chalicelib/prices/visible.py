@@ -87,18 +87,18 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
                 scoring.score(candidate, node, view.ancestry(node), view.landmarks, piece)
                 found[node.mem_id, at] = candidate
     result = list(found.values())
+    title = set(view.landmarks.title_chain)
     for candidate in result:
-        if "related" not in candidate.kinds and _in_a_tile(candidate, view):
+        if "related" not in candidate.kinds and _in_a_tile(candidate, view, title):
             candidate.add(scoring.RELATED, "in one of several tiles alike", "related")
     scoring.settle(result)
     return result
 
 
-def _in_a_tile(candidate: Candidate, view: PageView) -> bool:
+def _in_a_tile(candidate: Candidate, view: PageView, title: set[int]) -> bool:
     """In a tile of a list of other products that no class or heading names: one of
     TILES_ALIKE or more siblings alike (same tag, same class), with a picture linking to
-    its product, that does not hold the product's title."""
-    title = set(view.landmarks.title_chain)
+    its product, that does not hold the product's title (`title`: its chain's ids)."""
     node = candidate.node
     for element in up(node, TILE_LEVELS) if node is not None else ():
         if element.mem_id in title:

@@ -713,6 +713,34 @@ def test_prices_in_tiles_of_other_products_that_nothing_names_are_related() -> N
     assert extract_price(html) == Price(Decimal(30), "USD")
 
 
+def test_a_price_inside_a_picture_link_to_another_page_is_another_products() -> None:
+    """A card that is one link, picture, name and price, however deep its wrappers: the
+    declared price, stale, matches only such a card, so the page's own price wins."""
+    card = (
+        '<div><a href="/listing/{i}?ref=related"><div><div><img src="{i}.jpg"></div></div>'
+        "<div><div><div>Soba Tee {i}</div></div><div><div><span><span>$</span>"
+        "<span>25.00</span></span></div></div></div></a></div>"
+    )
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "Product", "name": '
+        '"Happy Soba Tee", "offers": {"@type": "Offer", "price": "25.00", '
+        '"priceCurrency": "USD"}}</script></head><body><h1>Happy Soba Tee</h1>'
+        "<p>$28.50</p><button>Add to cart</button>"
+        + "".join(card.format(i=i) for i in range(2))
+        + "</body></html>"
+    )
+    assert extract_price(html) == Price(Decimal("28.50"), "USD")
+
+
+def test_a_price_in_a_link_to_a_part_of_the_page_is_still_the_price() -> None:
+    html = (
+        "<html><body><h1>Desk Lamp</h1>"
+        '<a href="#price-info"><span>$39.99</span><img src="info.svg"></a>'
+        "<button>Add to cart</button><p>Bulb $4.99</p></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal("39.99"), "USD")
+
+
 THIRTY = Price(Decimal(30), "EUR")
 
 

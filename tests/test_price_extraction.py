@@ -154,6 +154,15 @@ def test_a_string_works_as_well_as_bytes() -> None:
         # pence on British shops
         ("99p", "https://shop.example.co.uk/", "0.99", "GBP"),
         ("7.5p", "https://shop.example.co.uk/", "0.075", "GBP"),
+        # marks in another case than the one price-parser knows
+        ("270,00 Kn", "https://shop.example.hr/", "270", "HRK"),
+        ("1 299,00 ZŁ", None, "1299", "PLN"),
+        ("2 990 KČ", None, "2990", "CZK"),
+        ("1 299 Руб", None, "1299", "RUB"),
+        ("1 299 ГРН", None, "1299", "UAH"),
+        ("49 Лв", None, "49", "BGN"),
+        ("29,90 Eur", None, "29.90", "EUR"),
+        ("Euro 29,90", None, "29.90", "EUR"),
     ],
 )
 def test_locale_formats(text: str, url: str | None, amount: str, currency: str | None) -> None:
@@ -167,11 +176,13 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
     ("text", "url"),
     [("BD 25", "https://shop.example.com/"), ("99p", "https://shop.example.com/"),
      ("1080p", "https://shop.example.co.uk/"), ("4pk", "https://shop.example.co.uk/"),
-     ("199,-", "https://shop.example.com/"), ("Klasse 1.-3.", "https://shop.example.de/")],
+     ("199,-", "https://shop.example.com/"), ("Klasse 1.-3.", "https://shop.example.de/"),
+     ("Рубашка 1 299", "https://shop.example.com/"), ("Europa 2024", "https://shop.example.com/")],
 )  # fmt: skip
 def test_marks_read_only_where_they_are_a_currency(text: str, url: str) -> None:
     """A Blu-ray's "BD 25" elsewhere than Bahrain; "p" after a number elsewhere than
-    Britain, or after a screen's lines or a pack's count."""
+    Britain, or after a screen's lines or a pack's count; a word opening with a mark
+    (a shirt, "Рубашка"; "Europa")."""
     parsed = parse_amount(text, url)
     assert parsed is None or parsed.currency is None
 

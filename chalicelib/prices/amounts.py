@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from chalicelib.money import minor_digits
 from chalicelib.prices import words
-from chalicelib.prices.currency_marks import country_currency, currency_of, widened
+from chalicelib.prices.currency_marks import country_currency, currency_of, inside_a_word, widened
 
 MAX_PRICE = Decimal(1_000_000_000)
 VAT_RATES = tuple(
@@ -106,7 +106,7 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     pence = _PENCE.search(text) if not mark else None
     if pence and "GBP" in (currency_hint, country_currency(url)):
         return Amount(_tidy(Decimal(pence.group(1)) / 100), "GBP", "p")
-    marked = currency_of(mark, url) if mark and not _inside_a_word(mark, text) else None
+    marked = currency_of(mark, url) if mark and not inside_a_word(mark, text) else None
     currency = marked or currency_hint
     value = parsed.amount
     if minor_digits(currency) == 3 and parsed.amount_text:
@@ -121,17 +121,6 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     if not Decimal(0) < value < MAX_PRICE:
         return None
     return Amount(_tidy(value), currency, mark if marked else None)
-
-
-def _inside_a_word(mark: str, text: str) -> bool:
-    """A mark of letters that is only ever part of a longer word: the rouble's short
-    mark in the Russian for an avenue, or its longer one in the word for a shirt."""
-    found = [m.start() for m in re.finditer(re.escape(mark), text)]
-    return bool(found) and all(
-        (mark[0].isalpha() and start > 0 and text[start - 1].isalpha())
-        or (mark[-1].isalpha() and text[start + len(mark) : start + len(mark) + 1].isalpha())
-        for start in found
-    )
 
 
 @dataclass(frozen=True)

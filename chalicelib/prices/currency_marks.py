@@ -18,7 +18,7 @@ _SYMBOLS = {
     "円": "JPY", "원": "KRW", "RMB": "CNY", "ZŁ": "PLN", "ZL": "PLN", "KČ": "CZK",
     "บาท": "THB", "Đ": "VND", "VNĐ": "VND", 'ש"ח': "ILS", "ש״ח": "ILS",
     "FT": "HUF", "LEI": "RON", "LEU": "RON", "RON": "RON", "ЛВ": "BGN", "ЛВ.": "BGN",
-    "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "RM": "MYR",
+    "РУБ": "RUB", "РУБ.": "RUB", "ГРН": "UAH", "ГРН.": "UAH", "RM": "MYR",
     "RP": "IDR", "FR.": "CHF", "SFR.": "CHF", "EURO": "EUR", "EUROS": "EUR", "DT": "TND",
     "KD": "KWD", "TL": "TRY", "DIN.": "RSD", "KN": "HRK", "KN.": "HRK", "E£": "EGP",
     "GH₵": "GHS", "₵": "GHS", "₡": "CRC", "৳": "BDT", "S/": "PEN", "S/.": "PEN", "GS": "PYG",
@@ -29,9 +29,12 @@ _SYMBOLS = {
     "DHS": "AED", "ТГ": "KZT", "ТГ.": "KZT", "ТЕНГЕ": "KZT", "YEN": "JPY",
 }  # fmt: skip
 # Marks price-parser does not report, found in the text itself (Arabic marks, "S/", "Gs",
-# Swedish "299:-", the rand's "R"; not "din", which is "your" in Scandinavian shops).
+# Swedish "299:-", the rand's "R"; not "din", which is "your" in Scandinavian shops), and
+# those it reports in one case only ("zł" but not "ZŁ", "kn" but not "Kn", "EUR" but not "Eur").
 _UNREPORTED = re.compile(
-    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ|тг\.?|тенге|yen)(?![^\W\d_])|(?<=\d):-"
+    r"(?<![^\W\d_])(?:kr\.?|s/\.?|gs\.?|ksh|dhs?|ден|vnđ|тг\.?|тенге|yen"
+    r"|zł|zl|kč|kn\.?|лв\.?|руб\.?|грн\.?|euros?|eur|usd|gbp|chf|pln|czk|huf|dkk)"
+    r"(?![^\W\d_])|(?<=\d):-"
     r"|ر\.س|د\.إ|ج\.م|ر\.ق|د\.ك|ر\.ع|د\.ب|د\.ا|د\.م\.|جنيه|ש[\"״]ח|(?<=\d)\s?(?:元|บาท)"
     r"|(?<=\d\.-)\s?บาท"  # "1,290.- บาท"
     # The rand: "R 299", or "R1 299,00" with its cents (not a rating such as "R18").
@@ -124,15 +127,26 @@ def widened(mark: str | None, text: str) -> str | None:
     holds "SG$", "E£ 1,200" holds "E£", where it reads "$" and "£"), the code naming which
     currency an ambiguous mark is ("MXN $1,299"), or one it does not read at all ("99 ر.س",
     "S/ 129.90"); else the mark."""
-    if not mark:
+    if not mark or inside_a_word(mark, text):  # "Руб", where price-parser reads "Р"
         unreported = _UNREPORTED.search(text) or _LOCAL_MARK.search(text)
-        return unreported.group(0) if unreported else None
+        return unreported.group(0) if unreported else mark
     written = _letters_before(mark.strip()).search(text)
     whole = written.group(0).replace(" ", "") if written else ""  # "AU $39.95" is in "AU$"
     if whole.upper() in _SYMBOLS:
         return whole
     named = _CODE.findall(text)  # "MXN $1,299": the code says which of the dollars
     return next((code for code in named if code in _SHARING.get(mark.strip().upper(), ())), mark)
+
+
+def inside_a_word(mark: str, text: str) -> bool:
+    """A mark of letters that is only ever part of a longer word: the rouble's short
+    mark in the Russian for an avenue, or its longer one in the word for a shirt."""
+    found = [m.start() for m in re.finditer(re.escape(mark), text)]
+    return bool(found) and all(
+        (mark[0].isalpha() and start > 0 and text[start - 1].isalpha())
+        or (mark[-1].isalpha() and text[start + len(mark) : start + len(mark) + 1].isalpha())
+        for start in found
+    )
 
 
 @lru_cache(maxsize=64)

@@ -140,6 +140,7 @@ def test_a_string_works_as_well_as_bytes() -> None:
         # a country's letters set apart from its dollar sign
         ("AU $39.95", None, "39.95", "AUD"),
         ("CA $ 39.99", None, "39.99", "CAD"),
+        ("for a $25 gift card", None, "25", "USD"),  # an article, not Australia's "A$"
         # the typographic apostrophe grouping Swiss thousands
         ("CHF 1’299.00", None, "1299", "CHF"),
         # thousands grouped by a thin, a narrow no-break or a figure space
@@ -637,6 +638,9 @@ def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
      ("https://a.example.com/p", "App-only price $35.99"),
      ("https://a.example.com/p", "with trade-in $29.99"),
      ("https://a.example.com/p", "Deposit $10"),
+     ("https://a.example.com/p", "Requires a $10 deposit"),
+     ("https://a.example.com/p", "$10 due at signing"),
+     ("https://a.example.de/p", "10,00 € Anzahlung"),
      ("https://a.example.com/p", "Assembly +$29"),
      ("https://a.example.com/p", "$35.99 for members"),
      ("https://a.example.co.uk/p", "£35.99 Clubcard Price"),

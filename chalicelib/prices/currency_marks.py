@@ -151,8 +151,9 @@ def inside_a_word(mark: str, text: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _letters_before(mark: str) -> re.Pattern[str]:
-    """Up to three letters written before the mark, perhaps with a space: "SG$", "AU $"."""
-    return re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3} ?" + re.escape(mark))
+    """Up to three letters written before the mark, or two or three capitals and a space:
+    "SG$", "AU $" (not the article in "for a $25 gift card")."""
+    return re.compile(r"(?<![A-Za-z])(?:[A-Za-z]{1,3}|[A-Z]{2,3} )" + re.escape(mark))
 
 
 def top_level_domain(url: str | None) -> str | None:

@@ -255,9 +255,11 @@ CONDITIONAL = any_of(
                      r"\baprox(?:imadamente|\.)?", r"ungefähr", r"около", r"\bsekitar")
     ),
 )  # fmt: skip
-# ... or right after it ("$35.99 with Rewards card", "£1.50 Clubcard Price").
+# ... or right after it ("$35.99 with Rewards card", "£1.50 Clubcard Price"; a deposit:
+# "$2,500 deposit", "$7,624 due at signing").
 CONDITIONAL_AFTER = re.compile(
     r"^(?:\S{1,3}\s+)?(?:with (?:\S+ ){0,2}card\b|for members|members?\b|clubcard|"
+    r"(?:refundable )?deposit\b|due at signing|down payment|anzahlung|d'acompte|de entrada|"
     r"(?:club|member|card|app) price|mit (?:\S+ )?karte\b|con tarjeta|z kartą|会員|회원|"
     r"für (?:\S+ )?mitglieder|pour les (?:membres|adhérents)|para socios|per i soci|"
     r"с (?:\S+ )?картой|по карте)"

@@ -420,6 +420,9 @@ _BUY_ACTIONS = (
     r"köp nu", r"kjøp nå", r"køb nu", r"osta nyt", r"kúpiť teraz", r"koupit (?:nyní|teď)",
     r"hemen al", r"今すぐ購入", r"바로 ?구매", r"beli sekarang", r"mua ngay", r"ซื้อ(?:เลย|ทันที)",
     r"купить (?:сейчас|в 1 клик|в один клик)",
+    # a bid on an auction that is open
+    r"place (?:a )?bid", r"bid now", r"jetzt bieten", r"gebot abgeben", r"enchérir",
+    r"\bpujar\b", r"fai un['’]offerta", r"licytuj", r"bied nu", r"сделать ставку",
 )  # fmt: skip
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.

@@ -494,6 +494,9 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         '<a href="/bin/1">Achat immédiat</a>', '<a href="/bin/1">Cómpralo ya</a>',
         '<a href="/bin/1">Köp nu</a>', '<a href="/bin/1">Beli Sekarang</a>',
         '<a href="/bin/1">Купить в 1 клик</a>',
+        # a link to the cart's address for adding
+        '<a href="/cart/add/1?deal=2">Buy <div>Processing... Please wait</div></a>',
+        '<a href="/shop/?add-to-cart=12">Kaufen</a>',
         # a bid on an open auction
         '<a href="/bid/1">Place bid</a>', '<a href="/bid/1">Fai un’offerta</a>',
         '<a href="/bid/1">Gebot abgeben</a>', '<a href="/bid/1">Enchérir</a>',

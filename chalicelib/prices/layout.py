@@ -40,7 +40,9 @@ FALLBACK_LIKENESS = 0.3  # share of words with the product's name, to count as i
 BUTTONS = (
     "button, input[type=submit], input[type=button], input[type=image], [role=button], "
     "a[class*=cart i], a[id*=buy i], a[class*=buy i], a[id*=add i], a[class*=add i], "
-    "a[class*=btn i], a[class*=button i]"
+    "a[class*=btn i], a[class*=button i], "
+    # a link to the cart's address for adding ("/cart/add/123", "?add-to-cart=123")
+    'a[href*="cart/add" i], a[href*=add-to-cart i], a[href*=add_to_cart i], a[href*=addtocart i]'
 )
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"

@@ -291,6 +291,16 @@ def test_of_two_prices_beside_the_discount_between_them_the_higher_is_the_old_on
     assert winner(product(choices, "")) == SECOND
 
 
+def test_a_discount_stated_over_the_box_of_two_prices_tells_them_apart_too() -> None:
+    old, now = '<span class="css-x1">€30,00</span>', '<span class="css-x2">€20,00</span>'
+    box = f"<div><div>{old}</div><div>{now}</div></div>"
+    around = f"<div><div><em>Rabatt 33%</em></div><div>{box}</div></div>"
+    assert winner(product(around, "")) == FIRST
+    # Further up, it may be another box's.
+    far = f"<div><em>Rabatt 33%</em><div><div><div>{box}</div></div></div></div>"
+    assert winner(product(far, "")) == SECOND
+
+
 def test_a_discounted_price_is_the_price_and_a_discount_is_a_saving() -> None:
     for name in ("discounted-price", "discountPrice", "price-no-discount"):
         assert winner(product(f'<span class="price {name}">€20,00</span>', PLAIN_B)) == FIRST

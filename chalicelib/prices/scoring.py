@@ -388,6 +388,7 @@ def settle(found: list[Candidate]) -> None:
 
 PRICE_BOX_LEVELS = 3  # two prices within this many levels of each other are one price box
 BOX_TEXT, BOX_TEXTS = 200, 40  # what of a price box is read for the discount it states
+DISCOUNT_LEVELS = 2  # how far up from the price box a block may state its discount
 PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d+)?)\s?%")
 
 
@@ -423,7 +424,7 @@ def _discounted_pairs(found: list[Candidate]) -> None:
         if box is None:
             continue
         if box.mem_id not in stated:
-            stated[box.mem_id] = _percentages(box)
+            stated[box.mem_id] = _percentages_around(box)
         percentages = stated[box.mem_id]
         if percentages is None:
             continue
@@ -439,6 +440,17 @@ def _box(price: Candidate, depth: int) -> LexborNode | None:
     """The price's ancestor `depth` levels from the root."""
     ancestors = list(up(price.node, len(price.chain) - depth + 1)) if price.node is not None else []
     return ancestors[-1] if ancestors else None
+
+
+def _percentages_around(box: LexborNode) -> list[Decimal] | None:
+    """The box's percentages, else those of the block around it, up to DISCOUNT_LEVELS
+    ("Discount 40%" over a box of "$19.99" and "$11.99")."""
+    percentages: list[Decimal] | None = []
+    for element in up(box, DISCOUNT_LEVELS + 1):
+        percentages = _percentages(element)
+        if percentages != []:
+            break
+    return percentages
 
 
 def _percentages(box: LexborNode) -> list[Decimal] | None:

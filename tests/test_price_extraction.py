@@ -756,6 +756,20 @@ def test_a_price_in_a_link_to_a_part_of_the_page_is_still_the_price() -> None:
     assert extract_price(html) == Price(Decimal("39.99"), "USD")
 
 
+@pytest.mark.parametrize(
+    "offer",
+    ["<a href='#offers'>16 New</a> from <b>$29.99</b>", "Used from $29.99",
+     "<a href='#offers'>1 Refurbished</a> from <b>$29.99</b>", "Other sellers from $29.99",
+     "<a href='/o'>vezi încă o ofertă la 29,99 $</a>", "Weitere Angebote ab 29,99 $"],
+)  # fmt: skip
+def test_another_seller_s_offer_for_the_product_is_not_its_price(offer: str) -> None:
+    html = (
+        "<html><body><h1>Desk Lamp</h1><p>" + offer + "</p><p>$39.99</p>"
+        "<button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal("39.99"), "USD")
+
+
 THIRTY = Price(Decimal(30), "EUR")
 
 

@@ -145,7 +145,8 @@ def test_related_products_and_the_page_regions() -> None:
     losers = [c for c in shown(body) if c.amount.value != SECOND]
     assert all("related" in c.kinds for c in losers)
     assert all(
-        f"{scoring.RELATED:+g} related products, header, footer or basket" in c.reasons
+        f"{scoring.RELATED:+g} related products, another offer, header, footer or basket"
+        in c.reasons
         for c in losers
     )
     # Without the related block, the first price of the block wins.

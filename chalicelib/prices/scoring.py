@@ -60,7 +60,9 @@ EX_TAX = -6.0  # before VAT: a business price, not what the shop charges a consu
 BULK = -4.0  # a case or a carton of what the page sells one of
 THRESHOLD = -6.0  # a spend a promotion asks for ("orders over $50"): no price at all
 CONDITIONAL = -6.0  # for members, card holders or a trade-in; a deposit; a conversion
-RELATED = -5.0  # in related products, a product list, the header, footer or mini-cart
+RELATED = (
+    -5.0
+)  # in related products, a product list, another seller's offer, the header, footer or mini-cart
 IN_VARIANT_LIST = -2.0  # an option of a <select>: one variant among several
 HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
 FAR_BELOW_BUY = -1.0  # far below the buy button: reviews, recommendations
@@ -322,11 +324,13 @@ def _not_the_price(
     region = {tag for _, tag, _ in own_chain} & REGION_TAGS
     # "Your basket: 2 items £34.98", not an "Add to cart - £19.99" button
     basket = words.BASKET_TEXT.search(own) and not words.BUY_ACTION.search(own)
-    if related or region or basket:
+    if related or region or basket or words.OTHER_OFFERS.search(f"{label} {own}"):
         # Only a moving block (a slider) may turn out to be the product's own: its outermost.
         if related and not region and all(words.MOVING_ATTR.search(a) for _, a in related):
             candidate.related_at = related[-1][0]
-        candidate.add(RELATED, "related products, header, footer or basket", "related")
+        candidate.add(
+            RELATED, "related products, another offer, header, footer or basket", "related"
+        )
     if found.tags() & {"option", "select"}:
         candidate.add(IN_VARIANT_LIST, "in a variant list")
     if any(hidden(n) for n in up(node, own_levels)):

@@ -390,6 +390,14 @@ OTHER_PRODUCTS_HEADING = any_of(
     r"チェックした商品", r"相关产品", r"相關產品", r"猜你喜欢", r"관련 상품", r"추천 상품",
     r"похожие товары", r"вы смотрели", r"benzer ürünler", r"ilgili ürünler",
 )  # fmt: skip
+# What says a price is another seller's offer for the product ("Used from $5.99", "Other
+# sellers from $12", "vezi încă o ofertă la 271,99 Lei").
+OTHER_OFFERS = any_of(
+    r"other sellers", r"more (?:buying choices|offers)", r"other offers", r"another offer",
+    r"\b(?:new|used|refurbished|renewed|open[- ]box)(?: & used)?(?: \(\d+\))? from",
+    r"weitere angebote", r"autres offres", r"otras ofertas", r"altre offerte", r"[iî]nc[aă] o ofert[aă]", r"inne oferty",
+    r"další nabídky", r"andere aanbiedingen", r"他の出品者", r"其他卖家", r"другие предложения",
+)  # fmt: skip
 # What the basket's summary says beside its total.
 BASKET_TEXT = any_of(
     r"\bbasket\b", r"\bcart\b", r"\btrolley\b", r"warenkorb", r"\bpanier\b", r"carrito",

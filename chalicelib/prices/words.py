@@ -395,8 +395,9 @@ OTHER_PRODUCTS_HEADING = any_of(
 OTHER_OFFERS = any_of(
     r"other sellers", r"more (?:buying choices|offers)", r"other offers", r"another offer",
     r"\b(?:new|used|refurbished|renewed|open[- ]box)(?: & used)?(?: \(\d+\))? from",
-    r"weitere angebote", r"autres offres", r"otras ofertas", r"altre offerte", r"[iî]nc[aă] o ofert[aă]", r"inne oferty",
-    r"další nabídky", r"andere aanbiedingen", r"他の出品者", r"其他卖家", r"другие предложения",
+    r"weitere angebote", r"autres offres", r"otras ofertas", r"altre offerte",
+    r"[iî]nc[aă] o ofert[aă]", r"inne oferty", r"další nabídky", r"andere aanbiedingen",
+    r"他の出品者", r"其他卖家", r"другие предложения",
 )  # fmt: skip
 # What the basket's summary says beside its total.
 BASKET_TEXT = any_of(

@@ -481,6 +481,20 @@ def test_a_declared_price_the_page_shows_nowhere_as_its_price_is_stale() -> None
     assert extract_price(unsure) == Price(Decimal(25), "USD")
 
 
+def test_a_declared_price_before_vat_loses_to_the_page_s_price_with_vat_added() -> None:
+    """A bookshop's microdata holds the price before its 6% VAT; the page, with no buy
+    button and no class saying so, shows it with VAT added."""
+    product = {"@type": "Product", "name": "Código", "offers": {"price": "67.84"}}
+    html = (
+        f'<html><head><script type="application/ld+json">{json.dumps(product)}</script></head>'
+        "<body><h1>Código</h1><span>{shown}</span></body></html>"
+    )
+    url = "https://livros.example.pt/codigo"
+    assert extract_price(html.replace("{shown}", "71,91 €"), url) == Price(Decimal("71.91"), "EUR")
+    # A price shown that is no VAT rate away leaves the declared one standing.
+    assert extract_price(html.replace("{shown}", "99,90 €"), url) == Price(Decimal("67.84"), "EUR")
+
+
 def test_a_declared_case_price_is_not_the_price_of_the_item_the_page_sells() -> None:
     product = {
         "@type": "Product",

@@ -14,6 +14,7 @@ from chalicelib.prices.availability import (
     disabled,
     shown_stock,
 )
+from chalicelib.prices.amounts import plus_vat
 from chalicelib.prices.currency_marks import country_currency
 from chalicelib.prices.decoding import decode_html
 from chalicelib.prices.layout import PageView
@@ -144,10 +145,12 @@ def _decide(
         # Declared, yet shown only as the old price, before tax, as a saving...
         shown_otherwise = any(c.amount.value in values and not c.selling for c in ranked)
         # ...or nowhere it would be the price (at most in a related product's tile), while
-        # the product's price place shows another: stale markup, or og:price before VAT.
+        # the product's price place shows another, or the best shown is it with VAT added:
+        # stale markup, or og:price before VAT.
         strong = best.score >= STRONG and best.amount.mark is not None
-        stale = strong and not any(_as_the_price(c) for c in ranked if c.amount.value in values)
-        if shown_otherwise or stale:
+        gross = best.selling and any(plus_vat(value, best.amount.value) for value in values)
+        unshown = not any(_as_the_price(c) for c in ranked if c.amount.value in values)
+        if shown_otherwise or ((strong or gross) and unshown):
             return _visible_price(best, page_currency)
     return _declared_price(selling, selling[0].value, page_currency, None)
 

@@ -8,13 +8,13 @@ from decimal import Decimal
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.money import minor_digits
+from chalicelib.prices.amounts import plus_vat
 from chalicelib.prices.availability import (
     availability_of,
     declared_stock,
     disabled,
     shown_stock,
 )
-from chalicelib.prices.amounts import plus_vat
 from chalicelib.prices.currency_marks import country_currency
 from chalicelib.prices.decoding import decode_html
 from chalicelib.prices.layout import PageView

@@ -100,8 +100,10 @@ def test_a_cue_on_one_price_decides(
 
 
 @pytest.mark.parametrize(
-    "heading", ["Customers also viewed", "You may also like", "Das könnte Ihnen auch gefallen"]
-)
+    "heading",
+    ["Customers also viewed", "You may also like", "Das könnte Ihnen auch gefallen",
+     "Consider this available item", "Alternative products", "Alternative Produkte", "Produits alternatifs"],
+)  # fmt: skip
 def test_a_block_a_heading_names_as_other_products_is_related(heading: str) -> None:
     others = f'<div><h2>{heading}</h2><div class="tile"><a href="/p/2">Cup</a>{PLAIN_A}</div></div>'
     body = f'<div class="product"><h1>Teapot</h1><button>In den Warenkorb</button></div>{others}'

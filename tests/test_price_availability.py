@@ -507,6 +507,21 @@ def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + button)[0] == "in_stock"
 
 
+def test_other_products_buttons_do_not_make_a_sold_out_product_buyable() -> None:
+    """The product sold out shows no button of its own; the tiles of other products below
+    it do, and no class or heading names them: the stale markup does not win."""
+    tile = (
+        '<li><a href="/p/{i}"><img src="{i}.jpg"></a><a href="/p/{i}">Lampe {i}</a>'
+        "<span>{i}9,00 €</span><button>In den Warenkorb</button></li>"
+    )
+    tiles = "<ul>" + "".join(tile.format(i=i) for i in range(1, 5)) + "</ul>"
+    stale = json_ld({"availability": "https://schema.org/InStock"})
+    assert offer(TITLE + PRICE + "<p>Ausverkauft</p>" + tiles, stale)[0] == "out_of_stock"
+    # Its own button, there, still takes orders.
+    own = '<button class="add-to-cart">In den Warenkorb</button>'
+    assert offer(TITLE + PRICE + own + tiles, stale)[0] == "in_stock"
+
+
 def test_a_link_to_the_cart_is_no_buy_button() -> None:
     cart = '<a href="/koszyk">Przejdź do koszyka</a>'
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"

@@ -50,6 +50,9 @@ MAX_BUTTON_TEXT = 40
 HEADINGS = "h2, h3, h4, h5, h6, [role=heading], [class*=heading i], [class*=title i]"
 MAX_HEADING_TEXT = 60
 HEADED_LEVELS = 4  # how far up from its heading a block of other products is looked for
+TILE_LEVELS = 4  # how far up from a price or button the tile holding it is looked for
+LINK_LEVELS = 8  # ...and the link that is a whole card, picture, name and price
+TILES_ALIKE = 3  # tiles alike, at least, in a list of other products
 # Buttons, and links and boxes that may act as one, looked at per page in document order:
 # the most on the benchmark's and fathom's pages are 421 and 3,746.
 MAX_BUTTONS, MAX_ACTING_AS_BUTTONS = 2_000, 10_000
@@ -94,6 +97,10 @@ class Ancestry:
         return [node_id for node_id, _, _ in reversed(self.chain)]
 
 
+# Per parent's id: how many of its children have each (tag, class).
+Kinds = dict[int, Counter[tuple[str, str | None]]]
+
+
 @dataclass(frozen=True)
 class Landmarks:
     """Where the main product sits: its title and its buy button, as root-first id chains."""
@@ -123,24 +130,13 @@ class PageView:
     buy_button: LexborNode | None
     title: LexborNode | None
     known_attrs: dict[int, str] = field(default_factory=dict, repr=False)  # attr_text by id
-    # per parent's id: how many of its children have each (tag, class)
-    known_kinds: dict[int, Counter[tuple[str, str | None]]] = field(
-        default_factory=dict, repr=False
-    )
+    known_kinds: Kinds = field(default_factory=dict, repr=False)
 
     def alike(self, node: LexborNode) -> int:
-        """How many of its parent's children share its tag and class, itself included
-        (tiles of a list, rows of a table): counted once per parent."""
-        parent = node.parent
-        if parent is None:
-            return 0
-        kinds = self.known_kinds.get(parent.mem_id)
-        if kinds is None:
-            kinds = Counter(
-                (child.tag or "", child.attributes.get("class")) for child in parent.iter()
-            )
-            self.known_kinds[parent.mem_id] = kinds
-        return kinds[(node.tag or "", node.attributes.get("class"))]
+        return alike(node, self.known_kinds)
+
+    def in_a_tile(self, node: LexborNode | None, title: set[int]) -> bool:
+        return node is not None and in_a_tile(node, title, self.known_kinds)
 
     def ancestry(self, node: LexborNode) -> Ancestry:
         """The node and its ancestors; each element's attributes are read once per page."""
@@ -168,7 +164,8 @@ class PageView:
             else:
                 order[node.mem_id] = index
         title = find_title(body, product_name, url, texts)
-        buy = find_buy_button(body, order, title)
+        kinds: Kinds = {}
+        buy = find_buy_button(body, order, title, kinds)
         title_chain = PageView.chain_of(title) if title is not None else []
         buy_chain = PageView.chain_of(buy) if buy is not None else []
         marks = Landmarks(
@@ -177,7 +174,7 @@ class PageView:
             buy_order=order.get(buy.mem_id) if buy is not None else None,
             headed_elsewhere=headed_elsewhere(body, {*title_chain, *buy_chain}),
         )
-        return PageView(body, order, texts, marks, buy, title)
+        return PageView(body, order, texts, marks, buy, title, known_kinds=kinds)
 
     @staticmethod
     def chain_of(node: LexborNode) -> list[int]:
@@ -227,10 +224,11 @@ def _shared(words: set[str], wanted: set[str]) -> float:
 
 
 def find_buy_button(
-    body: LexborNode, order: dict[int, int], title: LexborNode | None
+    body: LexborNode, order: dict[int, int], title: LexborNode | None, kinds: Kinds | None = None
 ) -> LexborNode | None:
-    """The first buy button after the title (else the first on the page) that is shown:
-    back-in-stock apps print their own, hidden while the product sells."""
+    """The first buy button after the title (else the first on the page) that is shown
+    (back-in-stock apps print their own, hidden while the product sells) and is not in
+    another product's tile (a sold-out product's page may show only theirs)."""
     after = order.get(title.mem_id, 0) if title is not None else 0
     buttons = [node for node in body.css(BUTTONS)[:MAX_BUTTONS] if BUY.search(_button_label(node))]
     buttons += [
@@ -239,11 +237,19 @@ def find_buy_button(
         if len(text := node.text(deep=True).strip()) <= MAX_BUTTON_TEXT
         and BUY_ACTION.search(text.lower())
     ]
-    if title is not None:  # not one of the related products' buttons after it
-        title_chain = PageView.chain_of(title)
+    title_chain = PageView.chain_of(title) if title is not None else []
+    if title_chain:  # not one of the related products' buttons after it
         buttons = [b for b in buttons if not _among_other_products(b, title_chain)]
     buttons.sort(key=lambda node: (order.get(node.mem_id, 0) < after, order.get(node.mem_id, 0)))
-    return next((button for button in buttons if visible(button)), None)  # checked lazily
+    title_ids, kinds = set(title_chain), {} if kinds is None else kinds
+    return next(  # checked lazily
+        (
+            button
+            for button in buttons
+            if visible(button) and not (title_ids and in_a_tile(button, title_ids, kinds))
+        ),
+        None,
+    )
 
 
 def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
@@ -298,6 +304,48 @@ def lineage(node: LexborNode) -> Iterator[LexborNode]:
             return
         yield current
         current = current.parent
+
+
+def alike(node: LexborNode, kinds: Kinds) -> int:
+    """How many of its parent's children share its tag and class, itself included
+    (tiles of a list, rows of a table): counted once per parent (`kinds`, by its id)."""
+    parent = node.parent
+    if parent is None:
+        return 0
+    counted = kinds.get(parent.mem_id)
+    if counted is None:
+        counted = Counter(
+            (child.tag or "", child.attributes.get("class")) for child in parent.iter()
+        )
+        kinds[parent.mem_id] = counted
+    return counted[(node.tag or "", node.attributes.get("class"))]
+
+
+def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
+    """In a tile of another product that no class or heading names, one not holding the
+    product's title (`title`: its chain's ids): a link to another page holding a picture
+    and the node, up to LINK_LEVELS above it, or one of TILES_ALIKE or more siblings
+    alike (same tag, same class), with a picture linking to its product."""
+    for level, element in enumerate(up(node, LINK_LEVELS)):
+        if element.mem_id in title:
+            return False
+        if _picture_link(element):
+            return True
+        if (
+            level < TILE_LEVELS
+            and alike(element, kinds) >= TILES_ALIKE
+            and element.css_first("a[href] img") is not None
+        ):
+            return True
+    return False
+
+
+def _picture_link(element: LexborNode) -> bool:
+    """A link to another page holding a picture: a card, picture, name and price in one."""
+    if element.tag != "a" or element.css_first("img") is None:
+        return False
+    href = (element.attributes.get("href") or "").strip().lower()
+    return bool(href) and not href.startswith(("#", "javascript:"))
 
 
 def attr_text(node: LexborNode) -> str:

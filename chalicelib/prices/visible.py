@@ -40,9 +40,6 @@ MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not 
 # comes early on the benchmark's and fathom's pages: never past the 80th price (some show
 # 950), nor past the 1,658th text holding digits (the most any page has is 1,665).
 MAX_CANDIDATES = 500
-TILE_LEVELS = 4  # how far up from a price the tile holding it is looked for
-LINK_LEVELS = 8  # ...and the link that is a whole card, picture, name and price
-TILES_ALIKE = 3  # tiles alike, at least, in a list of other products
 MAX_NUMBER_TEXTS = 5_000
 NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"]
 DIGIT = re.compile(r"\d")
@@ -90,38 +87,10 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
     result = list(found.values())
     title = set(view.landmarks.title_chain)
     for candidate in result:
-        if "related" not in candidate.kinds and _in_a_tile(candidate, view, title):
+        if "related" not in candidate.kinds and view.in_a_tile(candidate.node, title):
             candidate.add(scoring.RELATED, "in a tile of another product", "related")
     scoring.settle(result)
     return result
-
-
-def _in_a_tile(candidate: Candidate, view: PageView, title: set[int]) -> bool:
-    """In a tile of another product that no class or heading names, one not holding the
-    product's title (`title`: its chain's ids): a link to another page holding a picture
-    and the price, up to LINK_LEVELS above it, or one of TILES_ALIKE or more siblings
-    alike (same tag, same class), with a picture linking to its product."""
-    node = candidate.node
-    for level, element in enumerate(up(node, LINK_LEVELS) if node is not None else ()):
-        if element.mem_id in title:
-            return False
-        if _picture_link(element):
-            return True
-        if (
-            level < TILE_LEVELS
-            and view.alike(element) >= TILES_ALIKE
-            and element.css_first("a[href] img") is not None
-        ):
-            return True
-    return False
-
-
-def _picture_link(element: LexborNode) -> bool:
-    """A link to another page holding a picture: a card, picture, name and price in one."""
-    if element.tag != "a" or element.css_first("img") is None:
-        return False
-    href = (element.attributes.get("href") or "").strip().lower()
-    return bool(href) and not href.startswith(("#", "javascript:"))
 
 
 def _reader() -> Reader:

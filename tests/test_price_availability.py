@@ -185,6 +185,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "入荷未定", "Nema u zalihi", "Nije dostupno", "Ni na voljo", "Відсутній",
         "Нема в наявності", "Розпродано", "Trenutno nedostupno", "Не е наличен",
         "Ngừng kinh doanh", "停售",
+        # a count of none
+        "Lagerbestand: 0 Stück", "Stan magazynowy: 0 szt.", "Остаток: 0 шт.", "在庫数：0",
+        "재고 0개", "Disponibilidad: 0",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:

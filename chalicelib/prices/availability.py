@@ -97,8 +97,9 @@ _OUT_TEXT = re.compile(
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
-            r"\b(?:stock|lager|bestand|existencias|available|verfügbar|disponible)\s*:\s*"
-            r"0(?![\d.,+\-–~])",
+            r"\b(?:stock|lager|(?:lager)?bestand|existencias|available|availability|verfügbar"
+            r"|disponible|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
+            r"|в наличии|在庫数?|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"tuote on loppu", r"^slut\W*$",
             r"отсутству",

@@ -525,6 +525,19 @@ def test_other_products_buttons_do_not_make_a_sold_out_product_buyable() -> None
     assert offer(TITLE + PRICE + own + tiles, stale)[0] == "in_stock"
 
 
+def test_a_gallery_s_zoom_link_beside_the_button_makes_no_tile_of_its_column() -> None:
+    """Three columns alike, the title in one, the picture (linked to its larger file),
+    price and button in the next: the button is the product's own."""
+    columns = (
+        f'<div class="row"><div class="col">{TITLE}</div><div class="col">'
+        f'<a href="/media/lampe-gross.jpg"><img src="/media/lampe.jpg"></a>{PRICE}'
+        '<p class="stock">Auf Lager</p><button>In den Warenkorb</button></div>'
+        '<div class="col"><p>Kostenlose Rücksendung</p></div></div>'
+    )
+    stale = json_ld({"availability": "https://schema.org/OutOfStock"})
+    assert offer(columns, stale)[0] == "in_stock"
+
+
 def test_a_link_to_the_cart_is_no_buy_button() -> None:
     cart = '<a href="/koszyk">Przejdź do koszyka</a>'
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"

@@ -53,6 +53,7 @@ HEADED_LEVELS = 4  # how far up from its heading a block of other products is lo
 TILE_LEVELS = 4  # how far up from a price or button the tile holding it is looked for
 LINK_LEVELS = 8  # ...and the link that is a whole card, picture, name and price
 TILES_ALIKE = 3  # tiles alike, at least, in a list of other products
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)$")
 # Buttons, and links and boxes that may act as one, looked at per page in document order:
 # the most on the benchmark's and fathom's pages are 421 and 3,746.
 MAX_BUTTONS, MAX_ACTING_AS_BUTTONS = 2_000, 10_000
@@ -331,21 +332,29 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
             return False
         if _picture_link(element):
             return True
-        if (
-            level < TILE_LEVELS
-            and alike(element, kinds) >= TILES_ALIKE
-            and element.css_first("a[href] img") is not None
-        ):
-            return True
+        if level < TILE_LEVELS and alike(element, kinds) >= TILES_ALIKE:
+            picture = element.css_first("a[href] img")
+            link = (
+                next((a for a in up(picture, LINK_LEVELS) if a.tag == "a"), None)
+                if picture
+                else None
+            )
+            if link is not None and _to_a_page(link):
+                return True
     return False
 
 
 def _picture_link(element: LexborNode) -> bool:
     """A link to another page holding a picture: a card, picture, name and price in one."""
-    if element.tag != "a" or element.css_first("img") is None:
-        return False
-    href = (element.attributes.get("href") or "").strip().lower()
-    return bool(href) and not href.startswith(("#", "javascript:"))
+    return element.tag == "a" and element.css_first("img") is not None and _to_a_page(element)
+
+
+def _to_a_page(link: LexborNode) -> bool:
+    """Not to a part of this one, a script, nor a picture (a gallery's zoom)."""
+    href = (link.attributes.get("href") or "").strip().lower()
+    return bool(href) and not (
+        href.startswith(("#", "javascript:")) or _PICTURE_FILE.search(href.split("?")[0])
+    )
 
 
 def attr_text(node: LexborNode) -> str:

@@ -686,15 +686,19 @@ def of_two_at(url: str, first: str, second: str) -> Price | None:
     )
 
 
+# Eight levels of a theme's blocks, each named (bare wrappers are no step: `unwrap_bare`).
+WRAPPERS = "".join(f'<div class="level-{i}">' for i in range(8))
+
+
 def test_the_title_is_found_by_the_words_of_the_page_s_address() -> None:
     """A shop whose <title> is its own name still names the product in its URL; a category's
     heading comes first."""
     html = (
         "<html><head><title>Example Shop</title></head><body>"
-        + "<div>" * 8
+        + WRAPPERS
         + "<h1>Lamps</h1><p>From $19.99</p>"
         + "</div>" * 8
-        + "<div>" * 8
+        + WRAPPERS
         + "<h1>Brass Desk Lamp with Marble Base</h1><p>$89.00</p>"
         + "</div>" * 8
         + "</body></html>"
@@ -708,10 +712,10 @@ def test_a_title_in_a_plain_element_is_found_in_scripts_written_without_spaces()
     matched by their pairs of characters."""
     html = (
         "<html><head><title>i3Fresh 愛上新鮮 - 招牌肉乾自由選(任選10包)</title></head><body>"
-        + "<div>" * 8
+        + WRAPPERS
         + "<div>$79</div>"
         + "</div>" * 8
-        + "<div>" * 8
+        + WRAPPERS
         + "<div>招牌肉乾自由選</div><div>$99</div>"
         + "</div>" * 8
         + "</body></html>"

@@ -116,6 +116,25 @@ def test_a_block_a_heading_names_as_other_products_is_related(heading: str) -> N
     assert "related" not in price.kinds
 
 
+def test_bare_wrappers_put_no_distance_between_a_price_and_its_title() -> None:
+    """A component library nests <div>s with nothing on them; they are no step."""
+    wrapped = "<div>" * 12 + PLAIN_A + "</div>" * 12
+    [price] = shown(f'<div class="product"><h1>Teapot</h1>{wrapped}</div>')
+    assert f"{scoring.NEAR_TITLE[0][1]:+g} near the title (3)" in price.reasons
+
+
+def test_a_deeply_nested_price_is_still_in_the_product_s_block() -> None:
+    """Chains of ancestors reach the page's root however deep (within a hostile page's
+    bound), so a title and a buy button 80 named levels down still share their block."""
+
+    def nested(html: str, levels: int) -> str:
+        return "".join(f'<div class="l{i}">' for i in range(levels)) + html + "</div>" * levels
+
+    body = nested("<h1>Teapot</h1>" + nested(PLAIN_A + "<button>In den Warenkorb</button>", 70), 10)
+    [price] = shown(body)
+    assert f"{scoring.PRODUCT_BLOCK:+g} in the product block" in price.reasons
+
+
 def test_a_from_price_is_no_spend() -> None:
     assert winner(product(f"{PLAIN_A} + orders ship free", PLAIN_B)) == SECOND
     # The cheapest size's price: "€20,00+", "Dès €20,00".
@@ -300,7 +319,7 @@ def test_a_discount_stated_over_the_box_of_two_prices_tells_them_apart_too() -> 
     around = f"<div><div><em>Rabatt 33%</em></div><div>{box}</div></div>"
     assert winner(product(around, "")) == FIRST
     # Further up, it may be another box's.
-    far = f"<div><em>Rabatt 33%</em><div><div><div>{box}</div></div></div></div>"
+    far = f'<div><em>Rabatt 33%</em><div class="a"><div class="b"><div class="c">{box}</div></div></div></div>'
     assert winner(product(far, "")) == SECOND
 
 

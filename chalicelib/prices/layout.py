@@ -57,6 +57,7 @@ _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)$")
 # Buttons, and links and boxes that may act as one, looked at per page in document order:
 # the most on the benchmark's and fathom's pages are 421 and 3,746.
 MAX_BUTTONS, MAX_ACTING_AS_BUTTONS = 2_000, 10_000
+MAX_UNWRAPPED = 20_000  # bare wrappers looked at, in document order
 # Whole class names that hide an element everywhere (not "hidden-xs": one screen size).
 HIDING_CLASSES = {
     "hidden",
@@ -78,7 +79,7 @@ BLOCK_TAGS = {
 }  # fmt: skip
 INLINE_TAGS = {"span", "small", "sub", "b", "strong", "em", "i", "u", "font"}  # words' styling
 ROOTS = ("html", "-document")  # above every element a chain holds
-MAX_ANCESTRY = 60  # ancestors kept per chain: deeper nesting is generated markup
+MAX_ANCESTRY = 250  # ancestors kept per chain: deeper nesting is hostile markup
 
 
 @dataclass(frozen=True)
@@ -354,6 +355,36 @@ def _to_a_page(link: LexborNode) -> bool:
     href = (link.attributes.get("href") or "").strip().lower()
     return bool(href) and not (
         href.startswith(("#", "javascript:")) or _PICTURE_FILE.search(href.split("?")[0])
+    )
+
+
+def unwrap_bare(body: LexborNode) -> None:
+    """Replace each <div> with no attributes, holding only elements, that is all its
+    parent holds, by what it holds: nested so, they say nothing, yet would put a price
+    steps further from its title, and its class names levels further up. (Not one
+    holding text: a price's own element, its nearest class read as its kind.)"""
+    for element in body.css("div:not([class])")[:MAX_UNWRAPPED]:
+        if not element.attributes and not _holds_text(element) and _alone(element):
+            element.unwrap()
+
+
+def _holds_text(element: LexborNode) -> bool:
+    return any(
+        child.is_text_node and child.text(deep=False).strip()
+        for child in element.iter(include_text=True)
+    )
+
+
+def _alone(element: LexborNode) -> bool:
+    """All its parent holds, but for spaces and comments."""
+    parent = element.parent
+    if parent is None:
+        return False
+    return not any(
+        child.mem_id != element.mem_id
+        and child.tag != "-comment"
+        and (not child.is_text_node or child.text(deep=False).strip())
+        for child in parent.iter(include_text=True)
     )
 
 

@@ -23,6 +23,7 @@ from chalicelib.prices.layout import (
     neighbour_text,
     shown_nodes,
     shown_text,
+    unwrap_bare,
     up,
 )
 from chalicelib.prices.scoring import Candidate, Piece
@@ -59,9 +60,12 @@ Reader = Callable[[LexborNode], Reading | None]
 
 
 def clean(tree: LexborHTMLParser) -> None:
-    """Drop what is never shown as text, once the stylesheets' strikes are marked."""
+    """Drop what is never shown as text, once the stylesheets' strikes are marked, and
+    the bare wrappers a component library nests (`unwrap_bare`)."""
     mark_struck(tree)
     tree.strip_tags(NOISE_TAGS)
+    if tree.body is not None:
+        unwrap_bare(tree.body)
 
 
 def candidates(view: PageView, url: str | None, currency_hint: str | None) -> list[Candidate]:

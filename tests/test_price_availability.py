@@ -538,6 +538,19 @@ def test_a_gallery_s_zoom_link_beside_the_button_makes_no_tile_of_its_column() -
     assert offer(columns, stale)[0] == "in_stock"
 
 
+def test_another_product_s_card_says_nothing_of_this_one() -> None:
+    """One card, a picture linking to the other product's page with its name, price and
+    status, beside the product's own: no class, heading or list says it is another's."""
+    card = (
+        '<div><a href="/p/schirm"><img src="schirm.jpg"><span>Lampenschirm</span>'
+        "<span>12,00 €</span><span>Ausverkauft</span></a></div>"
+    )
+    assert offer(TITLE + PRICE + card + BUTTON)[0] == "in_stock"
+    # Its own picture, linked to its larger file, with the badge on it, does say.
+    badge = '<a href="/media/lampe.jpg"><img src="lampe.jpg"><span>Ausverkauft</span></a>'
+    assert offer(TITLE + badge + PRICE)[0] == "out_of_stock"
+
+
 def test_a_link_to_the_cart_is_no_buy_button() -> None:
     cart = '<a href="/koszyk">Przejdź do koszyka</a>'
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"

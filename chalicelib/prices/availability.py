@@ -47,6 +47,7 @@ from chalicelib.prices.layout import (
     concealed,
     hidden,
     lineage,
+    picture_link,
     shown_nodes,
     shown_text,
     up,
@@ -540,7 +541,7 @@ def _elsewhere(
     """On a branch of its own, away from the landmarks, that is about other things:
     reviews, the page's header or footer, a block of related or recently viewed
     products (classed so, and linking to them: a class such as "widget" alone may wrap
-    the product's own parts)."""
+    the product's own parts), another product's card (a picture linking to its page)."""
     own_levels = len(chain) - max(common_prefix(chain, anchor) for anchor in anchors)
     return any(
         node.tag in REGION_TAGS
@@ -548,6 +549,7 @@ def _elsewhere(
         or _OTHERS_TALK.search(attrs := attr_text(node))
         or (words.RELATED_ATTR.search(attrs) and _links_on(node))
         or _another_product(node, view)
+        or picture_link(node)
         for node in up(element, own_levels)
     )
 

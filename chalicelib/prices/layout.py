@@ -331,7 +331,7 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
     for level, element in enumerate(up(node, LINK_LEVELS)):
         if element.mem_id in title:
             return False
-        if _picture_link(element):
+        if picture_link(element):
             return True
         if level < TILE_LEVELS and alike(element, kinds) >= TILES_ALIKE:
             picture = element.css_first("a[href] img")
@@ -345,7 +345,7 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
     return False
 
 
-def _picture_link(element: LexborNode) -> bool:
+def picture_link(element: LexborNode) -> bool:
     """A link to another page holding a picture: a card, picture, name and price in one."""
     return element.tag == "a" and element.css_first("img") is not None and _to_a_page(element)
 

@@ -586,7 +586,10 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "Hampir habis", "Sắp hết hàng", "Σχεδόν εξαντλημένο", "Quase esgotada", "Casi agotada",
      "Quasi esaurita", "Майже розпродано", "Sold out 3 times!", "Sold out twice",
      "Never sold out", "Previously sold out", "Sold out last season", "5x sold out",
-     "完売間近", "快要售完", "Bientôt en rupture", "Sold out soon", "Wkrótce wyprzedane"],
+     "完売間近", "快要售完", "Bientôt en rupture", "Sold out soon", "Wkrótce wyprzedane",
+     "Last restock sold out in 2 days", "Only 2 left before it's sold out",
+     "Sold out before! Get yours now", "Bestseller – war schon 3x ausverkauft",
+     "Was sold out, now back in stock"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + GREYED)[0] == "in_stock"
@@ -904,6 +907,8 @@ def test_the_page_overrules_a_stale_sold_out_declaration_where_it_sells_and_says
     head = json_ld({"availability": "OutOfStock"})
     status = '<p class="stock">In stock</p>'
     assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
+    for low in ("Low stock", "Only a few left", "Últimas unidades", "Restocked"):
+        assert offer(TITLE + PRICE + f"<p>{low}</p>" + BUTTON, head)[0] == "in_stock", low
     # A button alone, or a greyed-out one, does not outvote the markup.
     assert offer(TITLE + PRICE + BUTTON, head)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + status + GREYED, head)[0] == "out_of_stock"

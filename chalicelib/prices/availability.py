@@ -180,6 +180,10 @@ _IN_TEXT = re.compile(
     r"\bbestellbar\b|\bbestelbaar\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
     r"\bdisponibil\b|\blieferbar\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
+    # few left, yet some: "Low stock", "Only a few left", "Últimas unidades"
+    r"\b(?:low|limited) stock\b|\bonly a few left\b|^(?:just )?restocked\W*$|"
+    r"\bgeringer bestand\b|\bstock limité\b|\bdernières pièces\b|[úu]ltimas unidades|"
+    r"\bpocas unidades\b|\bultimi pezzi\b|"
     # a marketplace's product with no buy box of its own: other sellers sell it
     r"(?:available|erhältlich|disponible|disponibile|verkrijgbaar|dostępne|tillgänglig) "
     r"(?:from|bei|auprès de|a través de|presso|bij|u|från) (?:these|other|diesen|anderen|ces|"
@@ -246,7 +250,7 @@ _WAITING_TEXT = re.compile(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
-    r"^restock(?:ing|ed)\W*$|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"^restocking\W*$|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on) |^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"
@@ -342,7 +346,14 @@ _STILL_ON_SALE = re.compile(
     # a boast of its past: "Sold out 3 times!", "Never sold out"
     r"sold out (?:twice|(?:\d+|three|several|many|multiple) ?(?:times|x)\b)|\d+ ?x sold out|"
     r"\b(?:previously|never|often|already|once) sold out|"
-    r"sold out (?:last (?:year|season|time)|in (?:19|20)\d\d)",
+    r"sold out (?:last (?:year|season|time)|in (?:19|20)\d\d)|"
+    r"sold out (?:in|within) (?:just )?(?:\d+|a|one|two|three|a few) "
+    r"(?:minutes?|hours?|days?|weeks?)|sold out before|now back in stock|"
+    r"(?:schon|bereits) (?:\d+ ?x |mehrfach |mehrmals |einmal )?ausverkauft|"
+    r"\d+ ?x ausverkauft|"
+    # a call to hurry: "only 2 left before it's sold out"
+    r"before (?:it(?:'s| is)|they(?:'re| are)) (?:all )?(?:sold out|gone)|"
+    r"before (?:it|they) sells? out",
 )
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {

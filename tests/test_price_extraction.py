@@ -805,10 +805,19 @@ def of_two(first: str, second: str) -> Price | None:
      "Eredeti ár", "Preț vechi", "Κανονική τιμή", "Старая цена", "Eski fiyat", "定価", "市场价",
      "Giá gốc", "Harga coret", "ราคาเดิม", "Før", "Ovh.", "السعر الأصلي", "Retail price",
      "السعر قبل الخصم", "מחיר לפני הנחה", "Vejl. pris", "PVPR", "Norm.", "PRP", "Don't pay",
-     "Цена без скидки", "Ціна без знижки"],
+     "Цена без скидки", "Ціна без знижки",
+     # what a set is worth
+     "Value", "Total value", "Retail value:", "Worth", "Valeur", "Wert"],
 )  # fmt: skip
 def test_a_price_labelled_as_the_old_one_in_many_languages_is_not_the_price(label: str) -> None:
     assert of_two(f"<span>{label}</span> <span>45,00 €</span>", "<span>30,00 €</span>") == THIRTY
+
+
+def test_praise_of_the_price_is_no_worth() -> None:
+    for praise in ("Great value", "Best value:", "Value pack"):
+        assert of_two(f"<span>{praise}</span> <span>30,00 €</span>", "<span>45,00 €</span>") == (
+            THIRTY
+        ), praise
 
 
 @pytest.mark.parametrize(

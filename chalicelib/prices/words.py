@@ -164,6 +164,12 @@ OLD_TEXT = any_of(
     r"vejledende pris", r"\bfør\b", r"tidligere pris", r"førpris", r"rek\. pris",
     r"\bvejl\.", r"\bpvpr\b", r"\bnorm\.", r"\bprp\b", r"don'?t pay", r"без скидки",
     r"до скидки", r"без знижки",
+    # what a set is worth, named right before its amount ("Value $49.99", "Worth $120")
+    *(
+        rf"{word}:?\s*(?:[^\w\s]{{1,3}}|[a-z]{{3}})?\s*(?:\d|$)"
+        for word in (r"(?<!great )(?<!good )(?<!best )(?<!better )(?<!top )(?<!for )\bvalue",
+                     r"\bworth", r"\bvaleur", r"\bwert")
+    ),
     r"normaalihinta", r"\bennen\b", r"\bovh\b", r"aiempi hinta", r"alkuperäinen hinta", r"السعر الأصلي",
     r"السعر القديم", r"بدلا من", r"بدلاً من", r"قبل الخصم", r"במקום", r"מחיר מקורי", r"לפני הנחה",
     # Portuguese "De R$ 2.199,99 Por R$ 1.759,99": "de" opening the text, not "10x de R$"

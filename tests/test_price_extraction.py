@@ -875,6 +875,18 @@ def test_a_price_labelled_so_in_many_languages_is_likelier(label: str) -> None:
     assert of_two("<span>15,00 €</span>", f"{label} <span>30,00 €</span>") == THIRTY
 
 
+def test_a_bare_number_labelled_a_price_in_its_own_text_is_read() -> None:
+    """No currency mark, no class: "Prijs: 29,99" says it is a price, on a Dutch shop in
+    euros; an article number so labelled is none."""
+    for shown in ("Prijs: 29,99", "<b>Prijs</b> 29,99"):
+        html = (
+            f"<html><body><h1>Lamp</h1><p>{shown}</p><button>In winkelwagen</button></body></html>"
+        )
+        assert extract_price(html, "https://shop.example.nl/p") == Price(Decimal("29.99"), "EUR")
+    html = "<html><body><h1>Lamp</h1><p>Artikelnummer: 12345</p></body></html>"
+    assert extract_price(html, "https://shop.example.nl/p") is None
+
+
 @pytest.mark.parametrize(
     "note", ["exkl. moms", "ekskl. mva", "nettó", "fără TVA", "без НДС", "sans TVA", "+ IVA",
              "χωρίς ΦΠΑ", "ilman ALV", "IVA esclusa"],

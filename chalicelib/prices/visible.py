@@ -35,6 +35,7 @@ PRICE_LEAD = 24  # the price early in the text ("Unser Preis: 129,99 EUR inkl. .
 NOTE_REACH = 8  # its note right after it, past its currency ("€ ", "EUR ")
 MAX_NOTE_WORD = 16  # "versandkosten"
 PADDED_TEXT = 2_000  # a short text with its markup's indentation around it
+LABEL_REACH = 24  # a label's words right before a bare number ("Unser Preis:")
 MAX_AMOUNTS = 2  # more separate numbers than this in one text: a sentence, not a price
 # Prices read per page, and texts holding digits looked at, in document order: a page
 # showing 30,000 prices or numbers would otherwise take seconds. The product's own price
@@ -219,8 +220,11 @@ def _could_be_price(node: LexborNode, amount: Amount) -> bool:
 
 
 def _labelled(node: LexborNode) -> bool:
-    """A bare number right after a word such as "Price" or "特價"."""
-    return bool(words.PRICE_LABEL.search(neighbour_text(node, before=True, limit=24).lower()))
+    """A bare number right after a word such as "Price" or "特價", before it or in its own
+    text ("Prijs: 29,99")."""
+    lead = DIGIT.split(shown_text(node), 1)[0][-LABEL_REACH:]
+    before = neighbour_text(node, before=True, limit=LABEL_REACH)
+    return any(words.PRICE_LABEL.search(text.lower()) for text in (lead, before))
 
 
 def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:

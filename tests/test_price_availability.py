@@ -76,6 +76,19 @@ def test_schema_org_availability_in_every_spelling(
 
 
 @pytest.mark.parametrize(
+    ("level", "expected"),
+    [({"@type": "QuantitativeValue", "value": 0}, "out_of_stock"), (0, "out_of_stock"),
+     ("0", "out_of_stock"), ({"value": 12}, "in_stock"), ({"value": "many"}, "in_stock")],
+)  # fmt: skip
+def test_a_stock_count_declared_without_an_availability_says_it(
+    level: object, expected: str
+) -> None:
+    """schema.org's `inventoryLevel`: none left is sold out, though the button stays."""
+    declared = json_ld({"inventoryLevel": level})
+    assert offer(TITLE + PRICE + BUTTON, declared)[0] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [("Auf Lager", "in_stock"), ("Disponible", "in_stock"), ("Derzeit nicht lieferbar",
      "out_of_stock"), ("Ya no está disponible", "out_of_stock")],

@@ -125,6 +125,8 @@ def _offer_availability(offers: object, depth: int) -> list[Stated]:
     for offer in offers if isinstance(offers, list) else [offers]:
         if isinstance(offer, dict):
             value, price = offer.get("availability"), _value(offer.get("price"), None)
+            if value is None:
+                value = _stock_count(offer.get("inventoryLevel"))
             for v in value if isinstance(value, list) else [value]:
                 if isinstance(v, dict):  # a node: {"@id": "https://schema.org/InStock"}
                     v = v.get("@id") or v.get("name")
@@ -132,6 +134,16 @@ def _offer_availability(offers: object, depth: int) -> list[Stated]:
                     found.append(Stated(v, price))
             found += _offer_availability(offer.get("offers"), depth + 1)
     return found
+
+
+def _stock_count(level: object) -> str | None:
+    """An offer's `inventoryLevel` where it states no availability: none left is sold out."""
+    count = level.get("value") if isinstance(level, dict) else level
+    if isinstance(count, str) and count.strip().isdigit():
+        count = int(count)
+    if isinstance(count, bool) or not isinstance(count, int | float):
+        return None
+    return "https://schema.org/InStock" if count > 0 else "https://schema.org/OutOfStock"
 
 
 # --- JSON-LD -----------------------------------------------------------------

@@ -201,6 +201,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         # a count of none
         "Lagerbestand: 0 Stück", "Stan magazynowy: 0 szt.", "Остаток: 0 шт.", "在庫数：0",
         "재고 0개", "Disponibilidad: 0",
+        # a one-off item gone
+        "This item has been sold", "Status: Sold", "נגמר המלאי",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:

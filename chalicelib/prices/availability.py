@@ -98,6 +98,10 @@ _OUT_TEXT = re.compile(
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
+            # auction's end, which a tuned benchmark page's label counts as in stock
+            r"\b(?:item|product) (?:has been|was|is) sold\W*$", r"^status:\s*sold\W*$",
+            r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
             r"\b(?:stock|lager|(?:lager)?bestand|existencias|available|availability|verfügbar"
             r"|disponible|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数?|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",

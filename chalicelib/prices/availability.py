@@ -50,6 +50,7 @@ from chalicelib.prices.layout import (
     picture_link,
     shown_nodes,
     shown_text,
+    steps_of,
     up,
     visible,
 )
@@ -57,7 +58,7 @@ from chalicelib.prices.structured import Stated
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
-NEAR_STEPS = 8  # ...or steps not counting wrappers around a single element (`_steps`)
+NEAR_STEPS = 8  # ...or steps not counting wrappers around a single element (`steps_of`)
 AROUND_LEVELS = 7  # how far up from a landmark its surroundings are read
 
 
@@ -587,43 +588,26 @@ def _links_on(node: LexborNode) -> bool:
 
 
 class Anchors(NamedTuple):
-    """Landmarks' root-first id chains, read once: all their ancestors, and `_steps`."""
+    """Landmarks' root-first id chains, read once: all their ancestors, and `steps_of`."""
 
     chains: list[list[int]]
     steps: list[list[int]]
 
 
 def _anchors(landmarks: list[LexborNode], view: PageView) -> Anchors:
-    return Anchors([view.chain_of(n) for n in landmarks], [_steps(n) for n in landmarks])
+    return Anchors([view.chain_of(n) for n in landmarks], [steps_of(n) for n in landmarks])
 
 
 def _near(node: LexborNode, chain: list[int], anchors: Anchors) -> bool:
     """Within NEAR tree steps of one of the landmarks (`chain`: the node's), or NEAR_STEPS
-    `_steps`: a theme may wrap each part of the product's box in five <div>s of its own."""
-    return _within(chain, anchors.chains, NEAR) or _within(_steps(node), anchors.steps, NEAR_STEPS)
+    `steps_of`: a theme may wrap each part of the product's box in five <div>s of its own."""
+    return _within(chain, anchors.chains, NEAR) or _within(
+        steps_of(node), anchors.steps, NEAR_STEPS
+    )
 
 
 def _within(chain: list[int], anchors: list[list[int]], limit: int) -> bool:
     return any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= limit for a in anchors)
-
-
-def _steps(node: LexborNode) -> list[int]:
-    """Root-first ids of the node and its ancestors, less those that are all their parent
-    holds: a theme's wrappers (<div><div><div><p>Sold out</p>) are no step away."""
-    return [e.mem_id for e in lineage(node) if not _alone(e)][::-1]
-
-
-def _alone(element: LexborNode) -> bool:
-    """All its parent holds, but for spaces and comments."""
-    parent = element.parent
-    if parent is None:
-        return False
-    return not any(
-        child.mem_id != element.mem_id
-        and child.tag != "-comment"
-        and (not child.is_text_node or child.text(deep=False).strip())
-        for child in parent.iter(include_text=True)
-    )
 
 
 _ROWS = {"tr", "li"}

@@ -375,6 +375,13 @@ def _holds_text(element: LexborNode) -> bool:
     )
 
 
+def steps_of(node: LexborNode) -> list[int]:
+    """Root-first ids of the node and its ancestors, less those that are all their parent
+    holds: a theme's wrappers (<div class="x"><div class="y"><p>Sold out</p>) are no step
+    away."""
+    return [e.mem_id for e in lineage(node) if not _alone(e)][::-1]
+
+
 def _alone(element: LexborNode) -> bool:
     """All its parent holds, but for spaces and comments."""
     parent = element.parent

@@ -1022,3 +1022,41 @@ def test_hostile_markup_is_survived() -> None:
     assert extract_price(broken_json + "<h1>x</h1>") is None
     deep_json = '<script type="application/ld+json">' + "[" * 5000 + "]" * 5000 + "</script>"
     assert extract_price(deep_json) is None
+    # Quotes never closed, for the lenient reading of a broken script: read in linear time.
+    for unclosed in ('"\\' * 1_000_000, "'\\" * 1_000_000, "/*" * 1_000_000):
+        started = time.perf_counter()
+        assert extract_price(f'<script type="application/ld+json">{unclosed}</script>') is None
+        assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "slip",
+    ["comment", "block comment", "semicolon", "entities", "single quotes", "escaped quote",
+     "two in a row", "byte order mark"],
+)  # fmt: skip
+def test_a_declaration_a_template_or_a_hand_broke_is_still_read(slip: str) -> None:
+    """Its price and its availability, whatever slip keeps strict JSON from reading it."""
+    product = {
+        "@type": "Product", "name": "Brass Lamp",
+        "offers": {"price": "39.99", "priceCurrency": "USD", "url": "https://shop.example.com/l",
+                   "availability": "https://schema.org/OutOfStock"},
+    }  # fmt: skip
+    text = json.dumps(product)
+    broken = {
+        "comment": f"// the product\n{text}",
+        "block comment": f"/* the product */ {text}",
+        "semicolon": f"{text};",
+        "entities": text.replace('"', "&quot;"),
+        "single quotes": text.replace('"Brass Lamp"', "'Brass Lamp'"),
+        "escaped quote": text.replace("Brass Lamp", "Brass Lamp \\'Atelier\\'"),
+        "two in a row": text + json.dumps({"@type": "Organization", "name": "Shop"}),
+        "byte order mark": "\ufeff" + text,
+    }[slip]
+    html = (
+        f'<html><head><script type="application/ld+json">{broken}</script></head>'
+        "<body><h1>Brass Lamp</h1></body></html>"
+    )
+    found = extract_offer(html)
+    assert (found.amount, found.currency, found.availability) == (
+        Decimal("39.99"), "USD", "out_of_stock",
+    )  # fmt: skip

@@ -8,6 +8,7 @@ list a second, hidden offer. `extraction` weighs them against the page.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -158,18 +159,58 @@ def _json_ld(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
 
 
 def _load(text: str) -> Any:
+    """The script's JSON, read leniently: shops' templates and hand edits leave comments,
+    trailing commas or semicolons, HTML entities, single quotes, two objects in a row."""
     if len(text) > MAX_JSON_LD_BYTES:
         return None
-    text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
-    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
+    text = text.strip().lstrip("\ufeff").removeprefix("<!--").removesuffix("-->").strip()
+    text = text.removeprefix("//<![CDATA[").removesuffix("//]]>").strip().rstrip(";")
+    if "&quot;" in text and '"' not in text:
+        text = html.unescape(text)
     try:
         return json.loads(text, strict=False)
     except (ValueError, RecursionError):
         pass
-    try:  # the commonest hand-written slip: a trailing comma
-        return json.loads(re.sub(r",\s*([}\]])", r"\1", text), strict=False)
+    repaired = _TRAILING_COMMA.sub(r"\1", _JS_TOKENS.sub(_as_json, text)).strip()
+    try:
+        return _values(repaired)
     except (ValueError, RecursionError):
         return None
+
+
+# A string in double or single quotes, or a comment (read in one pass, so that "//" in a
+# string's URL is no comment). Each runs to the text's end where it is not closed: one
+# that failed would be tried again from each quote after it (minutes on a hostile page).
+_JS_TOKENS = re.compile(
+    r'"(?:[^"\\]|\\.?)*+(?:"|\Z)|\'(?:[^\'\\]|\\.?)*+(?:\'|\Z)|//[^\n]*|/\*.*?(?:\*/|\Z)',
+    re.DOTALL,
+)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def _as_json(token: re.Match[str]) -> str:
+    """A string in JSON's quotes, its escaped single quotes unescaped; a comment dropped."""
+    found = token.group(0)
+    if found.startswith("/"):
+        return " "
+    if len(found) < 2 or found[-1] != found[0]:
+        return found  # not closed: the text is no JSON whatever is done
+    inner = found[1:-1].replace("\\'", "'")
+    if found[0] == "'":
+        inner = inner.replace('\\"', '"').replace('"', '\\"')
+    return f'"{inner}"'
+
+
+def _values(text: str) -> Any:
+    """One JSON value, or several written one after another (as a list)."""
+    decoder = json.JSONDecoder(strict=False)
+    found, at = [], 0
+    while at < len(text):
+        value, at = decoder.raw_decode(text, at)
+        found.append(value)
+        while at < len(text) and text[at] in " \t\r\n;,":
+            at += 1
+    return found[0] if len(found) == 1 else found
 
 
 def _types(node: dict[str, Any]) -> set[str]:

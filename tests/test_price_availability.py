@@ -566,6 +566,22 @@ def test_another_product_s_card_says_nothing_of_this_one() -> None:
     assert offer(TITLE + badge + PRICE)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "frame",
+    ['<header><a class="header-cart" href="/cart">Warenkorb</a></header>',
+     '<div class="site-header"><button class="cart-toggle">Warenkorb</button></div>',
+     '<nav><a class="btn" href="/gift">Buy gift cards</a></nav>'],
+)  # fmt: skip
+def test_the_page_s_header_sells_nothing_of_the_product(frame: str) -> None:
+    """A sold-out page keeps its header's basket; stale markup says in stock."""
+    stale = json_ld({"availability": "https://schema.org/InStock"})
+    body = f"{frame}<main>{TITLE}<p>Ausverkauft</p><div><div>{PRICE}</div></div></main>"
+    assert offer(body, stale)[0] == "out_of_stock"
+    # A buy box set aside from the title still sells it.
+    aside = f"<main>{TITLE}{PRICE}</main><aside><p>Ausverkauft</p>{BUTTON}</aside>"
+    assert offer(aside, stale)[0] == "in_stock"
+
+
 def test_a_link_to_the_cart_is_no_buy_button() -> None:
     cart = '<a href="/koszyk">Przejdź do koszyka</a>'
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"

@@ -26,6 +26,7 @@ from chalicelib.prices.words import (
     MODAL,
     OTHER_PRODUCTS_ATTR,
     OTHER_PRODUCTS_HEADING,
+    PAGE_FRAME_ATTR,
 )
 
 SPACES = re.compile(r"\s+")
@@ -73,6 +74,7 @@ _HIDING_PART = re.compile("hid|none|invisible|display")  # one is in each of tho
 # "d-none d-lg-flex"): the desktop copy of a price.
 SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")
 REGION_TAGS = {"footer", "nav", "header", "aside"}  # the page's frame, not its product
+FRAME_TAGS = REGION_TAGS - {"aside"}  # ...where no buy button is (a shop may put it aside)
 BLOCK_TAGS = {
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "section", "form", "br",
     "h1", "h2", "h3", "h4", "h5", "h6",
@@ -285,11 +287,17 @@ def _opens(heading: LexborNode, block: LexborNode) -> bool:
 
 
 def _among_other_products(button: LexborNode, title_chain: list[int]) -> bool:
-    """In a block of related, recently viewed or recommended products, on a branch of
-    its own away from the title."""
+    """In a block of related, recently viewed or recommended products, or in the page's
+    frame (its header's basket: "Warenkorb", "Panier (0)"), on a branch of its own away
+    from the title."""
     chain = PageView.chain_of(button)
     own_levels = len(chain) - common_prefix(chain, title_chain)
-    return any(OTHER_PRODUCTS_ATTR.search(attr_text(node)) for node in up(button, own_levels))
+    return any(
+        node.tag in FRAME_TAGS
+        or OTHER_PRODUCTS_ATTR.search(attrs := attr_text(node))
+        or PAGE_FRAME_ATTR.search(attrs)
+        for node in up(button, own_levels)
+    )
 
 
 def _button_label(node: LexborNode) -> str:

@@ -376,6 +376,19 @@ OTHER_PRODUCTS_ATTR = any_of(
     r"recent", r"you-may", r"viewed", r"trending", r"popular", r"best-?sell", r"more-from",
     r"product-?list", r"products-?grid", r"product-?grid", r"sponsored", *_RELATED_ELSEWHERE,
 )  # fmt: skip
+# Class names of the page's frame around the product: its header, menus, basket.
+PAGE_FRAME_ATTR = any_of(
+    r"minicart",
+    r"mini-cart",
+    r"cart-?drawer",
+    r"header-?cart",
+    r"cart-?toggle",
+    r"site-?header",
+    r"page-?header",
+    r"navbar",
+    r"top-?bar",
+    r"main-?nav",
+)
 # Headings of blocks of other products, for shops whose class names do not say so.
 OTHER_PRODUCTS_HEADING = any_of(
     r"also (?:like|love|viewed|bought|purchased)", r"you may like", r"you might like",

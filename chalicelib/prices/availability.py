@@ -103,9 +103,9 @@ _OUT_TEXT = re.compile(
             # auction's end, which a tuned benchmark page's label counts as in stock
             r"\b(?:item|product) (?:has been|was|is) sold\W*$", r"^status:\s*sold\W*$",
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
-            r"\b(?:stock|lager|(?:lager)?bestand|existencias|available|availability|verfügbar"
+            r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar"
             r"|disponible|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
-            r"|в наличии|在庫数?|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
+            r"|в наличии|在庫数|在庫|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"tuote on loppu", r"^slut\W*$",
             r"отсутству",
@@ -186,8 +186,9 @@ _IN_TEXT = re.compile(
     r"\bdisponibil\b|\blieferbar\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
     # few left, yet some: "Low stock", "Only a few left", "Últimas unidades"
-    r"\b(?:low|limited) stock\b|\bonly a few left\b|^(?:just )?restocked\W*$|"
-    r"\bgeringer bestand\b|\bstock limité\b|\bdernières pièces\b|[úu]ltimas unidades|"
+    r"\b(?:low|limited) stock\b|\bonly a few left\b|^restocked\W*$|^just restocked\W*$|"
+    r"\bgeringer bestand\b|\bstock limité\b|\bdernières pièces\b|últimas unidades|"
+    r"ultimas unidades|"
     r"\bpocas unidades\b|\bultimi pezzi\b|"
     # a marketplace's product with no buy box of its own: other sellers sell it
     r"(?:available|erhältlich|disponible|disponibile|verkrijgbaar|dostępne|tillgänglig) "

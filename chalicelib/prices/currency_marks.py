@@ -141,6 +141,8 @@ def widened(mark: str | None, text: str) -> str | None:
 def inside_a_word(mark: str, text: str) -> bool:
     """A mark of letters that is only ever part of a longer word: the rouble's short
     mark in the Russian for an avenue, or its longer one in the word for a shirt."""
+    if not (mark[:1].isalpha() or mark[-1:].isalpha()):
+        return False  # "$", "€": no word's part
     found = [m.start() for m in re.finditer(re.escape(mark), text)]
     return bool(found) and all(
         (mark[0].isalpha() and start > 0 and text[start - 1].isalpha())

@@ -417,7 +417,7 @@ def _discounted_pairs(found: list[Candidate]) -> None:
     where the box offers them as choices ("One-time $29.99 / Subscribe & save 10% $26.99")."""
     selling = sorted((c for c in found if c.selling and c.node is not None), key=lambda c: c.order)
     savings = [c for c in found if "saving" in c.kinds]
-    stated: dict[int, list[Decimal] | None] = {}  # per box: its percentages, None for choices
+    stated: dict[int, list[Decimal] | None] = {}  # per element: its percentages, None for choices
     for first, second in pairwise(selling):
         high, low = sorted((first, second), key=lambda c: c.amount.value, reverse=True)
         cut = high.amount.value - low.amount.value
@@ -427,9 +427,7 @@ def _discounted_pairs(found: list[Candidate]) -> None:
         box = _box(high, shared)
         if box is None:
             continue
-        if box.mem_id not in stated:
-            stated[box.mem_id] = _percentages_around(box)
-        percentages = stated[box.mem_id]
+        percentages = _percentages_around(box, stated)
         if percentages is None:
             continue
         saved = any(
@@ -446,12 +444,17 @@ def _box(price: Candidate, depth: int) -> LexborNode | None:
     return ancestors[-1] if ancestors else None
 
 
-def _percentages_around(box: LexborNode) -> list[Decimal] | None:
+def _percentages_around(
+    box: LexborNode, stated: dict[int, list[Decimal] | None]
+) -> list[Decimal] | None:
     """The box's percentages, else those of the block around it, up to DISCOUNT_LEVELS
-    ("Discount 40%" over a box of "$19.99" and "$11.99")."""
+    ("Discount 40%" over a box of "$19.99" and "$11.99"); each element read once
+    (`stated`: by its id)."""
     percentages: list[Decimal] | None = []
     for element in up(box, DISCOUNT_LEVELS + 1):
-        percentages = _percentages(element)
+        if element.mem_id not in stated:
+            stated[element.mem_id] = _percentages(element)
+        percentages = stated[element.mem_id]
         if percentages != []:
             break
     return percentages

@@ -222,9 +222,11 @@ def _could_be_price(node: LexborNode, amount: Amount) -> bool:
 def _labelled(node: LexborNode) -> bool:
     """A bare number right after a word such as "Price" or "特價", before it or in its own
     text ("Prijs: 29,99")."""
-    lead = DIGIT.split(shown_text(node), 1)[0][-LABEL_REACH:]
     before = neighbour_text(node, before=True, limit=LABEL_REACH)
-    return any(words.PRICE_LABEL.search(text.lower()) for text in (lead, before))
+    if words.PRICE_LABEL.search(before.lower()):
+        return True
+    lead = DIGIT.split(node.text(deep=True)[: 2 * LABEL_REACH], 1)[0][-LABEL_REACH:]
+    return bool(words.PRICE_LABEL.search(lead.lower()))
 
 
 def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:

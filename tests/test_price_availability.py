@@ -203,6 +203,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "재고 0개", "Disponibilidad: 0",
         # a one-off item gone
         "This item has been sold", "Status: Sold", "נגמר המלאי",
+        # and more languages
+        "หมดชั่วคราว", "Geçici olarak temin edilemiyor", "نفذ من المخزون", "Laos otsas",
+        "Uppselt", "স্টক নেই",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -938,8 +941,9 @@ def test_the_page_overrules_a_stale_sold_out_declaration_where_it_sells_and_says
     head = json_ld({"availability": "OutOfStock"})
     status = '<p class="stock">In stock</p>'
     assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
-    for low in ("Low stock", "Only a few left", "Últimas unidades", "Restocked"):
-        assert offer(TITLE + PRICE + f"<p>{low}</p>" + BUTTON, head)[0] == "in_stock", low
+    for said in ("Low stock", "Only a few left", "Últimas unidades", "Restocked", "Na stanie",
+                 "Διαθέσιμο", "재고있음", "Available", "Ready to ship", "Ships in 24 hours"):  # fmt: skip
+        assert offer(TITLE + PRICE + f"<p>{said}</p>" + BUTTON, head)[0] == "in_stock", said
     # A button alone, or a greyed-out one, does not outvote the markup.
     assert offer(TITLE + PRICE + BUTTON, head)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + status + GREYED, head)[0] == "out_of_stock"

@@ -107,6 +107,8 @@ _OUT_TEXT = re.compile(
             r"|disponible|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"ei ole laos",
+            r"uppselt", r"ekki til á lager", r"স্টক নেই",
             r"tuote on loppu", r"^slut\W*$",
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
@@ -185,6 +187,9 @@ _IN_TEXT = re.compile(
     r"\bbestellbar\b|\bbestelbaar\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
     r"\bdisponibil\b|\blieferbar\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
+    r"\bna stanie\b|διαθέσιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
+    # ready to leave the warehouse
+    r"\bready to ship\b|\bships today\b|\b(?:ships|dispatched) (?:with)?in 24\b|"
     # few left, yet some: "Low stock", "Only a few left", "Últimas unidades"
     r"\b(?:low|limited) stock\b|\bonly a few left\b|^restocked\W*$|^just restocked\W*$|"
     r"\bgeringer bestand\b|\bstock limité\b|\bdernières pièces\b|últimas unidades|"

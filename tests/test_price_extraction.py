@@ -707,6 +707,17 @@ def test_the_title_is_found_by_the_words_of_the_page_s_address() -> None:
     assert extract_price(html, url) == Price(Decimal(89), "USD")
 
 
+def test_a_product_s_h2_outranks_a_category_s_h1_where_the_address_names_it() -> None:
+    html = (
+        "<html><head><title>Brass Desk Lamp | Lumen</title></head><body>"
+        "<h1>Desk lamps</h1><p>From $9.99</p>"
+        "<div><h2>Brass Desk Lamp</h2><p>$39.99</p><button>Add to cart</button></div>"
+        "</body></html>"
+    )
+    url = "https://lumen.example.com/products/brass-desk-lamp"
+    assert extract_price(html, url) == Price(Decimal("39.99"), "USD")
+
+
 def test_a_title_in_a_plain_element_is_found_in_scripts_written_without_spaces() -> None:
     """An older Taiwanese shop sets its product's name in a plain <div>; Chinese words are
     matched by their pairs of characters."""

@@ -38,6 +38,7 @@ TITLES = (
 # Where older shops set a product's name when they have no heading for it.
 EMPHASIS = "b, strong, font, h2, h3"
 FALLBACK_LIKENESS = 0.3  # share of words with the product's name, to count as its title
+SLUG_LIKENESS = 0.5  # ...and with both the name and the address, to outrank a heading
 BUTTONS = (
     "button, input[type=submit], input[type=button], input[type=image], [role=button], "
     "a[class*=cart i], a[id*=buy i], a[class*=buy i], a[id*=add i], a[class*=add i], "
@@ -209,12 +210,17 @@ def find_title(
         return _shared(words, wanted), _shared(words, slug), 1 if heading.tag == "h1" else 0
 
     headings = [h for h in body.css(TITLES) if h.text(deep=True).strip() and visible(h)]
-    if headings:
-        return max(headings, key=likeness)
+    heading = max(headings, key=likeness, default=None)
+    if heading is not None and (not wanted or likeness(heading)[0] >= FALLBACK_LIKENESS):
+        return heading
     if not wanted:
         return None
     emphasised = [n for n in body.css(EMPHASIS) if 0 < len(n.text(deep=True)) <= 200]
     best = max(emphasised, key=likeness, default=None)
+    if heading is not None:
+        # A category's <h1> over the product's <h2>: only where the address names it too.
+        named = best is not None and min(likeness(best)[:2]) >= SLUG_LIKENESS
+        return best if named and likeness(best) > likeness(heading) else heading
     if best is not None and likeness(best)[0] >= FALLBACK_LIKENESS:
         return best
     # Else the element of the text most like the name, among short texts.

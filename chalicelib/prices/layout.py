@@ -219,8 +219,9 @@ def find_title(
     best = max(emphasised, key=likeness, default=None)
     if heading is not None:
         # A category's <h1> over the product's <h2>: only where the address names it too.
-        named = best is not None and min(likeness(best)[:2]) >= SLUG_LIKENESS
-        return best if named and likeness(best) > likeness(heading) else heading
+        if best is not None and min(likeness(best)[:2]) >= SLUG_LIKENESS:
+            return best if likeness(best) > likeness(heading) else heading
+        return heading
     if best is not None and likeness(best)[0] >= FALLBACK_LIKENESS:
         return best
     # Else the element of the text most like the name, among short texts.

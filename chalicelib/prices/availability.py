@@ -193,8 +193,7 @@ _IN_TEXT = re.compile(
     # few left, yet some: "Low stock", "Only a few left", "Últimas unidades"
     r"\b(?:low|limited) stock\b|\bonly a few left\b|^restocked\W*$|^just restocked\W*$|"
     r"\bgeringer bestand\b|\bstock limité\b|\bdernières pièces\b|últimas unidades|"
-    r"ultimas unidades|"
-    r"\bpocas unidades\b|\bultimi pezzi\b|"
+    r"ultimas unidades|\bpocas unidades\b|\bultimi pezzi\b|"
     # a marketplace's product with no buy box of its own: other sellers sell it
     r"(?:available|erhältlich|disponible|disponibile|verkrijgbaar|dostępne|tillgänglig) "
     r"(?:from|bei|auprès de|a través de|presso|bij|u|från) (?:these|other|diesen|anderen|ces|"

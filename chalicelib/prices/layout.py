@@ -349,12 +349,7 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
         if picture_link(element):
             return True
         if level < TILE_LEVELS and alike(element, kinds) >= TILES_ALIKE:
-            picture = element.css_first("a[href] img")
-            link = (
-                next((a for a in up(picture, LINK_LEVELS) if a.tag == "a"), None)
-                if picture
-                else None
-            )
+            link = element.css_first("a[href]:has(img)")
             if link is not None and _to_a_page(link):
                 return True
     return False

@@ -60,9 +60,7 @@ EX_TAX = -6.0  # before VAT: a business price, not what the shop charges a consu
 BULK = -4.0  # a case or a carton of what the page sells one of
 THRESHOLD = -6.0  # a spend a promotion asks for ("orders over $50"): no price at all
 CONDITIONAL = -6.0  # for members, card holders or a trade-in; a deposit; a conversion
-RELATED = (
-    -5.0
-)  # in related products, a product list, another seller's offer, the header, footer or mini-cart
+RELATED = -5.0  # related products, a product list, another seller's offer, the page's frame
 IN_VARIANT_LIST = -2.0  # an option of a <select>: one variant among several
 HIDDEN = -3.0  # hidden (display:none): a template, a copy for another variant
 FAR_BELOW_BUY = -1.0  # far below the buy button: reviews, recommendations

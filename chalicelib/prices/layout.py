@@ -60,6 +60,7 @@ _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)$")
 # the most on the benchmark's and fathom's pages are 421 and 3,746.
 MAX_BUTTONS, MAX_ACTING_AS_BUTTONS = 2_000, 10_000
 MAX_UNWRAPPED = 20_000  # bare wrappers looked at, in document order
+_ELSEWHERE_ATTR = re.compile(f"{OTHER_PRODUCTS_ATTR.pattern}|{PAGE_FRAME_ATTR.pattern}")
 # Whole class names that hide an element everywhere (not "hidden-xs": one screen size).
 HIDING_CLASSES = {
     "hidden",
@@ -300,9 +301,7 @@ def _among_other_products(button: LexborNode, title_chain: list[int]) -> bool:
     chain = PageView.chain_of(button)
     own_levels = len(chain) - common_prefix(chain, title_chain)
     return any(
-        node.tag in FRAME_TAGS
-        or OTHER_PRODUCTS_ATTR.search(attrs := attr_text(node))
-        or PAGE_FRAME_ATTR.search(attrs)
+        node.tag in FRAME_TAGS or _ELSEWHERE_ATTR.search(attr_text(node))
         for node in up(button, own_levels)
     )
 

@@ -449,22 +449,24 @@ def _percentages_around(
     ("Discount 40%" over a box of "$19.99" and "$11.99"); each element read once
     (`stated`: by its id)."""
     percentages: list[Decimal] | None = []
-    for element in up(box, DISCOUNT_LEVELS + 1):
+    for level, element in enumerate(up(box, DISCOUNT_LEVELS + 1)):
         if element.mem_id not in stated:
-            stated[element.mem_id] = _percentages(element)
+            stated[element.mem_id] = _percentages(element, choices_first=level == 0)
         percentages = stated[element.mem_id]
         if percentages != []:
             break
     return percentages
 
 
-def _percentages(box: LexborNode) -> list[Decimal] | None:
-    """The percentages the box's opening text states; None where it offers choices."""
-    if box.css_first("input, select"):
+def _percentages(box: LexborNode, *, choices_first: bool = True) -> list[Decimal] | None:
+    """The percentages the box's opening text states; None where it offers choices (looked
+    for first, or, for a block around the box, only where it states some)."""
+    if choices_first and box.css_first("input, select"):
         return None
     texts = (n.text(deep=False) for n in shown_nodes(box) if n.is_text_node)
     opening = SPACES.sub(" ", " ".join(islice(texts, BOX_TEXTS)))[:BOX_TEXT]
-    return [Decimal(p.replace(",", ".")) for p in PERCENT.findall(opening)]
+    found = [Decimal(p.replace(",", ".")) for p in PERCENT.findall(opening)]
+    return None if found and not choices_first and box.css_first("input, select") else found
 
 
 def _lone_old(found: list[Candidate]) -> None:

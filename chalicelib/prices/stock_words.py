@@ -1,0 +1,352 @@
+"""The words shops use for a product's availability, by language: statuses that deny
+stock or grant it, promises to restock, pre-orders and back-orders, and the words that
+say a status is about something else (a store's pickup, a size, another format).
+`availability` reads them where they stand on the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.prices import words
+
+# Short statuses shops show for a product they cannot sell now, by language.
+OUT_TEXT = re.compile(
+    "|".join(
+        [
+            r"out of stock", r"out-of-stock", r"sold[ -]?out", r"currently unavailable",
+            r"temporarily unavailable", r"no longer available", r"no longer in stock",
+            r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
+            r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
+            r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
+            r"anúncio (?:\w+ )?(?:pausado|finalizado)",
+            r"no longer (?:on sale|sold|stocked|carried|offered)", r"not orderable",
+            r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
+            r"受付終了", r"販売期間(?:は)?終了",
+            r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
+            # auction's end, which a tuned benchmark page's label counts as in stock
+            r"\b(?:item|product) (?:has been|was|is) sold\W*$", r"^status:\s*sold\W*$",
+            r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
+            r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar"
+            r"|disponible|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
+            r"|в наличии|在庫数|在庫|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
+            r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"ei ole laos",
+            r"uppselt", r"ekki til á lager", r"স্টক নেই",
+            r"tuote on loppu", r"^slut\W*$",
+            r"отсутству",
+            r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
+            r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
+            r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"rupture de stock",
+            r"en rupture", r"victime de son succès", r"indisponible",
+            r"non disponible", r"plus disponible", r"hors stock",
+            r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
+            r"fuera de stock", r"no disponible", r"esaurit[oaie]", r"non disponibile",
+            r"esgotad[oa]", r"indisponível", r"não disponível", r"sem estoque",
+            r"fora de (?:estoque|stock)",
+            r"sem stock", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
+            r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
+            r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
+            r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
+            r"wyprzedan", r"oferta (?:została |się )?zakończ(?:ona|yła)",
+            r"sprzedaż (?:została |się )?zakończ(?:ona|yła)", r"vyprod[aá]n",
+            r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
+            r"nedostupn",
+            r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
+            r"nem elérhető",
+            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
+            r"nema (?:na|u) zalihi", r"nije dostupn", r"nema na stanju", r"rasprodano",
+            r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
+            r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
+            r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
+            r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
+            r"закінчи(?:вся|лась|лись)",
+            r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
+            r"не е налич", r"нет в продаже", r"снят\w* с продажи", r"немає в продажу",
+            r"знят\w* з продажу",
+            r"stokta yok", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
+            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
+            r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
+            r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
+            r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
+            r"品切", r"売り?切", r"完売", r"入荷待ち",
+            r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
+            r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
+            r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
+            r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃",
+            r"stok habis", r"stok kosong", r"habis",
+            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า",
+            r"hết hàng", r"ngừng (?:kinh doanh|bán)", r"停售", r"停產", r"停产",
+        ]
+    ),
+)  # fmt: skip
+
+# A label naming the product's status, with its colon.
+STATUS_LABEL = (
+    r"(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
+    r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*"
+)
+
+NO = r"(?:no|none|out|brak|nein|non|nee|nej|ne|нет|yok)\W*$"  # all that follows such a label
+
+# "Unavailable" and "not available" are a status only on their own, or after an apology
+# ("not available for purchase", "Sorry, this item is unavailable", "... at this time"),
+# or under a label that names the product's status
+# ("Availability: unavailable", not "Warranty: not available"); so is a bare "no"
+# ("Dostępność: brak").
+UNAVAILABLE = re.compile(
+    r"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?"
+    rf"(?:{STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
+    r"(?:(?:currently|temporarily|presently) )?"
+    r"(?:unavailable|not available)(?: (?:for purchase|to (?:buy|order|purchase)|online|"
+    r"at (?:this|the) (?:time|moment)|at present|right now))*\W*$|"
+    rf"^{STATUS_LABEL}{NO}",
+)
+
+IN_TEXT = re.compile(
+    r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
+    r"\bna skladě\b|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
+    r"在庫あり|有現貨|现货|有货|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
+    r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
+    r"σε απόθεμα|em estoque|متوفر|במלאי|"
+    # "available" and "orderable", which a negation before turns around ("no está
+    # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
+    r"\bdisponible\b|\bdisponibile\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
+    r"\bbestellbar\b|\bbestelbaar\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
+    r"\bdisponibil\b|\blieferbar\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
+    r"\bna zalihi\b|\bna zalogi\b|"
+    r"\bna stanie\b|διαθέσιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
+    # ready to leave the warehouse
+    r"\bready to ship\b|\bships today\b|\b(?:ships|dispatched) (?:with)?in 24\b|"
+    # few left, yet some: "Low stock", "Only a few left", "Últimas unidades"
+    r"\b(?:low|limited) stock\b|\bonly a few left\b|^restocked\W*$|^just restocked\W*$|"
+    r"\bgeringer bestand\b|\bstock limité\b|\bdernières pièces\b|últimas unidades|"
+    r"ultimas unidades|\bpocas unidades\b|\bultimi pezzi\b|"
+    # a marketplace's product with no buy box of its own: other sellers sell it
+    r"(?:available|erhältlich|disponible|disponibile|verkrijgbaar|dostępne|tillgänglig) "
+    r"(?:from|bei|auprès de|a través de|presso|bij|u|från) (?:these|other|diesen|anderen|ces|"
+    r"estos|questi|deze|tych|dessa) (?:sellers|anbietern|vendeurs|vendedores|venditori|verkopers|"
+    r"sprzedawców|säljare)",
+)
+
+# A word that turns the in-stock phrase right after it around.
+NEGATION = re.compile(
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|não|"
+    r"не|нет|нема|nema|tidak|không)\s+(?:\w+\s+)?|ไม่|没有|沒有|暂无|暫無|無|无)$",
+)
+
+PREORDER_TEXT = re.compile(
+    r"pre-?order|vorbestell|précommande|pre-?venta|preordina|予約|預購|预购|예약|przedsprzeda|"
+    r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|"
+    r"forudbestil|forhåndsbestill|ennakkotilaus|προπαραγγελ|pré-?venda|pré-?encomenda|预售|預售|"
+    r"đặt trước|พรีออเดอร์|طلب مسبق",
+)
+
+BACKORDER_TEXT = re.compile(
+    r"back-?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
+    r"rendelésre|la comand[ăa]|под заказ|під замовлення|siparişe|beställningsvara|"
+    r"bestillingsvare|tilaustuote|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
+    r"su ordinazione|op bestelling|取り?寄せ",
+)
+
+# Said beside "sold out": the order is taken all the same (a back-order), "Temporarily out
+# of stock. Order now and we'll deliver when available", "Stock: 0 – ships in 5 days".
+# In a sentence of its own beside the status, only a promise to deliver it later counts
+# (a bare "order now" there may be a promotion's).
+DELIVERED_LATER = (
+    r"(?:deliver|ship|dispatch|send)\w* (?:it |them )?(?:as soon as|when(?:ever)?) "
+    r"(?:it(?:'s| is| becomes) |they(?:'re| are) |stock )?(?:available|back|in stock|arrives|"
+    r"restocked)|(?:can|may) still be ordered|still (?:be )?orderable|"
+    r"(?:you )?can still (?:order|buy|purchase)"
+)
+
+ORDERS_TAKEN = re.compile(
+    rf"{DELIVERED_LATER}|order (?:it )?now|\bships (?:with)?in \d|"
+    r"jetzt (?:vor)?bestellen|trotzdem bestellen|weiterhin bestellbar|"
+    r"commandez(?:-le)? (?:dès )?maintenant|pídelo ya|ordinalo ora",
+)
+
+DELIVERED_LATER_SAID = re.compile(DELIVERED_LATER)
+
+NONE_TAKEN = re.compile(r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?")  # "no back-orders"
+
+# A promise to tell when the product can be bought again, or that it is coming (read as
+# `availability.WAITING`): out of stock where nothing can be bought, else about one size
+# (or a pre-order's launch).
+WAITING_TEXT = re.compile(
+    # "soon available", either way round
+    r"demnächst (?:wieder )?(?:verfügbar|erhältlich|lieferbar)|bald wieder|"
+    r"disponible prochainement|próximamente (?:en stock|disponible)|disponible próximamente|"
+    r"wkrótce dostępn|dostępny wkrótce|em breve (?:disponível|em estoque)|disponível em breve|"
+    r"скоро (?:в продаже|в наличии|будет)|brzy (?:skladem|k dispozici)|"
+    r"hamarosan (?:elérhető|raktáron)|yakında (?:stokta|satışta)|pian saatavilla|"
+    r"snart (?:i lager|på lager|tillgänglig)|soon (?:to be )?available|"
+    r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
+    r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
+    r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
+    r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
+    r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
+    r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
+    r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
+    r"^restocking\W*$|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"expected (?:in stock|back|on) |^on order(?: from (?:the )?supplier)?\W*$|"
+    r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
+    r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"
+    r"en réassort|de réassort|alerté (?:\w+ ){0,2}disponibilité|"
+    r"avertir (?:\w+ ){0,2}disponibilité|"
+    r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
+    r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|"
+    r"back in stock|in-?stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
+    r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
+    r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
+    r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"
+    r"ponownie dostępn|tillbaka i lager|tekrar stoğa|再入荷(?:予定|待ち|未定)|"
+    r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고|"
+    r"(?:wenn|sobald) (?:\w+ )?(?:wieder )?(?:verfügbar|lieferbar)|(?:quand|dès que) (?:\w+ )?"
+    r"disponible|cuando (?:\w+ )?disponible|quando (?:\w+ )?disponibile|"
+    r"lorsque (?:\w+ ){0,3}disponible|retour en stock|powiadom (?:mnie )?o dostępności|"
+    r"gdy (?:\w+ ){0,2}(?:będzie )?dostępn|hlídat dostupnost|naskladn|ha (?:újra )?elérhető|"
+    r"revine [iî]n stoc|о поступлении|уведомить о наличии|про (?:наявність|надходження)|"
+    r"stoka girince|gelince haber|när (?:\w+ ){0,3}i lager|i lager igen|"
+    r"når (?:\w+ ){0,3}på lager|på lager igen|kun (?:\w+ ){0,3}saatavilla|"
+    r"όταν (?:\w+ ){0,2}διαθέσιμ|quando (?:\w+ )?dispon[íi]vel|quando chegar|到货通知|到货提醒|"
+    r"到貨提醒|(?:jika|saat) (?:\w+ )?tersedia|เมื่อมีสินค้า|khi có hàng|kad (?:\w+ ){0,2}dostupn|"
+    r"ko bo na voljo|kai atsiras|kad būs pieejams|kui (?:\w+ ){0,2}saabub|عند (?:ال)?توفر|"
+    r"כשיחזור למלאי|חזרה למלאי",
+)
+
+# An offer to tell the shopper later: with a sold-out status, a promise to tell when
+# the product is back; alone, perhaps a price alert.
+NOTIFY = re.compile(
+    r"notify|let you know|email me|alert|benachrichtig|prévenez|m'avertir|avísame|avvisami|"
+    r"avise-me",
+)
+
+# A button's whole label offering to tell the shopper later: in the buy button's place,
+# a promise to tell when the product is back ("Notify me"); elsewhere, perhaps a price alert.
+NOTIFY_BUTTON = re.compile(
+    r"(?:notify|email|e-mail|alert|tell) me|benachrichtigen|benachrichtige mich|m'avertir|"
+    r"me prévenir|prévenez-moi|avísame|avisarme|avvisami|avise-me|powiadom mnie|"
+    r"informeer mij|bevaka|meddela mig|ilmoita minulle|upozornit|уведомить|сообщить|haber ver|"
+    r"kabari saya",
+)
+
+NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
+    r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
+    r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
+    # "Out of stock at Downtown": a store's stock, named after the status
+    r"(?:stock|sold out|unavailable) at (?!th(?:is|e) (?:time|moment)|present|(?:the )?moment)|"
+    r"\bitems\b|image|immagine|imagen|bild|\?|"  # "Out of stock items ship later", "Sold out?"
+    # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
+    r"im markt|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
+    r"recogida|env[ií]o|negozio|ritiro|spedizione|\bwinkel\b|afhalen|bezorging|levering|"
+    r"w sklepie|stacjonarn|odbiór|dostaw|prodejn|vyzvednut|doručen|áruház|átvétel|"
+    r"szállítás|[iî]n magazin|ridicare|livrare|в магазине|самовывоз|доставк|mağaza|teslimat|"
+    r"\bbutik|hämta|afhent|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|自提|매장|배송|"
+    r"\btoko\b|pengiriman|"
+    # a service with the product: express shipping, gift wrap, instalments, a warranty,
+    # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
+    r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|"
+    r"envoltorio|"
+    r"warrant|garant[ií]|garanzi|gwaranc|assembly|montage|montaje|montaggio|installation|"
+    r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal|"
+    # a promotion's: a flash sale, a coupon, a gift with orders ("Free tote bag with orders
+    # over €50 — sold out")
+    r"flash ?(?:sale|deal)|\bpromo|coupon|voucher|rabatt|gutschein|discount code|cupón|"
+    r"free gift|with (?:\w+ )?(?:orders?|purchases?) (?:over|of|above)|\braty\b|"
+    # the product's accessories and spare parts, or the model it replaces
+    r"accessories|accessoires|accesorios|\baccessori\b|zubehör|ersatzteile|spare parts|"
+    r"pièces détachées|repuestos|ricambi|"
+    r"(?:previous|earlier|older|former) (?:model|version|edition|generation)|\breplaces\b|"
+    r"vorgänger|"
+    # the page's reviews, video, engraving or returns ("Reviews are temporarily unavailable")
+    r"\breviews?\b|\bvideo|engrav|personali[sz]|monogram|\breturns?\b|\bretour|devoluci|"
+    r"rückgabe|rücksend",
+)
+
+# Another condition or format of the product, named before a status ("Pre-owned: out of
+# stock", "Audiobook: currently unavailable"): not what the page sells, unless its title
+# names it so.
+OTHER_FORMS = re.compile(
+    r"pre-?owned|refurbished|renewed|reconditioned|open[- ]box|\bused\b|warehouse|b-ware|"
+    r"gebraucht|generalüberholt|reconditionné|occasion|reacondicionado|usado|ricondizionato|"
+    r"usato|kindle|e-?book|audiobook|audio ?cd|hardcover|hardback|paperback|taschenbuch|"
+    r"gebundene|broché|relié|tapa (?:dura|blanda)|\bmp3\b|\bdvd\b|blu-?ray|vinyl",
+)
+
+# Stock running low, or just come back: said of a product on sale now.
+STILL_ON_SALE = re.compile(
+    r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"
+    r"почти|майже|nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
+    r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
+    r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|"
+    r"快售完|残りわずか|残り僅か|품절 ?임박|"
+    r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"
+    r"(?:完売|売り切れ|品切れ)間近|快要(?:售|卖|賣)|即(?:將|将)售|(?:几乎|幾乎)售|"
+    r"bientôt en rupture|"
+    r"wkrótce wyprzedan|snart (?:slutsåld|slut|udsolgt|utsolgt)|sold out soon|"
+    r"soon (?:to be )?sold out|"
+    # a boast of its past: "Sold out 3 times!", "Never sold out"
+    r"sold out (?:twice|(?:\d+|three|several|many|multiple) ?(?:times|x)\b)|\d+ ?x sold out|"
+    r"\b(?:previously|never|often|already|once) sold out|"
+    r"sold out (?:last (?:year|season|time)|in (?:19|20)\d\d)|"
+    r"sold out (?:in|within) (?:just )?(?:\d+|a|one|two|three|a few) "
+    r"(?:minutes?|hours?|days?|weeks?)|sold out before|now back in stock|"
+    r"(?:schon|bereits) (?:\d+ ?x |mehrfach |mehrmals |einmal )?ausverkauft|"
+    r"\d+ ?x ausverkauft|"
+    # a call to hurry: "only 2 left before it's sold out"
+    r"before (?:it(?:'s| is)|they(?:'re| are)) (?:all )?(?:sold out|gone)|"
+    r"before (?:it|they) sells? out",
+)
+
+# Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
+THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
+    r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|"
+    r"cet article|"
+    r"est[ea] (?:producto|artículo|produto|artigo|item)|quest[oa] (?:prodotto|articolo)|"
+    r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|den här (?:produkten|varan)|"
+    r"ten produkt|tento produkt|"
+    r"этот товар|bu ürün|この商品|本商品|该商品|該商品|此商品|이 상품",
+)
+
+# A size or colour named beside a sold-out status: that choice is gone, not the product
+# ("One size: sold out" is the product).
+VARIANT = re.compile(
+    r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|"
+    r"^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
+    r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?|small|medium|large|x-?large)(?:,|\W*$)|"
+    r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
+    r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
+    r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
+)
+
+ONE_CHOICE = re.compile(
+    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|selected|ausgewählt|"
+    r"sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
+    r"combinaison|combinación"
+)
+
+# "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
+# a promotion's terms, said of products that are on sale now.
+CONDITION = re.compile(
+    r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|\bonce\b|"
+    r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
+    r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
+)
+
+# Class names of what shoppers write: "it was sold out for months" is no status.
+OTHERS_TALK = re.compile(r"review|comment|testimonial|question|answer|\bfaq|\bqa\b|q-and-a")
+
+
+def _loose(pattern: str) -> str:
+    """The pattern with its alternatives' leading anchors dropped: a looser first test,
+    quick to search (alternatives starting with a letter are grouped by `words.any_of`),
+    which the exact patterns then confirm."""
+    return re.sub(r"(^|\|)(?:\^|\\b|\(\?<!\[[^\]]*\]\))+", r"\1", pattern)
+
+
+ANY_STATUS = words.any_of(
+    *(_loose(p.pattern) for p in (OUT_TEXT, IN_TEXT, PREORDER_TEXT, BACKORDER_TEXT, WAITING_TEXT)),
+    rf"unavailable|not available|:\s*{NO}",
+)

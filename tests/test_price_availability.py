@@ -231,6 +231,11 @@ def test_a_longer_sentence_about_this_item_is_a_status() -> None:
     assert offer(TITLE + PRICE + f"<p>{sentence}</p>")[0] == "out_of_stock"
     ended = "This listing was ended by the seller because the item is no longer available."
     assert offer(TITLE + PRICE + f"<p>{ended}</p>")[0] == "out_of_stock"  # a marketplace's
+    for said in (
+        "We're sorry, but the item you're looking for is no longer available.",
+        "Sorry! This item is sold out, but check out similar items below.",
+    ):
+        assert offer(TITLE + PRICE + f"<p>{said}</p>")[0] == "out_of_stock", said
     # As long a sentence about something else is not.
     other = "Orders placed before 3pm ship the same day; out of stock items ship on arrival."
     assert offer(TITLE + PRICE + f"<p>{other}</p>" + BUTTON)[0] == "in_stock"

@@ -237,7 +237,8 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
     # "Out of stock at Downtown": a store's stock, named after the status
     r"(?:stock|sold out|unavailable) at (?!th(?:is|e) (?:time|moment)|present|(?:the )?moment)|"
-    r"\bitems\b|image|immagine|imagen|bild|\?|"  # "Out of stock items ship later", "Sold out?"
+    # "Out of stock items ship later", "Sold out?" (not "... similar items below")
+    r"(?:stock|sold out|unavailable|available) items\b|image|immagine|imagen|bild|\?|"
     # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
     r"im markt|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
     r"recogida|env[ií]o|negozio|ritiro|spedizione|\bwinkel\b|afhalen|bezorging|levering|"
@@ -303,6 +304,7 @@ STILL_ON_SALE = re.compile(
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
 THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
     r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|"
+    r"the (?:item|product) you(?:'re| are)? (?:looking for|requested)|"
     r"cet article|"
     r"est[ea] (?:producto|artículo|produto|artigo|item)|quest[oa] (?:prodotto|articolo)|"
     r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|den här (?:produkten|varan)|"

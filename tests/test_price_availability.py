@@ -234,6 +234,9 @@ def test_a_longer_sentence_about_this_item_is_a_status() -> None:
     for said in (
         "We're sorry, but the item you're looking for is no longer available.",
         "Sorry! This item is sold out, but check out similar items below.",
+        "Il prodotto che stai cercando non è più disponibile nel nostro catalogo.",
+        "Het product waar je naar zoekt is helaas niet meer leverbaar.",
+        "Produkt, którego szukasz, jest obecnie niedostępny w naszym sklepie.",
     ):
         assert offer(TITLE + PRICE + f"<p>{said}</p>")[0] == "out_of_stock", said
     # As long a sentence about something else is not.

@@ -133,7 +133,7 @@ IN_TEXT = re.compile(
 # A word that turns the in-stock phrase right after it around.
 NEGATION = re.compile(
     r"(?:\b(?:not|no|nicht|kein\w*|pas|plus|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|não|"
-    r"не|нет|нема|nema|tidak|không)\s+(?:\w+\s+)?|ไม่|没有|沒有|暂无|暫無|無|无)$",
+    r"не|нет|нема|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
 PREORDER_TEXT = re.compile(
@@ -305,6 +305,9 @@ STILL_ON_SALE = re.compile(
 THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
     r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|"
     r"the (?:item|product) you(?:'re| are)? (?:looking for|requested)|"
+    r"(?:il prodotto|l'articolo) che stai cercando|"
+    r"het (?:product|artikel) (?:waar je naar zoekt|dat je zoekt)|produkt,? którego szukasz|"
+    r"(?:el producto|el artículo) que buscas|le produit que vous recherchez|"
     r"cet article|"
     r"est[ea] (?:producto|artículo|produto|artigo|item)|quest[oa] (?:prodotto|articolo)|"
     r"dit (?:product|artikel)|denna (?:produkt|vara|artikel)|den här (?:produkten|varan)|"

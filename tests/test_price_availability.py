@@ -475,7 +475,9 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Avise-me quando disponível", "到货通知", "Ingatkan saya jika tersedia", "Báo khi có hàng",
      "أعلمني عند التوفر", "Email me when in stock", "Notify me when it's in stock",
      "Get in-stock alert", "Notify me of availability", "Bientôt en stock", "Réassort en cours",
-     "E-Mail bei Verfügbarkeit", "Avísame cuando haya stock", "再入荷のお知らせ", "Restocking soon"],
+     "E-Mail bei Verfügbarkeit", "Avísame cuando haya stock", "再入荷のお知らせ", "Restocking soon",
+     "Auf die Warteliste", "Rejoindre la liste d'attente", "Apúntate a la lista de espera",
+     "Get notified when it's back"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -749,8 +751,10 @@ def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Notify me", "Email me", "Benachrichtigen", "M'avertir", "Avísame", "Powiadom mnie"]
-)
+    "label",
+    ["Notify me", "Email me", "Benachrichtigen", "M'avertir", "Avísame", "Powiadom mnie",
+     "Remind me", "M'alerter", "Erinnere mich"],
+)  # fmt: skip
 def test_a_bare_notify_me_button_in_the_buy_button_s_place_is_out_of_stock(label: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="btn">{label}</button>')[0] == "out_of_stock"
     # ...or beside a greyed-out one.

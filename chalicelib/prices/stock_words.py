@@ -203,6 +203,8 @@ WAITING_TEXT = re.compile(
     r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"
     r"ponownie dostępn|tillbaka i lager|tekrar stoğa|再入荷(?:予定|待ち|未定)|"
     r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고|"
+    r"warteliste|liste d'attente|lista de espera|lista d'attesa|wachtlijst|"
+    r"notified when (?:it(?:'s| is)|this is|they(?:'re| are)) back|"
     r"(?:wenn|sobald) (?:\w+ )?(?:wieder )?(?:verfügbar|lieferbar)|(?:quand|dès que) (?:\w+ )?"
     r"disponible|cuando (?:\w+ )?disponible|quando (?:\w+ )?disponibile|"
     r"lorsque (?:\w+ ){0,3}disponible|retour en stock|powiadom (?:mnie )?o dostępności|"
@@ -226,7 +228,8 @@ NOTIFY = re.compile(
 # A button's whole label offering to tell the shopper later: in the buy button's place,
 # a promise to tell when the product is back ("Notify me"); elsewhere, perhaps a price alert.
 NOTIFY_BUTTON = re.compile(
-    r"(?:notify|email|e-mail|alert|tell) me|benachrichtigen|benachrichtige mich|m'avertir|"
+    r"(?:notify|email|e-mail|alert|tell|remind) me|benachrichtigen|benachrichtige mich|m'avertir|"
+    r"m'alerter|alertez-moi|erinnere mich|"
     r"me prévenir|prévenez-moi|avísame|avisarme|avvisami|avise-me|powiadom mnie|"
     r"informeer mij|bevaka|meddela mig|ilmoita minulle|upozornit|уведомить|сообщить|haber ver|"
     r"kabari saya",

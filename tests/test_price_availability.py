@@ -595,6 +595,27 @@ def test_the_page_s_header_sells_nothing_of_the_product(frame: str) -> None:
     assert offer(aside, stale)[0] == "in_stock"
 
 
+def test_a_sold_out_button_a_column_away_from_the_title_is_the_product_s() -> None:
+    """The buy box stands in a column of its own, far in tree steps from the title and the
+    price; sold out, its only button says so. A store's row on a comparison page does not
+    speak for the product."""
+
+    def nested(html: str, levels: int) -> str:
+        return "".join(f'<div class="c{i}">' for i in range(levels)) + html + "</div>" * levels
+
+    sold_out = '<button class="x" disabled>Sold out</button>'
+    buy_box = "<div><p>…</p>" * 6 + sold_out + "</div>" * 6
+    page = f"<main>{nested(TITLE + PRICE, 6)}{buy_box}</main>"
+    assert offer(page)[0] == "out_of_stock"
+    stores = (
+        "<div><p>…</p>" * 6
+        + "<table><tr><td>Store A</td><td>89,00 €</td><td>Auf Lager</td></tr>"
+        + f"<tr><td>Store B</td><td>92,00 €</td><td>{sold_out}</td></tr></table>"
+        + "</div>" * 6
+    )
+    assert offer(f"<main>{nested(TITLE + PRICE, 6)}{stores}</main>")[0] == "in_stock"
+
+
 def test_a_link_to_the_cart_is_no_buy_button() -> None:
     cart = '<a href="/koszyk">Przejdź do koszyka</a>'
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"

@@ -39,6 +39,7 @@ from chalicelib.prices import words
 from chalicelib.prices.layout import (
     BUTTONS,
     INLINE_TAGS,
+    MAX_BUTTONS,
     REGION_TAGS,
     SPACES,
     PageView,
@@ -207,15 +208,32 @@ def _sold_out_button(
 ) -> LexborNode | None:
     """Where no button says "buy", one by the title or the price that says "sold out"
     in its place, in its text or only in its value or label (<input value="Sold out">)
-    (or what `says` looks for)."""
-    says = says or _says_sold_out
+    (or what `says` looks for); else, for "sold out", one further away that is the
+    product's (not another product's, nor in the page's frame): a buy box may stand a
+    column away from the title."""
     anchors = _anchors([n for n in (view.title, price) if n is not None], view)
-    for button in view.body.css(BUTTONS):
-        if not says(button) or not visible(button):
+    further = None
+    for button in view.body.css(BUTTONS)[:MAX_BUTTONS]:
+        if not (says or _says_sold_out)(button) or not visible(button):
             continue
         if _near(button, view.chain_of(button), anchors):
             return button
-    return None
+        if further is None and says is None and _alone_of_its_kind(button, view):
+            further = button
+    return further
+
+
+def _alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
+    """The product's, in no list or table of alike rows (a shop's row among others on a
+    comparison page: "Sold out" at one store), nor set aside or in the page's frame."""
+    return (
+        view.of_the_product(button)
+        and not any(
+            element.tag in _ROWS or view.alike(element) > 1
+            for element in up(button, ROW_LEVELS + 1)
+        )
+        and not any(element.tag in REGION_TAGS for element in lineage(button))
+    )
 
 
 def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stock]:

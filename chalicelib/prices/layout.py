@@ -144,6 +144,19 @@ class PageView:
     def in_a_tile(self, node: LexborNode | None, title: set[int]) -> bool:
         return node is not None and in_a_tile(node, title, self.known_kinds)
 
+    def of_the_product(self, button: LexborNode) -> bool:
+        """Not another product's (in a block of them, a tile, a block headed as theirs)
+        nor the page's frame's; where no title is found, any."""
+        title_chain = self.landmarks.title_chain
+        if not title_chain:
+            return True
+        chain = self.chain_of(button)
+        return not (
+            _among_other_products(button, title_chain)
+            or in_a_tile(button, set(title_chain), self.known_kinds)
+            or any(node_id in self.landmarks.headed_elsewhere for node_id in chain)
+        )
+
     def ancestry(self, node: LexborNode) -> Ancestry:
         """The node and its ancestors; each element's attributes are read once per page."""
         chain = []

@@ -616,8 +616,12 @@ def test_a_sold_out_button_a_column_away_from_the_title_is_the_product_s() -> No
     assert offer(f"<main>{nested(TITLE + PRICE, 6)}{stores}</main>")[0] == "in_stock"
 
 
-def test_a_link_to_the_cart_is_no_buy_button() -> None:
-    cart = '<a href="/koszyk">Przejdź do koszyka</a>'
+@pytest.mark.parametrize(
+    "cart",
+    ['<a href="/koszyk">Przejdź do koszyka</a>', '<a class="viewCartBtn" href="/cart">Voir le panier</a>',
+     '<a class="btn" href="/cart">View cart</a>', '<button class="cart">Zum Warenkorb</button>'],
+)  # fmt: skip
+def test_a_link_to_the_cart_is_no_buy_button(cart: str) -> None:
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"
 
 

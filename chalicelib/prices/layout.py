@@ -27,6 +27,7 @@ from chalicelib.prices.words import (
     OTHER_PRODUCTS_ATTR,
     OTHER_PRODUCTS_HEADING,
     PAGE_FRAME_ATTR,
+    VIEW_CART,
 )
 
 SPACES = re.compile(r"\s+")
@@ -255,7 +256,11 @@ def find_buy_button(
     (back-in-stock apps print their own, hidden while the product sells) and is not in
     another product's tile (a sold-out product's page may show only theirs)."""
     after = order.get(title.mem_id, 0) if title is not None else 0
-    buttons = [node for node in body.css(BUTTONS)[:MAX_BUTTONS] if BUY.search(_button_label(node))]
+    buttons = [
+        node
+        for node in body.css(BUTTONS)[:MAX_BUTTONS]
+        if BUY.search(label := _button_label(node)) and not VIEW_CART.search(label)
+    ]
     buttons += [
         node
         for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]

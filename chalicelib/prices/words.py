@@ -454,6 +454,21 @@ _BUY_ACTIONS = (
     r"place (?:a )?bid", r"bid now", r"jetzt bieten", r"gebot abgeben", r"enchérir",
     r"\bpujar\b", r"fai un['’]offerta", r"licytuj", r"bied nu", r"сделать ставку",
 )  # fmt: skip
+# What a link to the basket says: it shows what is bought, it buys nothing.
+VIEW_CART = any_of(
+    r"view (?:my |your )?(?:cart|bag|basket)",
+    r"go to (?:cart|bag|basket|checkout)",
+    r"proceed to checkout",
+    r"voir (?:le |mon )?panier",
+    r"(?:zum|zur) (?:warenkorb|kasse)",
+    r"warenkorb anzeigen",
+    r"ver (?:el )?carrito",
+    r"ir al carrito",
+    r"vai al carrello",
+    r"naar (?:de |je )?winkelwagen",
+    r"przejdź do koszyka",
+    r"bekijk winkelwagen",
+)
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.
 BUY_ACTION = any_of(*_BUY_ACTIONS)

@@ -237,6 +237,7 @@ def test_a_longer_sentence_about_this_item_is_a_status() -> None:
         "Il prodotto che stai cercando non è più disponibile nel nostro catalogo.",
         "Het product waar je naar zoekt is helaas niet meer leverbaar.",
         "Produkt, którego szukasz, jest obecnie niedostępny w naszym sklepie.",
+        "The product you selected is currently unavailable for purchase online.",
     ):
         assert offer(TITLE + PRICE + f"<p>{said}</p>")[0] == "out_of_stock", said
     # As long a sentence about something else is not.

@@ -307,7 +307,7 @@ STILL_ON_SALE = re.compile(
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
 THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
     r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|"
-    r"the (?:item|product) you(?:'re| are)? (?:looking for|requested)|"
+    r"the (?:item|product) you(?:'re| are)? (?:looking for|requested|selected)|"
     r"(?:il prodotto|l'articolo) che stai cercando|"
     r"het (?:product|artikel) (?:waar je naar zoekt|dat je zoekt)|produkt,? którego szukasz|"
     r"(?:el producto|el artículo) que buscas|le produit que vous recherchez|"
@@ -330,7 +330,7 @@ VARIANT = re.compile(
 )
 
 ONE_CHOICE = re.compile(
-    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|selected|ausgewählt|"
+    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|(?<!you )selected|ausgewählt|"
     r"sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación"
 )

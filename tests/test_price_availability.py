@@ -238,6 +238,8 @@ def test_a_longer_sentence_about_this_item_is_a_status() -> None:
         "Het product waar je naar zoekt is helaas niet meer leverbaar.",
         "Produkt, którego szukasz, jest obecnie niedostępny w naszym sklepie.",
         "The product you selected is currently unavailable for purchase online.",
+        "This item is currently out of stock online, but may be available in stores nearby.",
+        "Not available online. Check stores near you",
     ):
         assert offer(TITLE + PRICE + f"<p>{said}</p>")[0] == "out_of_stock", said
     # As long a sentence about something else is not.

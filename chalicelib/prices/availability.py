@@ -70,6 +70,7 @@ from chalicelib.prices.stock_words import (
     ORDERS_TAKEN,
     OTHER_FORMS,
     OTHERS_TALK,
+    OUT_ONLINE,
     OUT_TEXT,
     PREORDER_TEXT,
     STATUS_LABEL,
@@ -620,6 +621,8 @@ def _read(text: str) -> Stock | None:
         return taken
     if WAITING_TEXT.search(text) or (out and NOTIFY.search(text)):
         return WAITING
+    if OUT_ONLINE.search(text) and "?" not in text:  # not "Sold out online? Try a store"
+        return Stock(OUT_OF_STOCK)  # what a store nearby may have, the shop does not sell
     if CONDITION.search(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
         return None
     if out:

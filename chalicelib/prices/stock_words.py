@@ -318,6 +318,14 @@ THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every t
     r"этот товар|bu ürün|この商品|本商品|该商品|該商品|此商品|이 상품",
 )
 
+# Sold out online, whatever stores may have: "Out of stock online, but may be available in
+# stores nearby".
+OUT_ONLINE = re.compile(
+    r"(?:out of stock|sold out|unavailable|not available) online|"
+    r"online (?:out of stock|sold out|unavailable|nicht (?:verfügbar|lieferbar))|"
+    r"épuisé en ligne|agotado (?:online|en línea)|esaurito online"
+)
+
 # A size or colour named beside a sold-out status: that choice is gone, not the product
 # ("One size: sold out" is the product).
 VARIANT = re.compile(

@@ -886,6 +886,18 @@ def test_a_price_labelled_so_in_many_languages_is_likelier(label: str) -> None:
     assert of_two("<span>15,00 €</span>", f"{label} <span>30,00 €</span>") == THIRTY
 
 
+def test_two_bare_numbers_called_the_price_before_and_now_are_read_as_such() -> None:
+    """No mark anywhere on a Dutch shop's page: words alone tell the two apart."""
+    for shown in ("Van 39,99 voor 29,99", "Statt 39,99 nur 29,99"):
+        html = (
+            f"<html><body><h1>Lamp</h1><p>{shown}</p><button>In winkelwagen</button></body></html>"
+        )
+        assert extract_price(html, "https://shop.example.nl/p") == Price(Decimal("29.99"), "EUR")
+    # The first lower than the second is no price cut: "Van 2 voor 10" is a deal's count.
+    html = "<html><body><h1>Lamp</h1><p>Van 2 voor 10</p></body></html>"
+    assert extract_price(html, "https://shop.example.nl/p") is None
+
+
 def test_a_bare_number_labelled_a_price_in_its_own_text_is_read() -> None:
     """No currency mark, no class: "Prijs: 29,99" says it is a price, on a Dutch shop in
     euros; an article number so labelled is none."""

@@ -14,7 +14,7 @@ from itertools import pairwise
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import scoring, words
-from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, marked_amounts, parse_amount
+from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, Marked, marked_amounts, parse_amount
 from chalicelib.prices.layout import (
     INLINE_TAGS,
     SPACES,
@@ -125,8 +125,9 @@ def _prices_at(
     read = read_text(node)
     pieces = _pieces(read, text_node, url, hint) if read is not None else None
     if pieces is not None:
+        told = all(amount.mark is None for _, amount, _ in pieces)  # by words, no mark
         for at, amount, piece in pieces:
-            if _could_be_price(node, amount):
+            if told or _could_be_price(node, amount):
                 yield node, at, amount, piece
         return
     located = _price_node(node, _text_of(read), url, hint, read_text)
@@ -147,7 +148,7 @@ def _pieces(
     raw, spans = read
     if len(AMOUNT_GROUPS.findall(raw)) < 2:
         return None
-    marked = marked_amounts(raw, url, hint)
+    marked = marked_amounts(raw, url, hint) or _told_apart(raw, url, hint)
     if len(marked) < 2 or len({m.amount.currency for m in marked}) > 1:
         return None
     if any(RANGE.fullmatch(raw[a.end : b.start].lower()) for a, b in pairwise(marked)):
@@ -167,6 +168,21 @@ def _pieces(
         piece = Piece(_squash(before), _squash(raw[price.start : own_end]), _squash(raw[own_end:]))
         shown.append((price.start, price.amount, piece))
     return shown
+
+
+def _told_apart(raw: str, url: str | None, hint: str | None) -> list[Marked]:
+    """Two bare numbers that words call the price before and the price now, with no mark
+    anywhere: "Van 39,99 voor 29,99", "Statt 49,90 nur 39,90"."""
+    groups = list(AMOUNT_GROUPS.finditer(raw))
+    if len(groups) != 2:
+        return []
+    opening, between = raw[: groups[0].start()].lower(), raw[groups[0].end() : groups[1].start()]
+    if not (words.OLD_TEXT.search(opening) and words.NOW_TEXT.search(between.lower())):
+        return []
+    before, now = (parse_amount(group.group(), url, hint) for group in groups)
+    if before is None or now is None or before.value <= now.value:
+        return []  # a price before a discount is the higher
+    return [Marked(g.start(), g.end(), a) for g, a in zip(groups, (before, now), strict=True)]
 
 
 def _tells_apart(between: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from decimal import Decimal
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -73,6 +74,21 @@ def test_schema_org_availability_in_every_spelling(
     # JSON-LD may name the value as a node of its own.
     node = json_ld({"availability": {"@id": declared}})
     assert offer(TITLE + PRICE + BUTTON, node) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "data", "expected"),
+    [("Availability", "Out of stock", "out_of_stock"), ("Available", "0", "out_of_stock"),
+     ("Available", "567", "in_stock"), ("Stock", "In stock", "in_stock")],
+)  # fmt: skip
+def test_a_twitter_product_card_s_stock_field_says_it(label: str, data: str, expected: str) -> None:
+    """Its fields are written in `value` (an older marketplace's cards)."""
+    card = (
+        '<meta name="twitter:label1" value="Price"><meta name="twitter:data1" value="89,00 €">'
+        f'<meta name="twitter:label2" value="{label}"><meta name="twitter:data2" value="{data}">'
+    )
+    found = extract_offer(page(TITLE + BUTTON, card), URL)
+    assert (found.amount, found.availability) == (Decimal(89), expected)
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ REGULAR_PRICE_TYPES = re.compile(r"listprice|strikethrough|msrp|srp|regular|invo
 MAX_JSON_LD_BYTES = 2_000_000
 MAX_DEPTH = 24
 TWITTER_FIELDS = (1, 2)  # the label/data pairs a Twitter product card has
+_STOCK_LABEL = re.compile(r"availab|stock|verfügbar|disponib")  # ...one saying the stock
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,11 @@ def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list
                 )
     found[("unscoped", "meta")] = [
         Stated(value, None) for tag in tree.css(META_AVAILABILITY) if (value := _content(tag))
+    ] + [
+        Stated(value, None)
+        for label, data in _twitter_fields(_meta_tags(tree))
+        if _STOCK_LABEL.search(label)
+        and (value := (_stock_count(int(data)) if data.strip().isdigit() else data))
     ]
     return [
         (key if isinstance(key, str) else None, values) for key, values in found.items() if values
@@ -352,13 +358,28 @@ def _product_of(element: LexborNode, syntax: _Inline) -> LexborNode | None:
     return _ancestor(element, lambda n: "product" in (n.attributes.get(syntax.kind) or "").lower())
 
 
-def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
+def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
+    """Each meta tag's content by its name, the first of a name; Twitter's cards write
+    theirs in `value`."""
     tags: dict[str, str] = {}
-    for tag in tree.css("meta[property], meta[name]"):  # read once; the first of a name counts
+    for tag in tree.css("meta[property], meta[name]"):
         name = tag.attributes.get("property") or tag.attributes.get("name") or ""
-        content = tag.attributes.get("content")
+        content = tag.attributes.get("content") or tag.attributes.get("value")
         if content and name not in tags:
             tags[name] = content
+    return tags
+
+
+def _twitter_fields(tags: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """Twitter's product card: (label, data) pairs, "Price" / "$49.00 USD"."""
+    for n in TWITTER_FIELDS:
+        label, data = tags.get(f"twitter:label{n}"), tags.get(f"twitter:data{n}")
+        if label and data:
+            yield label.lower(), data
+
+
+def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
+    tags = _meta_tags(tree)
 
     def meta(name: str) -> str | None:
         return tags.get(name)
@@ -376,11 +397,9 @@ def _meta(tree: LexborHTMLParser, url: str | None) -> Iterator[Declared]:
                 amount.currency if amount else None
             )
             yield Declared(value, currency, "meta", regular=sale is not None and sale != value)
-    # Twitter's product card: twitter:label1 "Price", twitter:data1 "$49.00 USD".
-    for n in TWITTER_FIELDS:
-        label, raw = meta(f"twitter:label{n}"), meta(f"twitter:data{n}")
-        if label and raw and words.PRICE_LABEL.search(label.lower()):
-            amount = parse_amount(raw, url)
+    for label, data in _twitter_fields(tags):
+        if words.PRICE_LABEL.search(label):
+            amount = parse_amount(data, url)
             if amount is not None:
                 yield Declared(amount.value, amount.currency, "meta")
 

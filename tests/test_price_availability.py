@@ -873,6 +873,10 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Hardcover: out of print",
         "Gebraucht: nicht verfügbar",
         "Taschenbuch: nicht lieferbar",
+        # another edition, named before the status
+        "Limited edition version sold out",
+        "Versione digitale non disponibile",
+        "Édition collector épuisée",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock", elsewhere
     for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):
@@ -882,7 +886,12 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "out_of_stock"
     )
     # ...but an accessory's page says so of itself, and a model replaced by another is gone.
-    for itself in ("This accessory is sold out", "Replaced by model X300 - discontinued"):
+    for itself in (
+        "This accessory is sold out",
+        "Replaced by model X300 - discontinued",
+        "This version is sold out",
+        "Standard edition: sold out",
+    ):
         assert offer(TITLE + PRICE + f"<p>{itself}</p>" + GREYED)[0] == "out_of_stock", itself
     # ...and a page selling the used or the audiobook one names it in its title.
     for title in ("Refurbished Lampe Atelier", "Lampe Atelier (Audiobook)"):

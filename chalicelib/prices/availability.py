@@ -60,6 +60,7 @@ from chalicelib.prices.stock_words import (
     BACKORDER_TEXT,
     CONDITION,
     DELIVERED_LATER_SAID,
+    EDITION,
     IN_TEXT,
     NEGATION,
     NONE_TAKEN,
@@ -72,6 +73,7 @@ from chalicelib.prices.stock_words import (
     OTHERS_TALK,
     OUT_ONLINE,
     OUT_TEXT,
+    POINTING,
     PREORDER_TEXT,
     STATUS_LABEL,
     STILL_ON_SALE,
@@ -562,10 +564,18 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
 
 
 def _of_another_form(text: str, title_words: set[str]) -> bool:
-    """ "Pre-owned: out of stock" on the page of a new one (`OTHER_FORMS`)."""
+    """ "Pre-owned: out of stock" on the page of a new one (`OTHER_FORMS`); "Limited
+    edition version sold out" where the title names no limited edition (not "This version
+    is sold out": an edition named by nothing but pointing words)."""
     label, colon, _ = text.partition(":")
     named = OTHER_FORMS.search(label) if colon and len(label) <= MAX_LABEL else None
-    return named is not None and not set(_WORD.findall(named.group(0))) <= title_words
+    if named is not None:
+        return not set(_WORD.findall(named.group(0))) <= title_words
+    edition, status = EDITION.search(text), OUT_TEXT.search(text)
+    if edition is None or status is None or not edition.start() < status.start() <= MAX_LABEL:
+        return False
+    qualifier = set(_WORD.findall(text[: status.start()])) - POINTING - {edition.group(0)}
+    return bool(qualifier) and not qualifier <= title_words
 
 
 def _in_picker(element: LexborNode) -> bool:

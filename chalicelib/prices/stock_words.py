@@ -279,6 +279,19 @@ OTHER_FORMS = re.compile(
     r"gebundene|broché|relié|tapa (?:dura|blanda)|\bmp3\b|\bdvd\b|blu-?ray|vinyl",
 )
 
+# A version of the product, named before a status: "Limited edition version sold out",
+# "Versione digitale non disponibile" (another's, unless the title names it)...
+EDITION = re.compile(
+    r"\b(?:version|edition|versione|versión|édition|edición|edizione|ausgabe|uitvoering)\b"
+)
+# ...but not where only pointing words name it ("This version is sold out", "Standard
+# edition: sold out").
+POINTING = {
+    "this", "the", "current", "selected", "is", "standard", "regular", "normal", "diese", "dieser", "dieses", "die", "der",
+    "das", "ist", "cette", "cet", "ce", "la", "le", "est", "questa", "questo", "il", "è",
+    "esta", "este", "el", "es", "deze", "dit", "de", "het",
+}  # fmt: skip
+
 # Stock running low, or just come back: said of a product on sale now.
 STILL_ON_SALE = re.compile(
     r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"

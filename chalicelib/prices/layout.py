@@ -151,11 +151,9 @@ class PageView:
         title_chain = self.landmarks.title_chain
         if not title_chain:
             return True
-        chain = self.chain_of(button)
         return not (
-            _among_other_products(button, title_chain)
-            or in_a_tile(button, set(title_chain), self.known_kinds)
-            or any(node_id in self.landmarks.headed_elsewhere for node_id in chain)
+            _another_product_s(button, title_chain, self.known_kinds)
+            or any(node_id in self.landmarks.headed_elsewhere for node_id in self.chain_of(button))
         )
 
     def ancestry(self, node: LexborNode) -> Ancestry:
@@ -268,18 +266,23 @@ def find_buy_button(
         and BUY_ACTION.search(text.lower())
     ]
     title_chain = PageView.chain_of(title) if title is not None else []
-    if title_chain:  # not one of the related products' buttons after it
-        buttons = [b for b in buttons if not _among_other_products(b, title_chain)]
     buttons.sort(key=lambda node: (order.get(node.mem_id, 0) < after, order.get(node.mem_id, 0)))
-    title_ids, kinds = set(title_chain), {} if kinds is None else kinds
+    kinds = {} if kinds is None else kinds
     return next(  # checked lazily
         (
             button
             for button in buttons
-            if visible(button) and not (title_ids and in_a_tile(button, title_ids, kinds))
+            if visible(button)
+            and not (title_chain and _another_product_s(button, title_chain, kinds))
         ),
         None,
     )
+
+
+def _another_product_s(button: LexborNode, title_chain: list[int], kinds: Kinds) -> bool:
+    """In a block of other products, the page's frame or another product's tile: not the
+    product's own button (a sold-out product's page may show only theirs)."""
+    return _among_other_products(button, title_chain) or in_a_tile(button, set(title_chain), kinds)
 
 
 def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:

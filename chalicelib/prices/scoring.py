@@ -451,22 +451,20 @@ def _percentages_around(
     percentages: list[Decimal] | None = []
     for level, element in enumerate(up(box, DISCOUNT_LEVELS + 1)):
         if element.mem_id not in stated:
-            stated[element.mem_id] = _percentages(element, choices_first=level == 0)
+            stated[element.mem_id] = _percentages(element, own_box=level == 0)
         percentages = stated[element.mem_id]
         if percentages != []:
             break
     return percentages
 
 
-def _percentages(box: LexborNode, *, choices_first: bool = True) -> list[Decimal] | None:
-    """The percentages the box's opening text states; None where it offers choices (looked
-    for first, or, for a block around the box, only where it states some)."""
-    if choices_first and box.css_first("input, select"):
-        return None
+def _percentages(box: LexborNode, *, own_box: bool = True) -> list[Decimal] | None:
+    """The percentages the box's opening text states; None where it offers choices (for a
+    block around the box, looked for only where it states some)."""
     texts = (n.text(deep=False) for n in shown_nodes(box) if n.is_text_node)
     opening = SPACES.sub(" ", " ".join(islice(texts, BOX_TEXTS)))[:BOX_TEXT]
     found = [Decimal(p.replace(",", ".")) for p in PERCENT.findall(opening)]
-    return None if found and not choices_first and box.css_first("input, select") else found
+    return None if (found or own_box) and box.css_first("input, select") else found
 
 
 def _lone_old(found: list[Candidate]) -> None:

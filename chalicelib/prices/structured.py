@@ -101,8 +101,7 @@ def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list
     ] + [
         Stated(value, None)
         for label, data in _twitter_fields(_meta_tags(tree))
-        if _STOCK_LABEL.search(label)
-        and (value := (_stock_count(int(data)) if data.strip().isdigit() else data))
+        if _STOCK_LABEL.search(label) and (value := _stock_count(data) or data)
     ]
     return [
         (key if isinstance(key, str) else None, values) for key, values in found.items() if values

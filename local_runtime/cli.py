@@ -125,9 +125,9 @@ def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
         )  # fmt: skip
         signal.signal(signal.SIGTERM, _raise_interrupt)
         with demo.running(settings) as shop:
-            runtime.start()
-            _banner(f"http://{host}:{port}", settings, shop)
-            try:
+            try:  # a Ctrl-C as soon as the server answers, before the pause, stops it too
+                runtime.start()
+                _banner(f"http://{host}:{port}", settings, shop)
                 signal.pause()
             except KeyboardInterrupt:
                 pass

@@ -550,6 +550,21 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         # a bid on an open auction
         '<a href="/bid/1">Place bid</a>', '<a href="/bid/1">Fai un’offerta</a>',
         '<a href="/bid/1">Gebot abgeben</a>', '<a href="/bid/1">Enchérir</a>',
+        # themes' and platforms' translations of "Add to cart"; some hold a basket
+        # link's words ("añadir al carrito" ends as "ir al carrito" does)
+        "<button>Añadir al carrito</button>", "<button>Zum Warenkorb hinzufügen</button>",
+        "<button>Añadir al carro</button>", "<button>Afegeix a la cistella</button>",
+        "<button>Metti nel carrello</button>", "<button>Voeg toe aan winkelwagen</button>",
+        "<button>In mijn winkelmandje</button>", "<button>Colocar no carrinho</button>",
+        "<button>買い物かごに入れる</button>", "<button>カゴに入れる</button>",
+        "<button>카트에 추가</button>", "<button>添加到购物车</button>",
+        "<button>เพิ่มไปยังรถเข็น</button>", "<button>Adăugați în coș</button>",
+        "<button>הוספה לעגלה</button>", "<button>إضافة إلى السلة</button>",
+        "<button>أضف إلى عربة التسوق</button>", "<button>Lisa korvi</button>",
+        "<button>कार्ट में जोड़ें</button>", "<button>افزودن به سبد خرید</button>",
+        "<button>Sepete at</button>", "<button>Add to order</button>",
+        '<a href="#">Añadir al carrito</a>', '<a href="#">Toevoegen aan winkelwagen</a>',
+        '<a href="#">Kosárba</a>', '<a href="#">장바구니에 추가</a>',
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
@@ -638,7 +653,8 @@ def test_a_sold_out_button_a_column_away_from_the_title_is_the_product_s() -> No
 @pytest.mark.parametrize(
     "cart",
     ['<a href="/koszyk">Przejdź do koszyka</a>', '<a class="viewCartBtn" href="/cart">Voir le panier</a>',
-     '<a class="btn" href="/cart">View cart</a>', '<button class="cart">Zum Warenkorb</button>'],
+     '<a class="btn" href="/cart">View cart</a>', '<button class="cart">Zum Warenkorb</button>',
+     '<a class="btn" href="/carrito">Ir al carrito</a>', '<button class="cart">Zur Kasse</button>'],
 )  # fmt: skip
 def test_a_link_to_the_cart_is_no_buy_button(cart: str) -> None:
     assert offer(TITLE + PRICE + '<p class="stock">Back soon</p>' + cart)[0] == "out_of_stock"

@@ -188,6 +188,7 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Нет в продаже", "Снят с продажи", "Немає в продажу", "Знято з продажу",
         "販売を終了しました", "現在お取り扱いできません", "판매중지", "구매불가", "商品已下柜",
         "Satışta değil", "Ubos na", "आउट ऑफ स्टॉक", "Stock: Out", "Rupture",
+        "ขายหมดแล้ว", "Đã bán hết", "Nie je na sklade", "Εκτός αποθέματος", "نفذ من المخزون",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -1125,7 +1126,11 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
      ("Na zalogi", "in_stock"), ("Lieferbar", "in_stock"), ("Disponibil", "in_stock"),
      ("Indisponibil", "out_of_stock"), ("אזל", "out_of_stock"), ("Закінчився", "out_of_stock"),
      ("Товар закончился", "out_of_stock"), ("Dostępność: brak", "out_of_stock"),
-     ("Availability: none", "out_of_stock")],
+     ("Availability: none", "out_of_stock"), ("有貨", "in_stock"), ("現貨", "in_stock"),
+     ("即納", "in_stock"), ("Na sklade", "in_stock"), ("Skladom", "in_stock"),
+     ("Hay existencias", "in_stock"), ("Disponibilità immediata", "in_stock"),
+     ("Pronta entrega", "in_stock"), ("Verfügbar", "in_stock"), ("Dostupné", "in_stock"),
+     ("Nicht verfügbar", "out_of_stock"), ("Nedostupné", "out_of_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected

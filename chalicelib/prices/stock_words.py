@@ -53,13 +53,13 @@ OUT_TEXT = re.compile(
             r"sprzedaż (?:została |się )?zakończ(?:ona|yła)", r"vyprod[aá]n",
             r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
             r"nedostupn",
-            r"vypredané", r"nie je skladom", r"elfogyott", r"nincs készleten", r"nincs raktáron",
+            r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
             r"nema (?:na|u) zalihi", r"nije dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
             r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
-            r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο",
+            r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο", r"εκτός αποθέματος",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
             r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
@@ -68,7 +68,7 @@ OUT_TEXT = re.compile(
             r"stokta yok", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
-            r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
+            r"نف[دذ] من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
@@ -76,8 +76,8 @@ OUT_TEXT = re.compile(
             r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃",
             r"stok habis", r"stok kosong", r"habis",
-            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า",
-            r"hết hàng", r"ngừng (?:kinh doanh|bán)", r"停售", r"停產", r"停产",
+            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
+            r"hết hàng", r"bán hết", r"ngừng (?:kinh doanh|bán)", r"停售", r"停產", r"停产",
         ]
     ),
 )  # fmt: skip
@@ -106,15 +106,16 @@ UNAVAILABLE = re.compile(
 
 IN_TEXT = re.compile(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
-    r"\bna skladě\b|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
-    r"在庫あり|有現貨|现货|有货|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
+    r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
+    r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
+    r"在庫あり|有現貨|现货|現貨|有货|有貨|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
     r"σε απόθεμα|em estoque|متوفر|במלאי|"
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
     r"\bdisponible\b|\bdisponibile\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
     r"\bbestellbar\b|\bbestelbaar\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
-    r"\bdisponibil\b|\blieferbar\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
+    r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
     r"\bna stanie\b|διαθέσιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
     # ready to leave the warehouse

@@ -188,7 +188,7 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Нет в продаже", "Снят с продажи", "Немає в продажу", "Знято з продажу",
         "販売を終了しました", "現在お取り扱いできません", "판매중지", "구매불가", "商品已下柜",
         "Satışta değil", "Ubos na", "आउट ऑफ स्टॉक", "Stock: Out", "Rupture",
-        "ขายหมดแล้ว", "Đã bán hết", "Nie je na sklade", "Εκτός αποθέματος", "نفذ من المخزون",
+        "ขายหมดแล้ว", "Đã bán hết", "Nie je na sklade", "Läbi müüdud", "Εκτός αποθέματος", "نفذ من المخزون",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -694,7 +694,8 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "完売間近", "快要售完", "Bientôt en rupture", "Sold out soon", "Wkrótce wyprzedane",
      "Last restock sold out in 2 days", "Only 2 left before it's sold out",
      "Sold out before! Get yours now", "Bestseller – war schon 3x ausverkauft",
-     "Was sold out, now back in stock"],
+     "Was sold out, now back in stock", "Plus que 2 en stock",
+     "Plus qu'un article en stock"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + GREYED)[0] == "in_stock"
@@ -980,8 +981,9 @@ def test_a_class_naming_a_widget_does_not_hide_the_product_s_own_status() -> Non
     assert offer(f"<div>{TITLE}{PRICE}{status}</div>")[0] == "out_of_stock"
 
 
-def test_no_quantity_available_is_out_of_stock() -> None:
-    assert offer(TITLE + PRICE + "<p>Quantity available: 0</p>")[0] == "out_of_stock"
+@pytest.mark.parametrize("count", ["Quantity available: 0", "Disponibles: 0"])
+def test_no_quantity_available_is_out_of_stock(count: str) -> None:
+    assert offer(TITLE + PRICE + f"<p>{count}</p>")[0] == "out_of_stock"
 
 
 @pytest.mark.parametrize(
@@ -1063,6 +1065,7 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
         "Currently out of stock, but you can still order it",
         "Derzeit nicht auf Lager – jetzt bestellen",
         "Out of stock. Order now, we ship when it arrives",
+        "Niet op voorraad, wel leverbaar",
     ],
 )
 def test_sold_out_yet_taking_orders_is_a_back_order(status: str) -> None:

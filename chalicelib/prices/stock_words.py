@@ -29,7 +29,7 @@ OUT_TEXT = re.compile(
             r"\b(?:item|product) (?:has been|was|is) sold\W*$", r"^status:\s*sold\W*$",
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
             r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar"
-            r"|disponible|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
+            r"|disponibles?|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"ei ole laos",
@@ -58,7 +58,7 @@ OUT_TEXT = re.compile(
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
             r"nema (?:na|u) zalihi", r"nije dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
-            r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud",
+            r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud", r"läbi müüdud",
             r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο", r"εκτός αποθέματος",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
@@ -68,7 +68,7 @@ OUT_TEXT = re.compile(
             r"stokta yok", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
-            r"نف[دذ] من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
+            r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
@@ -133,7 +133,7 @@ IN_TEXT = re.compile(
 
 # A word that turns the in-stock phrase right after it around.
 NEGATION = re.compile(
-    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|não|"
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|não|"
     r"не|нет|нема|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
@@ -165,7 +165,7 @@ DELIVERED_LATER = (
 ORDERS_TAKEN = re.compile(
     rf"{DELIVERED_LATER}|order (?:it )?now|\bships (?:with)?in \d|"
     r"jetzt (?:vor)?bestellen|trotzdem bestellen|weiterhin bestellbar|"
-    r"commandez(?:-le)? (?:dès )?maintenant|pídelo ya|ordinalo ora",
+    r"commandez(?:-le)? (?:dès )?maintenant|pídelo ya|ordinalo ora|\bwel (?:leverbaar|bestelbaar)",
 )
 
 DELIVERED_LATER_SAID = re.compile(DELIVERED_LATER)

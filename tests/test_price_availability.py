@@ -694,7 +694,8 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "完売間近", "快要售完", "Bientôt en rupture", "Sold out soon", "Wkrótce wyprzedane",
      "Last restock sold out in 2 days", "Only 2 left before it's sold out",
      "Sold out before! Get yours now", "Bestseller – war schon 3x ausverkauft",
-     "Was sold out, now back in stock", "Plus que 2 en stock",
+     "Was sold out, now back in stock", "Nuevamente disponible", "Di nuovo disponibile",
+     "De nouveau disponible", "Weer op voorraad", "Ponownie dostępny", "Plus que 2 en stock",
      "Plus qu'un article en stock"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:

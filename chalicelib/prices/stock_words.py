@@ -299,6 +299,8 @@ STILL_ON_SALE = re.compile(
     r"почти|майже|nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
     r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|"
+    r"^(?:de nuevo|nuevamente|novamente|di nuovo|de nouveau) disponibi?le\W*$|"
+    r"^(?:weer|opnieuw) op voorraad\W*$|^ponownie dostępn\w*\W*$|^znovu skladem\W*$|"
     r"快售完|残りわずか|残り僅か|품절 ?임박|"
     r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"
     r"(?:完売|売り切れ|品切れ)間近|快要(?:售|卖|賣)|即(?:將|将)售|(?:几乎|幾乎)售|"

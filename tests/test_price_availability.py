@@ -188,7 +188,13 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Нет в продаже", "Снят с продажи", "Немає в продажу", "Знято з продажу",
         "販売を終了しました", "現在お取り扱いできません", "판매중지", "구매불가", "商品已下柜",
         "Satışta değil", "Ubos na", "आउट ऑफ स्टॉक", "Stock: Out", "Rupture",
-        "ขายหมดแล้ว", "Đã bán hết", "Nie je na sklade", "Läbi müüdud", "Εκτός αποθέματος", "نفذ من المخزون",
+        "ขายหมดแล้ว", "Đã bán hết", "Nie je na sklade", "Läbi müüdud", "Εκτός αποθέματος",
+        "نفذ من المخزون", "販売期間外", "現在お取り扱いしておりません", "予約受付終了", "已抢光",
+        "已售空", "Liefertermin unbekannt", "Liefertermin noch offen", "Producto descatalogado",
+        "Fuori produzione", "Uit assortiment", "Chwilowo brak", "Utgått", "Udgået",
+        "Ожидается поступление", "État du stock : Rupture", "Nessuna disponibilità",
+        "Наличие: нет", "В наличии: нет", "Наявність: немає", "Available: No", "In stock: No",
+        "Sorry – we’re all out", "All gone", "This item is not for sale",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -509,7 +515,7 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Disponible prochainement", "Próximamente disponible", "Wkrótce dostępny",
      "Disponível em breve", "Скоро в продаже", "Binnenkort verkrijgbaar", "Snart i lager",
      "Restocking", "Being restocked", "Due in stock soon", "Expected in stock 12/03",
-     "On order from supplier"],
+     "On order from supplier", "More on the way"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

@@ -23,7 +23,11 @@ OUT_TEXT = re.compile(
             r"no longer (?:on sale|sold|stocked|carried|offered)", r"not orderable",
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
-            r"out of print", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            r"out of print", r"descatalogad", r"fuori produzione", r"uit (?:het )?assortiment",
+            r"\butgått\b", r"\budgået\b", r"liefertermin (?:unbekannt|(?:noch )?offen)",
+            r"chwilowo brak", r"nessuna disponibilit", r"ожидается поступление",
+            r"^(?:sorry\W+)?(?:we(?:'|’)re )?all (?:gone|out)\W*$",
+            r"^(?:this (?:item|product) is )?not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
             r"\b(?:item|product) (?:has been|was|is) sold\W*$", r"^status:\s*sold\W*$",
@@ -70,10 +74,10 @@ OUT_TEXT = re.compile(
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
-            r"品切", r"売り?切", r"完売", r"入荷待ち",
+            r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
-            r"無貨", r"无货", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
+            r"無貨", r"无货", r"已?[抢搶]光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
@@ -85,10 +89,11 @@ OUT_TEXT = re.compile(
 # A label naming the product's status, with its colon.
 STATUS_LABEL = (
     r"(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
-    r"disponibilidad|beschikbaarheid|dostępność|état|statut|estado|stato)\s*:\s*"
+    r"disponibilidad|beschikbaarheid|dostępność|état|état du stock|statut|estado|stato|"
+    r"available|in stock|наличие|в наличии|наявність)\s*:\s*"
 )
 
-NO = r"(?:no|none|out|brak|nein|non|nee|nej|ne|нет|yok)\W*$"  # all that follows such a label
+NO = r"(?:no|none|out|brak|nein|non|nee|nej|ne|нет|немає|yok|rupture)\W*$"  # all that follows such a label
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology
 # ("not available for purchase", "Sorry, this item is unavailable", "... at this time"),
@@ -170,7 +175,9 @@ ORDERS_TAKEN = re.compile(
 
 DELIVERED_LATER_SAID = re.compile(DELIVERED_LATER)
 
-NONE_TAKEN = re.compile(r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?")  # "no back-orders"
+NONE_TAKEN = re.compile(
+    r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?|予約(?:受付)?終了"
+)  # "no back-orders"
 
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # `availability.WAITING`): out of stock where nothing can be bought, else about one size
@@ -190,7 +197,7 @@ WAITING_TEXT = re.compile(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
-    r"^restocking\W*$|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"^restocking\W*$|^more on the way\W*$|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on) |^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"

@@ -195,6 +195,7 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Ожидается поступление", "État du stock : Rupture", "Nessuna disponibilità",
         "Наличие: нет", "В наличии: нет", "Наявність: немає", "Available: No", "In stock: No",
         "Sorry – we’re all out", "All gone", "This item is not for sale",
+        "Not available to order", "Non disponible à la vente", "Non disponible en ligne",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -700,7 +701,9 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "完売間近", "快要售完", "Bientôt en rupture", "Sold out soon", "Wkrótce wyprzedane",
      "Last restock sold out in 2 days", "Only 2 left before it's sold out",
      "Sold out before! Get yours now", "Bestseller – war schon 3x ausverkauft",
-     "Was sold out, now back in stock", "Nuevamente disponible", "Di nuovo disponibile",
+     "Was sold out, now back in stock", "Nicht mehr lange verfügbar",
+     "Plus pour longtemps en stock", "Not available much longer", "Never out of stock",
+     "Sold out everywhere else", "Nuevamente disponible", "Di nuovo disponibile",
      "De nouveau disponible", "Weer op voorraad", "Ponownie dostępny", "Plus que 2 en stock",
      "Plus qu'un article en stock"],
 )  # fmt: skip
@@ -1000,7 +1003,11 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Niedostępny w sklepie stacjonarnym", "Není skladem na prodejně", "Нет в наличии в магазине",
      "Mağazada stokta yok", "Ej i lager i butik", "店頭在庫なし", "门店无货", "매장 품절",
      "Lieferung nicht verfügbar", "Livraison indisponible", "Out of stock at Downtown",
-     "Sold out at Westfield Mall", "Unavailable at this location"],
+     "Sold out at Westfield Mall", "Unavailable at this location",
+     "Ausverkauft im Laden, online erhältlich",
+     # a place the shop does not sell to
+     "Non disponible en Belgique", "No disponible para Canarias", "Nicht lieferbar nach Norwegen",
+     "Nicht verfügbar in Österreich", "Not available in the US", "Niet beschikbaar in België"],
 )  # fmt: skip
 def test_a_store_s_pickup_or_delivery_in_many_languages_is_not_the_product_s_status(
     note: str,

@@ -246,12 +246,19 @@ NOTIFY_BUTTON = re.compile(
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
     r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
+    # a place the shop does not sell to: "Non disponible en Belgique", "Nicht lieferbar nach
+    # Norwegen" (not "Not available to order", "Non disponible à la vente")
+    r"(?:unavailable|not available|nicht (?:verfügbar|lieferbar|erhältlich)|(?:non|no) "
+    r"disponible|non disponibile|niet (?:beschikbaar|leverbaar)|indisponible) "
+    r"(?:in|nach|en|para|per|to|à|au|aux|naar|w|do) (?:the |den |der |die |la |le |les |l'|el |"
+    r"los |las |il |de |het )?(?!(?:buy|order|purchase|sale|vente|venta|vendita|verkauf|ligne|"
+    r"línea|linea|online|stock|store|this|moment|now)\b)[^\W\d_]+\W*$|"
     # "Out of stock at Downtown": a store's stock, named after the status
     r"(?:stock|sold out|unavailable) at (?!th(?:is|e) (?:time|moment)|present|(?:the )?moment)|"
     # "Out of stock items ship later", "Sold out?" (not "... similar items below")
     r"(?:stock|sold out|unavailable|available) items\b|image|immagine|imagen|bild|\?|"
     # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
-    r"im markt|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
+    r"im markt|im laden\b|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
     r"recogida|env[ií]o|negozio|ritiro|spedizione|\bwinkel\b|afhalen|bezorging|levering|"
     r"w sklepie|stacjonarn|odbiór|dostaw|prodejn|vyzvednut|doručen|áruház|átvétel|"
     r"szállítás|[iî]n magazin|ridicare|livrare|в магазине|самовывоз|доставк|mağaza|teslimat|"
@@ -316,7 +323,11 @@ STILL_ON_SALE = re.compile(
     r"soon (?:to be )?sold out|"
     # a boast of its past: "Sold out 3 times!", "Never sold out"
     r"sold out (?:twice|(?:\d+|three|several|many|multiple) ?(?:times|x)\b)|\d+ ?x sold out|"
-    r"\b(?:previously|never|often|already|once) sold out|"
+    r"\b(?:previously|never|often|already|once) (?:sold out|out of stock)|"
+    r"sold out (?:everywhere|elsewhere)|"
+    # not for long: "Nicht mehr lange verfügbar", "Plus pour longtemps en stock"
+    r"nicht mehr lange|plus pour longtemps|not (?:for )?(?:much|very) longer|"
+    r"no por mucho tiempo|niet lang meer|"
     r"sold out (?:last (?:year|season|time)|in (?:19|20)\d\d)|"
     r"sold out (?:in|within) (?:just )?(?:\d+|a|one|two|three|a few) "
     r"(?:minutes?|hours?|days?|weeks?)|sold out before|now back in stock|"

@@ -135,6 +135,26 @@ def test_a_product_is_in_stock_while_any_of_its_sizes_is() -> None:
     assert offer(TITLE + PRICE + BUTTON, script)[0] == "in_stock"
 
 
+def test_another_product_s_declared_sold_out_does_not_stop_a_page_that_sells() -> None:
+    """All the page declares may be a related product's JSON-LD or a tile's microdata:
+    named with none of the words of the page's title and heading, its sold-out is not
+    this product's, where the page takes orders."""
+    vase = json_ld({"availability": "OutOfStock", "price": "19.00"}, name="Vase Bleu")
+    assert offer(TITLE + PRICE + BUTTON, vase)[0] == "in_stock"
+    assert offer(TITLE + PRICE + GREYED, vase)[0] == "out_of_stock"  # the page may not sell
+    # Named after the page's product, or its heading under a shop's bare title, it is.
+    own = json_ld({"availability": "OutOfStock"}, name="Atelier")
+    assert offer(TITLE + PRICE + BUTTON, own)[0] == "out_of_stock"
+    bare_title = (
+        f"<html><head><title>Shop</title>{own}</head><body>{TITLE}{PRICE}{BUTTON}</body></html>"
+    )
+    assert extract_offer(bare_title, URL).availability == "out_of_stock"
+    # What such a name declares in stock stands: shops name their JSON-LD after its
+    # category or a variant's id.
+    category = json_ld({"availability": "InStock"}, name="Home & Garden")
+    assert offer(TITLE + PRICE + GREYED, category)[0] == "in_stock"
+
+
 def test_the_size_whose_price_is_read_decides_where_the_declaration_prices_its_sizes() -> None:
     def size(price: str, availability: str) -> dict[str, str]:
         return {"price": price, "availability": availability}

@@ -757,6 +757,23 @@ def test_prices_in_tiles_of_other_products_that_nothing_names_are_related() -> N
     assert extract_price(html) == Price(Decimal(30), "USD")
 
 
+def test_a_product_declared_under_another_name_is_another_product() -> None:
+    """All a page declares may be one tile's microdata (no class names a block of other
+    products): a product named with none of the words of the page's title and heading is
+    not the page's, its price not the price, its name not the title looked for."""
+    tile = (
+        '<div class="grid"><div itemscope itemtype="https://schema.org/Product">'
+        '<a href="/p/2"><span itemprop="name">Vase Bleu</span></a>'
+        '<div itemprop="offers" itemscope itemtype="https://schema.org/Offer">'
+        '<span itemprop="price" content="19.00">19,00 €</span></div></div></div>'
+    )
+    product = '<main><h1>Lampe Atelier</h1><p class="price">49,00 €</p><button>Add to cart</button></main>'
+    html = (
+        f"<html><head><title>Lampe Atelier | Shop</title></head><body>{product}{tile}</body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(49), "EUR")
+
+
 def test_a_price_inside_a_picture_link_to_another_page_is_another_products() -> None:
     """A card that is one link, picture, name and price, however deep its wrappers: the
     declared price, stale, matches only such a card, so the page's own price wins."""

@@ -147,15 +147,23 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def declared_stock(
-    products: list[tuple[str | None, list[Stated]]], main: str | None, price: Decimal | None
+    products: list[tuple[str | None, list[Stated]]],
+    main: str | None,
+    price: Decimal | None,
+    names_shown: set[str] | None = None,
 ) -> Stock | None:
     """What the product named `main` declares, else the first that declares any: in
     stock if any of its offers at `price` (the price read) is, else if any of its
     offers is (sizes sell out one by one), else its first. Other products are
-    related items."""
+    related items. `names_shown`: the words of the names a page that takes orders shows
+    (its titles, its main headings); a product named with none of them declares no
+    sold-out (a related product's JSON-LD), though what it declares in stock stands
+    (shops name their product's JSON-LD after its category, its variant's id...)."""
     ordered = sorted(products, key=lambda product: product[0] != main) if main else products
-    for _, statements in ordered:
+    for name, statements in ordered:
         read = [(stock, s.price) for s in statements if (stock := _declared(s.value)) is not None]
+        if names_shown and name and not names_shown.intersection(_WORD.findall(name)):
+            read = [(stock, at) for stock, at in read if stock.availability != OUT_OF_STOCK]
         priced = [stock for stock, offer_price in read if offer_price == price]
         stocks = priced or [stock for stock, _ in read]
         if stocks:

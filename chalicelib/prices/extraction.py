@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,6 +33,8 @@ MAX_HTML_CHARS = 5_000_000
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency
 SOURCE_TRUST = {"json-ld": 0, "microdata": 1, "rdfa": 2, "meta": 3}
+_WORD = re.compile(r"[^\W_]+")
+MAX_MAIN_HEADINGS = 3  # <h1>s read for the product's name
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,8 @@ def extract_offer(
     text = decode_html(html, charset, url) if isinstance(html, bytes) else html
     tree = LexborHTMLParser(text[:MAX_HTML_CHARS])
     declared = declared_prices(tree, url)
-    selling = _main_offers(declared)
+    names_shown = _words(" ".join(_names_shown(tree)))
+    selling = [d for d in _main_offers(declared) if _named_alike(d.product, names_shown)]
     declared_currency = next((d.currency for d in declared if d.currency), None)
     page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
     declared_name = next((d.product for d in selling if d.product), None)
@@ -87,10 +92,13 @@ def extract_offer(
     shown = candidates(view, url, page_currency) if view is not None else []
     price = _decide(selling, shown, page_currency, declared_currency=declared_currency)
     button = view.buy_button if view is not None else None
+    can_buy = button is not None and not disabled(button)
     stock = availability_of(
-        declared_stock(stated, main, price.amount if price else None),
+        declared_stock(
+            stated, main, price.amount if price else None, names_shown if can_buy else None
+        ),
         shown_stock(view, _where_shown(shown, price)) if view is not None else None,
-        can_buy=button is not None and not disabled(button),
+        can_buy=can_buy,
         priced=price is not None,
     )
     return Offer(
@@ -107,6 +115,24 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
         return tag.attributes["content"]
     title = tree.css_first("title")
     return title.text(deep=True) if title is not None else None
+
+
+def _named_alike(name: str | None, names_shown: set[str]) -> bool:
+    """A declared name that shares a word with the page's titles and main headings (or
+    either is missing): not another product's, whose markup may be all a page declares."""
+    return not name or not names_shown or bool(_words(name) & names_shown)
+
+
+def _names_shown(tree: LexborHTMLParser) -> Iterator[str]:
+    """The page's titles and its first main headings."""
+    for tag in tree.css('meta[property="og:title"]')[:1]:
+        yield tag.attributes.get("content") or ""
+    for element in tree.css("title")[:1] + tree.css("h1")[:MAX_MAIN_HEADINGS]:
+        yield element.text(deep=True)
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
 
 
 def _main_offers(declared: list[Declared]) -> list[Declared]:

@@ -311,6 +311,11 @@ def test_a_status_paired_with_a_label_naming_something_else_is_not_the_product_s
     # The product's own status beside its label is.
     paired = "<div><p>Availability</p><span>Not available</span></div>"
     assert offer(TITLE + PRICE + paired)[0] == "out_of_stock"
+    # Beside the block of its title, whose reviews, delivery note and price make no label.
+    block = f"<div>{TITLE}<p>4.5 stars (120 reviews)</p>{PRICE}<p>Free delivery</p></div>"
+    assert offer(f'<main>{block}<div class="status">Out of stock</div></main>')[0] == (
+        "out_of_stock"
+    )
 
 
 def test_a_status_in_a_pop_up_waiting_for_a_click_is_not_what_the_page_shows() -> None:

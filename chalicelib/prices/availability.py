@@ -522,7 +522,8 @@ def _of_something_else(element: LexborNode) -> bool:
     parts = list(islice(shown, 3))  # a pair has two
     if len(parts) != 2 or parts[1].mem_id != element.mem_id:
         return False
-    return bool(NOT_A_STATUS.search(parts[0].text(deep=True).strip().lower()))
+    label = parts[0].text(deep=True).strip().lower()  # a label, not a block of the page
+    return len(label) <= MAX_LABEL and bool(NOT_A_STATUS.search(label))
 
 
 def _another_choice(element: LexborNode, title_words: set[str], view: PageView) -> bool:

@@ -268,6 +268,16 @@ def test_a_template_s_branches_are_not_what_the_page_says() -> None:
     assert offer(TITLE + PRICE + branches, json_ld({"availability": "InStock"}))[0] == "in_stock"
 
 
+def test_a_status_by_the_title_tells_why_a_button_far_away_takes_no_order() -> None:
+    """A buy box a column away from the title, its button greyed out: "Sold out" under
+    the title is the product's; beside a button that takes orders, it says nothing."""
+    deep = '<div class="col">' * 10
+    title = f"<div>{TITLE}<p>4.5 stars (120 reviews)</p></div><div>Sold out</div>"
+    box = f"{deep}{PRICE}{{button}}{'</div>' * 10}"
+    assert offer(title + box.format(button=GREYED))[0] == "out_of_stock"
+    assert offer(title + box.format(button=BUTTON))[0] == "in_stock"
+
+
 def test_a_longer_sentence_about_this_item_is_a_status() -> None:
     sentence = (
         "Sorry, this item is currently out of stock and cannot be ordered online at the moment."

@@ -190,7 +190,9 @@ def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None
     # A disabled button alone says nothing: many wait for a size to be chosen.
     can_buy = button is not None and not disabled(button)
     said: Stock | None = Stock(IN_STOCK) if can_buy else None
-    landmarks = [node for node in (button or view.title, price) if node is not None]
+    # Where the button takes no order, the title's surroundings may say why.
+    title = view.title if button is None or not can_buy else None
+    landmarks = [node for node in (button, title, price) if node is not None]
     for stock in _statuses_near(view, landmarks):
         if stock == WAITING:
             if can_buy:

@@ -271,7 +271,7 @@ def test_a_template_s_branches_are_not_what_the_page_says() -> None:
 def test_a_status_by_the_title_tells_why_a_button_far_away_takes_no_order() -> None:
     """A buy box a column away from the title, its button greyed out: "Sold out" under
     the title is the product's; beside a button that takes orders, it says nothing."""
-    deep = '<div class="col">' * 10
+    deep = '<div class="col"><i>·</i>' * 10  # columns in columns, each with a part
     title = f"<div>{TITLE}<p>4.5 stars (120 reviews)</p></div><div>Sold out</div>"
     box = f"{deep}{PRICE}{{button}}{'</div>' * 10}"
     assert offer(title + box.format(button=GREYED))[0] == "out_of_stock"

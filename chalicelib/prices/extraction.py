@@ -124,10 +124,9 @@ def _named_alike(name: str | None, names_shown: set[str]) -> bool:
 
 
 def _names_shown(tree: LexborHTMLParser) -> Iterator[str]:
-    """The page's titles and its first main headings."""
-    for tag in tree.css('meta[property="og:title"]')[:1]:
-        yield tag.attributes.get("content") or ""
-    for element in tree.css("title")[:1] + tree.css("h1")[:MAX_MAIN_HEADINGS]:
+    """The page's title and its first main headings."""
+    yield _page_title(tree) or ""
+    for element in tree.css("h1")[:MAX_MAIN_HEADINGS]:
         yield element.text(deep=True)
 
 

@@ -26,14 +26,15 @@ OUT_TEXT = re.compile(
             r"out of print", r"descatalogad", r"fuori produzione", r"uit (?:het )?assortiment",
             r"\butgått\b", r"\budgået\b", r"liefertermin (?:unbekannt|(?:noch )?offen)",
             r"chwilowo brak", r"nessuna disponibilit", r"ожидается поступление",
-            r"^(?:sorry\W+)?(?:we(?:'|’)re )?all (?:gone|out)\W*$",
-            r"^(?:this (?:item|product) is )?not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
+            r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
+            r"^this (?:item|product) is not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
             r"\b(?:item|product) (?:has been|was|is) sold\W*$", r"^status:\s*sold\W*$",
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
             r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar"
-            r"|disponibles?|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
+            r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"ei ole laos",
@@ -77,7 +78,7 @@ OUT_TEXT = re.compile(
             r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
-            r"無貨", r"无货", r"已?[抢搶]光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
+            r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",

@@ -606,6 +606,8 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>أضف إلى عربة التسوق</button>", "<button>Lisa korvi</button>",
         "<button>कार्ट में जोड़ें</button>", "<button>افزودن به سبد خرید</button>",
         "<button>Sepete at</button>", "<button>Add to order</button>",
+        "<button>Lägg till i varukorg</button>", "<button>Lägg till i kundvagnen</button>",
+        "<button>Додај у корпу</button>",
         '<a href="#">Añadir al carrito</a>', '<a href="#">Toevoegen aan winkelwagen</a>',
         '<a href="#">Kosárba</a>', '<a href="#">장바구니에 추가</a>',
     ],

@@ -721,6 +721,7 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
         "Bijna uitverkocht", "Back in stock!", "Wieder verfügbar",
         "Out of stock items are shipped separately.", "Sold out online? Try your local store",
         "Stock: 0-5", "Wieder auf Lager", "Lieferzeit bei Verfügbarkeit: 2-3 Tage",
+        "Sold out in 24h last time – restocked!",
     ],
 )  # fmt: skip
 def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
@@ -913,6 +914,16 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Free tote bag with orders over €50 — sold out",
         "Rabattcode nicht verfügbar",
         "Raty niedostępne",
+        "This deal is sold out",
+        "Lightning deal: sold out",
+        "This deal is currently unavailable",
+        "Aktion ausverkauft",
+        "Gratis-Zugabe vergriffen",
+        "Many items sold out!",
+        # a sample or swatch of it, or one colour
+        "Sample sold out",
+        "Swatches sold out",
+        "Nicht in Rot verfügbar",
         # the product's accessories or spare parts, or the model it replaces
         "Accessories: out of stock",
         "Ersatzteile nicht mehr lieferbar",

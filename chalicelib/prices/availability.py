@@ -654,6 +654,8 @@ def _read(text: str) -> Stock | None:
         return Stock(IN_STOCK, "back-order")
     stocked = IN_TEXT.search(text)
     if stocked and NEGATION.search(text[: stocked.start()]):
+        if VARIANT.search(text):
+            return None  # "Nicht in Rot verfügbar": a colour's
         return Stock(OUT_OF_STOCK)  # "nicht sofort lieferbar", "pas en stock", "ไม่มีสินค้า"
     if stocked:
         return Stock(IN_STOCK)

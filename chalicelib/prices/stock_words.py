@@ -273,8 +273,11 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal|"
     # a promotion's: a flash sale, a coupon, a gift with orders ("Free tote bag with orders
     # over €50 — sold out")
-    r"flash ?(?:sale|deal)|\bpromo|coupon|voucher|rabatt|gutschein|discount code|cupón|"
+    r"flash ?(?:sale|deal)|\bdeals?\b|\baktion\b|zugabe|\bpromo|coupon|voucher|rabatt|gutschein|discount code|cupón|"
     r"free gift|with (?:\w+ )?(?:orders?|purchases?) (?:over|of|above)|\braty\b|"
+    # a sample or swatch of it, and many items of the shop ("Many items sold out!")
+    r"\bsamples?\b|\bswatch(?:es)?\b|échantillon|muestras?\b|campion[ei]\b|"
+    r"\bmany (?:items|products)\b|"
     # the product's accessories and spare parts, or the model it replaces
     r"accessories|accessoires|accesorios|\baccessori\b|zubehör|ersatzteile|spare parts|"
     r"pièces détachées|repuestos|ricambi|"
@@ -330,8 +333,8 @@ STILL_ON_SALE = re.compile(
     r"nicht mehr lange|plus pour longtemps|not (?:for )?(?:much|very) longer|"
     r"no por mucho tiempo|niet lang meer|"
     r"sold out (?:last (?:year|season|time)|in (?:19|20)\d\d)|"
-    r"sold out (?:in|within) (?:just )?(?:\d+|a|one|two|three|a few) "
-    r"(?:minutes?|hours?|days?|weeks?)|sold out before|now back in stock|"
+    r"sold out (?:in|within) (?:just )?(?:\d+|a|one|two|three|a few) ?"
+    r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b|sold out before|now back in stock|"
     r"(?:schon|bereits) (?:\d+ ?x |mehrfach |mehrmals |einmal )?ausverkauft|"
     r"\d+ ?x ausverkauft|"
     # a call to hurry: "only 2 left before it's sold out"
@@ -368,7 +371,7 @@ VARIANT = re.compile(
     r"^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
     r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?|small|medium|large|x-?large)(?:,|\W*$)|"
     r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
-    r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|noir|blanc|rouge|bleu|vert|negro|blanco|"
+    r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|rot|gelb|braun|rosa|lila|noir|blanc|rouge|bleu|vert|negro|blanco|"
     r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
 )
 

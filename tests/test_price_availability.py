@@ -551,7 +551,7 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Disponible prochainement", "Próximamente disponible", "Wkrótce dostępny",
      "Disponível em breve", "Скоро в продаже", "Binnenkort verkrijgbaar", "Snart i lager",
      "Restocking", "Being restocked", "Due in stock soon", "Expected in stock 12/03",
-     "On order from supplier", "More on the way"],
+     "On order from supplier", "More on the way", "Im Zulauf", "Arriving soon", "Expected 12/03"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

@@ -334,6 +334,15 @@ def test_a_status_in_a_pop_up_waiting_for_a_click_is_not_what_the_page_shows() -
         "<p>Notify me when it is back</p></div>"
     )
     assert offer(TITLE + PRICE + BUTTON + modal)[0] == "in_stock"
+    # Named by made-up classes, a modal is still marked for screen readers; nor is a
+    # <dialog> shown until it is open.
+    unnamed = '<div class="x7f2" role="dialog"><h2>Product unavailable :(</h2></div>'
+    assert offer(TITLE + PRICE + GREYED + unnamed)[0] == "in_stock"
+    closed = "<dialog><h2>Product unavailable :(</h2></dialog>"
+    assert offer(TITLE + PRICE + GREYED + closed)[0] == "in_stock"
+    assert offer(TITLE + PRICE + GREYED + closed.replace("<dialog>", "<dialog open>"))[0] == (
+        "out_of_stock"
+    )
 
 
 def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_be_bought() -> None:

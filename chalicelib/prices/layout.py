@@ -76,6 +76,7 @@ _HIDING_PART = re.compile("hid|none|invisible|display")  # one is in each of tho
 # ... unless another class shows it again from some screen width up ("hidden md:block",
 # "d-none d-lg-flex"): the desktop copy of a price.
 SHOWN_FROM = re.compile(r"(?:[a-z0-9]+:|d-[a-z]+-)(?:block|flex|inline|grid|table|contents)")
+DIALOG_ROLES = {"dialog", "alertdialog"}
 REGION_TAGS = {"footer", "nav", "header", "aside"}  # the page's frame, not its product
 FRAME_TAGS = REGION_TAGS - {"aside"}  # ...where no buy button is (a shop may put it aside)
 BLOCK_TAGS = {
@@ -532,8 +533,15 @@ def visible(node: LexborNode) -> bool:
 
 
 def concealed(element: LexborNode) -> bool:
-    """Hidden, or a pop-up or modal that waits for a click: what it holds is not shown."""
-    return hidden(element) or bool(MODAL.search(attr_text(element)))
+    """Hidden, or a pop-up or modal that waits for a click, named so or marked so for
+    screen readers (role="dialog"; a <dialog> not open): what it holds is not shown."""
+    attributes = element.attributes
+    return (
+        hidden(element)
+        or bool(MODAL.search(attr_text(element)))
+        or attributes.get("role") in DIALOG_ROLES
+        or (element.tag == "dialog" and "open" not in attributes)
+    )
 
 
 def style(node: LexborNode) -> str:

@@ -276,6 +276,9 @@ def test_a_status_by_the_title_tells_why_a_button_far_away_takes_no_order() -> N
     box = f"{deep}{PRICE}{{button}}{'</div>' * 10}"
     assert offer(title + box.format(button=GREYED))[0] == "out_of_stock"
     assert offer(title + box.format(button=BUTTON))[0] == "in_stock"
+    # Where the markup says it is in stock, the button may wait for a size to be chosen.
+    in_stock = json_ld({"availability": "InStock"})
+    assert offer(title + box.format(button=GREYED), in_stock)[0] == "in_stock"
 
 
 def test_a_longer_sentence_about_this_item_is_a_status() -> None:

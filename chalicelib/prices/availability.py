@@ -181,17 +181,21 @@ def _declared(value: str) -> Stock | None:
     return said if said != WAITING else None
 
 
-def shown_stock(view: PageView, price: LexborNode | None = None) -> Stock | None:
+def shown_stock(
+    view: PageView, price: LexborNode | None = None, declared: Stock | None = None
+) -> Stock | None:
     """What the page shows where the product is bought (by its buy button, else its
-    title) and beside its `price`, if anything."""
+    title) and beside its `price`, if anything. `declared`: what its markup says."""
     button = view.buy_button or _sold_out_button(view, price)
     if button is not None and _says_sold_out(button):
         return Stock(OUT_OF_STOCK)
     # A disabled button alone says nothing: many wait for a size to be chosen.
     can_buy = button is not None and not disabled(button)
     said: Stock | None = Stock(IN_STOCK) if can_buy else None
-    # Where the button takes no order, the title's surroundings may say why.
-    title = view.title if button is None or not can_buy else None
+    # Where the button takes no order, the title's surroundings may say why, unless the
+    # markup says it is in stock (the button may wait for a size to be chosen).
+    markup_sells = declared is not None and declared.availability == IN_STOCK
+    title = view.title if button is None or not (can_buy or markup_sells) else None
     landmarks = [node for node in (button, title, price) if node is not None]
     for stock in _statuses_near(view, landmarks):
         if stock == WAITING:

@@ -93,11 +93,12 @@ def extract_offer(
     price = _decide(selling, shown, page_currency, declared_currency=declared_currency)
     button = view.buy_button if view is not None else None
     can_buy = button is not None and not disabled(button)
+    markup = declared_stock(
+        stated, main, price.amount if price else None, names_shown if can_buy else None
+    )
     stock = availability_of(
-        declared_stock(
-            stated, main, price.amount if price else None, names_shown if can_buy else None
-        ),
-        shown_stock(view, _where_shown(shown, price)) if view is not None else None,
+        markup,
+        shown_stock(view, _where_shown(shown, price), markup) if view is not None else None,
         can_buy=can_buy,
         priced=price is not None,
     )

@@ -1072,7 +1072,7 @@ def test_hostile_markup_is_survived() -> None:
 @pytest.mark.parametrize(
     "slip",
     ["comment", "block comment", "semicolon", "entities", "single quotes", "escaped quote",
-     "two in a row", "byte order mark"],
+     "two in a row", "byte order mark", "template tag", "missing comma"],
 )  # fmt: skip
 def test_a_declaration_a_template_or_a_hand_broke_is_still_read(slip: str) -> None:
     """Its price and its availability, whatever slip keeps strict JSON from reading it."""
@@ -1091,6 +1091,8 @@ def test_a_declaration_a_template_or_a_hand_broke_is_still_read(slip: str) -> No
         "escaped quote": text.replace("Brass Lamp", "Brass Lamp \\'Atelier\\'"),
         "two in a row": text + json.dumps({"@type": "Organization", "name": "Shop"}),
         "byte order mark": "\ufeff" + text,
+        "template tag": text.replace('"name"', '"sku": {{ product.sku }}, "name"'),
+        "missing comma": text.replace('"USD", ', '"USD"\n'),
     }[slip]
     html = (
         f'<html><head><script type="application/ld+json">{broken}</script></head>'

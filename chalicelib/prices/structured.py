@@ -180,24 +180,41 @@ def _load(text: str) -> Any:
     try:
         return _values(repaired)
     except (ValueError, RecursionError):
+        pass
+    try:  # a comma left out between a value and the next key: "39.99" "priceCurrency"
+        return _values(_STRINGS.sub(_comma_between, repaired))
+    except (ValueError, RecursionError):
         return None
 
 
 # A string in double or single quotes, or a comment (read in one pass, so that "//" in a
-# string's URL is no comment). Each runs to the text's end where it is not closed: one
-# that failed would be tried again from each quote after it (minutes on a hostile page).
+# string's URL is no comment), or a template's tag left unfilled ({{ sku }}, {% if %}).
+# Each runs to the text's end where it is not closed: one that failed would be tried
+# again from each quote after it (minutes on a hostile page).
 _JS_TOKENS = re.compile(
-    r'"(?:[^"\\]|\\.?)*+(?:"|\Z)|\'(?:[^\'\\]|\\.?)*+(?:\'|\Z)|//[^\n]*|/\*.*?(?:\*/|\Z)',
+    r'"(?:[^"\\]|\\.?)*+(?:"|\Z)|\'(?:[^\'\\]|\\.?)*+(?:\'|\Z)|//[^\n]*|/\*.*?(?:\*/|\Z)|'
+    r"\{\{[^{}]*\}\}|\{%[^{}]*%\}",
     re.DOTALL,
 )
+# Each string of repaired JSON in turn, and whether another string follows it.
+_STRINGS = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)(?=\s*("))?')  # unclosed: to the end
+
+
+def _comma_between(string: re.Match[str]) -> str:
+    return string.group(0) + ("," if string.group(1) else "")
+
+
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
 def _as_json(token: re.Match[str]) -> str:
-    """A string in JSON's quotes, its escaped single quotes unescaped; a comment dropped."""
+    """A string in JSON's quotes, its escaped single quotes unescaped; a comment dropped;
+    a template's tag a null."""
     found = token.group(0)
     if found.startswith("/"):
         return " "
+    if found.startswith("{"):
+        return "null"  # a template's value never filled in
     if len(found) < 2 or found[-1] != found[0]:
         return found  # not closed: the text is no JSON whatever is done
     inner = found[1:-1].replace("\\'", "'")

@@ -1146,6 +1146,8 @@ def test_sold_out_yet_taking_orders_is_a_back_order(status: str) -> None:
     """The issue counts a back-order as in stock: the competitor takes the order."""
     taken = ("in_stock", ("back-order",))
     assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON) == taken
+    # A promise to ship it later takes the order without a button to say so.
+    assert offer(TITLE + PRICE + '<p class="stock">Ships when available: 2 weeks</p>') == taken
     assert offer(TITLE + PRICE + "<p>Sold out – pre-order now</p>" + BUTTON) == (
         "in_stock",
         ("pre-order",),

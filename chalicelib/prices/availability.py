@@ -644,6 +644,8 @@ def _read(text: str) -> Stock | None:
         return None  # one size's or colour's, whether or not the product can be bought
     if out and (taken := _still_ordered(text)) is not None:
         return taken
+    if DELIVERED_LATER_SAID.search(text) and not NOTIFY.search(text):
+        return Stock(IN_STOCK, "back-order")  # "Ships when available: 2 weeks"
     if WAITING_TEXT.search(text) or (out and NOTIFY.search(text)):
         return WAITING
     if OUT_ONLINE.search(text) and "?" not in text:  # not "Sold out online? Try a store"

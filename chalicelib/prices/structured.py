@@ -196,15 +196,9 @@ _JS_TOKENS = re.compile(
     r"\{\{[^{}]*\}\}|\{%[^{}]*%\}",
     re.DOTALL,
 )
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 # Each string of repaired JSON in turn, and whether another string follows it.
 _STRINGS = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)(?=\s*("))?')  # unclosed: to the end
-
-
-def _comma_between(string: re.Match[str]) -> str:
-    return string.group(0) + ("," if string.group(1) else "")
-
-
-_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
 def _as_json(token: re.Match[str]) -> str:
@@ -221,6 +215,10 @@ def _as_json(token: re.Match[str]) -> str:
     if found[0] == "'":
         inner = inner.replace('\\"', '"').replace('"', '\\"')
     return f'"{inner}"'
+
+
+def _comma_between(string: re.Match[str]) -> str:
+    return string.group(0) + ("," if string.group(1) else "")
 
 
 def _values(text: str) -> Any:

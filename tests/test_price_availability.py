@@ -967,7 +967,10 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Édition collector épuisée",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock", elsewhere
-    for hiding in ('class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"'):
+    for hiding in (
+        'class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"',
+        'class="stock ng-hide"', 'class="js-hidden"', 'class="u-hidden"',
+    ):  # fmt: skip
         assert offer(TITLE + PRICE + f"<p {hiding}>Out of stock</p>" + BUTTON)[0] == "in_stock"
     # Hidden on small screens only: shown on the page the shopper reads.
     assert offer(TITLE + PRICE + '<p class="hidden-xs">Out of stock</p>' + BUTTON)[0] == (

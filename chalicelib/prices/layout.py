@@ -68,6 +68,10 @@ HIDING_CLASSES = {
     "hide",
     "d-none",
     "is-hidden",
+    "ng-hide",  # AngularJS's, on what `ng-show` hides in the rendered page
+    "js-hidden",
+    "u-hidden",
+    "u-hide",
     "invisible",
     "display-none",
     "no-display",

@@ -1125,6 +1125,22 @@ def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_
     )
 
 
+def test_a_theme_s_sold_out_badge_wrapping_its_text_is_off_outside_a_sold_out_price() -> None:
+    """Shopify's Debut prints its badges with their text in a <span> of its own, beside
+    the sale badge, and no markup to say which applies; a greyed-out button may wait for
+    a size."""
+    badges = (
+        '<div class="price__badges"><span class="price__badge price__badge--sale">'
+        "<span>Sale</span></span>"
+        '<span class="price__badge price__badge--sold-out"><span>Sold out</span></span></div>'
+    )
+    price = f'<dl class="price price--on-sale"><dd>{PRICE}</dd>{badges}</dl>'
+    assert offer(TITLE + price + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + price + GREYED)[0] == "in_stock"
+    sold_out = price.replace("price--on-sale", "price--on-sale price--sold-out")
+    assert offer(TITLE + sold_out + GREYED)[0] == "out_of_stock"
+
+
 def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
     assert offer(TITLE + PRICE + "<p>Vorbestellung</p>" + BUTTON) == ("in_stock", ("pre-order",))
     assert offer(TITLE + PRICE + "<p>Available on back-order</p>" + BUTTON) == (

@@ -120,6 +120,7 @@ PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
+BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
 TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
@@ -393,13 +394,18 @@ def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     return "", None
 
 
-def _badge_off(element: LexborNode) -> bool:
-    """A sold-out badge printed beside its theme's other badges (sale, new), which CSS
-    shows only under a container marked sold out (Shopify's `price--sold-out`)."""
-    classes = _classes(element)
-    parent = element.parent
-    if parent is None or not _SOLD_OUT_CLASS.search(" ".join(classes)):
+def _badge_off(holder: LexborNode) -> bool:
+    """A sold-out badge (the status's holder, or an element around it) printed beside its
+    theme's other badges (sale, new), which CSS shows only under a container marked sold
+    out (Shopify's `price--sold-out`)."""
+    element = next(
+        (n for n in up(holder, BADGE_LEVELS) if _SOLD_OUT_CLASS.search(" ".join(_classes(n)))),
+        None,
+    )
+    parent = element.parent if element is not None else None
+    if element is None or parent is None:
         return False
+    classes = _classes(element)
     if not any(classes & _classes(other) for other in parent.iter() if other != element):
         return False  # the only status there: the shop printed it because it applies
     return not any(_SOLD_OUT_CLASS.search(" ".join(_classes(n))) for n in up(parent, 4))
@@ -453,7 +459,7 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
         stock = _status(text)
         if stock is None or (stock == WAITING and not promises):
             continue
-        if not _stated(holder) or _in_picker(holder):
+        if not _stated(holder) or _in_picker(holder) or _badge_off(holder):
             continue
         around = holder.parent or holder  # its own name says what it is ("celwidget" too)
         if anchors and _elsewhere(around, view.chain_of(around), anchors, view):

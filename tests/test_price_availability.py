@@ -883,8 +883,16 @@ def test_a_bare_notify_me_button_in_the_buy_button_s_place_is_out_of_stock(label
     assert offer(TITLE + PRICE + GREYED + f'<button class="btn">{label}</button>')[0] == (
         "out_of_stock"
     )
-    # Beside a buy button, it is one size's; as text, or about the price, it is no status.
+    # Beside a buy button, it is one size's, and beside a greyed-out one where the markup
+    # says the product is in stock (the button waits for a size to be chosen); as text, or
+    # about the price, it is no status.
     assert offer(TITLE + PRICE + f"<button>{label}</button>" + BUTTON)[0] == "in_stock"
+    in_stock = json_ld({"availability": "InStock"})
+    notify = f'<button class="btn">{label}</button>'
+    assert offer(TITLE + PRICE + GREYED + notify, in_stock)[0] == "in_stock"
+    assert offer(TITLE + PRICE + GREYED + "<p>Notify me when available</p>", in_stock)[0] == (
+        "in_stock"
+    )
     assert offer(TITLE + PRICE + f"<p>{label}</p>")[0] == "in_stock"
     alert = '<button class="btn">Notify me of price drops</button>'
     assert offer(TITLE + PRICE + alert)[0] == "in_stock"

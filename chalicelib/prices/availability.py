@@ -197,17 +197,21 @@ def shown_stock(
     # markup says it is in stock (the button may wait for a size to be chosen).
     markup_sells = declared is not None and declared.availability == IN_STOCK
     title = view.title if button is None or not (can_buy or markup_sells) else None
+    # A promise to tell when it is back speaks of one size while the product can be
+    # bought, or while its button waits for a size and the markup says it is in stock.
+    sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
     for stock in _statuses_near(view, landmarks):
         if stock == WAITING:
-            if can_buy:
-                continue  # one size's, while the product can be bought
+            if sizes_promise:
+                continue
             return Stock(OUT_OF_STOCK)
         if stock.availability == OUT_OF_STOCK:
             return stock  # whatever else the page says nearby
         said = replace(stock if said is None or stock.flag else said, worded=True)
     if said is None and not can_buy:
-        if button is not None and _sold_out_button(view, price, _offers_to_notify) is not None:
+        notify = _sold_out_button(view, price, _offers_to_notify) if button is not None else None
+        if notify is not None and not markup_sells:
             return Stock(OUT_OF_STOCK)  # "Notify me" beside a greyed-out "Add to cart"
         # A promise to tell when it is back, beside a greyed-out button, may be a size's.
         promises = button is None

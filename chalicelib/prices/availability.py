@@ -82,7 +82,7 @@ from chalicelib.prices.stock_words import (
     VARIANT,
     WAITING_TEXT,
 )
-from chalicelib.prices.structured import Stated
+from chalicelib.prices.structured import Stated, named_alike
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
@@ -163,7 +163,7 @@ def declared_stock(
     ordered = sorted(products, key=lambda product: product[0] != main) if main else products
     for name, statements in ordered:
         read = [(stock, s.price) for s in statements if (stock := _declared(s.value)) is not None]
-        if names_shown and name and not names_shown.intersection(_WORD.findall(name)):
+        if not named_alike(name, names_shown or set()):
             read = [(stock, at) for stock, at in read if stock.availability != OUT_OF_STOCK]
         priced = [stock for stock, offer_price in read if offer_price == price]
         stocks = priced or [stock for stock, _ in read]
@@ -210,8 +210,11 @@ def shown_stock(
             return stock  # whatever else the page says nearby
         said = replace(stock if said is None or stock.flag else said, worded=True)
     if said is None and not can_buy:
-        notify = _sold_out_button(view, price, _offers_to_notify) if button is not None else None
-        if notify is not None and not markup_sells:
+        if (
+            button is not None
+            and not markup_sells
+            and _sold_out_button(view, price, _offers_to_notify) is not None
+        ):
             return Stock(OUT_OF_STOCK)  # "Notify me" beside a greyed-out "Add to cart"
         # A promise to tell when it is back, beside a greyed-out button, may be a size's.
         promises = button is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -25,6 +24,8 @@ from chalicelib.prices.structured import (
     Declared,
     declared_availability,
     declared_prices,
+    name_words,
+    named_alike,
     product_key,
 )
 from chalicelib.prices.visible import candidates, clean
@@ -33,7 +34,6 @@ MAX_HTML_CHARS = 5_000_000
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency
 SOURCE_TRUST = {"json-ld": 0, "microdata": 1, "rdfa": 2, "meta": 3}
-_WORD = re.compile(r"[^\W_]+")
 MAX_MAIN_HEADINGS = 3  # <h1>s read for the product's name
 
 
@@ -79,8 +79,8 @@ def extract_offer(
     text = decode_html(html, charset, url) if isinstance(html, bytes) else html
     tree = LexborHTMLParser(text[:MAX_HTML_CHARS])
     declared = declared_prices(tree, url)
-    names_shown = _words(" ".join(_names_shown(tree)))
-    selling = [d for d in _main_offers(declared) if _named_alike(d.product, names_shown)]
+    names_shown = name_words(" ".join(_names_shown(tree)))
+    selling = [d for d in _main_offers(declared) if named_alike(d.product, names_shown)]
     declared_currency = next((d.currency for d in declared if d.currency), None)
     page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
     declared_name = next((d.product for d in selling if d.product), None)
@@ -118,21 +118,11 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
     return title.text(deep=True) if title is not None else None
 
 
-def _named_alike(name: str | None, names_shown: set[str]) -> bool:
-    """A declared name that shares a word with the page's titles and main headings (or
-    either is missing): not another product's, whose markup may be all a page declares."""
-    return not name or not names_shown or bool(_words(name) & names_shown)
-
-
 def _names_shown(tree: LexborHTMLParser) -> Iterator[str]:
     """The page's title and its first main headings."""
     yield _page_title(tree) or ""
     for element in tree.css("h1")[:MAX_MAIN_HEADINGS]:
         yield element.text(deep=True)
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
 
 
 def _main_offers(declared: list[Declared]) -> list[Declared]:

@@ -155,6 +155,31 @@ def test_another_product_s_declared_sold_out_does_not_stop_a_page_that_sells() -
     assert offer(TITLE + PRICE + GREYED, category)[0] == "in_stock"
 
 
+def test_a_declared_name_without_spaces_is_the_product_s_when_the_title_holds_it() -> None:
+    """Chinese, Japanese and Thai names run on without spaces: "招牌肉乾" is the product of
+    a page titled "招牌肉乾自由選", and its sold-out stands by a button."""
+
+    def taiwanese(name: str, title: str) -> str:
+        declared = json.dumps(
+            {"@context": "https://schema.org", "@type": "Product", "name": name,
+             "offers": {"price": "350", "priceCurrency": "TWD", "availability": "OutOfStock"}},
+            ensure_ascii=False,
+        )  # fmt: skip
+        return (
+            f"<html><head><title>{title} | 好食店</title>"
+            f'<script type="application/ld+json">{declared}</script></head>'
+            f"<body><h1>{title}</h1><p class='price'>NT$350</p><button>加入購物車</button></body></html>"
+        )
+
+    shop = "https://shop.example.tw/p/1"
+    taiwan = taiwanese("招牌肉乾", "招牌肉乾自由選")
+    assert extract_offer(taiwan, shop).availability == "out_of_stock"
+    japanese = taiwanese("ワイヤレスイヤホン X1", "【公式】ワイヤレスイヤホンX1")
+    assert extract_offer(japanese, shop).availability == "out_of_stock"
+    # Another product's name shares no pair of letters with the title: not this product's.
+    assert extract_offer(taiwanese("蘋果醋", "招牌肉乾自由選"), shop).availability == "in_stock"
+
+
 def test_the_size_whose_price_is_read_decides_where_the_declaration_prices_its_sizes() -> None:
     def size(price: str, availability: str) -> dict[str, str]:
         return {"price": price, "availability": availability}

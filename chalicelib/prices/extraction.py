@@ -18,13 +18,12 @@ from chalicelib.prices.availability import (
 )
 from chalicelib.prices.currency_marks import country_currency
 from chalicelib.prices.decoding import decode_html
-from chalicelib.prices.layout import PageView
+from chalicelib.prices.layout import PageView, tokens
 from chalicelib.prices.scoring import Candidate
 from chalicelib.prices.structured import (
     Declared,
     declared_availability,
     declared_prices,
-    name_words,
     named_alike,
     product_key,
 )
@@ -79,7 +78,7 @@ def extract_offer(
     text = decode_html(html, charset, url) if isinstance(html, bytes) else html
     tree = LexborHTMLParser(text[:MAX_HTML_CHARS])
     declared = declared_prices(tree, url)
-    names_shown = name_words(" ".join(_names_shown(tree)))
+    names_shown = tokens(" ".join(_names_shown(tree)))
     selling = [d for d in _main_offers(declared) if named_alike(d.product, names_shown)]
     declared_currency = next((d.currency for d in declared if d.currency), None)
     page_currency = declared_currency or country_currency(url)  # reads unmarked amounts

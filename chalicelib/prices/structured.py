@@ -21,6 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from chalicelib.prices import words
 from chalicelib.prices.amounts import parse_amount, parse_machine
 from chalicelib.prices.currency_marks import currency_of
+from chalicelib.prices.layout import tokens
 
 PRODUCT_TYPES = {
     "product",
@@ -118,19 +119,11 @@ def product_key(name: str) -> str:
     return " ".join(name.split()).lower()
 
 
-def name_words(text: str) -> set[str]:
-    """The words of a name or title, lower case."""
-    return set(_NAME_WORD.findall(text.lower()))
-
-
 def named_alike(name: str | None, names_shown: set[str]) -> bool:
     """A declared name sharing a word with those the page shows (its titles, its main
     headings), or either missing: not another product's, whose markup may be all a page
     declares (a tile's microdata, a related product's JSON-LD)."""
-    return not name or not names_shown or bool(name_words(name) & names_shown)
-
-
-_NAME_WORD = re.compile(r"[^\W_]+")
+    return not name or not names_shown or bool(tokens(name) & names_shown)
 
 
 META_AVAILABILITY = (

@@ -872,12 +872,34 @@ def test_a_block_named_for_variants_holding_other_offers_is_no_picker() -> None:
         # pictures linking to each colour's page
         '<div class="colours"><a href="/atelier-red"><img src="red.jpg" alt="Red"></a>'
         '<a href="/atelier-blue"><img src="blue.jpg" alt="Blue"><span>Sold out</span></a></div>',
+        # the sold-out choice marked by a class of its own, which its siblings lack
+        '<ul class="colours"><li><a href="#">Rot</a></li><li class="soldout"><a href="#">Blau'
+        ' <span class="sr-only">Sold out</span></a></li></ul>',
+        '<div class="opts"><button type="button" class="opt">Klein</button>'
+        '<button type="button" class="opt unavailable">Groß <span>Sold out</span></button></div>',
+        '<div class="opts"><a href="#" class="opt">Klein</a><a href="#" class="opt out">Groß'
+        " <small>Out of stock</small></a></div>",
     ],
 )
 def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sold_out(
     choices: str,
 ) -> None:
     assert offer(TITLE + PRICE + choices + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        '<ul><li class="sku">SKU: 123</li><li class="stock out">Sold out</li></ul>',
+        '<ul class="details"><li>Lampe Atelier</li><li class="soldout">Sold out</li></ul>',
+        '<div><button class="btn sold-out" disabled>Sold out</button>'
+        '<button class="btn wish">Auf den Merkzettel</button></div>',
+    ],
+)
+def test_the_product_s_own_status_among_its_details_or_buttons_is_no_choice(
+    details: str,
+) -> None:
+    assert offer(TITLE + PRICE + details)[0] == "out_of_stock"
 
 
 @pytest.mark.parametrize(

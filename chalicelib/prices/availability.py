@@ -550,7 +550,7 @@ def _another_choice(element: LexborNode, title_words: set[str], view: PageView) 
     draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
     out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
     out of stock</li>") nor the product's own name."""
-    item = next((n for n in up(element, 3) if n.tag in _CHOICES and view.alike(n) > 1), None)
+    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _one_of_choices(n)), None)
     if item is None:
         return False
     href = item.attributes.get("href") or "#"
@@ -566,6 +566,18 @@ def _another_choice(element: LexborNode, title_words: set[str], view: PageView) 
         if not w.isdigit()
     }
     return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
+
+
+def _one_of_choices(item: LexborNode) -> bool:
+    """Among siblings of its tag: any list's items, or buttons and links sharing a class
+    with it; themes mark the sold-out choice with a class of its own ("soldout")."""
+    parent, mine = item.parent, _classes(item)
+    return parent is not None and any(
+        other.tag == item.tag
+        and other.mem_id != item.mem_id
+        and (item.tag == "li" or (theirs := _classes(other)) == mine or bool(theirs & mine))
+        for other in parent.iter()
+    )
 
 
 def _rows_disagree(element: LexborNode, tables: dict[int, bool], view: PageView) -> bool:

@@ -909,6 +909,9 @@ def test_the_product_s_own_status_among_its_details_or_buttons_is_no_choice(
         "</tr><tr><td>Chrome</td><td>In stock</td></tr></table>",
         "<table class='stores'><tr><td>Downtown</td><td>Out of stock</td></tr>"
         "<tr><td>Uptown</td><td>In stock</td></tr></table>",
+        # the sold-out row marked by a class of its own
+        "<table><tr><td>Downtown</td><td>In stock</td></tr>"
+        "<tr class='oos'><td>Uptown</td><td>Out of stock</td></tr></table>",
     ],
 )
 def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:

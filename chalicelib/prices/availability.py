@@ -286,7 +286,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                     text, title_words
                 ):
                     continue
-                if _rows_disagree(parent, tables, view):
+                if _rows_disagree(parent, tables):
                     continue
                 chain = view.chain_of(parent)
                 if _near(parent, chain, anchors) and not _elsewhere(
@@ -550,7 +550,7 @@ def _another_choice(element: LexborNode, title_words: set[str], view: PageView) 
     draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
     out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
     out of stock</li>") nor the product's own name."""
-    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _one_of_choices(n)), None)
+    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _among_alike(n)), None)
     if item is None:
         return False
     href = item.attributes.get("href") or "#"
@@ -568,24 +568,25 @@ def _another_choice(element: LexborNode, title_words: set[str], view: PageView) 
     return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
 
 
-def _one_of_choices(item: LexborNode) -> bool:
-    """Among siblings of its tag: any list's items, or buttons and links sharing a class
-    with it; themes mark the sold-out choice with a class of its own ("soldout")."""
+def _among_alike(item: LexborNode) -> bool:
+    """Among siblings of its tag: a list's items and a table's rows whatever their classes,
+    buttons and links sharing a class with it; themes mark what is sold out with a class
+    of its own ("soldout")."""
     parent, mine = item.parent, _classes(item)
     return parent is not None and any(
         other.tag == item.tag
         and other.mem_id != item.mem_id
-        and (item.tag == "li" or (theirs := _classes(other)) == mine or bool(theirs & mine))
+        and (item.tag in _ROWS or (theirs := _classes(other)) == mine or bool(theirs & mine))
         for other in parent.iter()
     )
 
 
-def _rows_disagree(element: LexborNode, tables: dict[int, bool], view: PageView) -> bool:
+def _rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
     """A status in one of a table's or list's alike rows, where another row says otherwise
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
     where every row says sold out, the product is. `tables`: what each table says."""
     row = next((n for n in up(element, ROW_LEVELS) if n.tag in _ROWS), None)
-    if row is None or row.parent is None or view.alike(row) < 2:
+    if row is None or row.parent is None or not _among_alike(row):
         return False
     table = row.parent
     if table.mem_id not in tables:

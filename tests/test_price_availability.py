@@ -1128,7 +1128,10 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Ausverkauft im Laden, online erhältlich",
      # a place the shop does not sell to
      "Non disponible en Belgique", "No disponible para Canarias", "Nicht lieferbar nach Norwegen",
-     "Nicht verfügbar in Österreich", "Not available in the US", "Niet beschikbaar in België"],
+     "Nicht verfügbar in Österreich", "Not available in the US", "Niet beschikbaar in België",
+     # some places only
+     "Temporarily unavailable in some regions", "In einigen Regionen nicht verfügbar",
+     "Indisponible dans certaines régions", "No disponible en algunos países"],
 )  # fmt: skip
 def test_a_store_s_pickup_or_delivery_in_many_languages_is_not_the_product_s_status(
     note: str,

@@ -254,6 +254,11 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"(?:in|nach|en|para|per|to|à|au|aux|naar|w|do) (?:the |den |der |die |la |le |les |l'|el |"
     r"los |las |il |de |het )?(?!(?:buy|order|purchase|sale|vente|venta|vendita|verkauf|ligne|"
     r"línea|linea|online|stock|store|this|moment|now)\b)[^\W\d_]+\W*$|"
+    # some places only: "Unavailable in some regions", "dans certaines régions"
+    r"\bin (?:some|certain|selected|other) (?:regions|countries|areas|locations|markets)\b|"
+    r"in (?:einigen|manchen|bestimmten) (?:regionen|ländern|gebieten)|"
+    r"dans certain(?:e?s) (?:régions|pays|zones)|en (?:algun[oa]s|ciert[oa]s) (?:regiones|países|zonas)|"
+    r"in alcun[ei] (?:regioni|paesi|zone)|"
     # "Out of stock at Downtown": a store's stock, named after the status
     r"(?:stock|sold out|unavailable) at (?!th(?:is|e) (?:time|moment)|present|(?:the )?moment)|"
     # "Out of stock items ship later", "Sold out?" (not "... similar items below")

@@ -696,6 +696,45 @@ def test_another_product_s_card_says_nothing_of_this_one() -> None:
 
 
 @pytest.mark.parametrize(
+    "sold_out_class",
+    ["tile", "tile ", "tile sold-out", "tile is-soldout", "tile tile--unavailable"],
+)
+@pytest.mark.parametrize("own_button", [BUTTON, ""])
+def test_other_products_tiles_speak_of_themselves_whatever_marks_the_sold_out_one(
+    sold_out_class: str, own_button: str
+) -> None:
+    """Tiles of other products below the product, no class or heading naming them: the
+    sold-out one classed apart ("tile sold-out", or a template's stray space), its name
+    unlinked beside a linked picture, its own greyed-out button near the title."""
+
+    def tile(name: str, classes: str, status: str) -> str:
+        return (
+            f'<div class="{classes}"><a href="/p/{name}"><img src="/{name}.jpg"></a>'
+            f"<h3>{name}</h3><span class='price'>12,00 €</span>{status}</div>"
+        )
+
+    for status in ("<span>Ausverkauft</span>", '<button class="btn" disabled>Ausverkauft</button>'):
+        tiles = tile("schirm", "tile", "") + tile("kabel", sold_out_class, status)
+        tiles += tile("birne", "tile", "")
+        body = f'<div class="product">{TITLE}{PRICE}{own_button}</div><div>{tiles}</div>'
+        assert offer(body)[0] == "in_stock"
+
+
+def test_woocommerce_s_tiles_are_alike_though_each_names_its_own_post() -> None:
+    def tile(post: int, stock: str, status: str = "") -> str:
+        return (
+            f'<div class="product type-product post-{post} status-publish {stock}">'
+            f'<a href="/p/{post}"><img src="/{post}.jpg"></a><a href="/p/{post}">Leuchte {post}'
+            f'</a><span class="price">12,00 €</span>{status}</div>'
+        )
+
+    greyed = '<button class="button" disabled>Ausverkauft</button>'
+    tiles = tile(11, "instock") + tile(12, "outofstock", greyed) + tile(13, "instock")
+    body = f'<div class="summary">{TITLE}{PRICE}</div><div class="products">{tiles}</div>'
+    assert offer(body)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
     "frame",
     ['<header><a class="header-cart" href="/cart">Warenkorb</a></header>',
      '<div class="site-header"><button class="cart-toggle">Warenkorb</button></div>',

@@ -241,7 +241,8 @@ def _sold_out_button(
     for button in view.body.css(BUTTONS)[:MAX_BUTTONS]:
         if not (says or _says_sold_out)(button) or not visible(button):
             continue
-        if _near(button, view.chain_of(button), anchors):
+        chain = view.chain_of(button)
+        if _near(button, chain, anchors) and not _elsewhere(button, chain, anchors.chains, view):
             return button
         if further is None and says is None and _alone_of_its_kind(button, view):
             further = button
@@ -350,8 +351,14 @@ def _another_product(node: LexborNode, view: PageView) -> bool:
 
 def _links_on(node: LexborNode) -> bool:
     """Links to something other than a status ("notify me"): another product, say."""
-    links = (a.text(deep=True).strip().lower() for a in node.css("a[href]"))
-    return any(text and not (ANY_STATUS.search(text) or NOTIFY.search(text)) for text in links)
+    return any(
+        picture_link(a) or ((text := a.text(deep=True).strip().lower()) and not _a_status(text))
+        for a in node.css("a[href]")
+    )
+
+
+def _a_status(text: str) -> bool:
+    return bool(ANY_STATUS.search(text) or NOTIFY.search(text))
 
 
 class Anchors(NamedTuple):

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -109,8 +110,8 @@ class Ancestry:
         return [node_id for node_id, _, _ in reversed(self.chain)]
 
 
-# Per parent's id: how many of its children have each (tag, class).
-Kinds = dict[int, Counter[tuple[str, str | None]]]
+# Per parent's id: how many of its children have each tag and kind of class.
+Kinds = dict[int, Counter[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -349,7 +350,7 @@ def lineage(node: LexborNode) -> Iterator[LexborNode]:
 
 
 def alike(node: LexborNode, kinds: Kinds) -> int:
-    """How many of its parent's children share its tag and class, itself included
+    """How many of its parent's children share its tag and kind of class, itself included
     (tiles of a list, rows of a table): counted once per parent (`kinds`, by its id)."""
     parent = node.parent
     if parent is None:
@@ -357,10 +358,25 @@ def alike(node: LexborNode, kinds: Kinds) -> int:
     counted = kinds.get(parent.mem_id)
     if counted is None:
         counted = Counter(
-            (child.tag or "", child.attributes.get("class")) for child in parent.iter()
+            (child.tag or "", class_kind(child.attributes.get("class"))) for child in parent.iter()
         )
         kinds[parent.mem_id] = counted
-    return counted[(node.tag or "", node.attributes.get("class"))]
+    return counted[(node.tag or "", class_kind(node.attributes.get("class")))]
+
+
+@lru_cache(maxsize=4096)
+def class_kind(names: str | None) -> str:
+    """Class names without those of an element's state or its own id: themes mark the one
+    tile or choice sold out, on sale or chosen ("tile sold-out", WooCommerce's "product
+    post-123 outofstock"), and print spaces as templates leave them ("tile ")."""
+    return " ".join(sorted({n for n in (names or "").lower().split() if not _STATE.search(n)}))
+
+
+_STATE = re.compile(
+    r"(?:^|[-_])(?:sold-?out|out-?of-?stock|in-?stock|onbackorder|unavailable|available|"
+    r"disabled|active|selected|current|checked|on-?sale|sale|new|first|last|odd|even)$|"
+    r"^(?:post|product|item)-[0-9]+$"
+)
 
 
 def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:

@@ -17,7 +17,7 @@ OUT_TEXT = re.compile(
             r"out of stock", r"out-of-stock", r"sold[ -]?out", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
-            r"discontinued", r"awaiting stock", r"listing has ended", r"listing was ended",
+            r"discontinued", r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
             r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
             r"no longer (?:on sale|sold|stocked|carried|offered)", r"not orderable",
@@ -31,9 +31,9 @@ OUT_TEXT = re.compile(
             r"^this (?:item|product) is not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
-            r"\b(?:item|product) (?:has been|was|is) sold\W*$", r"^status:\s*sold\W*$",
+            r"\b(?:item|product) (?:has been|has|was|is) sold\W*$", r"^(?:status:\s*|item )sold\W*$",
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
-            r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar"
+            r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",

@@ -283,6 +283,36 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
     assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "status",
+    ["This listing sold on Jun 12, 2023", "Sold for $40.00 on Jun 12", "This piece has sold",
+     "This artwork has been sold", "Sold to another buyer", "Already sold", "Bereits verkauft",
+     "Verkauft am 12.06.2023", "Dieser Artikel wurde verkauft", "Cet article a été vendu",
+     "Este artículo ya se vendió", "Questo articolo è stato venduto", "Dit artikel is verkocht",
+     # a bare word, where nothing takes orders
+     "Sold", "SOLD", "Verkauft", "Vendu", "Vendido", "Venduto", "Verkocht", "Solgt", "Såld",
+     "Продано", "売却済み", "已售出"],
+)  # fmt: skip
+def test_a_one_off_item_sold_is_out_of_stock(status: str) -> None:
+    """Vintage, art and second-hand shops sell each piece once."""
+    assert offer(TITLE + PRICE + f'<p class="badge">{status}</p>')[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + f"<p>{status}</p>" + GREYED)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["<span>1448包</span>已售出", "<span>1.2k</span><span>Sold</span>",
+     "<span>10K+</span> <span>sold</span>", "<div>Sold</div><div>48 in the last 24 hours</div>",
+     "Sold by Lichtladen", "Batteries sold separately", "This product is sold in packs of 6",
+     "This item is sold on our website only", "Ce produit a été vendu à 500 exemplaires",
+     "Already sold 5,000 times!", "Verkauft von Lichtladen"],
+)  # fmt: skip
+def test_sales_counted_or_a_seller_named_say_nothing_of_stock(note: str) -> None:
+    assert offer(TITLE + PRICE + f"<div>{note}</div>")[0] == "in_stock"
+    # A bare "Sold" beside a button that takes orders is a label, not a status.
+    assert offer(TITLE + PRICE + "<p>Sold</p>" + BUTTON)[0] == "in_stock"
+
+
 def test_a_template_s_branches_are_not_what_the_page_says() -> None:
     # Angular and Vue pages carry every status; scripts show the one that applies.
     branches = (

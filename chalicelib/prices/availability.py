@@ -7,7 +7,8 @@ any is, while other products on the page are related items), else from what it s
 by the buy button (or the title) and beside the price: a short status such as "sold
 out" or "nicht verfügbar", a button marked sold out, one that is there to be
 pressed, or, where none takes orders, a promise to tell when the product is back, a
-sentence saying "this item" cannot be had, a status in the element named for it
+one-off item's bare "Sold" (not beside a count: "1.2k | Sold"), a sentence saying "this
+item" cannot be had, a status in the element named for it
 (id="availability", class="product-stock") however far away, or a size picker whose
 every choice says sold out; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does one size's
@@ -75,6 +76,7 @@ from chalicelib.prices.stock_words import (
     OUT_TEXT,
     POINTING,
     PREORDER_TEXT,
+    SOLD_ALONE,
     STATUS_LABEL,
     STILL_ON_SALE,
     THIS_PRODUCT,
@@ -97,7 +99,10 @@ class Stock:
     worded: bool = field(default=False, compare=False)  # said in words, not only by a button
 
 
-WAITING = Stock(OUT_OF_STOCK, "waiting")  # "notify me when it is back": read in context
+# Read only where nothing takes orders: a promise to tell when it is back ("notify me"),
+# a one-off item's bare "Sold".
+WAITING = Stock(OUT_OF_STOCK, "waiting")
+GONE = Stock(OUT_OF_STOCK, "gone")
 
 
 # schema.org ItemAvailability values (and what shops write instead), squashed to [a-z].
@@ -143,6 +148,7 @@ _PICKERS = (  # ...found by the selector, confirmed by `_a_picker`
 _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 # A price written with a currency symbol: "£60.00", "60,00 €".
+_A_NUMBER_FIRST = re.compile(r"\W*\d")
 _PRICE_SHOWN = re.compile(r"[$€£¥₹₩₽₺₫฿₱₪₦₴₸]\s?\d|\d\s?[$€£¥₹₩₽₺₫฿₱₪₦₴₸円元]")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -179,7 +185,7 @@ def _declared(value: str) -> Stock | None:
         return _DECLARED[key]
     text = value.strip().lower()
     said = _read(text) if len(text) <= MAX_PHRASE else None
-    return said if said != WAITING else None
+    return Stock(OUT_OF_STOCK) if said == GONE else said if said != WAITING else None
 
 
 def shown_stock(
@@ -202,7 +208,7 @@ def shown_stock(
     sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
     for stock in _statuses_near(view, landmarks):
-        if stock == WAITING:
+        if stock in (WAITING, GONE):
             if sizes_promise:
                 continue
             return Stock(OUT_OF_STOCK)
@@ -281,6 +287,8 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 stock = _status(text)
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
+                if stock == GONE and _beside_a_count(node):
+                    continue
                 if _in_picker(parent) or _of_something_else(parent):
                     continue
                 if _another_choice(parent, title_words, view) or _of_another_form(
@@ -293,9 +301,26 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                 if _near(parent, chain, anchors) and not _elsewhere(
                     parent, chain, anchors.chains, view
                 ):
-                    if stock.availability == OUT_OF_STOCK and stock != WAITING:
+                    if stock.availability == OUT_OF_STOCK and stock not in (WAITING, GONE):
                         stock = _taken_beside(parent) or stock
                     yield stock
+
+
+def _beside_a_count(node: LexborNode) -> bool:
+    """A number, not a price, opening what stands beside the text, or beside the element
+    that is all it is in: "1448包 已售出", "1.2k | Sold", "Sold | 48 in 24 hours" count
+    sales ("Sold | Dimensions: 40 x 60 cm" does not)."""
+    element = node.parent if node.is_text_node and node.prev is node.next is None else node
+    if element is None:
+        return False
+    for step in ("prev", "next"):
+        other = getattr(element, step)
+        while other is not None and not other.text(deep=True).strip():
+            other = getattr(other, step)  # spacing between the two
+        said = other.text(deep=True)[:MAX_PHRASE] if other is not None else ""
+        if _A_NUMBER_FIRST.match(said) and not _PRICE_SHOWN.search(said):
+            return True
+    return False
 
 
 def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, LexborNode | None]]:
@@ -478,7 +503,7 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
         around = holder.parent or holder  # its own name says what it is ("celwidget" too)
         if anchors and _elsewhere(around, view.chain_of(around), anchors, view):
             continue
-        return Stock(OUT_OF_STOCK) if stock == WAITING else stock
+        return Stock(OUT_OF_STOCK) if stock in (WAITING, GONE) else stock
     return None
 
 
@@ -670,6 +695,8 @@ def _status(text: str) -> Stock | None:
 def _read(text: str) -> Stock | None:
     if text.endswith(":") or ONE_CHOICE.search(text):  # a field's name: "Discontinued:"
         return None
+    if SOLD_ALONE.match(text):
+        return GONE
     if STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)
     out = _says_out(text)

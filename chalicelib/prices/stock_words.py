@@ -31,7 +31,15 @@ OUT_TEXT = re.compile(
             r"^this (?:item|product) is not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
-            r"\b(?:item|product) (?:has been|has|was|is) sold\W*$", r"^(?:status:\s*|item )sold\W*$",
+            r"\b(?:item|product|listing|piece|artwork|painting) (?:has been |has |was |is )?sold"
+            r"(?:\W*$| on (?:\w{3,9},? )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+            r"^(?:status:\s*|item )sold\W*$", r"^sold (?:for \S+ )?on (?:\w{3,9},? )?\d",
+            r"^sold (?:for \S+ )?on (?:\w{3,9},? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+            # ...in sentences that end there: not "Already sold 5,000 times!"
+            r"(?:already sold|sold to another buyer|bereits verkauft|déjà vendue?|a été vendue?|"
+            r"ya (?:se )?vendi[óo]|ya vendid[oa]|fue vendid[oa]|già vendut[oa]|"
+            r"è stat[oa] vendut[oa]|al verkocht|\bis verkocht|"
+            r"(?:artikel|produkt|objekt) wurde verkauft)\W*$", r"verkauft am \d",
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
             r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
@@ -405,7 +413,17 @@ def _loose(pattern: str) -> str:
     return re.sub(r"(^|\|)(?:\^|\\b|\(\?<!\[[^\]]*\]\))+", r"\1", pattern)
 
 
+# A one-off item gone, in one word ("Sold", "Verkauft"), where nothing takes orders and no
+# count stands beside it ("1448包 已售出", "1.2k | Sold" count sales).
+SOLD_ALONE = re.compile(
+    r"^(?:sold|verkauft|vendu|vendue|vendido|vendida|venduto|venduta|verkocht|sprzedan[yae]|"
+    r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出)\W*$"
+)
+
 ANY_STATUS = words.any_of(
-    *(_loose(p.pattern) for p in (OUT_TEXT, IN_TEXT, PREORDER_TEXT, BACKORDER_TEXT, WAITING_TEXT)),
+    *(
+        _loose(p.pattern)
+        for p in (OUT_TEXT, IN_TEXT, PREORDER_TEXT, BACKORDER_TEXT, WAITING_TEXT, SOLD_ALONE)
+    ),
     rf"unavailable|not available|:\s*{NO}",
 )

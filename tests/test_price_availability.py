@@ -291,10 +291,12 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
      "Este artículo ya se vendió", "Questo articolo è stato venduto", "Dit artikel is verkocht",
      # a bare word, where nothing takes orders
      "Sold", "SOLD", "Verkauft", "Vendu", "Vendido", "Venduto", "Verkocht", "Solgt", "Såld",
-     "Продано", "売却済み", "已售出"],
+     "Продано", "売却済み", "已售出",
+     # held for a buyer
+     "Reserved", "Reserviert", "Réservé", "Gereserveerd"],
 )  # fmt: skip
 def test_a_one_off_item_sold_is_out_of_stock(status: str) -> None:
-    """Vintage, art and second-hand shops sell each piece once."""
+    """Vintage, art and second-hand shops sell each piece once, and hold it for a buyer."""
     assert offer(TITLE + PRICE + f'<p class="badge">{status}</p>')[0] == "out_of_stock"
     assert offer(TITLE + PRICE + f"<p>{status}</p>" + GREYED)[0] == "out_of_stock"
 

@@ -413,11 +413,13 @@ def _loose(pattern: str) -> str:
     return re.sub(r"(^|\|)(?:\^|\\b|\(\?<!\[[^\]]*\]\))+", r"\1", pattern)
 
 
-# A one-off item gone, in one word ("Sold", "Verkauft"), where nothing takes orders and no
-# count stands beside it ("1448包 已售出", "1.2k | Sold" count sales).
+# A one-off item gone, or held for a buyer, in one word ("Sold", "Verkauft", "Reserved"),
+# where nothing takes orders and no count stands beside it ("1448包 已售出", "1.2k | Sold"
+# count sales).
 SOLD_ALONE = re.compile(
     r"^(?:sold|verkauft|vendu|vendue|vendido|vendida|venduto|venduta|verkocht|sprzedan[yae]|"
-    r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出)\W*$"
+    r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|"
+    r"reserved|reserviert|réservée?|reservad[oa]|riservat[oa]|gereserveerd|zarezerwowan[ya])\W*$"
 )
 
 ANY_STATUS = words.any_of(

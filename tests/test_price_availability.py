@@ -1212,6 +1212,25 @@ def test_a_store_s_pickup_or_delivery_in_many_languages_is_not_the_product_s_sta
 
 
 @pytest.mark.parametrize(
+    "status",
+    ["Sold out in all sizes", "All sizes are sold out", "Out of stock in all colours",
+     "No sizes available", "Alle Größen ausverkauft", "Toutes les tailles sont épuisées",
+     "Agotado en todas las tallas",
+     # orders closed
+     "Pre-order sold out", "Pre-orders closed", "Not accepting orders", "Out of season"],
+)  # fmt: skip
+def test_every_choice_gone_or_orders_closed_is_the_product_out_of_stock(status: str) -> None:
+    assert offer(TITLE + PRICE + f"<p>{status}</p>" + GREYED)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    "note", ["Sold out in some sizes", "Not all sizes are sold out", "Available in all sizes"]
+)
+def test_some_choices_gone_leave_the_product_in_stock(note: str) -> None:
+    assert offer(TITLE + PRICE + f"<p>{note}</p>" + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
     "note",
     ["The selected variant is out of stock", "Selected size is sold out",
      "Ausgewählte Variante nicht verfügbar", "Cette combinaison n'est pas disponible",

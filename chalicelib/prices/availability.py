@@ -62,6 +62,7 @@ from chalicelib.prices.stock_words import (
     CONDITION,
     DELIVERED_LATER_SAID,
     EDITION,
+    EVERY_CHOICE,
     IN_TEXT,
     NEGATION,
     NONE_TAKEN,
@@ -693,8 +694,10 @@ def _status(text: str) -> Stock | None:
 
 
 def _read(text: str) -> Stock | None:
-    if text.endswith(":") or ONE_CHOICE.search(text):  # a field's name: "Discontinued:"
+    if text.endswith(":"):  # a field's name: "Discontinued:"
         return None
+    if ONE_CHOICE.search(text) and not (EVERY_CHOICE.search(text) and _says_out(text)):
+        return None  # a choice's: "Selected size is sold out", not "Sold out in all sizes"
     if SOLD_ALONE.match(text):
         return GONE
     if STILL_ON_SALE.search(text):

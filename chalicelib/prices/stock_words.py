@@ -18,6 +18,10 @@ OUT_TEXT = re.compile(
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
+            r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
+            r"pre-?orders? (?:are |is )?(?:now )?closed", r"^out of season\W*$",
+            r"\bno (?:sizes?|colou?rs?|variants?|options?) (?:are |is )?(?:available|left|in stock)",
+            r"tickets? (?:are )?(?:unavailable|no longer available)",
             r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
             r"no longer (?:on sale|sold|stocked|carried|offered)", r"not orderable",
@@ -185,8 +189,9 @@ ORDERS_TAKEN = re.compile(
 DELIVERED_LATER_SAID = re.compile(DELIVERED_LATER)
 
 NONE_TAKEN = re.compile(
-    r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?|予約(?:受付)?終了"
-)  # "no back-orders"
+    r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?|予約(?:受付)?終了|"
+    r"pre-?orders? (?:are |is )?(?:sold out|closed|full)"
+)  # "no back-orders", "Pre-order sold out"
 
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # `availability.WAITING`): out of stock where nothing can be bought, else about one size
@@ -392,6 +397,15 @@ ONE_CHOICE = re.compile(
     r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|(?<!you )selected|ausgewählt|"
     r"sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación"
+)
+
+# Every choice at once: the product's status, not one choice's ("Sold out in all sizes").
+EVERY_CHOICE = re.compile(
+    r"(?<!not )\b(?:all|every|each) (?:\w+ )?(?:sizes?|colou?rs?|variants?|options?|styles?)\b|"
+    r"\bno (?:sizes?|colou?rs?|variants?|options?) (?:are |is )?(?:available|left|in stock)|"
+    r"alle[nr]? (?:größen|farben|varianten)|toutes (?:les )?(?:tailles|couleurs)|"
+    r"tod[ao]s (?:las |los )?(?:tallas|colores)|tutt[ei] (?:le )?(?:taglie|varianti)|"
+    r"alle (?:maten|kleuren)|wszystki(?:e|ch) rozmiar"
 )
 
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):

@@ -270,6 +270,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         # a count of none
         "Lagerbestand: 0 Stück", "Stan magazynowy: 0 szt.", "Остаток: 0 шт.", "在庫数：0",
         "재고 0개", "Disponibilidad: 0", "Inventory: 0 units", "Voorraad: 0",
+        # a label's value saying none, in a word or a cross
+        "Stock level: None", "Stock: Empty", "Stock: ✗", "Available: ❌",
         # a one-off item gone, a listing ended
         "This item has been sold", "Status: Sold", "נגמר המלאי", "This item has sold", "Item sold",
         "Listing ended", "The seller has ended this listing",

@@ -101,12 +101,14 @@ OUT_TEXT = re.compile(
 
 # A label naming the product's status, with its colon.
 STATUS_LABEL = (
-    r"(?:availability|status|stock|stock status|verfügbarkeit|lieferstatus|disponibilit[éyà]|"
+    r"(?:availability|status|stock|stock status|stock level|inventory|inventory status|"
+    r"verfügbarkeit|lieferstatus|disponibilit[éyà]|"
     r"disponibilidad|beschikbaarheid|dostępność|état|état du stock|statut|estado|stato|"
     r"available|in stock|наличие|в наличии|наявність)\s*:\s*"
 )
 
-NO = r"(?:no|none|out|brak|nein|non|nee|nej|ne|нет|немає|yok|rupture)\W*$"  # all that follows such a label
+# All that follows such a label: a word, or a cross ("Stock: ✗")
+NO = r"(?:no|none|nil|empty|zero|out|brak|nein|non|nee|nej|ne|нет|немає|yok|rupture|[✗✘❌✖])\W*$"
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology
 # ("not available for purchase", "Sorry, this item is unavailable", "... at this time"),

@@ -317,6 +317,18 @@ def test_sales_counted_or_a_seller_named_say_nothing_of_stock(note: str) -> None
     assert offer(TITLE + PRICE + "<p>Sold</p>" + BUTTON)[0] == "in_stock"
 
 
+def test_an_icon_s_label_is_its_status() -> None:
+    """A red cross or dot titled "Out of stock" says it as its text would; a row of colour
+    dots, each titled with its name and status, speaks of each colour."""
+    cross = '<i class="icon icon-cross" aria-label="Nicht auf Lager"></i>'
+    assert offer(TITLE + PRICE + cross + BUTTON)[0] == "out_of_stock"
+    dot = '<span class="stock" title="Ausverkauft">●</span>'
+    assert offer(TITLE + PRICE + dot)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + dot.replace("Ausverkauft", "Auf Lager"))[0] == "in_stock"
+    dots = '<div><span class="c" title="Salbei"></span><span class="c" title="Moos - Ausverkauft"></span></div>'
+    assert offer(TITLE + PRICE + dots + BUTTON)[0] == "in_stock"
+
+
 def test_a_template_s_branches_are_not_what_the_page_says() -> None:
     # Angular and Vue pages carry every status; scripts show the one that applies.
     branches = (

@@ -280,7 +280,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     tables: dict[int, bool] = {}  # `_rows_disagree`, read once per table
     for around in _arounds(landmarks, view):
         for node in around.traverse(include_text=True):
-            if not node.is_text_node and node.tag not in _PICTURES:
+            if not node.is_text_node and node.tag not in _PICTURES and node.tag not in _ICONS:
                 continue
             for text, parent in _phrases(node, read_whole):
                 if not text or not _short_enough(text):
@@ -414,6 +414,8 @@ _ROWS = {"tr", "li"}
 ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
 MAX_ROWS = 50  # rows of a table read for their statuses
 _PICTURES = {"img", "input"}
+_ICONS = {"i", "span", "abbr", "em"}  # a status drawn as an icon, named by its label
+_LABELS = ("aria-label", "title", "data-tooltip")
 _NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
 _WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
 
@@ -421,7 +423,7 @@ _WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
 def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     """A text and the element showing it; older shops show a status as a picture
     (<img alt="Sold out">), so a picture's alternative text counts too, or, where it has
-    none, its file's name (<img src="btn_soldout.gif">)."""
+    none, its file's name (<img src="btn_soldout.gif">), and so does an icon's label."""
     if node.is_text_node:
         return node.text(deep=False).strip().lower(), node.parent
     if node.tag == "img" or (node.tag == "input" and node.attributes.get("type") == "image"):
@@ -431,7 +433,29 @@ def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
         if not said and _SOLD_OUT_CLASS.search(file_name.replace("_", "-")):
             said = "sold out"
         return said, node
+    if node.tag in _ICONS and (said := _icon_label(node)):
+        return said, node
     return "", None
+
+
+def _icon_label(node: LexborNode) -> str:
+    """The label of an element showing no words (an icon, a "●"): a red cross titled "Out of
+    stock" says it as its text would; not one of a row of them (colours' dots, each titled
+    with its name and status)."""
+    label = _label(node)
+    if not label or _WORD.search(node.text(deep=True)):
+        return ""
+    row = node.parent.iter() if node.parent is not None else iter(())
+    if any(
+        other.tag == node.tag and other.mem_id != node.mem_id and _label(other) for other in row
+    ):
+        return ""
+    return label.strip().lower()
+
+
+def _label(node: LexborNode) -> str | None:
+    attributes = node.attributes
+    return next((attributes[name] for name in _LABELS if attributes.get(name)), None)
 
 
 def _badge_off(holder: LexborNode) -> bool:

@@ -757,6 +757,34 @@ def test_prices_in_tiles_of_other_products_that_nothing_names_are_related() -> N
     assert extract_price(html) == Price(Decimal(30), "USD")
 
 
+def test_tiles_of_other_products_without_pictures_are_related_when_each_is_priced() -> None:
+    """Three alike tiles under the title, each a name linking to its page and a price,
+    maybe its own button: other products', not the product's price nor its buy button.
+    A layout's columns alike are not all priced, so they stay the product's."""
+
+    def tiles(button: str = "") -> str:
+        return "".join(
+            f'<div class="t"><a href="/p/{n}">Lampe {n}</a> <span>19,00 €</span>{button}</div>'
+            for n in ("Mini", "Midi", "Maxi")
+        )
+
+    buy = "<button>In den Warenkorb</button>"
+    title = "<div><h1>Lampe Atelier</h1></div>"
+    for body in (
+        f'{title}<div class="row">{tiles()}</div><div><p>89,00 €</p>{buy}</div>',
+        f'<div>{title}<div class="row">{tiles(buy)}</div></div><div><p>89,00 €</p>{buy}</div>',
+    ):
+        assert extract_price(f"<html><body>{body}</body></html>") == Price(Decimal(89), "EUR")
+    # A page with no price of its own shows none.
+    gone = f'{title}<div class="row">{tiles()}</div><p>Derzeit nicht verfügbar</p>'
+    assert extract_price(f"<html><body>{gone}</body></html>") is None
+    columns = (
+        f'<div class="c">{title}</div><div class="c"><a href="/size-guide">Größentabelle</a>'
+        f'<p>89,00 €</p>{buy}</div><div class="c"><a href="/returns">Rückgabe</a></div>'
+    )
+    assert extract_price(f"<html><body>{columns}</body></html>") == Price(Decimal(89), "EUR")
+
+
 def test_a_product_declared_under_another_name_is_another_product() -> None:
     """All a page declares may be one tile's microdata (no class names a block of other
     products): a product named with none of the words of the page's title and heading is

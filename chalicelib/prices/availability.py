@@ -43,6 +43,7 @@ from chalicelib.prices.layout import (
     MAX_BUTTONS,
     REGION_TAGS,
     SPACES,
+    TILE_TEXT,
     PageView,
     attr_text,
     common_prefix,
@@ -127,7 +128,6 @@ MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
-TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
     "ng-show", "ng-hide", "ng-if", "ng-switch-when", "ng-cloak", "data-ng-show", "data-ng-hide",
@@ -150,7 +150,6 @@ _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|optio
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 # A price written with a currency symbol: "£60.00", "60,00 €".
 _A_NUMBER_FIRST = re.compile(r"\W*\d")
-_PRICE_SHOWN = re.compile(r"[$€£¥₹₩₽₺₫฿₱₪₦₴₸]\s?\d|\d\s?[$€£¥₹₩₽₺₫฿₱₪₦₴₸円元]")
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -319,7 +318,7 @@ def _beside_a_count(node: LexborNode) -> bool:
         while other is not None and not other.text(deep=True).strip():
             other = getattr(other, step)  # spacing between the two
         said = other.text(deep=True)[:MAX_PHRASE] if other is not None else ""
-        if _A_NUMBER_FIRST.match(said) and not _PRICE_SHOWN.search(said):
+        if _A_NUMBER_FIRST.match(said) and not words.PRICE_SHOWN.search(said):
             return True
     return False
 
@@ -370,7 +369,7 @@ def _another_product(node: LexborNode, view: PageView) -> bool:
     with its links and other prices (a warranty's), is one of a kind."""
     return (
         view.alike(node) > 1
-        and bool(_PRICE_SHOWN.search(node.text(deep=True)[:TILE_TEXT]))
+        and bool(words.PRICE_SHOWN.search(node.text(deep=True)[:TILE_TEXT]))
         and _links_on(node)
     )
 

@@ -28,6 +28,7 @@ from chalicelib.prices.words import (
     OTHER_PRODUCTS_ATTR,
     OTHER_PRODUCTS_HEADING,
     PAGE_FRAME_ATTR,
+    PRICE_SHOWN,
     VIEW_CART,
 )
 
@@ -57,6 +58,7 @@ HEADED_LEVELS = 4  # how far up from its heading a block of other products is lo
 TILE_LEVELS = 4  # how far up from a price or button the tile holding it is looked for
 LINK_LEVELS = 8  # ...and the link that is a whole card, picture, name and price
 TILES_ALIKE = 3  # tiles alike, at least, in a list of other products
+TILE_TEXT = 300  # what of a tile is read for its price: a name, prices, a badge, a button
 _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)$")
 # Buttons, and links and boxes that may act as one, looked at per page in document order:
 # the most on the benchmark's and fathom's pages are 421 and 3,746.
@@ -110,8 +112,16 @@ class Ancestry:
         return [node_id for node_id, _, _ in reversed(self.chain)]
 
 
-# Per parent's id: how many of its children have each tag and kind of class.
-Kinds = dict[int, Counter[tuple[str, str]]]
+Kind = tuple[str, str]  # a tag and its kind of class
+
+
+@dataclass
+class Kinds:
+    """What a page's siblings are, read once per parent (by its id): how many of its
+    children are of each kind, and whether those of a kind each show a price and a link."""
+
+    counts: dict[int, Counter[Kind]] = field(default_factory=dict)
+    priced: dict[tuple[int, Kind], bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -143,7 +153,7 @@ class PageView:
     buy_button: LexborNode | None
     title: LexborNode | None
     known_attrs: dict[int, str] = field(default_factory=dict, repr=False)  # attr_text by id
-    known_kinds: Kinds = field(default_factory=dict, repr=False)
+    known_kinds: Kinds = field(default_factory=Kinds, repr=False)
 
     def alike(self, node: LexborNode) -> int:
         return alike(node, self.known_kinds)
@@ -188,7 +198,7 @@ class PageView:
             else:
                 order[node.mem_id] = index
         title = find_title(body, product_name, url, texts)
-        kinds: Kinds = {}
+        kinds = Kinds()
         buy = find_buy_button(body, order, title, kinds)
         title_chain = PageView.chain_of(title) if title is not None else []
         buy_chain = PageView.chain_of(buy) if buy is not None else []
@@ -273,7 +283,7 @@ def find_buy_button(
     ]
     title_chain = PageView.chain_of(title) if title is not None else []
     buttons.sort(key=lambda node: (order.get(node.mem_id, 0) < after, order.get(node.mem_id, 0)))
-    kinds = {} if kinds is None else kinds
+    kinds = Kinds() if kinds is None else kinds
     return next(  # checked lazily
         (
             button
@@ -355,13 +365,14 @@ def alike(node: LexborNode, kinds: Kinds) -> int:
     parent = node.parent
     if parent is None:
         return 0
-    counted = kinds.get(parent.mem_id)
+    counted = kinds.counts.get(parent.mem_id)
     if counted is None:
-        counted = Counter(
-            (child.tag or "", class_kind(child.attributes.get("class"))) for child in parent.iter()
-        )
-        kinds[parent.mem_id] = counted
-    return counted[(node.tag or "", class_kind(node.attributes.get("class")))]
+        counted = kinds.counts[parent.mem_id] = Counter(map(_kind, parent.iter()))
+    return counted[_kind(node)]
+
+
+def _kind(node: LexborNode) -> Kind:
+    return node.tag or "", class_kind(node.attributes.get("class"))
 
 
 @lru_cache(maxsize=4096)
@@ -393,7 +404,27 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
             link = element.css_first("a[href]:has(img)")
             if link is not None and _to_a_page(link):
                 return True
+            if _priced_tiles(element, kinds):
+                return True
     return False
+
+
+def _priced_tiles(element: LexborNode, kinds: Kinds) -> bool:
+    """Each of the element's alike siblings shows a price and links to another page by a
+    name: a list of other products drawn without pictures (a layout's alike columns are
+    not all priced)."""
+    parent, kind = element.parent, _kind(element)
+    if parent is None:
+        return False
+    key = (parent.mem_id, kind)
+    if key not in kinds.priced:
+        kinds.priced[key] = all(
+            PRICE_SHOWN.search(tile.text(deep=True)[:TILE_TEXT])
+            and any(_to_a_page(a) and a.text(deep=True).strip() for a in tile.css("a[href]"))
+            for tile in parent.iter()
+            if _kind(tile) == kind
+        )
+    return kinds.priced[key]
 
 
 def picture_link(element: LexborNode) -> bool:

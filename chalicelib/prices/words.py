@@ -509,6 +509,8 @@ QUALIFIER = any_of(
     r"ingyenes", r"бесплатн", r"безкоштовн", r"miễn phí", r"ilmai", r"δωρεάν", r"besplatn",
     r"brezplač", r"ücretsiz", r"免费", r"免費", r"مجاني", r"חינם",
 )  # fmt: skip
+# A price as a tile or a note shows it: a currency's sign by the number.
+PRICE_SHOWN = re.compile(r"[$€£¥₹₩₽₺₫฿₱₪₦₴₸]\s?\d|\d\s?[$€£¥₹₩₽₺₫฿₱₪₦₴₸円元]")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 LINE_THROUGH = re.compile(r"line-through")
 

@@ -656,6 +656,14 @@ def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
      ("https://a.example.com/p", "$10 due at signing"),
      ("https://a.example.de/p", "10,00 € Anzahlung"),
      ("https://a.example.com/p", "Assembly +$29"),
+     # a service added to it, a charge added, a reward earned
+     ("https://a.example.com/p", "Gift wrap +$3.00"),
+     ("https://a.example.com/p", "Extended warranty $9.99"),
+     ("https://a.example.de/p", "Gravur 5,00 €"),
+     ("https://a.example.com/p", "+ $4.99 delivery"),
+     ("https://a.example.com/p", "Large (+$5.00)"),
+     ("https://a.example.com/p", "Earn $3.35 in rewards"),
+     ("https://a.example.com/p", "$3.35 back in rewards"),
      ("https://a.example.com/p", "$35.99 for members"),
      ("https://a.example.co.uk/p", "£35.99 Clubcard Price"),
      ("https://a.example.cl/p", "Precio CMR $19.990"),
@@ -676,6 +684,12 @@ def test_a_price_only_some_pay_or_a_charge_beside_it_is_not_the_price(url: str, 
     expected = extract_price(f"<html><body><h1>Item</h1><p>{price}</p></body></html>", url)
     for first, second in ((price, other), (other, price)):
         assert of_two_at(url, first, second) == expected, (first, second)
+
+
+def test_a_reward_noted_after_the_price_leaves_it_the_price() -> None:
+    noted = "<p class='price'>$69.99 Earn up to 70 Rewards points</p>"
+    html = f"<html><body><h1>Item</h1>{noted}<button>Add to cart</button></body></html>"
+    assert extract_price(html, "https://a.example.com/p") == Price(Decimal("69.99"), "USD")
 
 
 def of_two_at(url: str, first: str, second: str) -> Price | None:

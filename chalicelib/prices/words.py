@@ -229,7 +229,7 @@ SAVING = any_of(
 # ... said right after the amount ("$10 off your first order", "5 € Rabatt").
 SAVING_AFTER = re.compile(
     r"^(?:\S{1,3}\s+)?(?:off\b|rabatt|de (?:réduction|remise|descuento|desconto)|di sconto|"
-    r"korting|taniej|zniżki|sleva)"
+    r"korting|taniej|zniżki|sleva|(?:back )?in rewards\b|cash ?back)"
 )
 SAVING_ATTR = re.compile(r"sav(e|ing)|you-save|cash-?back|reward|loyalty")
 # ... and a discount, when the price's own element is so classed: a box classed "discount"
@@ -253,7 +253,15 @@ CONDITIONAL = any_of(
     r"ราคาสมาชิก", r"thành viên", r"по карте", r"с (?:\S+ )?картой", r"клубн", r"üyelere",
     r"\bdeposit\b", r"core charge", r"\best(?:imated)?\.? (?:sales )?tax",
     r"assembly\s*\+|assembly (?:fee|service|cost|charge)|add assembly", r"protection plan",
+    # a service added to the product: gift wrap, engraving, a longer warranty, insurance
+    r"gift ?(?:wrap|box|bag|packaging)", r"engraving", r"personali[sz]ation", r"monogram",
+    r"(?:extended|additional|extra) (?:warranty|guarantee)", r"\binsurance\b",
+    r"geschenkverpackung", r"emballage cadeau", r"garantieverlängerung", r"gravur",
     r"\brent (?:for|from|it)", r"rental (?:price|fee)", r"\bpfand\b", r"\bkaution\b",
+    # a reward earned, named before the amount ("Earn $3.35 in rewards")
+    r"\bearn(?: up to)?\s*[^\w\s]{0,3}\s*$",
+    # a charge added, its sign right before the amount: "+ €4.99 delivery", "Large (+$5)"
+    r"(?:^|[\s(])\+\s*(?:[a-z]{3}\s*)?[^\w\s]{0,3}\s*$",
     # right before the price, or its currency: "Approximately EUR 36.50", "(ca. €36.50)"
     *(
         rf"{word}\s*(?:[a-z]{{3}}\s*)?[^\w\s]{{0,3}}\s*$"

@@ -664,6 +664,13 @@ def test_a_price_per_item_is_the_price_where_nothing_else_is() -> None:
      ("https://a.example.com/p", "Large (+$5.00)"),
      ("https://a.example.com/p", "Earn $3.35 in rewards"),
      ("https://a.example.com/p", "$3.35 back in rewards"),
+     # a fee included, the tax alone, a spend for free delivery, a price to watch for
+     ("https://a.example.fr/p", "Éco-participation : 0,50 €"),
+     ("https://a.example.com/p", "Includes $2.00 eco fee"),
+     ("https://a.example.com/p", "Tax: $3.20"),
+     ("https://a.example.com/p", "Only $10.01 more for free shipping"),
+     ("https://a.example.com/p", "Add $10.01 to qualify for free delivery"),
+     ("https://a.example.com/p", "Notify me if it drops below $30.00"),
      ("https://a.example.com/p", "$35.99 for members"),
      ("https://a.example.co.uk/p", "£35.99 Clubcard Price"),
      ("https://a.example.cl/p", "Precio CMR $19.990"),
@@ -686,8 +693,11 @@ def test_a_price_only_some_pay_or_a_charge_beside_it_is_not_the_price(url: str, 
         assert of_two_at(url, first, second) == expected, (first, second)
 
 
-def test_a_reward_noted_after_the_price_leaves_it_the_price() -> None:
-    noted = "<p class='price'>$69.99 Earn up to 70 Rewards points</p>"
+@pytest.mark.parametrize(
+    "noted",
+    ["<p class='price'>$69.99 Earn up to 70 Rewards points</p>", "<p>Price incl. VAT: $69.99</p>"],
+)
+def test_a_note_in_the_price_s_own_text_leaves_it_the_price(noted: str) -> None:
     html = f"<html><body><h1>Item</h1>{noted}<button>Add to cart</button></body></html>"
     assert extract_price(html, "https://a.example.com/p") == Price(Decimal("69.99"), "USD")
 

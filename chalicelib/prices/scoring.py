@@ -302,7 +302,11 @@ def _not_the_price(
             candidate.add(PER_ITEM, "the price of one item")
     if words.BULK.search(f"{label} {own} {tail}"):
         candidate.add(BULK, "a case or carton", "bulk")
-    if words.CONDITIONAL.search(f"{label} {opening}") or words.CONDITIONAL_AFTER.match(right_after):
+    if (
+        words.CONDITIONAL.search(f"{label} {opening}")
+        or words.CONDITIONAL_AFTER.match(right_after)
+        or words.TAX_ALONE.fullmatch(opening)
+    ):
         candidate.add(CONDITIONAL, "a price some pay, or a charge beside it", "conditional")
     if words.THRESHOLD_BEFORE.search(f"{label} {opening}") or words.THRESHOLD_AFTER.match(
         right_after

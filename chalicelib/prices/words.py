@@ -258,6 +258,11 @@ CONDITIONAL = any_of(
     r"(?:extended|additional|extra) (?:warranty|guarantee)", r"\binsurance\b",
     r"geschenkverpackung", r"emballage cadeau", r"garantieverlängerung", r"gravur",
     r"\brent (?:for|from|it)", r"rental (?:price|fee)", r"\bpfand\b", r"\bkaution\b",
+    # a fee included in the price ("Éco-participation : 0,50 €", "Includes $2 eco fee")
+    r"[ée]co-?(?:participation|part|fee|tax[ea]?|contribution)|recycling fee|"
+    r"environmental (?:fee|levy)|urheberrechtsabgabe",
+    # a price to watch for ("Notify me if it drops below $20")
+    r"(?:drops?|falls?|goes) below",
     # a reward earned, named before the amount ("Earn $3.35 in rewards")
     r"\bearn(?: up to)?\s*[^\w\s]{0,3}\s*$",
     # a charge added, its sign right before the amount: "+ €4.99 delivery", "Large (+$5)"
@@ -269,11 +274,15 @@ CONDITIONAL = any_of(
                      r"\baprox(?:imadamente|\.)?", r"ungefähr", r"около", r"\bsekitar")
     ),
 )  # fmt: skip
+# The tax alone, its name opening the text the amount is in ("Tax: $2.00"; not "Price incl.
+# VAT: $49.99").
+TAX_ALONE = re.compile(r"\W*(?:sales )?(?:tax|vat|mwst|tva|iva|gst)\s*:\s*[^\w\s]{0,3}\s*")
 # ... or right after it ("$35.99 with Rewards card", "£1.50 Clubcard Price"; a deposit:
 # "$2,500 deposit", "$7,624 due at signing").
 CONDITIONAL_AFTER = re.compile(
     r"^(?:\S{1,3}\s+)?(?:with (?:\S+ ){0,2}card\b|for members|members?\b|clubcard|"
     r"(?:refundable )?deposit\b|due at signing|down payment|anzahlung|d'acompte|de entrada|"
+    r"(?:eco|recycling|environmental) (?:fee|levy|tax)|"
     r"(?:club|member|card|app) price|mit (?:\S+ )?karte\b|con tarjeta|z kartą|会員|회원|"
     r"für (?:\S+ )?mitglieder|pour les (?:membres|adhérents)|para socios|per i soci|"
     r"с (?:\S+ )?картой|по карте)"
@@ -323,7 +332,8 @@ THRESHOLD_BEFORE = any_of(
 # a price for the cheapest of several sizes).
 THRESHOLD_AFTER = re.compile(  # after the currency mark, where it follows the amount
     r"^(?:\S{1,3}\s+)?(?:\+\s*(?:orders?|purchases?)\b|or more\b|d'achats?|(?:de )?bestellwert|einkaufswert|"
-    r"warenwert|en compras)"
+    r"warenwert|en compras|(?:more )?(?:to|for) (?:qualify for |get |unlock )?free|more to go|"
+    r"away from free)"
 )
 # A price for many of what the page sells one of.
 BULK = any_of(

@@ -148,8 +148,7 @@ _PICKERS = (  # ...found by the selector, confirmed by `_a_picker`
 )
 _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
-# A price written with a currency symbol: "£60.00", "60,00 €".
-_A_NUMBER_FIRST = re.compile(r"\W*\d")
+_A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -441,18 +440,18 @@ def _icon_label(node: LexborNode) -> str:
     """The label of an element showing no words (an icon, a "●"): a red cross titled "Out of
     stock" says it as its text would; not one of a row of them (colours' dots, each titled
     with its name and status)."""
-    label = _label(node)
+    label = _label_of(node)
     if not label or _WORD.search(node.text(deep=True)):
         return ""
     row = node.parent.iter() if node.parent is not None else iter(())
     if any(
-        other.tag == node.tag and other.mem_id != node.mem_id and _label(other) for other in row
+        other.tag == node.tag and other.mem_id != node.mem_id and _label_of(other) for other in row
     ):
         return ""
     return label.strip().lower()
 
 
-def _label(node: LexborNode) -> str | None:
+def _label_of(node: LexborNode) -> str | None:
     attributes = node.attributes
     return next((attributes[name] for name in _LABELS if attributes.get(name)), None)
 

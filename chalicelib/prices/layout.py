@@ -394,7 +394,8 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
     """In a tile of another product that no class or heading names, one not holding the
     product's title (`title`: its chain's ids): a link to another page holding a picture
     and the node, up to LINK_LEVELS above it, or one of TILES_ALIKE or more siblings
-    alike (same tag, same class), with a picture linking to its product."""
+    alike (same tag, same kind of class), with a picture linking to its product, or each
+    with a price and a name linking to its page."""
     for level, element in enumerate(up(node, LINK_LEVELS)):
         if element.mem_id in title:
             return False
@@ -402,9 +403,7 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
             return True
         if level < TILE_LEVELS and alike(element, kinds) >= TILES_ALIKE:
             link = element.css_first("a[href]:has(img)")
-            if link is not None and _to_a_page(link):
-                return True
-            if _priced_tiles(element, kinds):
+            if (link is not None and _to_a_page(link)) or _priced_tiles(element, kinds):
                 return True
     return False
 

@@ -608,8 +608,7 @@ def _another_choice(element: LexborNode, title_words: set[str], view: PageView) 
     item = next((n for n in up(element, 3) if n.tag in _CHOICES and _among_alike(n)), None)
     if item is None:
         return False
-    href = item.attributes.get("href") or "#"
-    if item.tag == "a" and not href.startswith(("#", "javascript")) and item.css_first("img"):
+    if picture_link(item):
         return True  # a picture of another page's product: what it says, it says of that
     text = shown_text(item).lower()
     status = (OUT_TEXT.search(text) or UNAVAILABLE.search(text)) if _short_enough(text) else None

@@ -105,6 +105,7 @@ class Stock:
 # a one-off item's bare "Sold".
 WAITING = Stock(OUT_OF_STOCK, "waiting")
 GONE = Stock(OUT_OF_STOCK, "gone")
+IN_CONTEXT = (WAITING, GONE)
 
 
 # schema.org ItemAvailability values (and what shops write instead), squashed to [a-z].
@@ -184,7 +185,9 @@ def _declared(value: str) -> Stock | None:
         return _DECLARED[key]
     text = value.strip().lower()
     said = _read(text) if len(text) <= MAX_PHRASE else None
-    return Stock(OUT_OF_STOCK) if said == GONE else said if said != WAITING else None
+    if said == WAITING:
+        return None
+    return Stock(OUT_OF_STOCK) if said == GONE else said
 
 
 def shown_stock(
@@ -207,7 +210,7 @@ def shown_stock(
     sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
     for stock in _statuses_near(view, landmarks):
-        if stock in (WAITING, GONE):
+        if stock in IN_CONTEXT:
             if sizes_promise:
                 continue
             return Stock(OUT_OF_STOCK)
@@ -246,8 +249,7 @@ def _sold_out_button(
     for button in view.body.css(BUTTONS)[:MAX_BUTTONS]:
         if not (says or _says_sold_out)(button) or not visible(button):
             continue
-        chain = view.chain_of(button)
-        if _near(button, chain, anchors) and not _elsewhere(button, chain, anchors.chains, view):
+        if _by_the_landmarks(button, anchors, view):
             return button
         if further is None and says is None and _alone_of_its_kind(button, view):
             further = button
@@ -278,7 +280,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     tables: dict[int, bool] = {}  # `_rows_disagree`, read once per table
     for around in _arounds(landmarks, view):
         for node in around.traverse(include_text=True):
-            if not node.is_text_node and node.tag not in _PICTURES and node.tag not in _ICONS:
+            if not node.is_text_node and node.tag not in _SHOWING:
                 continue
             for text, parent in _phrases(node, read_whole):
                 if not text or not _short_enough(text):
@@ -296,11 +298,8 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                     continue
                 if _rows_disagree(parent, tables):
                     continue
-                chain = view.chain_of(parent)
-                if _near(parent, chain, anchors) and not _elsewhere(
-                    parent, chain, anchors.chains, view
-                ):
-                    if stock.availability == OUT_OF_STOCK and stock not in (WAITING, GONE):
+                if _by_the_landmarks(parent, anchors, view):
+                    if stock.availability == OUT_OF_STOCK and stock not in IN_CONTEXT:
                         stock = _taken_beside(parent) or stock
                     yield stock
 
@@ -396,6 +395,12 @@ def _anchors(landmarks: list[LexborNode], view: PageView) -> Anchors:
     return Anchors([view.chain_of(n) for n in landmarks], [steps_of(n) for n in landmarks])
 
 
+def _by_the_landmarks(node: LexborNode, anchors: Anchors, view: PageView) -> bool:
+    """Near a landmark, and not on a branch of its own about other things."""
+    chain = view.chain_of(node)
+    return _near(node, chain, anchors) and not _elsewhere(node, chain, anchors.chains, view)
+
+
 def _near(node: LexborNode, chain: list[int], anchors: Anchors) -> bool:
     """Within NEAR tree steps of one of the landmarks (`chain`: the node's), or NEAR_STEPS
     `steps_of`: a theme may wrap each part of the product's box in five <div>s of its own."""
@@ -414,6 +419,7 @@ MAX_ROWS = 50  # rows of a table read for their statuses
 _PICTURES = {"img", "input"}
 _ICONS = {"i", "span", "abbr", "em"}  # a status drawn as an icon, named by its label
 _LABELS = ("aria-label", "title", "data-tooltip")
+_SHOWING = _PICTURES | _ICONS  # elements that show a status without its text
 _NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
 _WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
 
@@ -526,7 +532,7 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
         around = holder.parent or holder  # its own name says what it is ("celwidget" too)
         if anchors and _elsewhere(around, view.chain_of(around), anchors, view):
             continue
-        return Stock(OUT_OF_STOCK) if stock in (WAITING, GONE) else stock
+        return Stock(OUT_OF_STOCK) if stock in IN_CONTEXT else stock
     return None
 
 
@@ -542,12 +548,7 @@ def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | N
             choices = _choices(picker)
             if not (choices and all(map(_choice_gone, choices))):
                 continue
-            chain = view.chain_of(picker)
-            if (
-                _stated(picker)
-                and _near(picker, chain, anchors)
-                and not _elsewhere(picker, chain, anchors.chains, view)
-            ):
+            if _stated(picker) and _by_the_landmarks(picker, anchors, view):
                 return Stock(OUT_OF_STOCK)
     return None
 
@@ -717,13 +718,13 @@ def _status(text: str) -> Stock | None:
 def _read(text: str) -> Stock | None:
     if text.endswith(":"):  # a field's name: "Discontinued:"
         return None
-    if ONE_CHOICE.search(text) and not (EVERY_CHOICE.search(text) and _says_out(text)):
+    out = _says_out(text)
+    if ONE_CHOICE.search(text) and not (out and EVERY_CHOICE.search(text)):
         return None  # a choice's: "Selected size is sold out", not "Sold out in all sizes"
     if SOLD_ALONE.match(text):
         return GONE
     if STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)
-    out = _says_out(text)
     if out and VARIANT.search(text):
         return None  # one size's or colour's, whether or not the product can be bought
     if out and (taken := _still_ordered(text)) is not None:

@@ -199,14 +199,15 @@ def _load(text: str) -> Any:
 # string's URL is no comment), or a template's tag left unfilled ({{ sku }}, {% if %}).
 # Each runs to the text's end where it is not closed: one that failed would be tried
 # again from each quote after it (minutes on a hostile page).
+_DOUBLE_QUOTED = r'"(?:[^"\\]|\\.?)*+(?:"|\Z)'  # unclosed: to the text's end
 _JS_TOKENS = re.compile(
-    r'"(?:[^"\\]|\\.?)*+(?:"|\Z)|\'(?:[^\'\\]|\\.?)*+(?:\'|\Z)|//[^\n]*|/\*.*?(?:\*/|\Z)|'
+    _DOUBLE_QUOTED + r"|'(?:[^'\\]|\\.?)*+(?:'|\Z)|//[^\n]*|/\*.*?(?:\*/|\Z)|"
     r"\{\{[^{}]*\}\}|\{%[^{}]*%\}",
     re.DOTALL,
 )
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 # Each string of repaired JSON in turn, and whether another string follows it.
-_STRINGS = re.compile(r'"(?:[^"\\]|\\.?)*+(?:"|\Z)(?=\s*("))?')  # unclosed: to the end
+_STRINGS = re.compile(_DOUBLE_QUOTED + r'(?=\s*("))?')
 
 
 def _as_json(token: re.Match[str]) -> str:

@@ -872,6 +872,31 @@ def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + GREYED)[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "talk",
+    [
+        # a question, and its answer, about the stock
+        "Q: When will black be back in stock? A: Next week.",
+        "Ausverkauft? Kein Problem – wir benachrichtigen Sie", "Sold out? Never again.",
+        # the past, as a shopper tells it
+        "Was out of stock for months, finally got one", "It was sold out everywhere, so glad",
+        "War wochenlang ausverkauft, endlich da", "Était épuisé partout, enfin reçu",
+        # a filter and its count
+        "Exclude out of stock", "Include sold out items", "Out of stock (5)", "Sold out (12)",
+        # what a policy says of sold-out items in general
+        "Sold-out items cannot be reserved", "Out-of-stock products ship separately",
+    ],
+)  # fmt: skip
+def test_talk_about_stock_beside_a_working_button_is_no_status(talk: str) -> None:
+    assert offer(TITLE + PRICE + f"<p>{talk}</p>" + BUTTON)[0] == "in_stock"
+
+
+def test_a_status_said_in_the_past_or_with_a_count_of_its_own_still_counts() -> None:
+    # Not talk: the shop's own status, closing a sentence, or with a date or a size count.
+    for status in ("This item was sold out.", "Sold out (all sizes)", "Ausverkauft!"):
+        assert offer(TITLE + PRICE + f"<p>{status}</p>" + GREYED)[0] == "out_of_stock", status
+
+
 @pytest.mark.parametrize("name", ["Casio", "Quasimodo", "Skorowidz"])
 def test_a_word_for_almost_inside_another_word_is_not_stock_running_low(name: str) -> None:
     status = f'<p class="stock">{name}: ausverkauft</p>'

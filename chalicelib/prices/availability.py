@@ -81,6 +81,7 @@ from chalicelib.prices.stock_words import (
     SOLD_ALONE,
     STATUS_LABEL,
     STILL_ON_SALE,
+    TALK,
     THIS_PRODUCT,
     UNAVAILABLE,
     VARIANT,
@@ -598,7 +599,7 @@ def _of_something_else(element: LexborNode) -> bool:
     if len(parts) != 2 or parts[1].mem_id != element.mem_id:
         return False
     label = parts[0].text(deep=True).strip().lower()  # a label, not a block of the page
-    return len(label) <= MAX_LABEL and bool(NOT_A_STATUS.search(label))
+    return len(label) <= MAX_LABEL and bool(NOT_A_STATUS.search(label) or TALK.search(label))
 
 
 def _another_choice(element: LexborNode, title_words: set[str], view: PageView) -> bool:
@@ -725,6 +726,8 @@ def _read(text: str) -> Stock | None:
         return GONE
     if STILL_ON_SALE.search(text):
         return Stock(IN_STOCK)
+    if TALK.search(text):
+        return None
     if out and VARIANT.search(text):
         return None  # one size's or colour's, whether or not the product can be bought
     if out and (taken := _still_ordered(text)) is not None:
@@ -733,7 +736,7 @@ def _read(text: str) -> Stock | None:
         return Stock(IN_STOCK, "back-order")  # "Ships when available: 2 weeks"
     if WAITING_TEXT.search(text) or (out and NOTIFY.search(text)):
         return WAITING
-    if OUT_ONLINE.search(text) and "?" not in text:  # not "Sold out online? Try a store"
+    if OUT_ONLINE.search(text):
         return Stock(OUT_OF_STOCK)  # what a store nearby may have, the shop does not sell
     if CONDITION.search(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
         return None

@@ -276,8 +276,7 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"in alcun[ei] (?:regioni|paesi|zone)|"
     # "Out of stock at Downtown": a store's stock, named after the status
     r"(?:stock|sold out|unavailable) at (?!th(?:is|e) (?:time|moment)|present|(?:the )?moment)|"
-    # "Out of stock items ship later", "Sold out?" (not "... similar items below")
-    r"(?:stock|sold out|unavailable|available) items\b|image|immagine|imagen|bild|\?|"
+    r"image|immagine|imagen|bild|"
     # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
     r"im markt|im laden\b|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
     r"recogida|env[ií]o|negozio|ritiro|spedizione|\bwinkel\b|afhalen|bezorging|levering|"
@@ -416,6 +415,20 @@ CONDITION = re.compile(
     r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|\bonce\b|"
     r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
     r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
+)
+
+# Talk about stock, not a status: a question and its answer ("When will black be back in
+# stock?"), the past as a shopper tells it ("Was out of stock for months, finally got one"),
+# a filter and its count ("Exclude out of stock", "Out of stock (5)"), a policy on sold-out
+# items in general ("Sold-out items cannot be reserved"; not "... similar items below").
+TALK = re.compile(
+    r"\?|"
+    r"\b(?:was|were|war|waren|était|étaient|estaba|estaban|era|erano) (?:\w+ )?"
+    r"(?:sold out|out of stock|ausverkauft|vergriffen|épuisée?s?|en rupture|agotad[oa]s?|"
+    r"esaurit[oaie])\W+\w|"
+    r"^(?:exclude|include|hide|show|masquer|afficher|ocultar|mostrar|nascondi|mostra)\b|"
+    r"(?:ausblenden|anzeigen)\W*$|\(\d+\)\W*$|"
+    r"(?:stock|sold[- ]out|unavailable|available) (?:items|products|articles)\b"
 )
 
 # Class names of what shoppers write: "it was sold out for months" is no status.

@@ -1549,6 +1549,30 @@ PLATFORMS = {
 }
 
 
+@pytest.mark.parametrize(
+    ("file_name", "expected"),
+    [
+        ("btn_soldout.gif", "out_of_stock"), ("OutOfStock.png", "out_of_stock"),
+        ("ausverkauft.gif", "out_of_stock"), ("artikel-nicht-lieferbar.gif", "out_of_stock"),
+        ("agotado.png", "out_of_stock"), ("uitverkocht.jpg", "out_of_stock"),
+        ("sin_stock.gif", "out_of_stock"), ("esaurito.png", "out_of_stock"),
+        # a missing photo's placeholder, and a picture of the product, say nothing of its stock
+        ("image_unavailable.png", "in_stock"), ("no-photo-available.jpg", "in_stock"),
+        ("bag_blue_large.jpg", "in_stock"),
+    ],
+)  # fmt: skip
+def test_an_old_shops_status_picture_is_read_by_its_file_name(
+    file_name: str, expected: str
+) -> None:
+    # Shops of the 2000s showed a status as a picture with no alternative text, its file
+    # named in the shop's language.
+    body = (
+        "<table><tr><td><b>Bag</b></td></tr><tr><td>Price: $45.00</td></tr>"
+        f'<tr><td><img src="/img/{file_name}?v=2"></td></tr></table>'
+    )
+    assert extract_offer(page(body), "https://shop.example.com/bag").availability == expected
+
+
 @pytest.mark.parametrize("platform", sorted(PLATFORMS))
 def test_shop_platforms_default_themes(platform: str) -> None:
     body, expected = PLATFORMS[platform]

@@ -152,6 +152,7 @@ _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|optio
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 _A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
 _WORD = re.compile(r"[^\W_]+")
+_FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 
 
 def declared_stock(
@@ -434,13 +435,20 @@ def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     if node.tag == "img" or (node.tag == "input" and node.attributes.get("type") == "image"):
         attributes = node.attributes
         said = (attributes.get("alt") or attributes.get("title") or "").strip().lower()
-        file_name = (attributes.get("src") or "").split("?")[0].rsplit("/", 1)[-1].lower()
-        if not said and _SOLD_OUT_CLASS.search(file_name.replace("_", "-")):
+        if not said and _named_sold_out(attributes.get("src") or ""):
             said = "sold out"
         return said, node
     if node.tag in _ICONS and (said := _icon_label(node)):
         return said, node
     return "", None
+
+
+def _named_sold_out(src: str) -> bool:
+    """A picture's file named for a sold-out status, in the shop's language
+    ("btn_soldout.gif", "OutOfStock.png", "nicht-lieferbar.gif")."""
+    file_name = src.split("?")[0].rsplit("/", 1)[-1].lower()
+    stem = _FILE_NAME_SPACING.sub(" ", file_name.rsplit(".", 1)[0])
+    return bool(_SOLD_OUT_CLASS.search(file_name.replace("_", "-")) or OUT_TEXT.search(stem))
 
 
 def _icon_label(node: LexborNode) -> str:

@@ -277,7 +277,13 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Listing ended", "The seller has ended this listing",
         # and more languages
         "หมดชั่วคราว", "Geçici olarak temin edilemiyor", "نفذ من المخزون", "Laos otsas",
-        "Uppselt", "স্টক নেই",
+        "Uppselt", "স্টক নেই", "Brak produktu", "Non ordinabile",
+        # no longer made or carried, nothing left
+        "We no longer carry this item", "We no longer sell this product", "No longer produced",
+        "Out of production", "This set has been retired", "Retired", "None left",
+        "No items left", "Nothing left in stock",
+        # Amazon's status, whose "when" is no condition
+        "This item is currently out of stock and we don't know when it will be back",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -623,7 +629,7 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Get in-stock alert", "Notify me of availability", "Bientôt en stock", "Réassort en cours",
      "E-Mail bei Verfügbarkeit", "Avísame cuando haya stock", "再入荷のお知らせ", "Restocking soon",
      "Auf die Warteliste", "Rejoindre la liste d'attente", "Apúntate a la lista de espera",
-     "Get notified when it's back"],
+     "Get notified when it's back", "Prossimamente"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"

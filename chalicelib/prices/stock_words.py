@@ -24,12 +24,15 @@ OUT_TEXT = re.compile(
             r"tickets? (?:are )?(?:unavailable|no longer available)",
             r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
-            r"no longer (?:on sale|sold|stocked|carried|offered)", r"not orderable",
+            r"no longer (?:on sale|sold|stocked|carried|offered|produced|manufactured|made)",
+            r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"not orderable",
+            r"out of production", r"^retired\W*$", r"\b(?:item|product|set|model) (?:has been |is |was )?retired\b",
+            r"^(?:none|nothing|no (?:items?|units?|pieces?|more)) left\b",
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"descatalogad", r"fuori produzione", r"uit (?:het )?assortiment",
             r"\butgått\b", r"\budgået\b", r"liefertermin (?:unbekannt|(?:noch )?offen)",
-            r"chwilowo brak", r"nessuna disponibilit", r"ожидается поступление",
+            r"chwilowo brak", r"brak produktu", r"nessuna disponibilit", r"ожидается поступление",
             r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
             r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
             r"^this (?:item|product) is not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
@@ -134,7 +137,7 @@ IN_TEXT = re.compile(
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
     r"\bdisponible\b|\bdisponibile\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
-    r"\bbestellbar\b|\bbestelbaar\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
+    r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
     r"\bna stanie\b|διαθέσιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
@@ -207,7 +210,7 @@ WAITING_TEXT = re.compile(
     r"hamarosan (?:elérhető|raktáron)|yakında (?:stokta|satışta)|pian saatavilla|"
     r"snart (?:i lager|på lager|tillgänglig)|soon (?:to be )?available|"
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
-    r"^in arrivo\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
+    r"^in arrivo\W*$|^prossimamente\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
@@ -260,7 +263,7 @@ NOTIFY_BUTTON = re.compile(
 )
 
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
-    r"when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
+    r"(?<!know )when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
     # a place the shop does not sell to: "Non disponible en Belgique", "Nicht lieferbar nach
     # Norwegen" (not "Not available to order", "Non disponible à la vente")
@@ -412,7 +415,7 @@ EVERY_CHOICE = re.compile(
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
 # a promotion's terms, said of products that are on sale now.
 CONDITION = re.compile(
-    r"\buntil\b|\bwhile\b|\bif\b|\bwhen\b|\bonce\b|"
+    r"\buntil\b|\bwhile\b|\bif\b|(?<!know )\bwhen\b|\bonce\b|"
     r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
     r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
 )

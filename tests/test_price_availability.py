@@ -956,6 +956,20 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
 
 
 @pytest.mark.parametrize(
+    "said",
+    ["<h1>Blue Lamp (Sold out)</h1>", "<h1>SOLD OUT – Black Wallet</h1>",
+     "<h1>Blue Lamp</h1><p>Blue Lamp is sold out</p>", "<h1>Lampe Schwarz</h1><p>Lampe Schwarz: ausverkauft</p>"],
+)  # fmt: skip
+def test_a_colour_in_the_product_s_own_name_does_not_make_its_status_a_colour_s(said: str) -> None:
+    # Names hold colours ("Blue Lamp"); where a status names the product, it is the product's.
+    assert offer(said + PRICE)[0] == "out_of_stock"
+    # A colour the name does not hold, or only a colour and a size, is still a choice's.
+    assert offer("<h1>Blue Lamp</h1><p>Red lamp: sold out</p>" + PRICE + BUTTON)[0] == "in_stock"
+    assert offer("<h1>Tee – Black / XL</h1><p>Black / XL: sold out</p>" + PRICE)[0] == "in_stock"
+    assert offer("<h1>Black / XL – sold out</h1>" + PRICE)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
     "picker",
     [
         '<select name="size"><option value="">Choose a size</option>'

@@ -287,7 +287,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
             for text, parent in _phrases(node, read_whole):
                 if not text or not _short_enough(text):
                     continue
-                stock = _status(text)
+                stock = _status(text, title_words)
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
                 if stock == GONE and _beside_a_count(node):
@@ -718,13 +718,13 @@ def _says_out(text: str) -> bool:
     return bool(OUT_TEXT.search(text) or UNAVAILABLE.search(text))
 
 
-def _status(text: str) -> Stock | None:
+def _status(text: str, title_words: set[str] | None = None) -> Stock | None:
     """A status the text shows, looked for with the quick pattern first: most texts of a
-    page hold none."""
-    return _read(text) if ANY_STATUS.search(text) else None
+    page hold none. `title_words`: the words of the product's name, where known."""
+    return _read(text, title_words) if ANY_STATUS.search(text) else None
 
 
-def _read(text: str) -> Stock | None:
+def _read(text: str, title_words: set[str] | None = None) -> Stock | None:
     if text.endswith(":"):  # a field's name: "Discontinued:"
         return None
     out = _says_out(text)
@@ -736,7 +736,7 @@ def _read(text: str) -> Stock | None:
         return Stock(IN_STOCK)
     if TALK.search(text):
         return None
-    if out and VARIANT.search(text):
+    if out and VARIANT.search(text) and not _names_the_product(text, title_words or set()):
         return None  # one size's or colour's, whether or not the product can be bought
     if out and (taken := _still_ordered(text)) is not None:
         return taken
@@ -762,6 +762,15 @@ def _read(text: str) -> Stock | None:
     if stocked:
         return Stock(IN_STOCK)
     return None
+
+
+def _names_the_product(text: str, title_words: set[str]) -> bool:
+    """The product's own name, colour and all ("Blue Lamp is sold out" on the Blue Lamp's
+    page): every colour or size named is the title's, and so is another of its words."""
+    chosen = {w for m in VARIANT.finditer(text) for w in _WORD.findall(m.group(0))}
+    rest = UNAVAILABLE.sub(" ", OUT_TEXT.sub(" ", text))  # the name, without the status
+    named = set(_WORD.findall(rest)) & title_words - chosen - POINTING
+    return chosen <= title_words and any(len(w) > 2 for w in named)
 
 
 def _still_ordered(text: str) -> Stock | None:

@@ -879,23 +879,6 @@ def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("status", "expected"),
-    [
-        ("Not sold online", "out_of_stock"), ("In-store only", "out_of_stock"),
-        ("Available in stores only", "out_of_stock"), ("In-store purchase only", "out_of_stock"),
-        ("Only available in stores", "out_of_stock"), ("Nur im Markt erhältlich", "out_of_stock"),
-        ("Uniquement en magasin", "out_of_stock"), ("Solo en tienda", "out_of_stock"),
-        # an order placed online and picked up, or a promotion in stores
-        ("Pick up in store only", "in_stock"), ("Available for in-store pickup only", "in_stock"),
-        ("In-store only: 20% off with code LAMP", "in_stock"),
-    ],
-)  # fmt: skip
-def test_sold_in_stores_only_is_not_sold_online(status: str, expected: str) -> None:
-    # As "Not available online": what stores may have, the shop's website does not sell.
-    assert offer(TITLE + PRICE + f"<p>{status}</p>" + BUTTON)[0] == expected
-
-
-@pytest.mark.parametrize(
     "talk",
     [
         # a question, and its answer, about the stock

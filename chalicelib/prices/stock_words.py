@@ -379,17 +379,11 @@ THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every t
 )
 
 # Sold out online, whatever stores may have: "Out of stock online, but may be available in
-# stores nearby"; sold in stores only ("In-store only", "Not sold online"; not a store's
-# pickup of an order placed online).
+# stores nearby".
 OUT_ONLINE = re.compile(
     r"(?:out of stock|sold out|unavailable|not available) online|"
     r"online (?:out of stock|sold out|unavailable|nicht (?:verfügbar|lieferbar))|"
-    r"épuisé en ligne|agotado (?:online|en línea)|esaurito online|not sold online|"
-    r"^(?:available |sold )?in[- ]stores? only\W*$|^in-store (?:purchase )?only\W*$|"
-    r"^(?:this (?:item|product) is )?only (?:available|sold) in (?:our )?stores?\W*$|"
-    r"^nur (?:im|in der) (?:markt|laden|geschäft|handel|filiale)(?: erhältlich)?\W*$|"
-    r"^(?:disponible )?(?:uniquement|seulement) en magasin\W*$|"
-    r"^(?:disponible )?solo (?:en|in) (?:tiendas?|negozio|negozi)\W*$"
+    r"épuisé en ligne|agotado (?:online|en línea)|esaurito online"
 )
 
 # A size or colour named beside a sold-out status: that choice is gone, not the product
@@ -463,15 +457,7 @@ SOLD_ALONE = re.compile(
 ANY_STATUS = words.any_of(
     *(
         _loose(p.pattern)
-        for p in (
-            OUT_TEXT,
-            IN_TEXT,
-            PREORDER_TEXT,
-            BACKORDER_TEXT,
-            WAITING_TEXT,
-            SOLD_ALONE,
-            OUT_ONLINE,
-        )
+        for p in (OUT_TEXT, IN_TEXT, PREORDER_TEXT, BACKORDER_TEXT, WAITING_TEXT, SOLD_ALONE)
     ),
     rf"unavailable|not available|:\s*{NO}",
 )

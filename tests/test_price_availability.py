@@ -282,6 +282,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "We no longer carry this item", "We no longer sell this product", "No longer produced",
         "Out of production", "This set has been retired", "Retired", "None left",
         "No items left", "Nothing left in stock",
+        # an event's places gone
+        "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
         "This item is currently out of stock and we don't know when it will be back",
     ],
@@ -301,7 +303,7 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
      "Sold", "SOLD", "Verkauft", "Vendu", "Vendido", "Venduto", "Verkocht", "Solgt", "Såld",
      "Продано", "売却済み", "已售出",
      # held for a buyer
-     "Reserved", "Reserviert", "Réservé", "Gereserveerd"],
+     "Reserved", "Reserviert", "Réservé", "Gereserveerd", "Under offer"],
 )  # fmt: skip
 def test_a_one_off_item_sold_is_out_of_stock(status: str) -> None:
     """Vintage, art and second-hand shops sell each piece once, and hold it for a buyer."""

@@ -20,6 +20,7 @@ OUT_TEXT = re.compile(
             r"discontinued", r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
             r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
             r"pre-?orders? (?:are |is )?(?:now )?closed", r"^out of season\W*$",
+            r"\b(?:registrations?|enrol(?:l)?ments?|bookings?) (?:are |is )?(?:now )?closed",
             r"\bno (?:sizes?|colou?rs?|variants?|options?) (?:are |is )?(?:available|left|in stock)",
             r"tickets? (?:are )?(?:unavailable|no longer available)",
             r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
@@ -451,7 +452,8 @@ def _loose(pattern: str) -> str:
 SOLD_ALONE = re.compile(
     r"^(?:sold|verkauft|vendu|vendue|vendido|vendida|venduto|venduta|verkocht|sprzedan[yae]|"
     r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|"
-    r"reserved|reserviert|réservée?|reservad[oa]|riservat[oa]|gereserveerd|zarezerwowan[ya])\W*$"
+    r"reserved|reserviert|réservée?|reservad[oa]|riservat[oa]|gereserveerd|zarezerwowan[ya]|"
+    r"under offer)\W*$"
 )
 
 ANY_STATUS = words.any_of(

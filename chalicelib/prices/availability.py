@@ -769,7 +769,7 @@ def _names_the_product(text: str, title_words: set[str]) -> bool:
     page): every colour or size named is the title's, and so is another of its words."""
     chosen = {w for m in VARIANT.finditer(text) for w in _WORD.findall(m.group(0))}
     rest = UNAVAILABLE.sub(" ", OUT_TEXT.sub(" ", text))  # the name, without the status
-    named = set(_WORD.findall(rest)) & title_words - chosen - POINTING
+    named = (set(_WORD.findall(rest)) & title_words) - chosen - POINTING
     return chosen <= title_words and any(len(w) > 2 for w in named)
 
 

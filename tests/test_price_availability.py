@@ -1152,6 +1152,13 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Hardcover: out of print",
         "Gebraucht: nicht verfügbar",
         "Taschenbuch: nicht lieferbar",
+        # a companion product, a bundle or a set it comes in
+        "Matching pillowcase: out of stock",
+        "Bundle sold out",
+        "Accessory kit: sold out",
+        "Gift set – currently unavailable",
+        "Pack of 3: out of stock",
+        "Pre-owned – out of stock",
         # another edition, named before the status
         "Limited edition version sold out",
         "Versione digitale non disponibile",
@@ -1173,10 +1180,11 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Replaced by model X300 - discontinued",
         "This version is sold out",
         "Standard edition: sold out",
+        "This set is sold out",
     ):
         assert offer(TITLE + PRICE + f"<p>{itself}</p>" + GREYED)[0] == "out_of_stock", itself
     # ...and a page selling the used or the audiobook one names it in its title.
-    for title in ("Refurbished Lampe Atelier", "Lampe Atelier (Audiobook)"):
+    for title in ("Refurbished Lampe Atelier", "Lampe Atelier (Audiobook)", "Lampe Atelier Kit"):
         status = f"<p>{title.split()[-1].strip('()')}: sold out</p>"
         assert offer(f"<h1>{title}</h1>" + PRICE + status + GREYED)[0] == "out_of_stock", title
     # A field's name in the product details: "Discontinued by manufacturer: No".

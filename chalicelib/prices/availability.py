@@ -669,14 +669,19 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
 
 
 def _of_another_form(text: str, title_words: set[str]) -> bool:
-    """ "Pre-owned: out of stock" on the page of a new one (`OTHER_FORMS`); "Limited
-    edition version sold out" where the title names no limited edition (not "This version
-    is sold out": an edition named by nothing but pointing words)."""
+    """ "Pre-owned: out of stock" on the page of a new one, "Bundle sold out" (`OTHER_FORMS`,
+    named in a label or before the status); "Limited edition version sold out" where the
+    title names no limited edition (not "This version is sold out": an edition named by
+    nothing but pointing words)."""
+    status = OUT_TEXT.search(text)
     label, colon, _ = text.partition(":")
-    named = OTHER_FORMS.search(label) if colon and len(label) <= MAX_LABEL else None
+    if not colon:
+        label = text[: status.start()] if status is not None else ""
+    named = OTHER_FORMS.search(label) if len(label) <= MAX_LABEL else None
     if named is not None:
-        return not set(_WORD.findall(named.group(0))) <= title_words
-    edition, status = EDITION.search(text), OUT_TEXT.search(text)
+        pointed = label[: named.start()].split()[-1:]  # "This set is sold out": the product
+        return not (set(pointed) & POINTING or set(_WORD.findall(named.group(0))) <= title_words)
+    edition = EDITION.search(text)
     if edition is None or status is None or not edition.start() < status.start() <= MAX_LABEL:
         return False
     qualifier = set(_WORD.findall(text[: status.start()])) - POINTING - {edition.group(0)}

@@ -312,10 +312,12 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"rückgabe|rücksend",
 )
 
-# Another condition or format of the product, named before a status ("Pre-owned: out of
-# stock", "Audiobook: currently unavailable"): not what the page sells, unless its title
-# names it so.
+# Another condition or format of the product, or a companion, bundle or set it comes in,
+# named before a status ("Pre-owned: out of stock", "Audiobook: currently unavailable",
+# "Bundle sold out", "Matching pillowcase: out of stock"): not what the page sells, unless
+# its title names it so.
 OTHER_FORMS = re.compile(
+    r"\bmatching\b|\bbundle|\bkits?\b|\bcombo\b|\bsets?\b|\bpack\b|"
     r"pre-?owned|refurbished|renewed|reconditioned|open[- ]box|\bused\b|warehouse|b-ware|"
     r"gebraucht|generalüberholt|reconditionné|occasion|reacondicionado|usado|ricondizionato|"
     r"usato|kindle|e-?book|audiobook|audio ?cd|hardcover|hardback|paperback|taschenbuch|"

@@ -427,7 +427,8 @@ CONDITION = re.compile(
 # Talk about stock, not a status: a question and its answer ("When will black be back in
 # stock?"), the past as a shopper tells it ("Was out of stock for months, finally got one"),
 # a filter and its count ("Exclude out of stock", "Out of stock (5)"), a policy on sold-out
-# items in general ("Sold-out items cannot be reserved"; not "... similar items below").
+# items in general ("Sold-out items cannot be reserved"; not "... similar items below"), a
+# site's feature ("Out of stock alerts").
 TALK = re.compile(
     r"\?|"
     r"\b(?:was|were|war|waren|était|étaient|estaba|estaban|era|erano) (?:\w+ )?"
@@ -435,7 +436,7 @@ TALK = re.compile(
     r"esaurit[oaie])\W+\w|"
     r"^(?:exclude|include|hide|show|masquer|afficher|ocultar|mostrar|nascondi|mostra)\b|"
     r"(?:ausblenden|anzeigen)\W*$|\(\d+\)\W*$|"
-    r"(?:stock|sold[- ]out|unavailable|available) (?:items|products|articles)\b"
+    r"(?:stock|sold[- ]out|unavailable|available) (?:items|products|articles|alerts|notifications)\b"
 )
 
 # Class names of what shoppers write: "it was sold out for months" is no status.

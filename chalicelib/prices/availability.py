@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal
 from itertools import islice
 from typing import NamedTuple
@@ -57,56 +57,41 @@ from chalicelib.prices.layout import (
     up,
     visible,
 )
+from chalicelib.prices.stock_text import (
+    GONE,
+    IN_CONTEXT,
+    IN_STOCK,
+    OUT_OF_STOCK,
+    WAITING,
+    WORD,
+    Stock,
+    read_stock,
+    says_out,
+    stock_said,
+)
 from chalicelib.prices.stock_words import (
     ANY_STATUS,
-    BACKORDER_TEXT,
-    CONDITION,
     DELIVERED_LATER_SAID,
     EDITION,
-    EVERY_CHOICE,
-    IN_TEXT,
-    NEGATION,
     NONE_TAKEN,
     NOT_A_STATUS,
     NOTIFY,
     NOTIFY_BUTTON,
-    ONE_CHOICE,
-    ORDERS_TAKEN,
     OTHER_FORMS,
     OTHERS_TALK,
-    OUT_ONLINE,
     OUT_TEXT,
     POINTING,
-    PREORDER_TEXT,
-    SOLD_ALONE,
     STATUS_LABEL,
     STILL_ON_SALE,
     TALK,
     THIS_PRODUCT,
     UNAVAILABLE,
-    VARIANT,
-    WAITING_TEXT,
 )
 from chalicelib.prices.structured import Stated, named_alike
 
-IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
 NEAR_STEPS = 8  # ...or steps not counting wrappers around a single element (`steps_of`)
 AROUND_LEVELS = 7  # how far up from a landmark its surroundings are read
-
-
-@dataclass(frozen=True)
-class Stock:
-    availability: str  # IN_STOCK or OUT_OF_STOCK
-    flag: str | None = None  # "pre-order" or "back-order"
-    worded: bool = field(default=False, compare=False)  # said in words, not only by a button
-
-
-# Read only where nothing takes orders: a promise to tell when it is back ("notify me"),
-# a one-off item's bare "Sold".
-WAITING = Stock(OUT_OF_STOCK, "waiting")
-GONE = Stock(OUT_OF_STOCK, "gone")
-IN_CONTEXT = (WAITING, GONE)
 
 
 # schema.org ItemAvailability values (and what shops write instead), squashed to [a-z].
@@ -151,7 +136,6 @@ _PICKERS = (  # ...found by the selector, confirmed by `_a_picker`
 _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 _A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
-_WORD = re.compile(r"[^\W_]+")
 _FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 
 
@@ -186,7 +170,7 @@ def _declared(value: str) -> Stock | None:
     if key in _DECLARED:
         return _DECLARED[key]
     text = value.strip().lower()
-    said = _read(text) if len(text) <= MAX_PHRASE else None
+    said = read_stock(text) if len(text) <= MAX_PHRASE else None
     if said == WAITING:
         return None
     return Stock(OUT_OF_STOCK) if said == GONE else said
@@ -276,7 +260,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
     levels up (most of what lies that near, without reading the whole page)."""
     anchors = _anchors(landmarks, view)
     title_words = (
-        set(_WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
+        set(WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
     )
     read_whole: set[int] = set()
     tables: dict[int, bool] = {}  # `_rows_disagree`, read once per table
@@ -287,7 +271,7 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
             for text, parent in _phrases(node, read_whole):
                 if not text or not _short_enough(text):
                     continue
-                stock = _status(text, title_words)
+                stock = stock_said(text, title_words)
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
                 if stock == GONE and _beside_a_count(node):
@@ -456,7 +440,7 @@ def _icon_label(node: LexborNode) -> str:
     stock" says it as its text would; not one of a row of them (colours' dots, each titled
     with its name and status)."""
     label = _label_of(node)
-    if not label or _WORD.search(node.text(deep=True)):
+    if not label or WORD.search(node.text(deep=True)):
         return ""
     row = node.parent.iter() if node.parent is not None else iter(())
     if any(
@@ -515,7 +499,7 @@ def _said_of_this_product(view: PageView, promises: bool) -> Stock | None:
         text = node.text(deep=False).strip().lower()
         if not text or len(text) > MAX_SENTENCE or not THIS_PRODUCT.search(text):
             continue
-        said = _read(text)  # a doubt "this item" will be back too: nothing can be bought
+        said = read_stock(text)  # a doubt "this item" will be back too: nothing can be bought
         if said is None or (said == WAITING and not promises):
             continue
         if said.availability == OUT_OF_STOCK and node.parent and _stated(node.parent):
@@ -533,7 +517,7 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
         text = shown_text(holder).lower()
         if not _short_enough(text):
             continue
-        stock = _status(text)
+        stock = stock_said(text)
         if stock is None or (stock == WAITING and not promises):
             continue
         if not _stated(holder) or _in_picker(holder) or _badge_off(holder):
@@ -565,7 +549,7 @@ def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | N
 def _choice_gone(text: str) -> bool:
     """A choice's short text saying it is sold out (a longer one is no choice: a table
     of offers, say)."""
-    return len(text) <= MAX_PHRASE and _says_out(text) and not STILL_ON_SALE.search(text)
+    return len(text) <= MAX_PHRASE and says_out(text) and not STILL_ON_SALE.search(text)
 
 
 def _a_picker(element: LexborNode) -> bool:
@@ -626,7 +610,7 @@ def _another_choice(element: LexborNode, title_words: set[str], view: PageView) 
         return False
     name = {
         w
-        for w in _WORD.findall(text[: status.start()] + " " + text[status.end() :])
+        for w in WORD.findall(text[: status.start()] + " " + text[status.end() :])
         if not w.isdigit()
     }
     return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
@@ -663,7 +647,7 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
         for node in shown_nodes(other):
             text = node.text(deep=False).strip().lower() if node.is_text_node else ""
-            if text and len(text) <= MAX_PHRASE and (stock := _status(text)):
+            if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
     return len(said) > 1
 
@@ -680,11 +664,11 @@ def _of_another_form(text: str, title_words: set[str]) -> bool:
     named = OTHER_FORMS.search(label) if len(label) <= MAX_LABEL else None
     if named is not None:
         pointed = label[: named.start()].split()[-1:]  # "This set is sold out": the product
-        return not (set(pointed) & POINTING or set(_WORD.findall(named.group(0))) <= title_words)
+        return not (set(pointed) & POINTING or set(WORD.findall(named.group(0))) <= title_words)
     edition = EDITION.search(text)
     if edition is None or status is None or not edition.start() < status.start() <= MAX_LABEL:
         return False
-    qualifier = set(_WORD.findall(text[: status.start()])) - POINTING - {edition.group(0)}
+    qualifier = set(WORD.findall(text[: status.start()])) - POINTING - {edition.group(0)}
     return bool(qualifier) and not qualifier <= title_words
 
 
@@ -717,76 +701,6 @@ def _outermost(nodes: list[LexborNode], view: PageView) -> list[LexborNode]:
         if not set(view.chain_of(node)) & {k.mem_id for k in kept}:
             kept.append(node)
     return kept
-
-
-def _says_out(text: str) -> bool:
-    return bool(OUT_TEXT.search(text) or UNAVAILABLE.search(text))
-
-
-def _status(text: str, title_words: set[str] | None = None) -> Stock | None:
-    """A status the text shows, looked for with the quick pattern first: most texts of a
-    page hold none. `title_words`: the words of the product's name, where known."""
-    return _read(text, title_words) if ANY_STATUS.search(text) else None
-
-
-def _read(text: str, title_words: set[str] | None = None) -> Stock | None:
-    if text.endswith(":"):  # a field's name: "Discontinued:"
-        return None
-    out = _says_out(text)
-    if ONE_CHOICE.search(text) and not (out and EVERY_CHOICE.search(text)):
-        return None  # a choice's: "Selected size is sold out", not "Sold out in all sizes"
-    if SOLD_ALONE.match(text):
-        return GONE
-    if STILL_ON_SALE.search(text):
-        return Stock(IN_STOCK)
-    if TALK.search(text):
-        return None
-    if out and VARIANT.search(text) and not _names_the_product(text, title_words or set()):
-        return None  # one size's or colour's, whether or not the product can be bought
-    if out and (taken := _still_ordered(text)) is not None:
-        return taken
-    if DELIVERED_LATER_SAID.search(text) and not NOTIFY.search(text):
-        return Stock(IN_STOCK, "back-order")  # "Ships when available: 2 weeks"
-    if WAITING_TEXT.search(text) or (out and NOTIFY.search(text)):
-        return WAITING
-    if OUT_ONLINE.search(text):
-        return Stock(OUT_OF_STOCK)  # what a store nearby may have, the shop does not sell
-    if CONDITION.search(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
-        return None
-    if out:
-        return Stock(OUT_OF_STOCK)
-    if PREORDER_TEXT.search(text):
-        return Stock(IN_STOCK, "pre-order")
-    if BACKORDER_TEXT.search(text):
-        return Stock(IN_STOCK, "back-order")
-    stocked = IN_TEXT.search(text)
-    if stocked and NEGATION.search(text[: stocked.start()]):
-        if VARIANT.search(text):
-            return None  # "Nicht in Rot verfügbar": a colour's
-        return Stock(OUT_OF_STOCK)  # "nicht sofort lieferbar", "pas en stock", "ไม่มีสินค้า"
-    if stocked:
-        return Stock(IN_STOCK)
-    return None
-
-
-def _names_the_product(text: str, title_words: set[str]) -> bool:
-    """The product's own name, colour and all ("Blue Lamp is sold out" on the Blue Lamp's
-    page): every colour or size named is the title's, and so is another of its words."""
-    chosen = {w for m in VARIANT.finditer(text) for w in _WORD.findall(m.group(0))}
-    rest = UNAVAILABLE.sub(" ", OUT_TEXT.sub(" ", text))  # the name, without the status
-    named = (set(_WORD.findall(rest)) & title_words) - chosen - POINTING
-    return chosen <= title_words and any(len(w) > 2 for w in named)
-
-
-def _still_ordered(text: str) -> Stock | None:
-    """Orders taken for a product out of stock: a pre-order or a back-order, in stock."""
-    if NONE_TAKEN.search(text):
-        return None
-    if PREORDER_TEXT.search(text):
-        return Stock(IN_STOCK, "pre-order")
-    if BACKORDER_TEXT.search(text) or ORDERS_TAKEN.search(text):
-        return Stock(IN_STOCK, "back-order")
-    return None
 
 
 def _taken_beside(element: LexborNode) -> Stock | None:
@@ -829,7 +743,7 @@ def _says_sold_out(button: LexborNode) -> bool:
     # Sold out, or a promise to tell when it is back ("Notify me when available"); not
     # one that also says "add to cart": themes keep both labels, one hidden.
     return any(
-        (stock := _status(label)) is not None
+        (stock := stock_said(label)) is not None
         and stock.availability == OUT_OF_STOCK
         and not words.BUY_ACTION.search(label)
         for label in labels

@@ -1,7 +1,7 @@
 """The words shops use for a product's availability, by language: statuses that deny
 stock or grant it, promises to restock, pre-orders and back-orders, and the words that
 say a status is about something else (a store's pickup, a size, another format).
-`availability` reads them where they stand on the page.
+`stock_text` reads them in one text, `availability` where they stand on the page.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ NONE_TAKEN = re.compile(
 )  # "no back-orders", "Pre-order sold out"
 
 # A promise to tell when the product can be bought again, or that it is coming (read as
-# `availability.WAITING`): out of stock where nothing can be bought, else about one size
+# `stock_text.WAITING`): out of stock where nothing can be bought, else about one size
 # (or a pre-order's launch).
 WAITING_TEXT = re.compile(
     # "soon available", either way round

@@ -1,0 +1,125 @@
+"""What one short text says of the product's stock: "Sold out", "Nur noch 2 auf Lager",
+"Notify me when it's back", "Pre-order now", or nothing ("Was out of stock for months,
+finally got one"). `availability` finds the texts on the page and judges whose they
+are; this module reads a text alone, with `stock_words`' lists, so that each rule of
+the language is tried on a string.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from chalicelib.prices.stock_words import (
+    ANY_STATUS,
+    BACKORDER_TEXT,
+    CONDITION,
+    DELIVERED_LATER_SAID,
+    EVERY_CHOICE,
+    IN_TEXT,
+    NEGATION,
+    NONE_TAKEN,
+    NOT_A_STATUS,
+    NOTIFY,
+    ONE_CHOICE,
+    ORDERS_TAKEN,
+    OUT_ONLINE,
+    OUT_TEXT,
+    POINTING,
+    PREORDER_TEXT,
+    SOLD_ALONE,
+    STILL_ON_SALE,
+    TALK,
+    UNAVAILABLE,
+    VARIANT,
+    WAITING_TEXT,
+)
+
+IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
+WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Stock:
+    availability: str  # IN_STOCK or OUT_OF_STOCK
+    flag: str | None = None  # "pre-order" or "back-order"
+    worded: bool = field(default=False, compare=False)  # said in words, not only by a button
+
+
+# Read only where nothing takes orders: a promise to tell when it is back ("notify me"),
+# a one-off item's bare "Sold".
+WAITING = Stock(OUT_OF_STOCK, "waiting")
+GONE = Stock(OUT_OF_STOCK, "gone")
+IN_CONTEXT = (WAITING, GONE)
+
+
+def says_out(text: str) -> bool:
+    return bool(OUT_TEXT.search(text) or UNAVAILABLE.search(text))
+
+
+def stock_said(text: str, title_words: set[str] | None = None) -> Stock | None:
+    """A status the text shows, looked for with the quick pattern first: most texts of a
+    page hold none. `title_words`: the words of the product's name, where known."""
+    return read_stock(text, title_words) if ANY_STATUS.search(text) else None
+
+
+def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
+    """What the text says, if anything; `title_words` tell the product's own name from a
+    colour's or a size's."""
+    if text.endswith(":"):  # a field's name: "Discontinued:"
+        return None
+    out = says_out(text)
+    if ONE_CHOICE.search(text) and not (out and EVERY_CHOICE.search(text)):
+        return None  # a choice's: "Selected size is sold out", not "Sold out in all sizes"
+    if SOLD_ALONE.match(text):
+        return GONE
+    if STILL_ON_SALE.search(text):
+        return Stock(IN_STOCK)
+    if TALK.search(text):
+        return None
+    if out and VARIANT.search(text) and not _names_the_product(text, title_words or set()):
+        return None  # one size's or colour's, whether or not the product can be bought
+    if out and (taken := _still_ordered(text)) is not None:
+        return taken
+    if DELIVERED_LATER_SAID.search(text) and not NOTIFY.search(text):
+        return Stock(IN_STOCK, "back-order")  # "Ships when available: 2 weeks"
+    if WAITING_TEXT.search(text) or (out and NOTIFY.search(text)):
+        return WAITING
+    if OUT_ONLINE.search(text):
+        return Stock(OUT_OF_STOCK)  # what a store nearby may have, the shop does not sell
+    if CONDITION.search(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
+        return None
+    if out:
+        return Stock(OUT_OF_STOCK)
+    if PREORDER_TEXT.search(text):
+        return Stock(IN_STOCK, "pre-order")
+    if BACKORDER_TEXT.search(text):
+        return Stock(IN_STOCK, "back-order")
+    stocked = IN_TEXT.search(text)
+    if stocked and NEGATION.search(text[: stocked.start()]):
+        if VARIANT.search(text):
+            return None  # "Nicht in Rot verfügbar": a colour's
+        return Stock(OUT_OF_STOCK)  # "nicht sofort lieferbar", "pas en stock", "ไม่มีสินค้า"
+    if stocked:
+        return Stock(IN_STOCK)
+    return None
+
+
+def _names_the_product(text: str, title_words: set[str]) -> bool:
+    """The product's own name, colour and all ("Blue Lamp is sold out" on the Blue Lamp's
+    page): every colour or size named is the title's, and so is another of its words."""
+    chosen = {w for m in VARIANT.finditer(text) for w in WORD.findall(m.group(0))}
+    rest = UNAVAILABLE.sub(" ", OUT_TEXT.sub(" ", text))  # the name, without the status
+    named = (set(WORD.findall(rest)) & title_words) - chosen - POINTING
+    return chosen <= title_words and any(len(w) > 2 for w in named)
+
+
+def _still_ordered(text: str) -> Stock | None:
+    """Orders taken for a product out of stock: a pre-order or a back-order, in stock."""
+    if NONE_TAKEN.search(text):
+        return None
+    if PREORDER_TEXT.search(text):
+        return Stock(IN_STOCK, "pre-order")
+    if BACKORDER_TEXT.search(text) or ORDERS_TAKEN.search(text):
+        return Stock(IN_STOCK, "back-order")
+    return None

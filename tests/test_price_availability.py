@@ -886,9 +886,12 @@ def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None
         # a question, and its answer, about the stock
         "Q: When will black be back in stock? A: Next week.",
         "Ausverkauft? Kein Problem – wir benachrichtigen Sie", "Sold out? Never again.",
+        "¿Agotado? Te avisamos", "売り切れ？再入荷をお知らせします",
         # the past, as a shopper tells it
         "Was out of stock for months, finally got one", "It was sold out everywhere, so glad",
         "War wochenlang ausverkauft, endlich da", "Était épuisé partout, enfin reçu",
+        "Het was uitverkocht maar nu binnen", "Estava esgotado há meses, finalmente chegou",
+        "Był wyprzedany przez miesiąc, w końcu mam",
         # a filter and its count
         "Exclude out of stock", "Include sold out items", "Out of stock (5)", "Sold out (12)",
         # what a policy says of sold-out items in general

@@ -430,10 +430,11 @@ CONDITION = re.compile(
 # items in general ("Sold-out items cannot be reserved"; not "... similar items below"), a
 # site's feature ("Out of stock alerts").
 TALK = re.compile(
-    r"\?|"
-    r"\b(?:was|were|war|waren|était|étaient|estaba|estaban|era|erano) (?:\w+ )?"
-    r"(?:sold out|out of stock|ausverkauft|vergriffen|épuisée?s?|en rupture|agotad[oa]s?|"
-    r"esaurit[oaie])\W+\w|"
+    r"[?？¿]|"
+    r"\b(?:was|were|war|waren|était|étaient|estaba|estaban|estava|estavam|era|erano|"
+    r"był[aoy]?|były) (?:\w+ )?"
+    r"(?:sold out|out of stock|ausverkauft|vergriffen|uitverkocht|épuisée?s?|en rupture|"
+    r"agotad[oa]s?|esgotad[oa]s?|esaurit[oaie]|wyprzedan\w*)\W+\w|"
     r"^(?:exclude|include|hide|show|masquer|afficher|ocultar|mostrar|nascondi|mostra)\b|"
     r"(?:ausblenden|anzeigen)\W*$|\(\d+\)\W*$|"
     r"(?:stock|sold[- ]out|unavailable|available) (?:items|products|articles|alerts|notifications)\b"

@@ -955,7 +955,9 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
 def test_a_colour_in_the_product_s_own_name_does_not_make_its_status_a_colour_s(said: str) -> None:
     # Names hold colours ("Blue Lamp"); where a status names the product, it is the product's.
     assert offer(said + PRICE)[0] == "out_of_stock"
-    # A colour the name does not hold, or only a colour and a size, is still a choice's.
+
+
+def test_a_colour_the_name_does_not_hold_or_a_colour_and_size_alone_are_a_choice_s() -> None:
     assert offer("<h1>Blue Lamp</h1><p>Red lamp: sold out</p>" + PRICE + BUTTON)[0] == "in_stock"
     assert offer("<h1>Tee – Black / XL</h1><p>Black / XL: sold out</p>" + PRICE)[0] == "in_stock"
     assert offer("<h1>Black / XL – sold out</h1>" + PRICE)[0] == "in_stock"

@@ -1034,6 +1034,8 @@ def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sol
     [
         '<ul><li class="sku">SKU: 123</li><li class="stock out">Sold out</li></ul>',
         '<ul class="details"><li>Lampe Atelier</li><li class="soldout">Sold out</li></ul>',
+        # two statuses name nothing besides themselves
+        "<ul><li>Art.-Nr. 4411</li><li>Ausverkauft – nicht lieferbar</li></ul>",
         '<div><button class="btn sold-out" disabled>Sold out</button>'
         '<button class="btn wish">Auf den Merkzettel</button></div>',
     ],

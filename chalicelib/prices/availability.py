@@ -65,6 +65,7 @@ from chalicelib.prices.stock_text import (
     WAITING,
     WORD,
     Stock,
+    beside_the_status,
     read_stock,
     says_out,
     stock_said,
@@ -85,7 +86,6 @@ from chalicelib.prices.stock_words import (
     STILL_ON_SALE,
     TALK,
     THIS_PRODUCT,
-    UNAVAILABLE,
 )
 from chalicelib.prices.structured import Stated, named_alike
 
@@ -605,14 +605,9 @@ def _another_choice(element: LexborNode, title_words: set[str], view: PageView) 
     if picture_link(item):
         return True  # a picture of another page's product: what it says, it says of that
     text = shown_text(item).lower()
-    status = (OUT_TEXT.search(text) or UNAVAILABLE.search(text)) if _short_enough(text) else None
-    if status is None:
+    if not (_short_enough(text) and says_out(text)):
         return False
-    name = {
-        w
-        for w in WORD.findall(text[: status.start()] + " " + text[status.end() :])
-        if not w.isdigit()
-    }
+    name = {w for w in beside_the_status(text) if not w.isdigit()}
     return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
 
 

@@ -105,12 +105,16 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
     return None
 
 
+def beside_the_status(text: str) -> set[str]:
+    """The words a sold-out text holds besides its statuses: what it names ("Olive")."""
+    return set(WORD.findall(UNAVAILABLE.sub(" ", OUT_TEXT.sub(" ", text))))
+
+
 def _names_the_product(text: str, title_words: set[str]) -> bool:
     """The product's own name, colour and all ("Blue Lamp is sold out" on the Blue Lamp's
     page): every colour or size named is the title's, and so is another of its words."""
     chosen = {w for m in VARIANT.finditer(text) for w in WORD.findall(m.group(0))}
-    rest = UNAVAILABLE.sub(" ", OUT_TEXT.sub(" ", text))  # the name, without the status
-    named = (set(WORD.findall(rest)) & title_words) - chosen - POINTING
+    named = (beside_the_status(text) & title_words) - chosen - POINTING
     return chosen <= title_words and any(len(w) > 2 for w in named)
 
 

@@ -46,6 +46,7 @@ from chalicelib.prices.layout import (
     TILE_TEXT,
     PageView,
     attr_text,
+    class_names,
     common_prefix,
     concealed,
     hidden,
@@ -57,33 +58,42 @@ from chalicelib.prices.layout import (
     up,
     visible,
 )
+from chalicelib.prices.stock_choices import (
+    PICKERS,
+    ROW_LEVELS,
+    ROWS,
+    a_picker,
+    another_choice,
+    choice_gone,
+    choices_of,
+    in_picker,
+    of_another_form,
+    rows_disagree,
+)
 from chalicelib.prices.stock_text import (
     GONE,
     IN_CONTEXT,
     IN_STOCK,
+    MAX_LABEL,
+    MAX_PHRASE,
+    MAX_SENTENCE,
     OUT_OF_STOCK,
     WAITING,
     WORD,
     Stock,
-    beside_the_status,
     read_stock,
-    says_out,
+    short_enough,
     stock_said,
 )
 from chalicelib.prices.stock_words import (
     ANY_STATUS,
     DELIVERED_LATER_SAID,
-    EDITION,
     NONE_TAKEN,
     NOT_A_STATUS,
     NOTIFY,
     NOTIFY_BUTTON,
-    OTHER_FORMS,
     OTHERS_TALK,
     OUT_TEXT,
-    POINTING,
-    STATUS_LABEL,
-    STILL_ON_SALE,
     TALK,
     THIS_PRODUCT,
 )
@@ -109,10 +119,7 @@ _DECLARED = {
 
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
-MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
-MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
-MAX_SENTENCE = 140  # ...unless they speak of "this item"
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
@@ -127,14 +134,6 @@ _STATUS_HOLDERS = (
     "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
 )
 # Texts in a size or colour picker speak of that choice, not of the product.
-_PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
-_PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
-_PICKERS = (  # ...found by the selector, confirmed by `_a_picker`
-    "select, [role=radiogroup], [role=listbox], [class*=swatch i], [class*=variant i], "
-    "[class*=size i], [id*=swatch i], [id*=variant i], [id*=size i]"
-)
-_PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
-_CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 _A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
 _FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 
@@ -248,8 +247,7 @@ def _alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
     return (
         view.of_the_product(button)
         and not any(
-            element.tag in _ROWS or view.alike(element) > 1
-            for element in up(button, ROW_LEVELS + 1)
+            element.tag in ROWS or view.alike(element) > 1 for element in up(button, ROW_LEVELS + 1)
         )
         and not any(element.tag in REGION_TAGS for element in lineage(button))
     )
@@ -263,26 +261,24 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
         set(WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
     )
     read_whole: set[int] = set()
-    tables: dict[int, bool] = {}  # `_rows_disagree`, read once per table
+    tables: dict[int, bool] = {}  # `rows_disagree`, read once per table
     for around in _arounds(landmarks, view):
         for node in around.traverse(include_text=True):
             if not node.is_text_node and node.tag not in _SHOWING:
                 continue
             for text, parent in _phrases(node, read_whole):
-                if not text or not _short_enough(text):
+                if not text or not short_enough(text):
                     continue
                 stock = stock_said(text, title_words)
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
                 if stock == GONE and _beside_a_count(node):
                     continue
-                if _in_picker(parent) or _of_something_else(parent):
+                if in_picker(parent) or _of_something_else(parent):
                     continue
-                if _another_choice(parent, title_words, view) or _of_another_form(
-                    text, title_words
-                ):
+                if another_choice(parent, title_words) or of_another_form(text, title_words):
                     continue
-                if _rows_disagree(parent, tables):
+                if rows_disagree(parent, tables):
                     continue
                 if _by_the_landmarks(parent, anchors, view):
                     if stock.availability == OUT_OF_STOCK and stock not in IN_CONTEXT:
@@ -399,9 +395,6 @@ def _within(chain: list[int], anchors: list[list[int]], limit: int) -> bool:
     return any(len(chain) + len(a) - 2 * common_prefix(chain, a) <= limit for a in anchors)
 
 
-_ROWS = {"tr", "li"}
-ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
-MAX_ROWS = 50  # rows of a table read for their statuses
 _PICTURES = {"img", "input"}
 _ICONS = {"i", "span", "abbr", "em"}  # a status drawn as an icon, named by its label
 _LABELS = ("aria-label", "title", "data-tooltip")
@@ -460,20 +453,16 @@ def _badge_off(holder: LexborNode) -> bool:
     theme's other badges (sale, new), which CSS shows only under a container marked sold
     out (Shopify's `price--sold-out`)."""
     element = next(
-        (n for n in up(holder, BADGE_LEVELS) if _SOLD_OUT_CLASS.search(" ".join(_classes(n)))),
+        (n for n in up(holder, BADGE_LEVELS) if _SOLD_OUT_CLASS.search(" ".join(class_names(n)))),
         None,
     )
     parent = element.parent if element is not None else None
     if element is None or parent is None:
         return False
-    classes = _classes(element)
-    if not any(classes & _classes(other) for other in parent.iter() if other != element):
+    classes = class_names(element)
+    if not any(classes & class_names(other) for other in parent.iter() if other != element):
         return False  # the only status there: the shop printed it because it applies
-    return not any(_SOLD_OUT_CLASS.search(" ".join(_classes(n))) for n in up(parent, 4))
-
-
-def _classes(element: LexborNode) -> set[str]:
-    return set((element.attributes.get("class") or "").lower().split())
+    return not any(_SOLD_OUT_CLASS.search(" ".join(class_names(n))) for n in up(parent, 4))
 
 
 def _stated(node: LexborNode) -> bool:
@@ -515,12 +504,12 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
     anchors = [view.chain_of(view.title)] if view.title is not None else []
     for holder in view.body.css(_STATUS_HOLDERS):
         text = shown_text(holder).lower()
-        if not _short_enough(text):
+        if not short_enough(text):
             continue
         stock = stock_said(text)
         if stock is None or (stock == WAITING and not promises):
             continue
-        if not _stated(holder) or _in_picker(holder) or _badge_off(holder):
+        if not _stated(holder) or in_picker(holder) or _badge_off(holder):
             continue
         around = holder.parent or holder  # its own name says what it is ("celwidget" too)
         if anchors and _elsewhere(around, view.chain_of(around), anchors, view):
@@ -535,47 +524,15 @@ def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | N
     only where no buy button takes orders."""
     anchors = _anchors(landmarks, view)
     for around in _arounds(landmarks, view):
-        for picker in around.css(_PICKERS):
-            if not _a_picker(picker):
+        for picker in around.css(PICKERS):
+            if not a_picker(picker):
                 continue
-            choices = _choices(picker)
-            if not (choices and all(map(_choice_gone, choices))):
+            choices = choices_of(picker)
+            if not (choices and all(map(choice_gone, choices))):
                 continue
             if _stated(picker) and _by_the_landmarks(picker, anchors, view):
                 return Stock(OUT_OF_STOCK)
     return None
-
-
-def _choice_gone(text: str) -> bool:
-    """A choice's short text saying it is sold out (a longer one is no choice: a table
-    of offers, say)."""
-    return len(text) <= MAX_PHRASE and says_out(text) and not STILL_ON_SALE.search(text)
-
-
-def _a_picker(element: LexborNode) -> bool:
-    return (
-        element.tag == "select"
-        or element.attributes.get("role") in ("radiogroup", "listbox")
-        or bool(_PICKER_CLASS.search(attr_text(element)))
-    )
-
-
-def _choices(picker: LexborNode) -> list[str]:
-    """What each of a picker's choices says, shown or in its label for screen readers
-    (a swatch is a picture); a drop-down's empty "Choose a size" is no choice."""
-    said = []
-    for choice in picker.iter():
-        if choice.tag == "legend" or (
-            choice.tag == "option" and choice.attributes.get("value") == ""
-        ):
-            continue
-        text = shown_text(choice) or " ".join(
-            n.attributes.get("aria-label") or n.attributes.get("title") or ""
-            for n in choice.traverse()
-        )
-        if text.strip():
-            said.append(text.strip().lower())
-    return said
 
 
 def _of_something_else(element: LexborNode) -> bool:
@@ -592,94 +549,6 @@ def _of_something_else(element: LexborNode) -> bool:
         return False
     label = parts[0].text(deep=True).strip().lower()  # a label, not a block of the page
     return len(label) <= MAX_LABEL and bool(NOT_A_STATUS.search(label) or TALK.search(label))
-
-
-def _another_choice(element: LexborNode, title_words: set[str], view: PageView) -> bool:
-    """One of a list's alike items whose status names a choice: a drop-down a theme
-    draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
-    out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
-    out of stock</li>") nor the product's own name."""
-    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _among_alike(n)), None)
-    if item is None:
-        return False
-    if picture_link(item):
-        return True  # a picture of another page's product: what it says, it says of that
-    text = shown_text(item).lower()
-    if not (_short_enough(text) and says_out(text)):
-        return False
-    name = {w for w in beside_the_status(text) if not w.isdigit()}
-    return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
-
-
-def _among_alike(item: LexborNode) -> bool:
-    """Among siblings of its tag: a list's items and a table's rows whatever their classes,
-    buttons and links sharing a class with it; themes mark what is sold out with a class
-    of its own ("soldout")."""
-    parent, mine = item.parent, _classes(item)
-    return parent is not None and any(
-        other.tag == item.tag
-        and other.mem_id != item.mem_id
-        and (item.tag in _ROWS or (theirs := _classes(other)) == mine or bool(theirs & mine))
-        for other in parent.iter()
-    )
-
-
-def _rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
-    """A status in one of a table's or list's alike rows, where another row says otherwise
-    ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
-    where every row says sold out, the product is. `tables`: what each table says."""
-    row = next((n for n in up(element, ROW_LEVELS) if n.tag in _ROWS), None)
-    if row is None or row.parent is None or not _among_alike(row):
-        return False
-    table = row.parent
-    if table.mem_id not in tables:
-        tables[table.mem_id] = _statuses_differ(table, row.tag or "")
-    return tables[table.mem_id]
-
-
-def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
-    said = set()
-    for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
-        for node in shown_nodes(other):
-            text = node.text(deep=False).strip().lower() if node.is_text_node else ""
-            if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
-                said.add(stock.availability)
-    return len(said) > 1
-
-
-def _of_another_form(text: str, title_words: set[str]) -> bool:
-    """ "Pre-owned: out of stock" on the page of a new one, "Bundle sold out" (`OTHER_FORMS`,
-    named in a label or before the status); "Limited edition version sold out" where the
-    title names no limited edition (not "This version is sold out": an edition named by
-    nothing but pointing words)."""
-    status = OUT_TEXT.search(text)
-    label, colon, _ = text.partition(":")
-    if not colon:
-        label = text[: status.start()] if status is not None else ""
-    named = OTHER_FORMS.search(label) if len(label) <= MAX_LABEL else None
-    if named is not None:
-        pointed = label[: named.start()].split()[-1:]  # "This set is sold out": the product
-        return not (set(pointed) & POINTING or set(WORD.findall(named.group(0))) <= title_words)
-    edition = EDITION.search(text)
-    if edition is None or status is None or not edition.start() < status.start() <= MAX_LABEL:
-        return False
-    qualifier = set(WORD.findall(text[: status.start()])) - POINTING - {edition.group(0)}
-    return bool(qualifier) and not qualifier <= title_words
-
-
-def _in_picker(element: LexborNode) -> bool:
-    return any(
-        n.tag in _PICKER_TAGS
-        or n.attributes.get("role") in _PICKER_ROLES
-        or _PICKER_CLASS.search(attr_text(n))
-        for n in up(element, 3)
-    )
-
-
-def _short_enough(text: str) -> bool:
-    return len(text) <= MAX_PHRASE or (
-        len(text) <= MAX_SENTENCE and THIS_PRODUCT.search(text) is not None
-    )
 
 
 def _arounds(landmarks: list[LexborNode], view: PageView) -> list[LexborNode]:

@@ -375,6 +375,10 @@ def _kind(node: LexborNode) -> Kind:
     return node.tag or "", class_kind(node.attributes.get("class"))
 
 
+def class_names(element: LexborNode) -> set[str]:
+    return set((element.attributes.get("class") or "").lower().split())
+
+
 @lru_cache(maxsize=4096)
 def class_kind(names: str | None) -> str:
     """Class names without those of an element's state or its own id: themes mark the one

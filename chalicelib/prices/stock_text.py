@@ -30,6 +30,7 @@ from chalicelib.prices.stock_words import (
     SOLD_ALONE,
     STILL_ON_SALE,
     TALK,
+    THIS_PRODUCT,
     UNAVAILABLE,
     VARIANT,
     WAITING_TEXT,
@@ -37,6 +38,9 @@ from chalicelib.prices.stock_words import (
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
 WORD = re.compile(r"[^\W_]+")
+MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
+MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
+MAX_SENTENCE = 140  # ...unless they speak of "this item"
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,13 @@ class Stock:
 WAITING = Stock(OUT_OF_STOCK, "waiting")
 GONE = Stock(OUT_OF_STOCK, "gone")
 IN_CONTEXT = (WAITING, GONE)
+
+
+def short_enough(text: str) -> bool:
+    """Short enough to be a status: a phrase, or a sentence about "this item"."""
+    return len(text) <= MAX_PHRASE or (
+        len(text) <= MAX_SENTENCE and THIS_PRODUCT.search(text) is not None
+    )
 
 
 def says_out(text: str) -> bool:

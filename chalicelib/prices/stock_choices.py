@@ -1,0 +1,167 @@
+"""Statuses that are one choice's, not the product's: a size's or a colour's in a picker
+or in a list of choices a theme draws itself ("<li>Olive - Sold out</li>"), one row's of a
+table whose rows disagree (a variant, a store), another form's ("Pre-owned: out of stock").
+Most shops sell in sizes and print each one's status beside the product's, so
+`availability` asks here before it takes a status for the product's.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from selectolax.lexbor import LexborNode
+
+from chalicelib.prices.layout import (
+    attr_text,
+    class_names,
+    picture_link,
+    shown_nodes,
+    shown_text,
+    up,
+)
+from chalicelib.prices.stock_text import (
+    MAX_LABEL,
+    MAX_PHRASE,
+    WORD,
+    beside_the_status,
+    says_out,
+    short_enough,
+    stock_said,
+)
+from chalicelib.prices.stock_words import (
+    EDITION,
+    OTHER_FORMS,
+    OUT_TEXT,
+    POINTING,
+    STATUS_LABEL,
+    STILL_ON_SALE,
+)
+
+_PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
+_PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
+PICKERS = (  # ...found by the selector, confirmed by `a_picker`
+    "select, [role=radiogroup], [role=listbox], [class*=swatch i], [class*=variant i], "
+    "[class*=size i], [id*=swatch i], [id*=variant i], [id*=size i]"
+)
+_PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
+_CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
+ROWS = {"tr", "li"}
+ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
+MAX_ROWS = 50  # rows of a table read for their statuses
+
+
+def in_picker(element: LexborNode) -> bool:
+    """Within a few levels of a picker's part (an option, a form's label): one choice's."""
+    return any(
+        n.tag in _PICKER_TAGS
+        or n.attributes.get("role") in _PICKER_ROLES
+        or _PICKER_CLASS.search(attr_text(n))
+        for n in up(element, 3)
+    )
+
+
+def a_picker(element: LexborNode) -> bool:
+    """A drop-down, a radio group or list box, or what a theme names for swatches or sizes."""
+    return (
+        element.tag == "select"
+        or element.attributes.get("role") in ("radiogroup", "listbox")
+        or bool(_PICKER_CLASS.search(attr_text(element)))
+    )
+
+
+def choices_of(picker: LexborNode) -> list[str]:
+    """What each of a picker's choices says, shown or in its label for screen readers
+    (a swatch is a picture); a drop-down's empty "Choose a size" is no choice."""
+    said = []
+    for choice in picker.iter():
+        if choice.tag == "legend" or (
+            choice.tag == "option" and choice.attributes.get("value") == ""
+        ):
+            continue
+        text = shown_text(choice) or " ".join(
+            n.attributes.get("aria-label") or n.attributes.get("title") or ""
+            for n in choice.traverse()
+        )
+        if text.strip():
+            said.append(text.strip().lower())
+    return said
+
+
+def choice_gone(text: str) -> bool:
+    """A choice's short text saying it is sold out (a longer one is no choice: a table
+    of offers, say)."""
+    return len(text) <= MAX_PHRASE and says_out(text) and not STILL_ON_SALE.search(text)
+
+
+def another_choice(element: LexborNode, title_words: set[str]) -> bool:
+    """One of a list's alike items whose status names a choice: a drop-down a theme
+    draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
+    out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
+    out of stock</li>") nor the product's own name."""
+    item = next((n for n in up(element, 3) if n.tag in _CHOICES and among_alike(n)), None)
+    if item is None:
+        return False
+    if picture_link(item):
+        return True  # a picture of another page's product: what it says, it says of that
+    text = shown_text(item).lower()
+    if not (short_enough(text) and says_out(text)):
+        return False
+    name = {w for w in beside_the_status(text) if not w.isdigit()}
+    return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
+
+
+def among_alike(item: LexborNode) -> bool:
+    """Among siblings of its tag: a list's items and a table's rows whatever their classes,
+    buttons and links sharing a class with it; themes mark what is sold out with a class
+    of its own ("soldout")."""
+    parent, mine = item.parent, class_names(item)
+    return parent is not None and any(
+        other.tag == item.tag
+        and other.mem_id != item.mem_id
+        and (item.tag in ROWS or (theirs := class_names(other)) == mine or bool(theirs & mine))
+        for other in parent.iter()
+    )
+
+
+def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
+    """A status in one of a table's or list's alike rows, where another row says otherwise
+    ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
+    where every row says sold out, the product is. `tables`: what each table says."""
+    row = next((n for n in up(element, ROW_LEVELS) if n.tag in ROWS), None)
+    if row is None or row.parent is None or not among_alike(row):
+        return False
+    table = row.parent
+    if table.mem_id not in tables:
+        tables[table.mem_id] = _statuses_differ(table, row.tag or "")
+    return tables[table.mem_id]
+
+
+def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
+    said = set()
+    for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
+        for node in shown_nodes(other):
+            text = node.text(deep=False).strip().lower() if node.is_text_node else ""
+            if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
+                said.add(stock.availability)
+    return len(said) > 1
+
+
+def of_another_form(text: str, title_words: set[str]) -> bool:
+    """ "Pre-owned: out of stock" on the page of a new one, "Bundle sold out" (`OTHER_FORMS`,
+    named in a label or before the status); "Limited edition version sold out" where the
+    title names no limited edition (not "This version is sold out": an edition named by
+    nothing but pointing words)."""
+    status = OUT_TEXT.search(text)
+    label, colon, _ = text.partition(":")
+    if not colon:
+        label = text[: status.start()] if status is not None else ""
+    named = OTHER_FORMS.search(label) if len(label) <= MAX_LABEL else None
+    if named is not None:
+        pointed = label[: named.start()].split()[-1:]  # "This set is sold out": the product
+        return not (set(pointed) & POINTING or set(WORD.findall(named.group(0))) <= title_words)
+    edition = EDITION.search(text)
+    if edition is None or status is None or not edition.start() < status.start() <= MAX_LABEL:
+        return False
+    qualifier = set(WORD.findall(text[: status.start()])) - POINTING - {edition.group(0)}
+    return bool(qualifier) and not qualifier <= title_words

@@ -226,6 +226,7 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Niedostępny", "Stokta yok", "在庫切れ", "品切れ", "缺貨", "품절", "Нет в наличии",
         "Hết hàng", "Unavailable", "SOLD-OUT", "SOLDOUT", "Stok yok",
         "Not available for purchase", "Temporarily not available", "Unavailable online",
+        "Not available for online purchase",
         "This item is currently not available at this time.", "Sorry, this item is unavailable.",
         "We're sorry, this product is not available", "Publicación pausada",
         "Esta publicación está finalizada", "Anúncio pausado", "Není k dispozici",
@@ -442,6 +443,26 @@ def test_a_sentence_about_this_item_counts_wherever_it_stands_when_nothing_can_b
     # Where the page takes orders, such a sentence far away is someone's review.
     review = "<div><p>…</p>" * 14 + "<p>This item sold out fast last year!</p>" + "</div>" * 14
     assert offer(TITLE + PRICE + BUTTON + review)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "shoppers",
+    [
+        '<div class="reviews"><p>This product is no longer available in my area.</p></div>',
+        '<section id="reviews"><div><p>This item is out of stock everywhere, glad I got one.'
+        "</p></div></section>",
+        "<div><h2>Customer reviews (12)</h2><p>This item is out of stock in most shops.</p></div>",
+        "<div><h3>Questions &amp; answers</h3><p>A: This product is discontinued in Europe.</p>"
+        "</div>",
+        "<div><h2>Kundenbewertungen</h2><p>Dieser Artikel ist überall ausverkauft.</p></div>",
+    ],
+)
+def test_a_sentence_about_this_item_in_shoppers_words_is_not_the_shop_s_status(
+    shoppers: str,
+) -> None:
+    far = "<div>" * 14 + shoppers + "</div>" * 14
+    # Where scripts draw the buy button, the saved page has none.
+    assert offer(TITLE + PRICE + "<p>Versand in 2-3 Tagen</p>" + far)[0] == "in_stock"
 
 
 @pytest.mark.parametrize(
@@ -896,6 +917,8 @@ def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None
         "Exclude out of stock", "Include sold out items", "Out of stock (5)", "Sold out (12)",
         # what a policy says of sold-out items in general
         "Sold-out items cannot be reserved", "Out-of-stock products ship separately",
+        "Los productos agotados no se pueden reservar. Consulte en tienda.",
+        "Ausverkaufte Artikel können nicht reserviert werden.",
         # a site's feature
         "Out of stock alerts", "Sold out notifications",
     ],
@@ -903,6 +926,38 @@ def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None
 def test_talk_about_stock_beside_a_working_button_is_no_status(talk: str) -> None:
     assert offer(TITLE + PRICE + f"<p>{talk}</p>" + BUTTON)[0] == "in_stock"
     # ...nor where scripts draw the buy button, so the saved page has none
+    assert offer(TITLE + PRICE + f"<p>{talk}</p>")[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Sorry, we are currently out of stock. Please check back later for availability.",
+        "Out of stock. We expect new stock in the coming weeks, sign up below to hear first.",
+        "Leider ausverkauft! Wir bekommen keine neue Ware mehr von diesem Hersteller herein.",
+        "Agotado temporalmente. Estamos esperando una nueva entrega de nuestro proveedor.",
+        "売り切れました。次回の入荷は未定です。ご了承くださいますようお願い申し上げます。",
+        # a message short enough to be a phrase, whose whole says nothing
+        "Sorry, this one has sold. Browse similar items below.",
+    ],
+)
+def test_a_message_opening_with_a_status_says_it_where_nothing_can_be_bought(
+    message: str,
+) -> None:
+    assert offer(TITLE + PRICE + f"<p>{message}</p>")[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + f"<p>{message}</p>" + GREYED)[0] == "out_of_stock"
+    # A paragraph (a description, a policy) is no message about the stock.
+    paragraph = message + " Lorem ipsum dolor sit amet, consectetur adipiscing elit." * 6
+    assert offer(TITLE + PRICE + f"<p>{paragraph}</p>")[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "talk",
+    ["Was out of stock. Now back!", "Sold out last time! Don't miss out this season.",
+     "Size M sold out. Sizes S and L in stock.", "Out of stock in black. Available in white.",
+     "Sold out in store. Available online.", "Almost sold out. Only 2 left."],
+)  # fmt: skip
+def test_a_message_about_other_times_sizes_or_places_says_nothing(talk: str) -> None:
     assert offer(TITLE + PRICE + f"<p>{talk}</p>")[0] == "in_stock"
 
 

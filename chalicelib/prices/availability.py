@@ -121,6 +121,8 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
+MESSAGE = 2 * MAX_SENTENCE  # a message about the stock: a status and what to do about it
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
@@ -194,7 +196,7 @@ def shown_stock(
     # bought, or while its button waits for a size and the markup says it is in stock.
     sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
-    for stock in _statuses_near(view, landmarks):
+    for stock in _statuses_near(view, landmarks, sentences=not can_buy):
         if stock in IN_CONTEXT:
             if sizes_promise:
                 continue
@@ -253,9 +255,12 @@ def _alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
     )
 
 
-def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stock]:
+def _statuses_near(
+    view: PageView, landmarks: list[LexborNode], sentences: bool = False
+) -> Iterator[Stock]:
     """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
-    levels up (most of what lies that near, without reading the whole page)."""
+    levels up (most of what lies that near, without reading the whole page);
+    `sentences`: a message's opening sentence counts too (`_status_read`)."""
     anchors = _anchors(landmarks, view)
     title_words = (
         set(WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
@@ -266,10 +271,10 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
         for node in around.traverse(include_text=True):
             if not node.is_text_node and node.tag not in _SHOWING:
                 continue
-            for text, parent in _phrases(node, read_whole):
-                if not text or not short_enough(text):
+            for phrase, parent in _phrases(node, read_whole):
+                if not phrase:
                     continue
-                stock = stock_said(text, title_words)
+                text, stock = _status_read(phrase, title_words, sentences)
                 if stock is None or parent is None or not _stated(parent) or _badge_off(parent):
                     continue
                 if stock == GONE and _beside_a_count(node):
@@ -284,6 +289,18 @@ def _statuses_near(view: PageView, landmarks: list[LexborNode]) -> Iterator[Stoc
                     if stock.availability == OUT_OF_STOCK and stock not in IN_CONTEXT:
                         stock = _taken_beside(parent) or stock
                     yield stock
+
+
+def _status_read(text: str, title_words: set[str], sentences: bool) -> tuple[str, Stock | None]:
+    """What a phrase says, and the text that says it: where nothing takes orders
+    (`sentences`), a short message's opening sentence where the whole, no talk, says
+    nothing or is too long ("Sorry, we are out of stock. Please check back later.")."""
+    said = stock_said(text, title_words) if short_enough(text) else None
+    if said is None and sentences and len(text) <= MESSAGE and not TALK.search(text):
+        first = _SENTENCE_END.split(text, maxsplit=1)[0]
+        if first != text and short_enough(first):
+            return first, stock_said(first, title_words)
+    return text, said
 
 
 def _beside_a_count(node: LexborNode) -> bool:
@@ -481,9 +498,10 @@ def _branch(node: LexborNode) -> bool:
 
 
 def _said_of_this_product(view: PageView, promises: bool) -> Stock | None:
-    """A sentence about "this item" saying it cannot be bought, anywhere on the page:
-    read only where no buy button takes orders and nothing said near the landmarks
-    (`promises`: a promise to tell when it is back counts too)."""
+    """A sentence about "this item" saying it cannot be bought, anywhere on the page but in
+    others' words (reviews, questions) or blocks: read only where no buy button takes orders
+    and nothing said near the landmarks (`promises`: a promise to tell when it is back
+    counts too)."""
     for node in view.text_nodes:
         text = node.text(deep=False).strip().lower()
         if not text or len(text) > MAX_SENTENCE or not THIS_PRODUCT.search(text):
@@ -491,7 +509,10 @@ def _said_of_this_product(view: PageView, promises: bool) -> Stock | None:
         said = read_stock(text)  # a doubt "this item" will be back too: nothing can be bought
         if said is None or (said == WAITING and not promises):
             continue
-        if said.availability == OUT_OF_STOCK and node.parent and _stated(node.parent):
+        holder = node.parent
+        if said.availability != OUT_OF_STOCK or holder is None or not _stated(holder):
+            continue
+        if not _away_from_the_title(holder, view):
             return Stock(OUT_OF_STOCK)
     return None
 
@@ -501,7 +522,6 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
     the title (a marketplace's, with no buy box, sits 15 steps away): read only where no buy
     button takes orders and nothing said near the landmarks, and not in another product's block
     (`promises` as for `_said_of_this_product`)."""
-    anchors = [view.chain_of(view.title)] if view.title is not None else []
     for holder in view.body.css(_STATUS_HOLDERS):
         text = shown_text(holder).lower()
         if not short_enough(text):
@@ -511,11 +531,17 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
             continue
         if not _stated(holder) or in_picker(holder) or _badge_off(holder):
             continue
-        around = holder.parent or holder  # its own name says what it is ("celwidget" too)
-        if anchors and _elsewhere(around, view.chain_of(around), anchors, view):
+        if _away_from_the_title(holder.parent or holder, view):  # its own name says what it is
             continue
         return Stock(OUT_OF_STOCK) if stock in IN_CONTEXT else stock
     return None
+
+
+def _away_from_the_title(element: LexborNode, view: PageView) -> bool:
+    """On a branch of its own about other things (`_elsewhere`), seen from the title."""
+    if view.title is None:
+        return False
+    return _elsewhere(element, view.chain_of(element), [view.chain_of(view.title)], view)
 
 
 def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | None:

@@ -29,6 +29,7 @@ from chalicelib.prices.words import (
     OTHER_PRODUCTS_HEADING,
     PAGE_FRAME_ATTR,
     PRICE_SHOWN,
+    SHOPPERS_HEADING,
     VIEW_CART,
 )
 
@@ -302,8 +303,8 @@ def _another_product_s(button: LexborNode, title_chain: list[int], kinds: Kinds)
 
 
 def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
-    """Blocks that a heading names as other products' ("Customers also viewed"), where
-    class names do not say so: each the largest element the heading opens, up to
+    """Blocks that a heading names as other products' ("Customers also viewed") or as
+    shoppers' words ("Customer reviews"), where class names do not say so: each the largest element the heading opens, up to
     HEADED_LEVELS up, that holds neither the title nor the buy button (`product`: their
     chains' ids)."""
     if not product:
@@ -311,7 +312,7 @@ def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
     found = set()
     for heading in body.css(HEADINGS):
         text = heading.text(deep=True)
-        if len(text) > MAX_HEADING_TEXT or not OTHER_PRODUCTS_HEADING.search(text.lower()):
+        if len(text) > MAX_HEADING_TEXT or not _of_others(text.lower()):
             continue
         block = heading
         for parent in islice(up(heading, HEADED_LEVELS + 1), 1, None):
@@ -321,6 +322,10 @@ def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
         if block is not heading:
             found.add(block.mem_id)
     return frozenset(found)
+
+
+def _of_others(heading: str) -> bool:
+    return bool(OTHER_PRODUCTS_HEADING.search(heading) or SHOPPERS_HEADING.search(heading))
 
 
 def _opens(heading: LexborNode, block: LexborNode) -> bool:

@@ -40,7 +40,7 @@ OUT_TEXT = re.compile(
             r"^this (?:item|product) is not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
-            r"\b(?:item|product|listing|piece|artwork|painting) (?:has been |has |was |is )?sold"
+            r"\b(?:item|product|listing|piece|artwork|painting|this one) (?:has been |has |was |is )?sold"
             r"(?:\W*$| on (?:\w{3,9},? )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
             r"^(?:status:\s*|item )sold\W*$", r"^sold (?:for \S+ )?on (?:\w{3,9},? )?\d",
             r"^sold (?:for \S+ )?on (?:\w{3,9},? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
@@ -124,7 +124,8 @@ UNAVAILABLE = re.compile(
     r"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?"
     rf"(?:{STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
     r"(?:(?:currently|temporarily|presently) )?"
-    r"(?:unavailable|not available)(?: (?:for purchase|to (?:buy|order|purchase)|online|"
+    r"(?:unavailable|not available)(?: (?:for (?:online )?(?:purchase|ordering)|"
+    r"to (?:buy|order|purchase)|online|"
     r"at (?:this|the) (?:time|moment)|at present|right now))*\W*$|"
     rf"^{STATUS_LABEL}{NO}",
 )
@@ -371,7 +372,7 @@ STILL_ON_SALE = re.compile(
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
 THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
     r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|"
-    r"the (?:item|product) you(?:'re| are)? (?:looking for|requested|selected)|"
+    r"the (?:item|product) you(?:'re| are|'ve| have)? (?:looking for|requested|selected)|"
     r"(?:il prodotto|l'articolo) che stai cercando|"
     r"het (?:product|artikel) (?:waar je naar zoekt|dat je zoekt)|produkt,? którego szukasz|"
     r"(?:el producto|el artículo) que buscas|le produit que vous recherchez|"
@@ -437,7 +438,11 @@ TALK = re.compile(
     r"agotad[oa]s?|esgotad[oa]s?|esaurit[oaie]|wyprzedan\w*)\W+\w|"
     r"^(?:exclude|include|hide|show|masquer|afficher|ocultar|mostrar|nascondi|mostra)\b|"
     r"(?:ausblenden|anzeigen)\W*$|\(\d+\)\W*$|"
-    r"(?:stock|sold[- ]out|unavailable|available) (?:items|products|articles|alerts|notifications)\b"
+    r"(?:stock|sold[- ]out|unavailable|available) (?:items|products|articles|alerts|notifications)\b|"
+    r"(?:productos|artículos|produtos|artigos|articles|produits|prodotti|articoli) "
+    r"(?:agotados|esgotados|épuisés|esauriti|indisponibles|no disponibles|non disponibili)\b|"
+    r"\b(?:ausverkaufte|nicht verfügbare|uitverkochte|niet leverbare) "
+    r"(?:artikel|produkte|producten|artikelen)\b"
 )
 
 # Class names of what shoppers write: "it was sold out for months" is no status.

@@ -429,6 +429,18 @@ OTHER_PRODUCTS_HEADING = any_of(
     r"チェックした商品", r"相关产品", r"相關產品", r"猜你喜欢", r"관련 상품", r"추천 상품",
     r"похожие товары", r"вы смотрели", r"benzer ürünler", r"ilgili ürünler",
 )  # fmt: skip
+# ...and a heading that is the name of a block of what shoppers write, a count aside
+# ("Customer reviews (23)"): what they say of the stock ("This item is out of stock
+# everywhere, glad I got one") is not the shop's status. Not "4.5 stars | 23 reviews".
+SHOPPERS_HEADING = re.compile(
+    r"^\W*(?:customer |product |guest |verified )?(?:reviews?|ratings? (?:&|and) reviews|"
+    r"questions? (?:&|and) answers|q ?& ?a|customer questions|bewertungen|kundenbewertungen|"
+    r"rezensionen|fragen (?:&|und) antworten|avis(?: clients| des clients)?|"
+    r"questions[- ]réponses|opiniones(?: de (?:clientes|usuarios))?|reseñas|"
+    r"preguntas y respuestas|recensioni|domande e risposte|beoordelingen|recensies|opinie|"
+    r"avaliações|recensioner|anmeldelser|レビュー|カスタマーレビュー|商品评价|评价|評價|리뷰|"
+    r"상품평|отзывы|değerlendirmeler|yorumlar)\W*(?:\d+\W*)?$"
+)
 # What says a price is another seller's offer for the product ("Used from $5.99", "Other
 # sellers from $12", "vezi încă o ofertă la 271,99 Lei").
 OTHER_OFFERS = any_of(

@@ -796,6 +796,34 @@ def test_other_products_tiles_speak_of_themselves_whatever_marks_the_sold_out_on
         assert offer(body)[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "card",
+    [
+        # an accessory's card: no link, its own picture, name and price
+        '<div><img src="/schirm.jpg"><span>Lampenschirm</span><span>12,00 €</span>'
+        "<span>Ausverkauft</span></div>",
+        # a part of a set, with its own sold-out button
+        '<div class="set"><h3>Komplettiere das Set</h3><div><img src="/birne.jpg">'
+        '<span>Glühbirne</span><span>4,99 €</span><button class="btn" disabled>Ausverkauft'
+        "</button></div></div>",
+    ],
+)
+@pytest.mark.parametrize("own_button", [BUTTON, ""])
+def test_another_product_s_card_beside_the_price_speaks_of_itself(
+    card: str, own_button: str
+) -> None:
+    body = f'<div class="product">{TITLE}{PRICE}{own_button}</div>{card}'
+    assert offer(body)[0] == "in_stock"
+
+
+def test_a_bar_repeating_the_product_s_picture_and_price_is_the_product_s() -> None:
+    bar = (
+        '<div class="sticky-bar"><img src="/lampe.jpg"><span>Lampe Atelier</span>'
+        '<span>89,00 €</span><button class="btn" disabled>Ausverkauft</button></div>'
+    )
+    assert offer(f'<div class="product">{TITLE}{PRICE}</div>{bar}')[0] == "out_of_stock"
+
+
 def test_woocommerce_s_tiles_are_alike_though_each_names_its_own_post() -> None:
     def tile(post: int, stock: str, status: str = "") -> str:
         return (

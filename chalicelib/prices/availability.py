@@ -124,6 +124,8 @@ BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 MESSAGE = 2 * MAX_SENTENCE  # a message about the stock: a status and what to do about it
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
+CARD_LEVELS = 3  # how far up from a status another product's card is looked for
+_DIGITS = re.compile(r"\D")
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
     "ng-show", "ng-hide", "ng-if", "ng-switch-when", "ng-cloak", "data-ng-show", "data-ng-hide",
@@ -196,7 +198,7 @@ def shown_stock(
     # bought, or while its button waits for a size and the markup says it is in stock.
     sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
-    for stock in _statuses_near(view, landmarks, sentences=not can_buy):
+    for stock in _statuses_near(view, landmarks, price, sentences=not can_buy):
         if stock in IN_CONTEXT:
             if sizes_promise:
                 continue
@@ -236,11 +238,31 @@ def _sold_out_button(
     for button in view.body.css(BUTTONS)[:MAX_BUTTONS]:
         if not (says or _says_sold_out)(button) or not visible(button):
             continue
+        if _in_another_card(button, price):
+            continue
         if _by_the_landmarks(button, anchors, view):
             return button
         if further is None and says is None and _alone_of_its_kind(button, view):
             further = button
     return further
+
+
+def _in_another_card(element: LexborNode, price: LexborNode | None) -> bool:
+    """In a card of another product beside the product's `price`: a block a few levels up
+    showing a picture and a price of its own, not the product's ("Lamp Shade $12.00 Sold
+    out", a bundle's part, an upsell); a bar repeating the product's picture and price
+    is the product's."""
+    if price is None:
+        return False
+    holders = {n.mem_id for n in lineage(price)}
+    own_digits = _DIGITS.sub("", price.text(deep=True))
+    for block in up(element, CARD_LEVELS + 1):
+        if block.mem_id in holders:
+            return False  # the product's own box
+        text = block.text(deep=True)[:TILE_TEXT]
+        if block.css_first("img") is not None and words.PRICE_SHOWN.search(text):
+            return own_digits not in _DIGITS.sub("", text)
+    return False
 
 
 def _alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
@@ -256,11 +278,15 @@ def _alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
 
 
 def _statuses_near(
-    view: PageView, landmarks: list[LexborNode], sentences: bool = False
+    view: PageView,
+    landmarks: list[LexborNode],
+    price: LexborNode | None = None,
+    sentences: bool = False,
 ) -> Iterator[Stock]:
     """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
-    levels up (most of what lies that near, without reading the whole page);
-    `sentences`: a message's opening sentence counts too (`_status_read`)."""
+    levels up (most of what lies that near, without reading the whole page), but not in
+    another product's card beside the `price`; `sentences`: a message's opening sentence
+    counts too (`_status_read`)."""
     anchors = _anchors(landmarks, view)
     title_words = (
         set(WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
@@ -283,7 +309,7 @@ def _statuses_near(
                     continue
                 if another_choice(parent, title_words) or of_another_form(text, title_words):
                     continue
-                if rows_disagree(parent, tables):
+                if rows_disagree(parent, tables) or _in_another_card(parent, price):
                     continue
                 if _by_the_landmarks(parent, anchors, view):
                     if stock.availability == OUT_OF_STOCK and stock not in IN_CONTEXT:

@@ -7,15 +7,17 @@ any is, while other products on the page are related items), else from what it s
 by the buy button (or the title) and beside the price: a short status such as "sold
 out" or "nicht verfügbar", a button marked sold out, one that is there to be
 pressed, or, where none takes orders, a promise to tell when the product is back, a
-one-off item's bare "Sold" (not beside a count: "1.2k | Sold"), a sentence saying "this
-item" cannot be had, a status in the element named for it
+one-off item's bare "Sold" (not beside a count: "1.2k | Sold"), a short message's
+opening sentence ("Sorry, we are out of stock. Please check back later."), a sentence
+saying "this item" cannot be had, a status in the element named for it
 (id="availability", class="product-stock") however far away, or a size picker whose
 every choice says sold out; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does one size's
 "M - sold out" in a picker (or in a list of choices a theme draws itself), "almost
 sold out", a template branch that scripts may never show, a sold-out badge printed
 beside a theme's other badges for CSS to pick, nor what is said of other products
-(related or recently viewed ones, another product's tile), in reviews, in a pop-up
+(related or recently viewed ones, another product's tile or card), in reviews or
+answers to shoppers' questions, in a pop-up
 waiting for a click, or of a store's pickup or a delivery ("Store pickup: not
 available"). A page that says "sold out" and offers nothing to press overrules a
 declaration that the product can be bought, and one that says "in stock" by a button that
@@ -137,7 +139,6 @@ _STATUS_HOLDERS = (
     "[id*=availability i], [class*=availability i], [id*=stock i], [class*=stock i], "
     "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
 )
-# Texts in a size or colour picker speak of that choice, not of the product.
 _A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
 _FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 

@@ -304,9 +304,9 @@ def _another_product_s(button: LexborNode, title_chain: list[int], kinds: Kinds)
 
 def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
     """Blocks that a heading names as other products' ("Customers also viewed") or as
-    shoppers' words ("Customer reviews"), where class names do not say so: each the largest element the heading opens, up to
-    HEADED_LEVELS up, that holds neither the title nor the buy button (`product`: their
-    chains' ids)."""
+    shoppers' words ("Customer reviews"), where class names do not say so: each the
+    largest element the heading opens, up to HEADED_LEVELS up, that holds neither the
+    title nor the buy button (`product`: their chains' ids)."""
     if not product:
         return frozenset()
     found = set()

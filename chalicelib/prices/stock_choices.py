@@ -99,7 +99,7 @@ def another_choice(element: LexborNode, title_words: set[str]) -> bool:
     draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
     out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
     out of stock</li>") nor the product's own name."""
-    item = next((n for n in up(element, 3) if n.tag in _CHOICES and among_alike(n)), None)
+    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _among_alike(n)), None)
     if item is None:
         return False
     if picture_link(item):
@@ -111,7 +111,7 @@ def another_choice(element: LexborNode, title_words: set[str]) -> bool:
     return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
 
 
-def among_alike(item: LexborNode) -> bool:
+def _among_alike(item: LexborNode) -> bool:
     """Among siblings of its tag: a list's items and a table's rows whatever their classes,
     buttons and links sharing a class with it; themes mark what is sold out with a class
     of its own ("soldout")."""
@@ -129,7 +129,7 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
     where every row says sold out, the product is. `tables`: what each table says."""
     row = next((n for n in up(element, ROW_LEVELS) if n.tag in ROWS), None)
-    if row is None or row.parent is None or not among_alike(row):
+    if row is None or row.parent is None or not _among_alike(row):
         return False
     table = row.parent
     if table.mem_id not in tables:

@@ -1707,8 +1707,9 @@ def test_shop_platforms_default_themes(platform: str) -> None:
 
 
 def test_a_page_of_thousands_of_other_products_is_read_in_bounded_time() -> None:
-    """Each status in a long list of tiles or rows was once checked against every sibling:
-    3,000 tiles took 20 s."""
+    """Each status in a long list of tiles or rows was once checked against every sibling
+    (3,000 tiles took 20 s), and later read the whole list again to ask whether it was
+    another product's card (4 s)."""
     tiles = "".join(
         f'<li><a href="/p/{i}">Lampe {i}</a> 1{i},00 € <em>Ausverkauft</em></li>'
         for i in range(3000)

@@ -127,7 +127,7 @@ MESSAGE = 2 * MAX_SENTENCE  # a message about the stock: a status and what to do
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
 CARD_LEVELS = 3  # how far up from a status another product's card is looked for
-_DIGITS = re.compile(r"\D")
+_NOT_DIGITS = re.compile(r"\D")
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
     "ng-show", "ng-hide", "ng-if", "ng-switch-when", "ng-cloak", "data-ng-show", "data-ng-hide",
@@ -185,7 +185,8 @@ def shown_stock(
 ) -> Stock | None:
     """What the page shows where the product is bought (by its buy button, else its
     title) and beside its `price`, if anything. `declared`: what its markup says."""
-    button = view.buy_button or _sold_out_button(view, price)
+    in_another_card = _cards_beside(price)
+    button = view.buy_button or _sold_out_button(view, price, in_another_card)
     if button is not None and _says_sold_out(button):
         return Stock(OUT_OF_STOCK)
     # A disabled button alone says nothing: many wait for a size to be chosen.
@@ -199,7 +200,7 @@ def shown_stock(
     # bought, or while its button waits for a size and the markup says it is in stock.
     sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
-    for stock in _statuses_near(view, landmarks, price, sentences=not can_buy):
+    for stock in _statuses_near(view, landmarks, in_another_card, sentences=not can_buy):
         if stock in IN_CONTEXT:
             if sizes_promise:
                 continue
@@ -211,7 +212,7 @@ def shown_stock(
         if (
             button is not None
             and not markup_sells
-            and _sold_out_button(view, price, _offers_to_notify) is not None
+            and _sold_out_button(view, price, in_another_card, _offers_to_notify) is not None
         ):
             return Stock(OUT_OF_STOCK)  # "Notify me" beside a greyed-out "Add to cart"
         # A promise to tell when it is back, beside a greyed-out button, may be a size's.
@@ -227,6 +228,7 @@ def shown_stock(
 def _sold_out_button(
     view: PageView,
     price: LexborNode | None,
+    in_another_card: Callable[[LexborNode], bool],
     says: Callable[[LexborNode], bool] | None = None,
 ) -> LexborNode | None:
     """Where no button says "buy", one by the title or the price that says "sold out"
@@ -239,7 +241,7 @@ def _sold_out_button(
     for button in view.body.css(BUTTONS)[:MAX_BUTTONS]:
         if not (says or _says_sold_out)(button) or not visible(button):
             continue
-        if _in_another_card(button, price):
+        if in_another_card(button):
             continue
         if _by_the_landmarks(button, anchors, view):
             return button
@@ -248,22 +250,35 @@ def _sold_out_button(
     return further
 
 
-def _in_another_card(element: LexborNode, price: LexborNode | None) -> bool:
-    """In a card of another product beside the product's `price`: a block a few levels up
-    showing a picture and a price of its own, not the product's ("Lamp Shade $12.00 Sold
-    out", a bundle's part, an upsell); a bar repeating the product's picture and price
-    is the product's."""
+def _cards_beside(price: LexborNode | None) -> Callable[[LexborNode], bool]:
+    """Whether an element is in a card of another product beside the product's `price`:
+    a block a few levels up showing a picture and a price of its own, not the product's
+    ("Lamp Shade $12.00 Sold out", a bundle's part, an upsell); a bar repeating the
+    product's picture and price is the product's. Each block is judged once: a list of
+    thousands of tiles shares its few ancestors."""
     if price is None:
-        return False
+        return lambda element: False
     holders = {n.mem_id for n in lineage(price)}
-    own_digits = _DIGITS.sub("", price.text(deep=True))
-    for block in up(element, CARD_LEVELS + 1):
+    own_digits = _NOT_DIGITS.sub("", price.text(deep=True))
+    judged: dict[int, bool | None] = {}  # block id -> another's card, the product's, neither
+
+    def judge(block: LexborNode) -> bool | None:
         if block.mem_id in holders:
             return False  # the product's own box
         text = block.text(deep=True)[:TILE_TEXT]
         if block.css_first("img") is not None and words.PRICE_SHOWN.search(text):
-            return own_digits not in _DIGITS.sub("", text)
-    return False
+            return own_digits not in _NOT_DIGITS.sub("", text)
+        return None
+
+    def in_another_card(element: LexborNode) -> bool:
+        for block in up(element, CARD_LEVELS + 1):
+            if block.mem_id not in judged:
+                judged[block.mem_id] = judge(block)
+            if judged[block.mem_id] is not None:
+                return bool(judged[block.mem_id])
+        return False
+
+    return in_another_card
 
 
 def _alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
@@ -281,12 +296,12 @@ def _alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
 def _statuses_near(
     view: PageView,
     landmarks: list[LexborNode],
-    price: LexborNode | None = None,
+    in_another_card: Callable[[LexborNode], bool],
     sentences: bool = False,
 ) -> Iterator[Stock]:
     """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
     levels up (most of what lies that near, without reading the whole page), but not in
-    another product's card beside the `price`; `sentences`: a message's opening sentence
+    another product's card (`_cards_beside`); `sentences`: a message's opening sentence
     counts too (`_status_read`)."""
     anchors = _anchors(landmarks, view)
     title_words = (
@@ -310,7 +325,7 @@ def _statuses_near(
                     continue
                 if another_choice(parent, title_words) or of_another_form(text, title_words):
                     continue
-                if rows_disagree(parent, tables) or _in_another_card(parent, price):
+                if rows_disagree(parent, tables) or in_another_card(parent):
                     continue
                 if _by_the_landmarks(parent, anchors, view):
                     if stock.availability == OUT_OF_STOCK and stock not in IN_CONTEXT:

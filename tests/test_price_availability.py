@@ -272,7 +272,10 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Lagerbestand: 0 Stück", "Stan magazynowy: 0 szt.", "Остаток: 0 шт.", "在庫数：0",
         "재고 0개", "Disponibilidad: 0", "Inventory: 0 units", "Voorraad: 0",
         # a label's value saying none, in a word or a cross
-        "Stock level: None", "Stock: Empty", "Stock: ✗", "Available: ❌",
+        "Stock level: None", "Stock: Empty", "Stock: ✗", "Available: ❌", "Lieferbar: nein",
+        "En stock : non", "Op voorraad: nee", "På lager: nej", "Verfügbar: nein",
+        # Bangladeshi and Indian shops' badge
+        "Stock Out", "Stockout",
         # a one-off item gone, a listing ended
         "This item has been sold", "Status: Sold", "נגמר המלאי", "This item has sold", "Item sold",
         "Listing ended", "The seller has ended this listing",
@@ -1543,7 +1546,9 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
      ("即納", "in_stock"), ("Na sklade", "in_stock"), ("Skladom", "in_stock"),
      ("Hay existencias", "in_stock"), ("Disponibilità immediata", "in_stock"),
      ("Pronta entrega", "in_stock"), ("Verfügbar", "in_stock"), ("Dostupné", "in_stock"),
-     ("Nicht verfügbar", "out_of_stock"), ("Nedostupné", "out_of_stock")],
+     ("Nicht verfügbar", "out_of_stock"), ("Nedostupné", "out_of_stock"),
+     ("Lieferbar: sofort", "in_stock"), ("En stock : oui", "in_stock"),
+     ("Verfügbar: ja", "in_stock"), ("Lieferbar: nein", "out_of_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected

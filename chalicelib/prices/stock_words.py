@@ -14,7 +14,7 @@ from chalicelib.prices import words
 OUT_TEXT = re.compile(
     "|".join(
         [
-            r"out of stock", r"out-of-stock", r"sold[ -]?out", r"currently unavailable",
+            r"out of stock", r"out-of-stock", r"sold[ -]?out", r"^stock[ -]?out\W*$", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
@@ -109,7 +109,8 @@ STATUS_LABEL = (
     r"(?:availability|status|stock|stock status|stock level|inventory|inventory status|"
     r"verfügbarkeit|lieferstatus|disponibilit[éyà]|"
     r"disponibilidad|beschikbaarheid|dostępność|état|état du stock|statut|estado|stato|"
-    r"available|in stock|наличие|в наличии|наявність)\s*:\s*"
+    r"available|in stock|en stock|auf lager|lieferbar|verfügbar|disponible|op voorraad|"
+    r"på lager|in magazzino|наличие|в наличии|наявність)\s*:\s*"
 )
 
 # All that follows such a label: a word, or a cross ("Stock: ✗")

@@ -204,6 +204,26 @@ def test_related_products_in_stock_do_not_make_a_sold_out_product_available() ->
     )
 
 
+def test_a_related_product_declared_first_is_not_taken_for_the_product() -> None:
+    """Its name may share a word with the title ("Lampe Schirm" beside "Lampe Atelier"):
+    the declared product named most like the page's title is the page's."""
+
+    def product(name: str, price: str, availability: str) -> dict[str, object]:
+        return {"@type": "Product", "name": name, "offers": {"@type": "Offer", "price": price,
+                "priceCurrency": "EUR", "availability": availability}}  # fmt: skip
+
+    def declared(*products: dict[str, object]) -> str:
+        graph = {"@context": "https://schema.org", "@graph": list(products)}
+        return f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+
+    shade = product("Lampe Schirm", "19.00", "OutOfStock")
+    lamp = product("Lampe Atelier", "89.00", "InStock")
+    for head in (declared(shade, lamp), declared(shade) + declared(lamp)):
+        assert offer(TITLE + PRICE + BUTTON, head)[0] == "in_stock"
+    shade["offers"]["availability"], lamp["offers"]["availability"] = "InStock", "OutOfStock"
+    assert offer(TITLE + PRICE + BUTTON, declared(shade, lamp))[0] == "out_of_stock"
+
+
 def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
     card = {"@context": "https://schema.org", "@type": "Product", "name": "Gift card",
             "offers": {"@type": "Offer", "availability": "https://schema.org/InStock"}}  # fmt: skip

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -82,7 +82,7 @@ def extract_offer(
     selling = [d for d in _main_offers(declared) if named_alike(d.product, names_shown)]
     declared_currency = next((d.currency for d in declared if d.currency), None)
     page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
-    declared_name = next((d.product for d in selling if d.product), None)
+    declared_name = _best_named((d.product for d in selling if d.product), names_shown)
     main = product_key(declared_name) if declared_name else None
     stated = declared_availability(tree)
     product_name = declared_name or _page_title(tree)
@@ -107,6 +107,12 @@ def extract_offer(
         stock.availability if stock else None,
         (stock.flag,) if stock and stock.flag else (),
     )
+
+
+def _best_named(names: Iterable[str], names_shown: set[str]) -> str | None:
+    """Of the products the markup sells, the one sharing most words with the names the
+    page shows (a related product of a word in common may come first), else the first."""
+    return max(names, key=lambda name: len(tokens(name) & names_shown), default=None)
 
 
 def _page_title(tree: LexborHTMLParser) -> str | None:

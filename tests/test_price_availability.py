@@ -540,6 +540,36 @@ def test_a_status_whose_words_a_link_or_bold_breaks_up_is_read_whole() -> None:
 
 
 @pytest.mark.parametrize(
+    "status",
+    [
+        "Out&nbsp;of&nbsp;stock", "Out of\n          stock", "\tSold\tout\t", "Aus&shy;verkauft",
+        "Sold\u200bout", "Out of\u200b stock", "\uff33\uff2f\uff2c\uff24 \uff2f\uff35\uff34",
+        "E\u0301puise\u0301", "<span>Sold</span>&nbsp;<span>out</span>", "ΕΞΑΝΤΛΗΜΕΝΟ",
+        "ΕΚΤΟΣ ΑΠΟΘΕΜΑΤΟΣ",
+    ],
+)  # fmt: skip
+def test_a_status_is_read_as_shown_whatever_spaces_and_characters_write_it(status: str) -> None:
+    """No-break spaces, a template's line breaks and tabs, soft hyphens, zero-width spaces,
+    full-width letters (Japanese shops' "SOLD OUT"), accents written apart, Greek capitals
+    (which drop their accents)."""
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>')[0] == "out_of_stock"
+    button = f"<button disabled>{status}</button>"
+    assert offer(TITLE + PRICE + button)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Add to\n      cart", "Add to Ca&shy;rt", "In den Waren&shy;korb",
+     "\uff21\uff24\uff24 \uff34\uff2f \uff23\uff21\uff32\uff34"],
+)  # fmt: skip
+def test_a_buy_button_is_read_as_shown(label: str) -> None:
+    """A promise to tell when it is back is a size's beside a button that takes orders,
+    and the page's without one: the button must be seen."""
+    promise = "<p>Notify me when it is back in stock</p>"
+    assert offer(TITLE + PRICE + f"<button>{label}</button>" + promise)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
     "doubt",
     [
         "We don't know when or if this item will be back in stock.",

@@ -44,7 +44,6 @@ from chalicelib.prices.layout import (
     INLINE_TAGS,
     MAX_BUTTONS,
     REGION_TAGS,
-    SPACES,
     TILE_TEXT,
     PageView,
     attr_text,
@@ -54,6 +53,7 @@ from chalicelib.prices.layout import (
     hidden,
     lineage,
     picture_link,
+    plain,
     shown_nodes,
     shown_text,
     steps_of,
@@ -173,7 +173,7 @@ def _declared(value: str) -> Stock | None:
     key = re.sub(r"[^a-z]", "", re.split(r"[/:#]", value.strip())[-1].lower())  # URL or CURIE
     if key in _DECLARED:
         return _DECLARED[key]
-    text = value.strip().lower()
+    text = plain(value).lower()
     said = read_stock(text) if len(text) <= MAX_PHRASE else None
     if said == WAITING:
         return None
@@ -375,7 +375,7 @@ def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Lexb
     raw = parent.text(deep=True)
     if len(raw) > PADDED_PHRASE:
         return
-    whole = SPACES.sub(" ", raw).strip().lower()
+    whole = plain(raw).lower()
     if whole == text or len(whole) > MAX_PHRASE:
         return
     inside = [n for n in parent.traverse() if n.mem_id != parent.mem_id]
@@ -467,10 +467,10 @@ def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     (<img alt="Sold out">), so a picture's alternative text counts too, or, where it has
     none, its file's name (<img src="btn_soldout.gif">), and so does an icon's label."""
     if node.is_text_node:
-        return node.text(deep=False).strip().lower(), node.parent
+        return plain(node.text(deep=False)).lower(), node.parent
     if node.tag == "img" or (node.tag == "input" and node.attributes.get("type") == "image"):
         attributes = node.attributes
-        said = (attributes.get("alt") or attributes.get("title") or "").strip().lower()
+        said = plain(attributes.get("alt") or attributes.get("title") or "").lower()
         if not said and _named_sold_out(attributes.get("src") or ""):
             said = "sold out"
         return said, node
@@ -499,7 +499,7 @@ def _icon_label(node: LexborNode) -> str:
         other.tag == node.tag and other.mem_id != node.mem_id and _label_of(other) for other in row
     ):
         return ""
-    return label.strip().lower()
+    return plain(label).lower()
 
 
 def _label_of(node: LexborNode) -> str | None:
@@ -648,7 +648,7 @@ def _taken_beside(element: LexborNode) -> Stock | None:
                     length += len(said[-1].strip())
                 if length > BLOCK_TEXT:
                     return None  # more than a status and a sentence or two
-        text = SPACES.sub(" ", " ".join(said)).lower()
+        text = plain(" ".join(said)).lower()
         if DELIVERED_LATER_SAID.search(text) and not NONE_TAKEN.search(text):
             return Stock(IN_STOCK, "back-order")
     return None
@@ -685,10 +685,10 @@ def _says_sold_out(button: LexborNode) -> bool:
 def _labels(button: LexborNode) -> list[str]:
     """A button's text (a phrase: longer, it is a card acting as a button) and labels."""
     attributes = button.attributes
-    text = SPACES.sub(" ", button.text(deep=True)[: MAX_PHRASE * 2])
+    text = plain(button.text(deep=True)[: MAX_PHRASE * 2])
     said = [text if len(text) <= MAX_PHRASE else ""]
     said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
-    return [label.strip().lower() for label in said]
+    return [plain(label).lower() for label in said]
 
 
 def _bare_notify(label: str) -> bool:

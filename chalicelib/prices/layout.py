@@ -11,6 +11,7 @@ nearest shared ancestor.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -34,6 +35,8 @@ from chalicelib.prices.words import (
 )
 
 SPACES = re.compile(r"\s+")
+# Characters a page holds but never shows: soft hyphens, zero-width spaces and joiners.
+_UNSHOWN = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
 TITLES = (
     'h1, [itemprop="name"], [id*="title" i], [class*="product-title" i], '
@@ -280,7 +283,7 @@ def find_buy_button(
         node
         for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]
         if len(text := node.text(deep=True).strip()) <= MAX_BUTTON_TEXT
-        and BUY_ACTION.search(text.lower())
+        and BUY_ACTION.search(plain(text).lower())
     ]
     title_chain = PageView.chain_of(title) if title is not None else []
     buttons.sort(key=lambda node: (order.get(node.mem_id, 0) < after, order.get(node.mem_id, 0)))
@@ -351,7 +354,9 @@ def _among_other_products(button: LexborNode, title_chain: list[int]) -> bool:
 def _button_label(node: LexborNode) -> str:
     attributes = node.attributes
     names = ("value", "id", "class", "name", "aria-label", "data-action", "alt")
-    return " ".join([node.text(deep=True)[:60], *(attributes.get(n) or "" for n in names)]).lower()
+    return " ".join(
+        [plain(node.text(deep=True)[:60]), *(attributes.get(n) or "" for n in names)]
+    ).lower()
 
 
 def lineage(node: LexborNode) -> Iterator[LexborNode]:
@@ -581,9 +586,18 @@ def _next_outside(element: LexborNode, root: int) -> LexborNode | None:
 
 
 def shown_text(node: LexborNode) -> str:
-    """The element's text as shown, spaces squashed."""
-    texts = (n.text(deep=False) for n in shown_nodes(node) if n.is_text_node)
-    return SPACES.sub(" ", " ".join(texts)).strip()
+    """The element's text as shown, as `plain` reads it."""
+    return plain(" ".join(n.text(deep=False) for n in shown_nodes(node) if n.is_text_node))
+
+
+def plain(text: str) -> str:
+    """A text as a reader takes it: what is never shown taken out ("Aus&shy;verkauft",
+    "Sold&#8203;out"), full-width letters (a Japanese shop's "SOLD OUT") and accents in
+    their usual form (NFKC), and every run of spaces, tabs, line breaks and no-break
+    spaces one space."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text.translate(_UNSHOWN))
+    return " ".join(text.split())
 
 
 def visible(node: LexborNode) -> bool:

@@ -81,7 +81,8 @@ OUT_TEXT = re.compile(
             r"nema (?:na|u) zalihi", r"nije dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
             r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud", r"läbi müüdud",
-            r"laost otsas", r"εξαντλήθηκε", r"εξαντλημένο", r"μη διαθέσιμο", r"εκτός αποθέματος",
+            # Greek in capitals drops its accents ("ΕΞΑΝΤΛΗΜΕΝΟ")
+            r"laost otsas", r"εξαντλ[ηή]θηκε", r"εξαντλημ[εέ]νο", r"μη διαθ[εέ]σιμο", r"εκτ[οό]ς αποθ[εέ]ματος",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
             r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
@@ -137,14 +138,14 @@ IN_TEXT = re.compile(
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
     r"在庫あり|有現貨|现货|現貨|有货|有貨|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
-    r"σε απόθεμα|em estoque|متوفر|במלאי|"
+    r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|"
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
     r"\bdisponible\b|\bdisponibile\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
     r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
-    r"\bna stanie\b|διαθέσιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
+    r"\bna stanie\b|διαθ[εέ]σιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
     # ready to leave the warehouse
     r"\bready to ship\b|\bships today\b|\b(?:ships|dispatched) (?:with)?in 24\b|"
     # few left, yet some: "Low stock", "Only a few left", "Últimas unidades"

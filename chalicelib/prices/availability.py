@@ -364,7 +364,8 @@ def _beside_a_count(node: LexborNode) -> bool:
 
 def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, LexborNode | None]]:
     """A text as shown, then, once per element, the element's whole text where a link or
-    bold breaks its words up ("Available from <a>these sellers</a>", "Only <b>0</b> left")."""
+    bold breaks its words up ("Available from <a>these sellers</a>", "Only <b>0</b> left"),
+    or a line break its lines (a badge's "Out of<br>stock")."""
     text, parent = _text_and_holder(node)
     yield text, parent
     if not text or not node.is_text_node or parent is None or parent.mem_id in read_whole:
@@ -372,14 +373,14 @@ def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Lexb
     if node.prev is None and node.next is None:
         return  # the element's only text: read already
     read_whole.add(parent.mem_id)
-    raw = parent.text(deep=True)
-    if len(raw) > PADDED_PHRASE:
+    if len(parent.text(deep=True)) > PADDED_PHRASE:
         return
-    whole = plain(raw).lower()
-    if whole == text or len(whole) > MAX_PHRASE:
+    inside = [n for n in parent.traverse(include_text=True) if n.mem_id != parent.mem_id]
+    if not all(n.is_text_node or (n.tag in _WORDS_INSIDE and not hidden(n)) for n in inside):
         return
-    inside = [n for n in parent.traverse() if n.mem_id != parent.mem_id]
-    if inside and all(n.tag in _WORDS_INSIDE and not hidden(n) for n in inside):
+    shown = (n.text(deep=False) if n.is_text_node else " " if n.tag == "br" else "" for n in inside)
+    whole = plain("".join(shown)).lower()
+    if whole != text and len(whole) <= MAX_PHRASE:
         yield whole, parent
 
 
@@ -459,7 +460,7 @@ _ICONS = {"i", "span", "abbr", "em"}  # a status drawn as an icon, named by its 
 _LABELS = ("aria-label", "title", "data-tooltip")
 _SHOWING = _PICTURES | _ICONS  # elements that show a status without its text
 _NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
-_WORDS_INSIDE = INLINE_TAGS | {"a"}  # elements inside a phrase
+_WORDS_INSIDE = INLINE_TAGS | {"a", "br"}  # elements inside a phrase
 
 
 def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
@@ -685,7 +686,7 @@ def _says_sold_out(button: LexborNode) -> bool:
 def _labels(button: LexborNode) -> list[str]:
     """A button's text (a phrase: longer, it is a card acting as a button) and labels."""
     attributes = button.attributes
-    text = plain(button.text(deep=True)[: MAX_PHRASE * 2])
+    text = plain(button.text(deep=True, separator=" ")[: MAX_PHRASE * 2])
     said = [text if len(text) <= MAX_PHRASE else ""]
     said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
     return [plain(label).lower() for label in said]

@@ -595,11 +595,37 @@ def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands(
 
 @pytest.mark.parametrize(
     "terms",
-    ["數量有限，售完為止", "売り切れ次第終了", "Promo sampai stok habis", "Until sold out!"],
-)
-def test_a_promotion_s_terms_are_not_a_status(terms: str) -> None:
+    ["數量有限，售完為止", "売り切れ次第終了", "Promo sampai stok habis", "Until sold out!",
+     "Do vyprodání zásob.",
+     # a policy for when it is out of stock, in many languages
+     "Should this item be out of stock, we'll contact you.",
+     "In case this item is sold out, you get a voucher.",
+     "Falls dieser Artikel ausverkauft ist, erstatten wir den Betrag.",
+     "Wenn dieser Artikel nicht verfügbar ist, informieren wir Sie.",
+     "Si cet article est en rupture de stock, nous vous rembourserons.",
+     "Si este artículo está agotado, te avisaremos.",
+     "Se questo articolo è esaurito, ti rimborseremo.",
+     "Se o produto estiver esgotado, avisaremos.",
+     "Als dit artikel uitverkocht is, ontvangt u een bericht.",
+     "Jeśli produkt jest niedostępny, zwrócimy pieniądze.",
+     "Pokud je zboží vyprodáno, vrátíme peníze.", "Hvis varen er udsolgt, refunderer vi.",
+     "Если товара нет в наличии, мы вернем деньги.",
+     # how often, a legend
+     "This item is rarely out of stock.", "Items marked 'sold out' can be reserved."],
+)  # fmt: skip
+def test_a_promotion_s_terms_or_a_policy_are_not_a_status(terms: str) -> None:
     assert offer(TITLE + PRICE + f"<p>{terms}</p>" + BUTTON)[0] == "in_stock"
     assert offer(TITLE + PRICE + f"<p>{terms}</p>")[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "status",
+    ["Out of stock until March", "Sold out until further notice", "Ausverkauft bis Mai",
+     "Sold out. If you'd like, browse similar lamps.", "Questo articolo si è esaurito",
+     "O produto se esgotou", "Se agotó", "Пока нет в наличии"],
+)  # fmt: skip
+def test_a_status_before_a_condition_or_in_the_past_tense_still_counts(status: str) -> None:
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>')[0] == "out_of_stock"
 
 
 def test_a_sold_out_status_beside_the_price_counts_far_from_the_title() -> None:

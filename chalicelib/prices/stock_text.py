@@ -14,6 +14,7 @@ from chalicelib.prices.stock_words import (
     ANY_STATUS,
     BACKORDER_TEXT,
     CONDITION,
+    CONDITION_CLOSED,
     DELIVERED_LATER_SAID,
     EVERY_CHOICE,
     IN_TEXT,
@@ -98,7 +99,7 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
         return WAITING
     if OUT_ONLINE.search(text):
         return Stock(OUT_OF_STOCK)  # what a store nearby may have, the shop does not sell
-    if CONDITION.search(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
+    if _conditional(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
         return None
     if out:
         return Stock(OUT_OF_STOCK)
@@ -127,6 +128,16 @@ def _names_the_product(text: str, title_words: set[str]) -> bool:
     chosen = {w for m in VARIANT.finditer(text) for w in WORD.findall(m.group(0))}
     named = (beside_the_status(text) & title_words) - chosen - POINTING
     return chosen <= title_words and any(len(w) > 2 for w in named)
+
+
+def _conditional(text: str) -> bool:
+    """A status under a condition: "If this item is out of stock, …", "Valid until sold
+    out", "売り切れ次第終了"; not "Out of stock until March" (the condition after it)."""
+    if CONDITION_CLOSED.search(text):
+        return True
+    condition = CONDITION.search(text)
+    status = OUT_TEXT.search(text)
+    return condition is not None and (status is None or condition.start() < status.start())
 
 
 def _still_ordered(text: str) -> Stock | None:

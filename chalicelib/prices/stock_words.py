@@ -65,7 +65,7 @@ OUT_TEXT = re.compile(
             r"non disponible", r"plus disponible", r"hors stock",
             r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
             r"fuera de stock", r"no disponible", r"esaurit[oaie]", r"non disponibile",
-            r"esgotad[oa]", r"indisponível", r"não disponível", r"sem estoque",
+            r"esgotad[oa]", r"esgot(?:ou|aram)\b", r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque",
             r"fora de (?:estoque|stock)",
             r"sem stock", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
@@ -420,20 +420,29 @@ EVERY_CHOICE = re.compile(
 )
 
 # "While stocks last", "until sold out" (售完為止, 売り切れ次第, sampai stok habis):
-# a promotion's terms, said of products that are on sale now.
+# a promotion's terms, said of products that are on sale now; "If this item is out of
+# stock, we refund you": a policy. The words that open a condition count before a status
+# ("Out of stock until March" is one)...
 CONDITION = re.compile(
-    r"\buntil\b|\bwhile\b|\bif\b|(?<!know )\bwhen\b|\bonce\b|"
-    r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|"
-    r"次第|の際|の場合|の節|품절 ?시|경우|sampai|hingga|selama|đến khi|khi hết",
+    r"\buntil\b|\bwhile\b|\bif\b|(?<!know )\bwhen\b|\bonce\b|^should\b|\bin case\b|"
+    r"\b(?:falls|wenn|sofern|solange|indien|zolang|mientras|tant que|jeśli|jeżeli|pokud|hvis|"
+    r"если)\b|\bsi (?:cet|cette|ce|le|la|les|l'|vous|este|esta|el|usted)\b|"
+    r"\bse (?:questo|questa|il|lo|la|l'|o|a|este|esta)\b|\bals (?:dit|het|deze|de|u)\b|"
+    r"\bdo vyprodání|sampai|hingga|selama|đến khi|khi hết",
+)
+# ... and the words that close one, wherever they stand.
+CONDITION_CLOSED = re.compile(
+    r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|次第|の際|の場合|の節|품절 ?시|경우"
 )
 
 # Talk about stock, not a status: a question and its answer ("When will black be back in
 # stock?"), the past as a shopper tells it ("Was out of stock for months, finally got one"),
 # a filter and its count ("Exclude out of stock", "Out of stock (5)"), a policy on sold-out
 # items in general ("Sold-out items cannot be reserved"; not "... similar items below"), a
-# site's feature ("Out of stock alerts").
+# site's feature ("Out of stock alerts"), how often it happens ("rarely out of stock"), a
+# legend ("Items marked 'sold out' can be reserved").
 TALK = re.compile(
-    r"[?？¿]|"
+    r"[?？¿]|\b(?:rarely|seldom|often|frequently|sometimes|occasionally|marked)\b|"
     r"\b(?:was|were|war|waren|était|étaient|estaba|estaban|estava|estavam|era|erano|"
     r"był[aoy]?|były) (?:\w+ )?"
     r"(?:sold out|out of stock|ausverkauft|vergriffen|uitverkocht|épuisée?s?|en rupture|"

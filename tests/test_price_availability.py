@@ -545,14 +545,16 @@ def test_a_status_whose_words_a_link_or_bold_breaks_up_is_read_whole() -> None:
         "Out&nbsp;of&nbsp;stock", "Out of\n          stock", "\tSold\tout\t", "Aus&shy;verkauft",
         "Sold\u200bout", "Out of\u200b stock", "\uff33\uff2f\uff2c\uff24 \uff2f\uff35\uff34",
         "E\u0301puise\u0301", "<span>Sold</span>&nbsp;<span>out</span>", "ΕΞΑΝΤΛΗΜΕΝΟ",
-        "ΕΚΤΟΣ ΑΠΟΘΕΜΑΤΟΣ", "Out of<br>stock", "Nicht<br/>lieferbar",
+        "ΕΚΤΟΣ ΑΠΟΘΕΜΑΤΟΣ", "Out of<br>stock", "Nicht<br/>lieferbar", "Aus<wbr>verkauft",
     ],
 )  # fmt: skip
 def test_a_status_is_read_as_shown_whatever_spaces_and_characters_write_it(status: str) -> None:
     """No-break spaces, a template's line breaks and tabs, soft hyphens, zero-width spaces,
     full-width letters (Japanese shops' "SOLD OUT"), accents written apart, Greek capitals
     (which drop their accents), a badge's lines."""
-    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>')[0] == "out_of_stock"
+    shown = f'<p class="stock">{status}</p>'
+    assert offer(TITLE + PRICE + shown)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + shown + BUTTON)[0] == "out_of_stock"
     button = f"<button disabled>{status}</button>"
     assert offer(TITLE + PRICE + button)[0] == "out_of_stock"
 

@@ -368,8 +368,10 @@ def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Lexb
     or a line break its lines (a badge's "Out of<br>stock")."""
     text, parent = _text_and_holder(node)
     yield text, parent
-    if not text or not node.is_text_node or parent is None or parent.mem_id in read_whole:
+    if not node.is_text_node or parent is None or parent.mem_id in read_whole:
         return
+    if not text and not (_of_words(node.prev) and _of_words(node.next)):
+        return  # a blank counts between words only: "<b>Sold</b>&nbsp;<b>out</b>"
     if node.prev is None and node.next is None:
         return  # the element's only text: read already
     read_whole.add(parent.mem_id)
@@ -460,7 +462,12 @@ _ICONS = {"i", "span", "abbr", "em"}  # a status drawn as an icon, named by its 
 _LABELS = ("aria-label", "title", "data-tooltip")
 _SHOWING = _PICTURES | _ICONS  # elements that show a status without its text
 _NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
-_WORDS_INSIDE = INLINE_TAGS | {"a", "br"}  # elements inside a phrase
+_WORDS_INSIDE = INLINE_TAGS | {"a", "br", "wbr"}  # elements inside a phrase
+
+
+def _of_words(node: LexborNode | None) -> bool:
+    """An element inside a phrase (`_WORDS_INSIDE`)."""
+    return node is not None and node.tag in _WORDS_INSIDE
 
 
 def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
@@ -468,7 +475,8 @@ def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     (<img alt="Sold out">), so a picture's alternative text counts too, or, where it has
     none, its file's name (<img src="btn_soldout.gif">), and so does an icon's label."""
     if node.is_text_node:
-        return plain(node.text(deep=False)).lower(), node.parent
+        raw = node.text(deep=False)
+        return ("" if raw.isspace() else plain(raw).lower()), node.parent  # mostly blanks
     if node.tag == "img" or (node.tag == "input" and node.attributes.get("type") == "image"):
         attributes = node.attributes
         said = plain(attributes.get("alt") or attributes.get("title") or "").lower()

@@ -276,6 +276,12 @@ def test_what_markup_does_around_a_price_does_not_change_it() -> None:
     # The currency, the dollars and the cents each in their own element, with no other price.
     apart = '<ul><li class="price-current">$<strong>339</strong><sup>.99</sup></li></ul>'
     assert read(apart) == Price(Decimal("339.99"), "USD")
+    # ... as a template indents them: a line break before the cents is no gap in a price.
+    for cents in ("<sup>.99</sup>", "<sup>99</sup>", '<span class="price-fraction">99</span>'):
+        laid_out = f'<p class="price">{indent}$<strong>339</strong>{indent}{cents}{indent}</p>'
+        assert read(laid_out) == Price(Decimal("339.99"), "USD"), cents
+    split_indented = f'<p class="product-new-price">{indent}173\n<sup>\n34\n</sup> Lei</p>'
+    assert read(split_indented, "https://www.emag.ro/x") == Price(Decimal("173.34"), "RON")
     # "Free delivery" after a price says how it is delivered, not that it is a delivery cost.
     free = '<span class="price">£49.00</span> <span>Free delivery over £50</span>'
     assert read(free) == Price(Decimal("49"), "GBP")

@@ -282,10 +282,14 @@ def _read_text(node: LexborNode) -> Reading | None:
         if child.is_text_node:
             piece = child.text(deep=False)
             stripped = piece.strip()
-            if len(stripped) == 2 and parts and parts[-1].rstrip()[-1:].isdigit():
-                whole = "".join(parts)
-                if _split_cents(child, whole):
-                    piece = ("." if "," in whole else "," if "." in whole else ".") + stripped
+            if CENTS.fullmatch(stripped) and parts:
+                before = "".join(parts)
+                whole = before.rstrip()
+                if whole and _split_cents(child, before):
+                    at = _glued(parts, spans, whole)  # across a template's line break
+                    piece = stripped
+                    if whole[-1].isdigit() and stripped[0].isdigit():
+                        piece = ("." if "," in whole else "," if "." in whole else ".") + stripped
             parts.append(piece)
             spans[child.mem_id] = (at, at + len(piece))
             at += len(piece)
@@ -295,6 +299,15 @@ def _read_text(node: LexborNode) -> Reading | None:
     raw = "".join(parts)
     text = _squash(raw)
     return (raw, spans) if text and (len(text) <= SHORT_TEXT or _noted(text)) else None
+
+
+def _glued(parts: list[str], spans: dict[int, tuple[int, int]], whole: str) -> int:
+    """The text read so far without the blank it ends with (`whole`), spans cut to it;
+    returns where the next piece starts."""
+    parts[:] = [whole]
+    for key, (start, end) in spans.items():
+        spans[key] = (min(start, len(whole)), min(end, len(whole)))
+    return len(whole)
 
 
 def _noted(text: str) -> bool:

@@ -13,6 +13,7 @@ from itertools import islice
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices.layout import (
+    INLINE_TAGS,
     attr_text,
     class_names,
     picture_link,
@@ -128,6 +129,8 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
     """A status in one of a table's or list's alike rows, where another row says otherwise
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
     where every row says sold out, the product is. `tables`: what each table says."""
+    while element.tag in INLINE_TAGS and element.parent is not None:
+        element = element.parent  # the words' styling is no level: "<b><span>Sold out"
     row = next((n for n in up(element, ROW_LEVELS) if n.tag in ROWS), None)
     if row is None or row.parent is None or not _among_alike(row):
         return False

@@ -282,6 +282,12 @@ def test_what_markup_does_around_a_price_does_not_change_it() -> None:
         assert read(laid_out) == Price(Decimal("339.99"), "USD"), cents
     split_indented = f'<p class="product-new-price">{indent}173\n<sup>\n34\n</sup> Lei</p>'
     assert read(split_indented, "https://www.emag.ro/x") == Price(Decimal("173.34"), "RON")
+    # A currency in an element of its own, beside bare wrappers around the amount that a
+    # page's framework adds: the wrappers hold nothing more, the currency is further up.
+    code_after = "<div><span><span>39.99</span></span> <span><span>USD</span></span></div>"
+    assert read(code_after) == Price(Decimal("39.99"), "USD")
+    sign_before = "<div><span><span>€</span></span><span><span><b>39,99</b></span></span></div>"
+    assert read(sign_before, "https://shop.example.de/1") == Price(Decimal("39.99"), "EUR")
     # "Free delivery" after a price says how it is delivered, not that it is a delivery cost.
     free = '<span class="price">£49.00</span> <span>Free delivery over £50</span>'
     assert read(free) == Price(Decimal("49"), "GBP")

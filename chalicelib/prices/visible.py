@@ -47,6 +47,7 @@ NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"
 DIGIT = re.compile(r"\d")
 # What opens a note on tax or shipping after a price: "inkl. MwSt.", "plus shipping".
 _NOTES = (words.QUALIFIER, words.TAX_IN, words.EX_TAX, words.SHIPPING)
+_PAGE_TAGS = ("body", "html")  # what holds the whole page: no price's element
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
 WHOLE_BEFORE_CENTS = re.compile(r"\d[.,]?$")  # what the cents follow: "229" or "12."
 # What joins the two ends of a price range ("$30 - $40", "from 30 € to 40 €"): one price.
@@ -198,12 +199,16 @@ def _price_node(
         return None  # "buy 1 box, 839 a box, 35 a can": a sentence
     amount = parse_amount(text, url, hint) if text is not None else None
     # Read wider only while the price lacks its currency: with it, it is whole.
-    while (amount is None or amount.mark is None) and node.parent is not None:
-        if node.parent.tag in ("body", "html"):
+    around = node
+    while (amount is None or amount.mark is None) and around.parent is not None:
+        if around.parent.tag in _PAGE_TAGS:
             break
-        wider_text = _text_of(read_text(node.parent))
-        if wider_text is None or wider_text == text:
-            break  # nothing more, or nothing new to read
+        around = around.parent
+        wider_text = _text_of(read_text(around))
+        if wider_text is None:
+            break  # nothing more to read
+        if wider_text == text:
+            continue  # a wrapper around the same text: what it says is further up
         if _numbers(wider_text) > _numbers(text or ""):
             break  # the wider element holds other numbers too ('UVP 149,99 -21%')
         wider = parse_amount(wider_text, url, hint)
@@ -214,7 +219,7 @@ def _price_node(
             wider.mark is None or amount.value not in (wider.value, int(wider.value))
         ):
             break
-        node, amount, text = node.parent, wider, wider_text
+        node, amount, text = around, wider, wider_text
     return (node, amount) if amount is not None else None
 
 

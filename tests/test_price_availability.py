@@ -7,6 +7,7 @@ sells must not be ignored; each page below holds one way shops say which.
 from __future__ import annotations
 
 import json
+import re
 import time
 from decimal import Decimal
 
@@ -1791,6 +1792,33 @@ def test_shop_platforms_default_themes(platform: str) -> None:
     found = extract_offer(page(chrome.format(body)), "https://shop.example.com/bag")
     assert found.amount is not None
     assert found.availability == expected
+
+
+def wrapped(body: str) -> str:
+    """Each span, <b> or <strong> (and buttons) inside a bare <span>, as a page's framework
+    nests them."""
+    body = re.sub(r"(<(?:span|b|strong|button)\b[^>]*>)", r"<span>\1", body)
+    return re.sub(r"(</(?:span|b|strong|button)>)", r"\1</span>", body)
+
+
+@pytest.mark.parametrize("platform", sorted(PLATFORMS))
+def test_a_framework_s_bare_wrappers_change_nothing(platform: str) -> None:
+    body, expected = PLATFORMS[platform]
+    found = extract_offer(page(f"<main>{wrapped(body)}</main>"), "https://shop.example.com/bag")
+    assert (found.amount is not None, found.availability) == (True, expected)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "<div class='sizes'><button>S</button><button class='unavailable'>M<span>Sold out"
+        "</span></button><button>L</button></div>",
+        "<table><tr><td>Brass</td><td>Out of stock</td></tr><tr><td>Chrome</td><td>In stock"
+        "</td></tr></table>",
+    ],
+)
+def test_a_choice_s_status_is_its_own_in_a_framework_s_wrappers(row: str) -> None:
+    assert offer(TITLE + PRICE + wrapped(row) + BUTTON)[0] == "in_stock"
 
 
 def test_a_page_of_thousands_of_other_products_is_read_in_bounded_time() -> None:

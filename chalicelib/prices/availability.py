@@ -524,13 +524,27 @@ def _badge_off(holder: LexborNode) -> bool:
         (n for n in up(holder, BADGE_LEVELS) if _SOLD_OUT_CLASS.search(" ".join(class_names(n)))),
         None,
     )
-    parent = element.parent if element is not None else None
-    if element is None or parent is None:
+    if element is None:
+        return False
+    wrapper = element  # bare wrappers around each badge are none of the theme's
+    while wrapper.parent is not None and _holds_only(wrapper.parent, wrapper):
+        wrapper = wrapper.parent
+    badges = wrapper.parent
+    if badges is None:
         return False
     classes = class_names(element)
-    if not any(classes & class_names(other) for other in parent.iter() if other != element):
+    others = (n for n in badges.traverse() if n.mem_id not in (badges.mem_id, element.mem_id))
+    if not any(classes & class_names(other) for other in others):
         return False  # the only status there: the shop printed it because it applies
-    return not any(_SOLD_OUT_CLASS.search(" ".join(class_names(n))) for n in up(parent, 4))
+    return not any(_SOLD_OUT_CLASS.search(" ".join(class_names(n))) for n in up(badges, 4))
+
+
+def _holds_only(parent: LexborNode, child: LexborNode) -> bool:
+    """A bare element around the child alone (blanks aside)."""
+    return not parent.attributes and all(
+        n.mem_id == child.mem_id or (n.is_text_node and not n.text(deep=False).strip())
+        for n in parent.iter(include_text=True)
+    )
 
 
 def _stated(node: LexborNode) -> bool:

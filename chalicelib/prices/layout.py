@@ -622,6 +622,14 @@ def style(node: LexborNode) -> str:
     return (node.attributes.get("style") or "").lower()
 
 
+def outside_styling(node: LexborNode) -> LexborNode:
+    """The node, or the first element above the words' styling around it ("<b><span>"),
+    which counts as no level of a page's structure."""
+    while node.tag in INLINE_TAGS and node.parent is not None:
+        node = node.parent
+    return node
+
+
 def up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
     current: LexborNode | None = node
     for _ in range(levels):

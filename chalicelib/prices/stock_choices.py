@@ -13,9 +13,9 @@ from itertools import islice
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices.layout import (
-    INLINE_TAGS,
     attr_text,
     class_names,
+    outside_styling,
     picture_link,
     shown_nodes,
     shown_text,
@@ -58,7 +58,7 @@ def in_picker(element: LexborNode) -> bool:
         n.tag in _PICKER_TAGS
         or n.attributes.get("role") in _PICKER_ROLES
         or _PICKER_CLASS.search(attr_text(n))
-        for n in up(element, 3)
+        for n in up(outside_styling(element), 3)
     )
 
 
@@ -100,7 +100,10 @@ def another_choice(element: LexborNode, title_words: set[str]) -> bool:
     draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
     out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
     out of stock</li>") nor the product's own name."""
-    item = next((n for n in up(element, 3) if n.tag in _CHOICES and _among_alike(n)), None)
+    item = next(
+        (n for n in up(outside_styling(element), 3) if n.tag in _CHOICES and _among_alike(n)),
+        None,
+    )
     if item is None:
         return False
     if picture_link(item):
@@ -129,9 +132,7 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
     """A status in one of a table's or list's alike rows, where another row says otherwise
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
     where every row says sold out, the product is. `tables`: what each table says."""
-    while element.tag in INLINE_TAGS and element.parent is not None:
-        element = element.parent  # the words' styling is no level: "<b><span>Sold out"
-    row = next((n for n in up(element, ROW_LEVELS) if n.tag in ROWS), None)
+    row = next((n for n in up(outside_styling(element), ROW_LEVELS) if n.tag in ROWS), None)
     if row is None or row.parent is None or not _among_alike(row):
         return False
     table = row.parent

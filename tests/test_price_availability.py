@@ -1819,6 +1819,12 @@ def test_a_framework_s_bare_wrappers_change_nothing(platform: str) -> None:
 )
 def test_a_choice_s_status_is_its_own_in_a_framework_s_wrappers(row: str) -> None:
     assert offer(TITLE + PRICE + wrapped(row) + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + wrapped(wrapped(row)) + BUTTON)[0] == "in_stock"
+
+
+def test_a_count_of_sales_in_a_framework_s_wrappers_is_no_status() -> None:
+    sales = wrapped(wrapped("<div><span>1.2k</span><span>Sold</span></div>"))
+    assert offer(TITLE + PRICE + sales)[0] == "in_stock"
 
 
 def test_a_page_of_thousands_of_other_products_is_read_in_bounded_time() -> None:

@@ -59,6 +59,7 @@ from chalicelib.prices.layout import (
     steps_of,
     up,
     visible,
+    wrapped_alone,
 )
 from chalicelib.prices.stock_choices import (
     PICKERS,
@@ -352,6 +353,7 @@ def _beside_a_count(node: LexborNode) -> bool:
     element = node.parent if node.is_text_node and node.prev is node.next is None else node
     if element is None:
         return False
+    element = wrapped_alone(element)
     for step in ("prev", "next"):
         other = getattr(element, step)
         while other is not None and not other.text(deep=True).strip():
@@ -526,10 +528,7 @@ def _badge_off(holder: LexborNode) -> bool:
     )
     if element is None:
         return False
-    wrapper = element  # bare wrappers around each badge are none of the theme's
-    while wrapper.parent is not None and _holds_only(wrapper.parent, wrapper):
-        wrapper = wrapper.parent
-    badges = wrapper.parent
+    badges = wrapped_alone(element).parent  # bare wrappers around a badge are not the theme's
     if badges is None:
         return False
     classes = class_names(element)
@@ -537,14 +536,6 @@ def _badge_off(holder: LexborNode) -> bool:
     if not any(classes & class_names(other) for other in others):
         return False  # the only status there: the shop printed it because it applies
     return not any(_SOLD_OUT_CLASS.search(" ".join(class_names(n))) for n in up(badges, 4))
-
-
-def _holds_only(parent: LexborNode, child: LexborNode) -> bool:
-    """A bare element around the child alone (blanks aside)."""
-    return not parent.attributes and all(
-        n.mem_id == child.mem_id or (n.is_text_node and not n.text(deep=False).strip())
-        for n in parent.iter(include_text=True)
-    )
 
 
 def _stated(node: LexborNode) -> bool:

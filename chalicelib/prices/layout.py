@@ -622,12 +622,39 @@ def style(node: LexborNode) -> str:
     return (node.attributes.get("style") or "").lower()
 
 
-def outside_styling(node: LexborNode) -> LexborNode:
-    """The node, or the first element above the words' styling around it ("<b><span>"),
-    which counts as no level of a page's structure."""
-    while node.tag in INLINE_TAGS and node.parent is not None:
-        node = node.parent
-    return node
+def structure_up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
+    """`up`, where the words' styling (<b>, <span>) and the bare elements a page's
+    framework nests around a single one count no level: "<div class="sizes"><span><span>
+    <button>M <b>Sold out</b>" is a button one level below its picker."""
+    current: LexborNode | None = node
+    while current is not None and current.tag not in ROOTS and current.tag != "body":
+        yield current
+        if current.tag not in INLINE_TAGS and not _bare_wrapper(current):
+            levels -= 1
+            if levels == 0:
+                return
+        current = current.parent
+
+
+def wrapped_alone(element: LexborNode) -> LexborNode:
+    """The outermost of the bare wrappers around the element alone, else the element."""
+    while element.parent is not None and element.parent.tag not in ROOTS:
+        if not _bare_wrapper(element.parent):
+            break
+        element = element.parent
+    return element
+
+
+def _bare_wrapper(element: LexborNode) -> bool:
+    """An element with no attributes holding one element alone, blanks aside."""
+    if element.attributes:
+        return False
+    shown = (
+        n for n in element.iter(include_text=True)
+        if not n.is_text_node or n.text(deep=False).strip()
+    )  # fmt: skip
+    inside = list(islice(shown, 2))  # a list's thousand items: two are enough to tell
+    return len(inside) == 1 and not inside[0].is_text_node
 
 
 def up(node: LexborNode, levels: int) -> Iterator[LexborNode]:

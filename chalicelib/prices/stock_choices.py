@@ -15,11 +15,11 @@ from selectolax.lexbor import LexborNode
 from chalicelib.prices.layout import (
     attr_text,
     class_names,
-    outside_styling,
     picture_link,
     shown_nodes,
     shown_text,
-    up,
+    structure_up,
+    wrapped_alone,
 )
 from chalicelib.prices.stock_text import (
     MAX_LABEL,
@@ -58,7 +58,7 @@ def in_picker(element: LexborNode) -> bool:
         n.tag in _PICKER_TAGS
         or n.attributes.get("role") in _PICKER_ROLES
         or _PICKER_CLASS.search(attr_text(n))
-        for n in up(outside_styling(element), 3)
+        for n in structure_up(element, 3)
     )
 
 
@@ -101,7 +101,7 @@ def another_choice(element: LexborNode, title_words: set[str]) -> bool:
     out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
     out of stock</li>") nor the product's own name."""
     item = next(
-        (n for n in up(outside_styling(element), 3) if n.tag in _CHOICES and _among_alike(n)),
+        (n for n in structure_up(element, 3) if n.tag in _CHOICES and _among_alike(n)),
         None,
     )
     if item is None:
@@ -119,6 +119,7 @@ def _among_alike(item: LexborNode) -> bool:
     """Among siblings of its tag: a list's items and a table's rows whatever their classes,
     buttons and links sharing a class with it; themes mark what is sold out with a class
     of its own ("soldout")."""
+    item = wrapped_alone(item)  # each in a framework's bare wrapper: the wrappers are alike
     parent, mine = item.parent, class_names(item)
     return parent is not None and any(
         other.tag == item.tag
@@ -132,7 +133,7 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
     """A status in one of a table's or list's alike rows, where another row says otherwise
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
     where every row says sold out, the product is. `tables`: what each table says."""
-    row = next((n for n in up(outside_styling(element), ROW_LEVELS) if n.tag in ROWS), None)
+    row = next((n for n in structure_up(element, ROW_LEVELS) if n.tag in ROWS), None)
     if row is None or row.parent is None or not _among_alike(row):
         return False
     table = row.parent

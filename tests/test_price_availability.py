@@ -7,7 +7,6 @@ sells must not be ignored; each page below holds one way shops say which.
 from __future__ import annotations
 
 import json
-import re
 import time
 from decimal import Decimal
 
@@ -15,6 +14,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import extract_offer, layout
+from tests.framework_markup import wrapped
 
 URL = "https://lampen.example.de/atelier"
 TITLE = "<h1>Lampe Atelier</h1>"
@@ -1794,13 +1794,6 @@ def test_shop_platforms_default_themes(platform: str) -> None:
     assert found.availability == expected
 
 
-def wrapped(body: str) -> str:
-    """Each span, <b> or <strong> (and buttons) inside a bare <span>, as a page's framework
-    nests them."""
-    body = re.sub(r"(<(?:span|b|strong|button)\b[^>]*>)", r"<span>\1", body)
-    return re.sub(r"(</(?:span|b|strong|button)>)", r"\1</span>", body)
-
-
 @pytest.mark.parametrize("platform", sorted(PLATFORMS))
 def test_a_framework_s_bare_wrappers_change_nothing(platform: str) -> None:
     body, expected = PLATFORMS[platform]
@@ -1819,11 +1812,11 @@ def test_a_framework_s_bare_wrappers_change_nothing(platform: str) -> None:
 )
 def test_a_choice_s_status_is_its_own_in_a_framework_s_wrappers(row: str) -> None:
     assert offer(TITLE + PRICE + wrapped(row) + BUTTON)[0] == "in_stock"
-    assert offer(TITLE + PRICE + wrapped(wrapped(row)) + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + wrapped(row, times=2) + BUTTON)[0] == "in_stock"
 
 
 def test_a_count_of_sales_in_a_framework_s_wrappers_is_no_status() -> None:
-    sales = wrapped(wrapped("<div><span>1.2k</span><span>Sold</span></div>"))
+    sales = wrapped("<div><span>1.2k</span><span>Sold</span></div>", times=2)
     assert offer(TITLE + PRICE + sales)[0] == "in_stock"
 
 

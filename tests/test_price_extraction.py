@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from chalicelib.prices import Price, decode_html, extract_offer, extract_price
 from chalicelib.prices.amounts import marked_amounts, parse_amount
 from chalicelib.prices.stylesheet import struck_selectors
+from tests.framework_markup import wrapped
 
 PAGES = Path(__file__).parent / "price_pages"
 EXPECTED = json.loads((PAGES / "expected.json").read_text())
@@ -997,6 +998,31 @@ def test_a_bare_number_labelled_a_price_in_its_own_text_is_read() -> None:
 )  # fmt: skip
 def test_a_price_before_tax_in_many_languages_is_not_the_price(note: str) -> None:
     assert of_two(f"<span>25,00 €</span> <span>{note}</span>", "<span>30,00 €</span>") == THIRTY
+
+
+@pytest.mark.parametrize(
+    ("page", "url", "price"),
+    [
+        # a note on tax after the net price
+        ("<p><span>25,00 €</span> <span>exkl. moms</span></p><p><span>30,00 €</span></p>",
+         None, THIRTY),
+        # a member's price, its card named after it
+        ("<div><span>1 290 ₽</span><span>с Ozon Картой</span></div>"
+         "<div><span>1 490 ₽</span><span>без Ozon Карты</span></div>",
+         "https://shop.example.ru/1", Price(Decimal(1490), "RUB")),
+        # the sale price's class two levels up, the price before the discount beside it
+        ('<div class="prod-origin-price"><span class="discount-rate">30%</span>'
+         '<span class="origin-price">49,900원</span></div><div class="prod-sale-price">'
+         '<span class="total-price"><strong>34,900원</strong></span></div>',
+         "https://shop.example.kr/1", Price(Decimal(34900), "KRW")),
+    ],
+)  # fmt: skip
+def test_a_framework_s_bare_wrappers_change_no_price(
+    page: str, url: str | None, price: Price
+) -> None:
+    for times in (0, 1):
+        html = f"<html><body><h1>Item</h1>{wrapped(page, times)}<button>Buy</button></body></html>"
+        assert extract_price(html, url) == price, times
 
 
 @pytest.mark.parametrize(

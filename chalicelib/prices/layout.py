@@ -105,8 +105,14 @@ class Ancestry:
 
     chain: list[tuple[int, str, str]]
 
+    def named(self, levels: int) -> list[str]:
+        """The node's names (`attr_text`), then its ancestors' up to `levels` in all, those
+        with none (a framework's bare wrappers) not counted."""
+        own, *above = (attrs for _, _, attrs in self.chain)
+        return [own, *islice((attrs for attrs in above if attrs), levels - 1)]
+
     def attrs(self, levels: int) -> str:
-        return " ".join(attrs for _, _, attrs in self.chain[:levels])
+        return " ".join(self.named(levels))
 
     def tags(self) -> set[str]:
         return {tag for _, tag, _ in self.chain}
@@ -627,34 +633,25 @@ def structure_up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
     framework nests around a single one count no level: "<div class="sizes"><span><span>
     <button>M <b>Sold out</b>" is a button one level below its picker."""
     current: LexborNode | None = node
+    below = None
     while current is not None and current.tag not in ROOTS and current.tag != "body":
         yield current
-        if current.tag not in INLINE_TAGS and not _bare_wrapper(current):
+        bare = below is not None and not current.attributes and _alone(below)
+        if current.tag not in INLINE_TAGS and not bare:
             levels -= 1
             if levels == 0:
                 return
-        current = current.parent
+        below, current = current, current.parent
 
 
 def wrapped_alone(element: LexborNode) -> LexborNode:
-    """The outermost of the bare wrappers around the element alone, else the element."""
-    while element.parent is not None and element.parent.tag not in ROOTS:
-        if not _bare_wrapper(element.parent):
+    """The outermost of the bare elements (no attributes) around the element alone, as a
+    page's framework nests them; else the element."""
+    while (parent := element.parent) is not None and parent.tag not in ROOTS:
+        if parent.attributes or not _alone(element):
             break
-        element = element.parent
+        element = parent
     return element
-
-
-def _bare_wrapper(element: LexborNode) -> bool:
-    """An element with no attributes holding one element alone, blanks aside."""
-    if element.attributes:
-        return False
-    shown = (
-        n for n in element.iter(include_text=True)
-        if not n.is_text_node or n.text(deep=False).strip()
-    )  # fmt: skip
-    inside = list(islice(shown, 2))  # a list's thousand items: two are enough to tell
-    return len(inside) == 1 and not inside[0].is_text_node
 
 
 def up(node: LexborNode, levels: int) -> Iterator[LexborNode]:

@@ -34,6 +34,7 @@ from chalicelib.prices.layout import (
     shown_text,
     style,
     up,
+    wrapped_alone,
 )
 
 # --- what marks the selling price -----------------------------------------------
@@ -200,6 +201,7 @@ def _words_around(node: LexborNode, piece: Piece | None) -> tuple[str, str, str]
     where there are any), the price's own, and the text after."""
     # The words before it, from the nearest ancestor that has any: "<p>Was <b><i>$30</i></b>",
     # "<dt>Regular price</dt><dd><span>$30</span></dd>", "<td>Our price:</td><td><b>£12</b>".
+    node = wrapped_alone(node)  # a framework's bare wrappers around the price are the price
     before, holder = neighbour_text(node, before=True, limit=LEAD_CHARS), node
     for _ in range(LABEL_LEVELS):
         parent = holder.parent
@@ -375,7 +377,7 @@ def _nearest_signal(node: LexborNode, found: Ancestry, levels: int) -> str | Non
     for current in up(node, levels):
         if current.tag in OLD_TAGS or words.LINE_THROUGH.search(style(current)):
             return "old"
-    for _, _, attrs in found.chain[:levels]:
+    for attrs in found.named(levels):
         is_old = bool(words.OLD_ATTR.search(attrs))
         is_current = bool(words.CURRENT_ATTR.search(attrs))
         if is_old != is_current:

@@ -1795,10 +1795,25 @@ def test_shop_platforms_default_themes(platform: str) -> None:
 
 
 @pytest.mark.parametrize("platform", sorted(PLATFORMS))
-def test_a_framework_s_bare_wrappers_change_nothing(platform: str) -> None:
+@pytest.mark.parametrize("times", [1, 2])
+def test_a_framework_s_bare_wrappers_change_nothing(platform: str, times: int) -> None:
     body, expected = PLATFORMS[platform]
-    found = extract_offer(page(f"<main>{wrapped(body)}</main>"), "https://shop.example.com/bag")
+    html = page(f"<main>{wrapped(body, times)}</main>")
+    found = extract_offer(html, "https://shop.example.com/bag")
     assert (found.amount is not None, found.availability) == (True, expected)
+
+
+def test_another_product_s_card_and_a_theme_s_badges_in_a_framework_s_wrappers() -> None:
+    card = (
+        '<div class="upsell"><img src="/shade.jpg" alt=""><span>Lampenschirm</span>'
+        "<span>19,00 €</span><span>Ausverkauft</span></div>"
+    )
+    assert offer(TITLE + PRICE + wrapped(card, times=2) + BUTTON)[0] == "in_stock"
+    badges = (
+        '<div class="price"><span class="badge price__badge-sale">Sale</span>'
+        '<span class="badge price__badge-sold-out">Sold out</span></div>'
+    )
+    assert offer(TITLE + wrapped(badges, times=2) + PRICE + BUTTON)[0] == "in_stock"
 
 
 @pytest.mark.parametrize(

@@ -1010,6 +1010,9 @@ def test_a_price_before_tax_in_many_languages_is_not_the_price(note: str) -> Non
         ("<div><span>1 290 ₽</span><span>с Ozon Картой</span></div>"
          "<div><span>1 490 ₽</span><span>без Ozon Карты</span></div>",
          "https://shop.example.ru/1", Price(Decimal(1490), "RUB")),
+        # the cents in an element of their own
+        ('<div class="main-price"><span class="item-price-dollar">$17</span>'
+         '<span class="item-price-cent">.49</span></div>', None, Price(Decimal("17.49"), "USD")),
         # the sale price's class two levels up, the price before the discount beside it
         ('<div class="prod-origin-price"><span class="discount-rate">30%</span>'
          '<span class="origin-price">49,900원</span></div><div class="prod-sale-price">'

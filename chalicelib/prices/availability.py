@@ -57,6 +57,7 @@ from chalicelib.prices.layout import (
     shown_nodes,
     shown_text,
     steps_of,
+    structure_up,
     up,
     visible,
     wrapped_alone,
@@ -272,7 +273,7 @@ def _cards_beside(price: LexborNode | None) -> Callable[[LexborNode], bool]:
         return None
 
     def in_another_card(element: LexborNode) -> bool:
-        for block in up(element, CARD_LEVELS + 1):
+        for block in structure_up(element, CARD_LEVELS + 1):
             if block.mem_id not in judged:
                 judged[block.mem_id] = judge(block)
             if judged[block.mem_id] is not None:
@@ -523,7 +524,11 @@ def _badge_off(holder: LexborNode) -> bool:
     theme's other badges (sale, new), which CSS shows only under a container marked sold
     out (Shopify's `price--sold-out`)."""
     element = next(
-        (n for n in up(holder, BADGE_LEVELS) if _SOLD_OUT_CLASS.search(" ".join(class_names(n)))),
+        (
+            n
+            for n in structure_up(holder, BADGE_LEVELS)
+            if _SOLD_OUT_CLASS.search(" ".join(class_names(n)))
+        ),
         None,
     )
     if element is None:
@@ -653,7 +658,7 @@ def _taken_beside(element: LexborNode) -> Stock | None:
     """A sold-out status followed by a sentence that takes the order all the same
     ("Temporarily out of stock." "Order now and we'll deliver when available."): read
     in the status's block, as shown, a few sentences at most."""
-    for block in up(element, 3):
+    for block in structure_up(element, 3):
         said, length = [], 0
         for node in shown_nodes(block):
             if node.is_text_node and node.parent is not None:

@@ -25,6 +25,7 @@ from chalicelib.prices.layout import (
     shown_text,
     unwrap_bare,
     up,
+    wrapped_alone,
 )
 from chalicelib.prices.scoring import Candidate, Piece
 from chalicelib.prices.stylesheet import mark_struck
@@ -120,7 +121,7 @@ def _prices_at(
     starts in the element's text."""
     node = text_node.parent
     if node is not None and node.parent is not None and _split_cents(text_node):
-        node = node.parent  # '99' in 271<sup>99</sup> is the cents of a price
+        node = wrapped_alone(node).parent  # '99' in 271<sup>99</sup> is the cents of a price
     if node is None:
         return
     read = read_text(node)

@@ -378,8 +378,12 @@ def _phrases(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Lexb
     if node.prev is None and node.next is None:
         return  # the element's only text: read already
     read_whole.add(parent.mem_id)
-    if len(parent.text(deep=True)) > PADDED_PHRASE:
+    raw = parent.text(deep=True)
+    if len(raw) > PADDED_PHRASE:
         return
+    joined = (raw, parent.text(deep=True, separator=" "))  # "Aus<wbr>verkauft", "Out of<br>stock"
+    if not any(ANY_STATUS.search(plain(way).lower()) for way in joined):
+        return  # no status, however its parts join: nothing to read whole
     inside = [n for n in parent.traverse(include_text=True) if n.mem_id != parent.mem_id]
     if not all(n.is_text_node or (n.tag in _WORDS_INSIDE and not hidden(n)) for n in inside):
         return

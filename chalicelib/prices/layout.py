@@ -36,7 +36,7 @@ from chalicelib.prices.words import (
 
 SPACES = re.compile(r"\s+")
 # Characters a page holds but never shows: soft hyphens, zero-width spaces and joiners.
-_UNSHOWN = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_UNSHOWN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
 TITLES = (
     'h1, [itemprop="name"], [id*="title" i], [class*="product-title" i], '
@@ -108,8 +108,9 @@ class Ancestry:
     def named(self, levels: int) -> list[str]:
         """The node's names (`attr_text`), then its ancestors' up to `levels` in all, those
         with none (a framework's bare wrappers) not counted."""
-        own, *above = (attrs for _, _, attrs in self.chain)
-        return [own, *islice((attrs for attrs in above if attrs), levels - 1)]
+        chain = iter(self.chain)
+        own = next(chain)[2]
+        return [own, *islice((attrs for _, _, attrs in chain if attrs), levels - 1)]
 
     def attrs(self, levels: int) -> str:
         return " ".join(self.named(levels))
@@ -602,7 +603,9 @@ def plain(text: str) -> str:
     their usual form (NFKC), and every run of spaces, tabs, line breaks and no-break
     spaces one space."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text.translate(_UNSHOWN))
+        text = _UNSHOWN.sub("", text)
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
     return " ".join(text.split())
 
 

@@ -209,7 +209,9 @@ def _price_node(
         if wider_text is None:
             break  # nothing more to read
         if wider_text == text:
-            continue  # a wrapper around the same text: what it says is further up
+            if around.attributes:
+                break  # nothing new to read
+            continue  # a framework's bare wrapper around the same text: look above it
         if _numbers(wider_text) > _numbers(text or ""):
             break  # the wider element holds other numbers too ('UVP 149,99 -21%')
         wider = parse_amount(wider_text, url, hint)

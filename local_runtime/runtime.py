@@ -96,7 +96,9 @@ class Runtime:
         """Stop taking events, give running handlers `grace` seconds, then hand
         unfinished messages back to their queues for the next start."""
         self._stop.set()
-        if self._http is not None:
+        if any(thread.name == "http" for thread in self._threads):
+            # Only once it serves: shutdown() waits for serve_forever() to return, for ever
+            # where a Ctrl-C came before it was started.
             self._http.shutdown()
         deadline = time.monotonic() + grace
         for thread in self._threads:

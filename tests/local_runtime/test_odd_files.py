@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import tracemalloc
 import urllib.request
@@ -69,6 +70,24 @@ def test_a_named_pipe_neither_blocks_the_watcher_nor_a_stop(
     runtime.stop(grace=2)
     assert time.monotonic() - started < 5
     assert not thumbnail(tmp_path, "fifo.jpg").exists()
+
+
+def test_a_ctrl_c_before_the_server_serves_still_stops(tmp_path: Path) -> None:
+    """Stopping a runtime whose HTTP server never started serving (a Ctrl-C during the
+    start) returns; waiting for that server to stop would wait for ever."""
+    from http.server import HTTPServer, SimpleHTTPRequestHandler
+
+    http = HTTPServer(("127.0.0.1", free_port()), SimpleHTTPRequestHandler)
+    try:
+        never_started = Runtime(
+            app, storage=EmbeddedStorage(tmp_path), retry_delays=(), http_server=http
+        )
+        stopping = threading.Thread(target=never_started.stop, kwargs={"grace": 1}, daemon=True)
+        stopping.start()
+        stopping.join(10)
+        assert not stopping.is_alive()
+    finally:
+        http.server_close()
 
 
 def test_a_link_out_of_the_data_directory_is_not_followed(tmp_path: Path, runtime: Runtime) -> None:

@@ -290,7 +290,7 @@ def _read_text(node: LexborNode) -> Reading | None:
         if child.is_text_node:
             piece = child.text(deep=False)
             stripped = piece.strip()
-            if CENTS.fullmatch(stripped) and parts:
+            if parts and len(stripped) in (2, 3) and CENTS.fullmatch(stripped):
                 before = "".join(parts)
                 whole = before.rstrip()
                 if whole and _split_cents(child, before):

@@ -96,6 +96,7 @@ BLOCK_TAGS = {
 }  # fmt: skip
 INLINE_TAGS = {"span", "small", "sub", "b", "strong", "em", "i", "u", "font"}  # words' styling
 ROOTS = ("html", "-document")  # above every element a chain holds
+PAGE_TAGS = ("body", "html")  # what holds the whole page: no part of it, no level up
 MAX_ANCESTRY = 250  # ancestors kept per chain: deeper nesting is hostile markup
 
 
@@ -637,7 +638,7 @@ def structure_up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
     <button>M <b>Sold out</b>" is a button one level below its picker."""
     current: LexborNode | None = node
     below = None
-    while current is not None and current.tag not in ROOTS and current.tag != "body":
+    while current is not None and current.tag not in PAGE_TAGS:
         yield current
         bare = below is not None and not current.attributes and _alone(below)
         if current.tag not in INLINE_TAGS and not bare:
@@ -660,7 +661,7 @@ def wrapped_alone(element: LexborNode) -> LexborNode:
 def up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
     current: LexborNode | None = node
     for _ in range(levels):
-        if current is None or current.tag in ("body", "html"):
+        if current is None or current.tag in PAGE_TAGS:
             return
         yield current
         current = current.parent

@@ -17,6 +17,7 @@ from chalicelib.prices import scoring, words
 from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, Marked, marked_amounts, parse_amount
 from chalicelib.prices.layout import (
     INLINE_TAGS,
+    PAGE_TAGS,
     SPACES,
     PageView,
     attr_text,
@@ -48,7 +49,6 @@ NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"
 DIGIT = re.compile(r"\d")
 # What opens a note on tax or shipping after a price: "inkl. MwSt.", "plus shipping".
 _NOTES = (words.QUALIFIER, words.TAX_IN, words.EX_TAX, words.SHIPPING)
-_PAGE_TAGS = ("body", "html")  # what holds the whole page: no price's element
 CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
 WHOLE_BEFORE_CENTS = re.compile(r"\d[.,]?$")  # what the cents follow: "229" or "12."
 # What joins the two ends of a price range ("$30 - $40", "from 30 € to 40 €"): one price.
@@ -202,7 +202,7 @@ def _price_node(
     # Read wider only while the price lacks its currency: with it, it is whole.
     around = node
     while (amount is None or amount.mark is None) and around.parent is not None:
-        if around.parent.tag in _PAGE_TAGS:
+        if around.parent.tag in PAGE_TAGS:
             break
         around = around.parent
         wider_text = _text_of(read_text(around))

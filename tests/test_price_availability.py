@@ -1511,6 +1511,41 @@ def test_the_page_overrules_a_stale_sold_out_declaration_where_it_sells_and_says
     assert offer(TITLE + PRICE + status + GREYED, head)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "css",
+    [
+        ".sold-out-note{display:none}",
+        "p.sold-out-note { display: none !important; }",
+        "/* notes */ .price-note,.sold-out-note{visibility:hidden}",
+    ],
+)
+def test_a_status_the_page_s_stylesheet_hides_says_nothing(css: str) -> None:
+    """Themes print their "Sold out" note on every page and hide it in a <style> rule
+    until a script shows it for a sold-out variant."""
+    note = '<p class="sold-out-note">Sold out</p>'
+    for buy in (BUTTON, ""):
+        assert offer(TITLE + PRICE + note + buy, f"<style>{css}</style>")[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        # another rule shows it again where the product is sold out
+        ".sold-out-note{display:none}.product--sold .sold-out-note{display:block}",
+        # hidden on some screens only, or shown on some
+        "@media (max-width:600px){.sold-out-note{display:none}}",
+        ".sold-out-note{display:none}@media (min-width:768px){.sold-out-note{display:block}}",
+        # in a context, or for a stylesheet printing the page
+        ".js .sold-out-note{display:none}",
+    ],
+)
+def test_a_status_hidden_only_somewhere_is_read(css: str) -> None:
+    note = '<div class="product--sold"><p class="sold-out-note">Sold out</p></div>'
+    assert offer(TITLE + PRICE + note, f"<style>{css}</style>")[0] == "out_of_stock"
+    printed = '<style media="print">.sold-out-note{display:none}</style>'
+    assert offer(TITLE + PRICE + note, printed)[0] == "out_of_stock"
+
+
 def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_markup() -> None:
     # Shopify-style themes print every badge and let CSS show the one that applies.
     price = (

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from chalicelib.prices import Price, decode_html, extract_offer, extract_price
 from chalicelib.prices.amounts import marked_amounts, parse_amount
-from chalicelib.prices.stylesheet import struck_selectors
+from chalicelib.prices.stylesheet import read_sheet
 from tests.framework_markup import wrapped
 
 PAGES = Path(__file__).parent / "price_pages"
@@ -609,6 +609,18 @@ def test_a_price_the_page_s_stylesheet_strikes_through_is_the_old_one(css: str) 
     assert extract_price(html) == Price(Decimal(30), "USD")
 
 
+def test_a_price_the_page_s_stylesheet_hides_is_not_the_price() -> None:
+    """Another variant's price, printed for a script to show, hidden by a <style> rule."""
+    html = (
+        "<html><head><style>.variant-price{display:none}</style></head><body><h1>Desk Lamp"
+        "</h1><div class='prices'><span class='variant-price'>$45.00</span> <span>$30.00"
+        "</span></div><button>Add to cart</button></body></html>"
+    )
+    assert extract_price(html) == Price(Decimal(30), "USD")
+    shown_again = html.replace("none}", "none}.lamp .variant-price{display:inline}")
+    assert extract_price(shown_again) == Price(Decimal(45), "USD")
+
+
 def test_a_struck_rule_read_in_its_context_strikes_only_there() -> None:
     """`.compare .price` strikes the price in a comparison, not every `.price`."""
     html = (
@@ -618,14 +630,16 @@ def test_a_struck_rule_read_in_its_context_strikes_only_there() -> None:
         "</div></body></html>"
     )
     assert extract_price(html) == Price(Decimal(30), "USD")
-    assert struck_selectors(".compare .price{text-decoration:line-through}") == []
-    assert struck_selectors("a.was:hover{text-decoration:line-through}") == []
-    # A hostile stylesheet is read in bounded time: a few "line-through"s, near their rule.
+    assert read_sheet(".compare .price{text-decoration:line-through}").struck == []
+    assert read_sheet("a.was:hover{text-decoration:line-through}").struck == []
+    # A hostile stylesheet is read in bounded time: so many declarations, near their rule.
     started = time.perf_counter()
-    assert struck_selectors("x line-through " * 300_000) == []
-    assert struck_selectors("a," * 1_000_000 + "{" + "line-through " * 2_000) == []
+    assert read_sheet("x line-through " * 300_000).struck == []
+    assert read_sheet("a," * 1_000_000 + "{" + "line-through " * 2_000).struck == []
+    assert read_sheet("x display:none " * 130_000).hidden == []
+    assert len(set(read_sheet(".a{display:none}" * 120_000).hidden)) == 1
     assert time.perf_counter() - started < 1
-    assert struck_selectors(".a{color:red} s.was, .b { text-decoration: line-through }") == [
+    assert read_sheet(".a{color:red} s.was, .b { text-decoration: line-through }").struck == [
         "s.was",
         ".b",
     ]

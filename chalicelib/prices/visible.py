@@ -29,7 +29,7 @@ from chalicelib.prices.layout import (
     wrapped_alone,
 )
 from chalicelib.prices.scoring import Candidate, Piece
-from chalicelib.prices.stylesheet import mark_struck
+from chalicelib.prices.stylesheet import mark_styled
 
 SHORT_TEXT = 48  # a price and its currency; longer texts are sentences...
 NOTED_TEXT = 80  # ...but for a price and its note on tax or shipping (`_noted`):
@@ -65,7 +65,7 @@ Reader = Callable[[LexborNode], Reading | None]
 def clean(tree: LexborHTMLParser) -> None:
     """Drop what is never shown as text, once the stylesheets' strikes are marked, and
     the bare wrappers a component library nests (`unwrap_bare`)."""
-    mark_struck(tree)
+    mark_styled(tree)
     tree.strip_tags(NOISE_TAGS)
     if tree.body is not None:
         unwrap_bare(tree.body)

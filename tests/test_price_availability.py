@@ -409,6 +409,31 @@ def test_a_longer_sentence_about_this_item_is_a_status() -> None:
     assert offer(TITLE + PRICE + f"<p>{other}</p>" + BUTTON)[0] == "in_stock"
 
 
+def test_a_sentence_naming_the_product_says_it_is_out_where_nothing_takes_orders() -> None:
+    """Shops name the product where others say "this item"; said in the present, of
+    the product's name, not of another product sharing a word of it or of its past."""
+    for said in (
+        "We're sorry, but the Lampe Atelier you're looking for is currently out of stock.",
+        "Unfortunately the Lampe Atelier is currently out of stock and cannot be ordered.",
+        "Die Lampe Atelier aus unserer Herbstkollektion ist leider nicht mehr lieferbar.",
+        "La lampe Atelier de notre collection d'automne est malheureusement épuisée.",
+        "The item you have selected is currently not available for online purchase.",
+        "We are out of this item.",
+        "We're currently out of these products, sorry!",
+        "Sold out online — unfortunately we cannot take any more orders for this one.",
+    ):
+        assert offer(TITLE + PRICE + f"<p>{said}</p>")[0] == "out_of_stock", said
+    for other in (
+        "We're sorry, but the Lampe Classic you're looking for is currently out of stock.",
+        "The Lampe Atelier sold out within hours last year, so we made twice as many.",
+        "Get the most out of this item with our care guide and a matching shade for it.",
+    ):
+        assert offer(TITLE + PRICE + f"<p>{other}</p>")[0] == "in_stock", other
+    # The item chosen is still a size's where the sentence names one.
+    size = "<p>The item you have selected is out of stock in XL.</p>"
+    assert offer(TITLE + PRICE + size + BUTTON)[0] == "in_stock"
+
+
 @pytest.mark.parametrize("depth", [1, 4, 6])
 def test_a_theme_s_wrappers_do_not_push_a_status_away_from_its_button(depth: int) -> None:
     def wrapped(part: str) -> str:
@@ -1446,6 +1471,8 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Mağazada stokta yok", "Ej i lager i butik", "店頭在庫なし", "门店无货", "매장 품절",
      "Lieferung nicht verfügbar", "Livraison indisponible", "Out of stock at Downtown",
      "Sold out at Westfield Mall", "Unavailable at this location",
+     "Collection: not available", "Click & Collect unavailable", "Not available for collection",
+     "Collection in store: out of stock",
      "Ausverkauft im Laden, online erhältlich",
      # a place the shop does not sell to
      "Non disponible en Belgique", "No disponible para Canarias", "Nicht lieferbar nach Norwegen",

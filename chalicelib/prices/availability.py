@@ -85,6 +85,7 @@ from chalicelib.prices.stock_text import (
     WAITING,
     WORD,
     Stock,
+    names_itself,
     read_stock,
     short_enough,
     stock_said,
@@ -126,7 +127,7 @@ _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 MESSAGE = 2 * MAX_SENTENCE  # a message about the stock: a status and what to do about it
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\s+[—–-]\s+")  # or a clause's
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
 CARD_LEVELS = 3  # how far up from a status another product's card is looked for
 _NOT_DIGITS = re.compile(r"\D")
@@ -339,7 +340,8 @@ def _status_read(text: str, title_words: set[str], sentences: bool) -> tuple[str
     """What a phrase says, and the text that says it: where nothing takes orders
     (`sentences`), a short message's opening sentence where the whole, no talk, says
     nothing or is too long ("Sorry, we are out of stock. Please check back later.")."""
-    said = stock_said(text, title_words) if short_enough(text) else None
+    long_named = sentences and not short_enough(text) and names_itself(text, title_words)
+    said = stock_said(text, title_words) if short_enough(text) or long_named else None
     if said is None and sentences and len(text) <= MESSAGE and not TALK.search(text):
         first = _SENTENCE_END.split(text, maxsplit=1)[0]
         if first != text and short_enough(first):

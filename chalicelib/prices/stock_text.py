@@ -28,6 +28,7 @@ from chalicelib.prices.stock_words import (
     OUT_TEXT,
     POINTING,
     PREORDER_TEXT,
+    SAID_NOW,
     SOLD_ALONE,
     STILL_ON_SALE,
     TALK,
@@ -63,6 +64,15 @@ def short_enough(text: str) -> bool:
     return len(text) <= MAX_PHRASE or (
         len(text) <= MAX_SENTENCE and THIS_PRODUCT.search(text) is not None
     )
+
+
+def names_itself(text: str, title_words: set[str]) -> bool:
+    """A sentence saying the product, named by two of its title's words or all, is out
+    now: "We're sorry, but the Blue Lamp you're looking for is currently out of stock"."""
+    if len(text) > MAX_SENTENCE or SAID_NOW.search(text) is None:
+        return False
+    name = {w for w in title_words - POINTING if len(w) > 2}
+    return len(name & beside_the_status(text)) >= min(2, len(name))  # not "the Lampe Classic"
 
 
 def says_out(text: str) -> bool:

@@ -37,6 +37,7 @@ OUT_TEXT = re.compile(
             r"chwilowo brak", r"brak produktu", r"nessuna disponibilit", r"ожидается поступление",
             r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
             r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
+            r"\bwe(?:(?:'|’)re| are|(?:'|’)ve run| have run) (?:\w+ )?out of (?:this|these) (?:items?|products?)\b",
             r"^this (?:item|product) is not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
@@ -124,7 +125,8 @@ NO = r"(?:no|none|nil|empty|zero|out|brak|nein|non|nee|nej|ne|нет|немає|
 # ("Dostępność: brak").
 UNAVAILABLE = re.compile(
     r"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?"
-    rf"(?:{STATUS_LABEL})?(?:this )?(?:item|product)?\s*(?:is )?"
+    rf"(?:{STATUS_LABEL})?(?:(?:this|the) )?(?:item|product)?"
+    r"(?: you(?:(?:'|’)ve| have)? (?:selected|chosen))?\s*(?:is )?"
     r"(?:(?:currently|temporarily|presently) )?"
     r"(?:unavailable|not available)(?: (?:for (?:online )?(?:purchase|ordering)|"
     r"to (?:buy|order|purchase)|online|"
@@ -268,7 +270,7 @@ NOTIFY_BUTTON = re.compile(
 )
 
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
-    r"(?<!know )when it|pick ?up|pick-up|collect|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
+    r"(?<!know )when it|pick ?up|pick-up|\bcollect\b|\bcollection (?:point|in|at|from|only)\b|\bfor collection\b|^collection\b|\bcollection\s*:|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
     # a place the shop does not sell to: "Non disponible en Belgique", "Nicht lieferbar nach
     # Norwegen" (not "Not available to order", "Non disponible à la vente")
@@ -404,8 +406,19 @@ VARIANT = re.compile(
     r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
 )
 
+# A status said in the present of what a sentence names ("the Blue Lamp you're looking for
+# is currently out of stock"), not of its past ("sold out within hours last year").
+SAID_NOW = re.compile(
+    r"\b(?:is|are) (?:\w+ )?(?:out of stock|sold out|unavailable|not available|no longer available|"
+    r"discontinued)|\bist (?:\w+ )?(?:ausverkauft|vergriffen|nicht (?:mehr )?(?:verfügbar|"
+    r"lieferbar|erhältlich|auf lager|vorrätig))|\best (?:\w+ )?(?:épuisée?|indisponible|en rupture|"
+    r"plus disponible)|\bestá (?:\w+ )?(?:agotad[oa]|sin stock)|\bno está (?:\w+ )?disponible|"
+    r"\bè (?:\w+ )?esaurit[oa]|\bnon è (?:\w+ )?disponibile|"
+    r"\bis (?:\w+ )?(?:uitverkocht|niet (?:meer )?(?:leverbaar|beschikbaar|op voorraad))"
+)
+
 ONE_CHOICE = re.compile(
-    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|(?<!you )selected|ausgewählt|"
+    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected|ausgewählt|"
     r"sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación"
 )

@@ -1246,6 +1246,9 @@ def test_the_product_s_own_status_among_its_details_or_buttons_is_no_choice(
         # the sold-out row marked by a class of its own
         "<table><tr><td>Downtown</td><td>In stock</td></tr>"
         "<tr class='oos'><td>Uptown</td><td>Out of stock</td></tr></table>",
+        # a status as the template writes it, with no-break spaces
+        "<table><tr><td>Brass</td><td>Out&nbsp;of&nbsp;stock</td></tr><tr><td>Chrome</td>"
+        "<td>In stock</td></tr></table>",
         # a legend of what each status means, its names styled deep in their cells
         "<table><tr><th><div class='left'><b><span>In stock</span></b></div></th>"
         "<td>Ships in 1-3 days.</td></tr><tr><th><div class='left'><b><span>Out of stock"

@@ -16,6 +16,7 @@ from chalicelib.prices.layout import (
     attr_text,
     class_names,
     picture_link,
+    plain,
     shown_nodes,
     shown_text,
     structure_up,
@@ -146,7 +147,7 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     said = set()
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
         for node in shown_nodes(other):
-            text = node.text(deep=False).strip().lower() if node.is_text_node else ""
+            text = plain(node.text(deep=False)).lower() if node.is_text_node else ""
             if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
     return len(said) > 1

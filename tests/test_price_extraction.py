@@ -72,6 +72,8 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("١٬٢٩٩٫٠٠ ر.س", None, "1299", "SAR"),
         ("١٢٩ د.إ", None, "129", "AED"),
         ("１，２００円", None, "1200", "JPY"),
+        ("＄１２．９９", "https://shop.example.jp/1", "12.99", "USD"),  # fullwidth marks
+        ("￡12.99", None, "12.99", "GBP"),
         ("E£ 1,200", None, "1200", "EGP"),
         ("S/ 129.90", None, "129.90", "PEN"),
         ("Kr. 1.299,-", "https://shop.example.dk/1", "1299", "DKK"),
@@ -270,6 +272,9 @@ def test_what_markup_does_around_a_price_does_not_change_it() -> None:
         '<p class="price">1,000円<span>(税抜)</span></p><p class="price-tax">1,100円(税込)</p>'
     )
     assert read(japanese, "https://shop.example.jp/1") == Price(Decimal(1100), "JPY")
+    # A Japanese shop's fullwidth dollar mark is a dollar's, not the domain's yen.
+    dollars = '<p class="price">＄12.99 <span>(税込)</span></p>'
+    assert read(dollars, "https://shop.example.jp/1") == Price(Decimal("12.99"), "USD")
     # Cents in a plain span right after the whole amount.
     assert read('<div class="price">$229<span class="r9x">99</span></div>') == Price(
         Decimal("229.99"), "USD"

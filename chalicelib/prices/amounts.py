@@ -46,12 +46,13 @@ _EURO_CENTS = re.compile(r"€\d\d(?!\d)")
 _SIDE_BY_SIDE = re.compile(rf"\d[{GROUP_SPACES}]+(?!\d{{3}}(?!\d))(?=\d)")
 
 
-# Digits and separators of other scripts, as ASCII: Arabic-Indic and Persian digits with
-# their separators (١٬٢٩٩٫٠٠), fullwidth ones (１，２００円), the typographic apostrophe
-# grouping Swiss thousands (1’299.00), and thin spaces as the no-break space.
+# Digits, separators and marks of other scripts, as ASCII: Arabic-Indic and Persian digits
+# with their separators (١٬٢٩٩٫٠٠), fullwidth ones and marks (１，２００円, ＄１２．９９,
+# ￡), the typographic apostrophe grouping Swiss thousands (1’299.00), and thin spaces as
+# the no-break space. Each character stands for one: where a number stands is kept.
 _DIGITS_ELSEWHERE = str.maketrans(
-    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٬٫，．’\u2009\u200a\u2007",
-    "0123456789" * 3 + ",.,.'" + "\u00a0" * 3,
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９٬٫，．’＄￡￦\u2009\u200a\u2007",
+    "0123456789" * 3 + ",.,.'$£₩" + "\u00a0" * 3,
 )
 
 
@@ -136,6 +137,8 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
     """Every number in a short text written beside a currency mark ("Was $40 Now $30"),
     each read on its own. A mark between two numbers goes to the nearer; at equal
     distance, to the one it follows if the text opens with a number ("30 € 40 €")."""
+    if not text.isascii():
+        text = text.translate(_DIGITS_ELSEWHERE)  # a mark is looked for where it is written
     groups = list(AMOUNT_GROUPS.finditer(text))
     trailing = text.lstrip()[:1].isdigit()
 

@@ -150,6 +150,12 @@ def test_another_product_s_declared_sold_out_does_not_stop_a_page_that_sells() -
         f"<html><head><title>Shop</title>{own}</head><body>{TITLE}{PRICE}{BUTTON}</body></html>"
     )
     assert extract_offer(bare_title, URL).availability == "out_of_stock"
+    # Sharing a word with the title, at a price the page does not sell at, it is another's;
+    # the product's own name at its regular price, beside the sale price read, is not.
+    brass = json_ld({"availability": "OutOfStock", "price": "249.00"}, name="Lampe Messing Classic")
+    assert offer(TITLE + PRICE + BUTTON, brass)[0] == "in_stock"
+    regular = json_ld({"availability": "OutOfStock", "price": "119.00"})
+    assert offer(TITLE + PRICE + BUTTON, regular)[0] == "out_of_stock"
     # What such a name declares in stock stands: shops name their JSON-LD after its
     # category or a variant's id.
     category = json_ld({"availability": "InStock"}, name="Home & Garden")

@@ -102,7 +102,7 @@ from chalicelib.prices.stock_words import (
     TALK,
     THIS_PRODUCT,
 )
-from chalicelib.prices.structured import Stated, named_alike
+from chalicelib.prices.structured import Stated, named_alike, named_as_shown
 
 NEAR = 10  # tree steps from the buy button (or title, or price) that still describe the product
 NEAR_STEPS = 8  # ...or steps not counting wrappers around a single element (`steps_of`)
@@ -156,13 +156,19 @@ def declared_stock(
     stock if any of its offers at `price` (the price read) is, else if any of its
     offers is (sizes sell out one by one), else its first. Other products are
     related items. `names_shown`: the words of the names a page that takes orders shows
-    (its titles, its main headings); a product named with none of them declares no
-    sold-out (a related product's JSON-LD), though what it declares in stock stands
-    (shops name their product's JSON-LD after its category, its variant's id...)."""
+    (its titles, its main headings); a product named with none of them, or with few and
+    every offer at another price than the one read, declares no sold-out (a related
+    product's JSON-LD), though what it declares in stock stands (shops name their
+    product's JSON-LD after its category, its variant's id...)."""
     ordered = sorted(products, key=lambda product: product[0] != main) if main else products
     for name, statements in ordered:
         read = [(stock, s.price) for s in statements if (stock := _declared(s.value)) is not None]
-        if not named_alike(name, names_shown or set()):
+        if not named_alike(name, names_shown or set()) or (
+            names_shown
+            and not named_as_shown(name, names_shown)
+            and price is not None
+            and all(at not in (None, price) for _, at in read)
+        ):
             read = [(stock, at) for stock, at in read if stock.availability != OUT_OF_STOCK]
         priced = [stock for stock, offer_price in read if offer_price == price]
         stocks = priced or [stock for stock, _ in read]

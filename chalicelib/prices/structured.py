@@ -126,6 +126,13 @@ def named_alike(name: str | None, names_shown: set[str]) -> bool:
     return not name or not names_shown or bool(tokens(name) & names_shown)
 
 
+def named_as_shown(name: str | None, names_shown: set[str]) -> bool:
+    """A declared name half of whose words, at least, the page shows: the product's own
+    ("Desk lamp, blue"), not another sharing a word with it ("Brass Floor Lamp")."""
+    named = tokens(name) if name else set()
+    return not named or not names_shown or 2 * len(named & names_shown) >= len(named)
+
+
 META_AVAILABILITY = (
     'meta[property="product:availability"], meta[property="og:availability"], '
     'meta[name="product:availability"]'

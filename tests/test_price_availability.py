@@ -644,8 +644,9 @@ def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands(
      "Jeśli produkt jest niedostępny, zwrócimy pieniądze.",
      "Pokud je zboží vyprodáno, vrátíme peníze.", "Hvis varen er udsolgt, refunderer vi.",
      "Если товара нет в наличии, мы вернем деньги.",
-     # how often, a legend
-     "This item is rarely out of stock.", "Items marked 'sold out' can be reserved."],
+     # how often, a legend, a promise of none
+     "This item is rarely out of stock.", "Items marked 'sold out' can be reserved.",
+     "Avoid sold out disappointment: order early", "No more out of stock frustration"],
 )  # fmt: skip
 def test_a_promotion_s_terms_or_a_policy_are_not_a_status(terms: str) -> None:
     assert offer(TITLE + PRICE + f"<p>{terms}</p>" + BUTTON)[0] == "in_stock"

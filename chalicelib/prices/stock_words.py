@@ -453,9 +453,11 @@ CONDITION_CLOSED = re.compile(
 # a filter and its count ("Exclude out of stock", "Out of stock (5)"), a policy on sold-out
 # items in general ("Sold-out items cannot be reserved"; not "... similar items below"), a
 # site's feature ("Out of stock alerts"), how often it happens ("rarely out of stock"), a
-# legend ("Items marked 'sold out' can be reserved").
+# legend ("Items marked 'sold out' can be reserved"), a promise of none ("No more out of
+# stock frustration").
 TALK = re.compile(
     r"[?？¿]|\b(?:rarely|seldom|often|frequently|sometimes|occasionally|marked)\b|"
+    r"\b(?:avoid|no more) (?:the )?(?:sold[ -]out|out[ -]of[ -]stock)\b|"
     r"\b(?:was|were|war|waren|était|étaient|estaba|estaban|estava|estavam|era|erano|"
     r"był[aoy]?|były) (?:\w+ )?"
     r"(?:sold out|out of stock|ausverkauft|vergriffen|uitverkocht|épuisée?s?|en rupture|"

@@ -1583,6 +1583,28 @@ def test_a_status_hidden_only_somewhere_is_read(css: str) -> None:
     assert offer(TITLE + PRICE + note, printed)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    "block",
+    ["product type-product post-12 status-publish first outofstock product_cat-lamps",
+     "product-single product--sold-out", "product is-soldout"],
+)  # fmt: skip
+def test_the_product_s_block_classed_sold_out_says_so_where_nothing_takes_orders(
+    block: str,
+) -> None:
+    """WooCommerce classes the product's block "outofstock" (or "instock"), and removes the
+    buy form, though a theme may print no stock; themes mark a sold-out product's block."""
+    product = f'<div class="{block}">{TITLE}{PRICE}</div>'
+    assert offer(product)[0] == "out_of_stock"
+    # Not where a button takes orders, nor against the markup, nor a class saying what to
+    # do then, nor another product's tile.
+    assert offer(f'<div class="{block}">{TITLE}{PRICE}{BUTTON}</div>')[0] == "in_stock"
+    assert offer(product, json_ld({"availability": "InStock"}))[0] == "in_stock"
+    for doing in ("product hide-if-sold-out", "product sold-out-notify"):
+        assert offer(f'<div class="{doing}">{TITLE}{PRICE}</div>')[0] == "in_stock"
+    tile = f'<ul><li class="{block}"><a href="/p/2">Lampe Loft</a><p>79,00 €</p></li></ul>'
+    assert offer(TITLE + PRICE + tile)[0] == "in_stock"
+
+
 def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_markup() -> None:
     # Shopify-style themes print every badge and let CSS show the one that applies.
     price = (

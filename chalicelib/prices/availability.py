@@ -123,6 +123,9 @@ _DECLARED = {
 }  # fmt: skip
 
 _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
+# A class saying the element it is on is sold out, whole or as a state ("outofstock",
+# "product--sold-out", "is-soldout"), not what it does then ("hide-if-sold-out").
+_SOLD_OUT_STATE = re.compile(r"(?:^|--|^is-|-is-)(?:sold-?out|out-?of-?stock)$")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
@@ -130,6 +133,7 @@ MESSAGE = 2 * MAX_SENTENCE  # a message about the stock: a status and what to do
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\s+[—–-]\s+")  # or a clause's
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two
 CARD_LEVELS = 3  # how far up from a status another product's card is looked for
+PRODUCT_LEVELS = 40  # ...and from the title, the product's own block
 _NOT_DIGITS = re.compile(r"\D")
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
@@ -230,6 +234,7 @@ def shown_stock(
             _said_of_this_product(view, promises)
             or _said_where_named(view, promises)
             or _every_choice_gone(view, landmarks)
+            or (None if markup_sells else _classed_sold_out(view.title, price))
         )
     return said
 
@@ -631,6 +636,23 @@ def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | N
                 continue
             if _stated(picker) and _by_the_landmarks(picker, anchors, view):
                 return Stock(OUT_OF_STOCK)
+    return None
+
+
+def _classed_sold_out(title: LexborNode | None, price: LexborNode | None) -> Stock | None:
+    """The product's own block, holding its title and its price, classed sold out by its
+    platform where nothing on the page says so in words: WooCommerce's "product …
+    outofstock" around a product whose theme prints no stock, a theme's
+    "product--sold-out". Read only where no buy button takes orders, and the markup does
+    not say it is in stock."""
+    if title is None or price is None:
+        return None
+    holding_price = {n.mem_id for n in up(price, PRODUCT_LEVELS)}
+    for element in up(title, PRODUCT_LEVELS):
+        if element.mem_id in holding_price and any(
+            map(_SOLD_OUT_STATE.search, class_names(element))
+        ):
+            return Stock(OUT_OF_STOCK)
     return None
 
 

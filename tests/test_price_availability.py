@@ -1426,10 +1426,14 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "<span>49,00 €</span><span>Ausverkauft</span></div></div>",
         # what shoppers wrote
         '<div class="reviews"><p>Was sold out for months, glad to get one!</p></div>',
+        # the basket a theme draws beside the product, with no link; the shop's news
+        '<div id="minicart"><p>Lampe Mini - Ausverkauft - entfernen</p></div>',
+        '<div class="announcement-bar"><p>Our Christmas collection is sold out!</p></div>',
     ],
 )
 def test_a_status_of_other_products_or_in_reviews_is_not_the_product_s(beside: str) -> None:
     assert offer(f"<div>{TITLE}{PRICE}{BUTTON}{beside}</div>")[0] == "in_stock"
+    assert offer(f"<div>{TITLE}{PRICE}{beside}</div>")[0] == "in_stock"
 
 
 def test_the_buy_buttons_of_related_products_do_not_sell_this_one() -> None:

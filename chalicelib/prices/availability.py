@@ -410,14 +410,16 @@ def _elsewhere(
     element: LexborNode, chain: list[int], anchors: list[list[int]], view: PageView
 ) -> bool:
     """On a branch of its own, away from the landmarks, that is about other things:
-    reviews, the page's header or footer, a block of related or recently viewed
-    products (classed so, and linking to them: a class such as "widget" alone may wrap
-    the product's own parts), another product's card (a picture linking to its page)."""
+    reviews, the page's header or footer, its basket or announcements, a block of related
+    or recently viewed products (classed so, and linking to them: a class such as
+    "widget" alone may wrap the product's own parts), another product's card (a picture
+    linking to its page)."""
     own_levels = len(chain) - max(common_prefix(chain, anchor) for anchor in anchors)
     return any(
         node.tag in REGION_TAGS
         or node.mem_id in view.landmarks.headed_elsewhere
         or OTHERS_TALK.search(attrs := attr_text(node))
+        or words.PAGE_FRAME_ATTR.search(attrs)
         or (words.RELATED_ATTR.search(attrs) and _links_on(node))
         or _another_product(node, view)
         or picture_link(node)

@@ -394,8 +394,10 @@ OTHER_PRODUCTS_ATTR = any_of(
     r"recent", r"you-may", r"viewed", r"trending", r"popular", r"best-?sell", r"more-from",
     r"product-?list", r"products-?grid", r"product-?grid", r"sponsored", *_RELATED_ELSEWHERE,
 )  # fmt: skip
-# Class names of the page's frame around the product: its header, menus, basket.
+# Class names of the page's frame around the product: its header, menus, basket, the
+# shop's announcements.
 PAGE_FRAME_ATTR = any_of(
+    r"announcement",
     r"minicart",
     r"mini-cart",
     r"cart-?drawer",

@@ -1327,6 +1327,14 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Gift wrap: no",
         "Gift box: sold out",
         "Delivery: none",
+        "Trade-in: not available",
+        "Subscription: sold out",
+        "Rental: unavailable",
+        "Protection plan: not available",
+        "Gift message: unavailable",
+        "Bulk pricing: not available",
+        "Afterpay: unavailable",
+        "Gravur: nicht verfügbar",
         # a promotion's
         "Flash sale ended",
         "Free tote bag with orders over €50 — sold out",
@@ -1369,6 +1377,8 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Taschenbuch: nicht lieferbar",
         # a companion product, a bundle or a set it comes in
         "Matching pillowcase: out of stock",
+        "Replacement bulbs: sold out",
+        "Refills: out of stock",
         "Bundle sold out",
         "Accessory kit: sold out",
         "Gift set – currently unavailable",
@@ -1380,6 +1390,12 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Édition collector épuisée",
     ):
         assert offer(TITLE + PRICE + f"<p>{elsewhere}</p>" + BUTTON)[0] == "in_stock", elsewhere
+        # ...or its label and value in a pair of their own
+        label, colon, value = elsewhere.partition(": ")
+        if colon:
+            for pair in (f"<dl><dt>{label}</dt><dd>{value}</dd></dl>",
+                         f"<div><span>{label}</span> <span>{value}</span></div>"):  # fmt: skip
+                assert offer(TITLE + PRICE + pair + BUTTON)[0] == "in_stock", pair
     for hiding in (
         'class="stock hidden"', 'class="d-none"', "hidden", 'style="display: none"',
         'class="stock ng-hide"', 'class="js-hidden"', 'class="u-hidden"',

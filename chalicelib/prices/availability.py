@@ -335,7 +335,7 @@ def _statuses_near(
                     continue
                 if stock == GONE and _beside_a_count(node):
                     continue
-                if in_picker(parent) or _of_something_else(parent):
+                if in_picker(parent) or _of_something_else(parent, text, title_words):
                     continue
                 if another_choice(parent, title_words) or of_another_form(text, title_words):
                     continue
@@ -658,9 +658,10 @@ def _classed_sold_out(title: LexborNode | None, price: LexborNode | None) -> Sto
     return None
 
 
-def _of_something_else(element: LexborNode) -> bool:
-    """The value of a pair whose label names something else: a store's pickup, a delivery
-    ("<p>Retiro en tienda</p><strong>No disponible</strong>")."""
+def _of_something_else(element: LexborNode, text: str, title_words: set[str]) -> bool:
+    """The value `text` of a pair whose label names something else: a store's pickup, a
+    delivery ("<p>Retiro en tienda</p><strong>No disponible</strong>"), another form of
+    the product ("<dt>Matching shade</dt><dd>Sold out</dd>")."""
     while element.parent is not None and element.parent.tag in INLINE_TAGS:
         element = element.parent
     pair = element.parent
@@ -670,8 +671,14 @@ def _of_something_else(element: LexborNode) -> bool:
     parts = list(islice(shown, 3))  # a pair has two
     if len(parts) != 2 or parts[1].mem_id != element.mem_id:
         return False
-    label = parts[0].text(deep=True).strip().lower()  # a label, not a block of the page
-    return len(label) <= MAX_LABEL and bool(NOT_A_STATUS.search(label) or TALK.search(label))
+    label = plain(parts[0].text(deep=True)).lower()  # a label, not a block of the page
+    if len(label) > MAX_LABEL:
+        return False
+    return bool(
+        NOT_A_STATUS.search(label)
+        or TALK.search(label)
+        or of_another_form(f"{label.rstrip(':')}: {text}", title_words)
+    )
 
 
 def _arounds(landmarks: list[LexborNode], view: PageView) -> list[LexborNode]:

@@ -300,6 +300,8 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"envoltorio|"
     r"warrant|garant[ií]|garanzi|gwaranc|assembly|montage|montaje|montaggio|installation|"
     r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal|"
+    r"afterpay|clearpay|affirm|sezzle|trade-?in|subscription|abonnement|suscripci|abbonament|"
+    r"\brental\b|\bmiete\b|protection plan|gift message|grußkarte|\bbulk\b|wholesale|"
     # a promotion's: a flash sale, a coupon, a gift with orders ("Free tote bag with orders
     # over €50 — sold out")
     r"flash ?(?:sale|deal)|\bdeals?\b|\baktion\b|zugabe|\bpromo|coupon|voucher|rabatt|gutschein|discount code|cupón|"
@@ -313,7 +315,8 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"(?:previous|earlier|older|former) (?:model|version|edition|generation)|\breplaces\b|"
     r"vorgänger|"
     # the page's reviews, video, engraving or returns ("Reviews are temporarily unavailable")
-    r"\breviews?\b|\bvideo|engrav|personali[sz]|monogram|\breturns?\b|\bretour|devoluci|"
+    r"\breviews?\b|\bvideo|engrav|gravur|gravure|grabado|incisione|personali[sz]|monogram|"
+    r"\breturns?\b|\bretour|devoluci|"
     r"rückgabe|rücksend",
 )
 
@@ -322,7 +325,8 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
 # "Bundle sold out", "Matching pillowcase: out of stock"): not what the page sells, unless
 # its title names it so.
 OTHER_FORMS = re.compile(
-    r"\bmatching\b|\bbundle|\bkits?\b|\bcombo\b|\bsets?\b|\bpack\b|"
+    r"\bmatching\b|\bbundle|\bkits?\b|\bcombo\b|\bsets?\b|\bpack\b|\brefills?\b|"
+    r"\breplacement\b|nachfüll|recharges?\b|ricaric|"
     r"pre-?owned|refurbished|renewed|reconditioned|open[- ]box|\bused\b|warehouse|b-ware|"
     r"gebraucht|generalüberholt|reconditionné|occasion|reacondicionado|usado|ricondizionato|"
     r"usato|kindle|e-?book|audiobook|audio ?cd|hardcover|hardback|paperback|taschenbuch|"

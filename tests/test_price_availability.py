@@ -766,7 +766,10 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Get in-stock alert", "Notify me of availability", "Bientôt en stock", "Réassort en cours",
      "E-Mail bei Verfügbarkeit", "Avísame cuando haya stock", "再入荷のお知らせ", "Restocking soon",
      "Auf die Warteliste", "Rejoindre la liste d'attente", "Apúntate a la lista de espera",
-     "Get notified when it's back", "Prossimamente"],
+     "Get notified when it's back", "Prossimamente",
+     "أخبرني عندما يتوفر", "Nachricht bei Verfügbarkeit", "Upozornit na dostupnost",
+     "Email me when this arrives in stock", "We'll email you as soon as it's back",
+     "Beri tahu saya", "Giv mig besked", "Houd mij op de hoogte"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -778,7 +781,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Disponible prochainement", "Próximamente disponible", "Wkrótce dostępny",
      "Disponível em breve", "Скоро в продаже", "Binnenkort verkrijgbaar", "Snart i lager",
      "Restocking", "Being restocked", "Due in stock soon", "Expected in stock 12/03",
-     "On order from supplier", "More on the way", "Im Zulauf", "Arriving soon", "Expected 12/03"],
+     "On order from supplier", "More on the way", "Im Zulauf", "Arriving soon", "Expected 12/03",
+     "Dostępne wkrótce"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -1523,7 +1527,12 @@ def test_a_store_s_pickup_or_delivery_in_many_languages_is_not_the_product_s_sta
      "No sizes available", "Alle Größen ausverkauft", "Toutes les tailles sont épuisées",
      "Agotado en todas las tallas",
      # orders closed
-     "Pre-order sold out", "Pre-orders closed", "Not accepting orders", "Out of season"],
+     "Pre-order sold out", "Pre-orders closed", "Not accepting orders", "Out of season",
+     "Wir nehmen derzeit keine Bestellungen an", "Nous n'acceptons plus de commandes",
+     "No aceptamos pedidos en este momento", "Não estamos a aceitar encomendas",
+     # and in other words
+     "Artikel steht derzeit nicht zur Verfügung", "Tidak dijual",
+     "We don't currently have any in stock"],
 )  # fmt: skip
 def test_every_choice_gone_or_orders_closed_is_the_product_out_of_stock(status: str) -> None:
     assert offer(TITLE + PRICE + f"<p>{status}</p>" + GREYED)[0] == "out_of_stock"

@@ -19,6 +19,11 @@ OUT_TEXT = re.compile(
             r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
             r"discontinued", r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
             r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
+            r"nehmen (?:\w+ )?keine (?:neuen )?bestellungen", r"n'acceptons (?:plus|pas) de commandes",
+            r"\bno (?:aceptamos|estamos aceptando) pedidos", r"não (?:estamos a )?aceita\w* encomendas",
+            r"nicht (?:mehr )?zur verfügung", r"tidak dijual",
+            r"\bwe (?:do not|don't|don’t) (?:currently )?have (?:any|this) (?:\w+ )?in stock",
+            r"\bwe (?:do not|don't|don’t) (?:currently )?have any stock",
             r"pre-?orders? (?:are |is )?(?:now )?closed", r"^out of season\W*$",
             r"\b(?:registrations?|enrol(?:l)?ments?|bookings?) (?:are |is )?(?:now )?closed",
             r"\bno (?:sizes?|colou?rs?|variants?|options?) (?:are |is )?(?:available|left|in stock)",
@@ -212,7 +217,7 @@ WAITING_TEXT = re.compile(
     # "soon available", either way round
     r"demnächst (?:wieder )?(?:verfügbar|erhältlich|lieferbar)|bald wieder|"
     r"disponible prochainement|próximamente (?:en stock|disponible)|disponible próximamente|"
-    r"wkrótce dostępn|dostępny wkrótce|em breve (?:disponível|em estoque)|disponível em breve|"
+    r"wkrótce dostępn|dostępn\w* wkrótce|em breve (?:disponível|em estoque)|disponível em breve|"
     r"скоро (?:в продаже|в наличии|будет)|brzy (?:skladem|k dispozici)|"
     r"hamarosan (?:elérhető|raktáron)|yakında (?:stokta|satışta)|pian saatavilla|"
     r"snart (?:i lager|på lager|tillgänglig)|soon (?:to be )?available|"
@@ -226,7 +231,9 @@ WAITING_TEXT = re.compile(
     r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on) |^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
-    r"e-?mail bei verfügbarkeit|benachrichtigung bei verfügbarkeit|réassort en cours|"
+    r"(?:e-?mail|nachricht|info|benachrichtigung|hinweis) bei verfügbarkeit|réassort en cours|"
+    r"arrives (?:back )?in stock|as soon as (?:it(?:'s| is) |this is |stock is )?(?:back|available)|"
+    r"upozornit na dostupnost|upozornění na dostupnost|عندما (?:\w+ )?يتوفر|"
     r"en réassort|de réassort|alerté (?:\w+ ){0,2}disponibilité|"
     r"avertir (?:\w+ ){0,2}disponibilité|"
     r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
@@ -266,7 +273,7 @@ NOTIFY_BUTTON = re.compile(
     r"m'alerter|alertez-moi|erinnere mich|"
     r"me prévenir|prévenez-moi|avísame|avisarme|avvisami|avise-me|powiadom mnie|"
     r"informeer mij|bevaka|meddela mig|ilmoita minulle|upozornit|уведомить|сообщить|haber ver|"
-    r"kabari saya",
+    r"kabari saya|beri tahu saya|giv mig besked|gi meg beskjed|houd m(?:ij|e) op de hoogte",
 )
 
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture

@@ -167,18 +167,24 @@ def declared_stock(
     ordered = sorted(products, key=lambda product: product[0] != main) if main else products
     for name, statements in ordered:
         read = [(stock, s.price) for s in statements if (stock := _declared(s.value)) is not None]
-        if not named_alike(name, names_shown or set()) or (
-            names_shown
-            and not named_as_shown(name, names_shown)
-            and price is not None
-            and all(at not in (None, price) for _, at in read)
-        ):
+        if names_shown and _another_s(name, [at for _, at in read], price, names_shown):
             read = [(stock, at) for stock, at in read if stock.availability != OUT_OF_STOCK]
         priced = [stock for stock, offer_price in read if offer_price == price]
         stocks = priced or [stock for stock, _ in read]
         if stocks:
             return next((s for s in stocks if s == Stock(IN_STOCK)), stocks[0])
     return None
+
+
+def _another_s(
+    name: str | None, prices: list[Decimal | None], price: Decimal | None, names_shown: set[str]
+) -> bool:
+    """A declared product named with none of the words the page shows as names, or with
+    few and every offer at another price than the one read."""
+    if not named_alike(name, names_shown):
+        return True
+    priced_otherwise = price is not None and all(at not in (None, price) for at in prices)
+    return priced_otherwise and not named_as_shown(name, names_shown)
 
 
 def _declared(value: str) -> Stock | None:

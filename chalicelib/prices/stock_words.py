@@ -277,7 +277,9 @@ NOTIFY_BUTTON = re.compile(
 )
 
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
-    r"(?<!know )when it|pick ?up|pick-up|\bcollect\b|\bcollection (?:point|in|at|from|only)\b|\bfor collection\b|^collection\b|\bcollection\s*:|nearby|delivery|shipped|\bship to\b|\bshipping\b|"
+    r"(?<!know )when it|pick ?up|pick-up|\bcollect\b|\bcollection (?:point|in|at|from|only)\b|"
+    r"\bfor collection\b|^collection\b|\bcollection\s*:|nearby|delivery|shipped|\bship to\b|"
+    r"\bshipping\b|"
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
     # a place the shop does not sell to: "Non disponible en Belgique", "Nicht lieferbar nach
     # Norwegen" (not "Not available to order", "Non disponible à la vente")
@@ -429,8 +431,8 @@ SAID_NOW = re.compile(
 )
 
 ONE_CHOICE = re.compile(
-    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected|ausgewählt|"
-    r"sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
+    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|"
+    r"(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected|ausgewählt|sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación"
 )
 

@@ -1449,6 +1449,8 @@ def test_what_is_not_a_status_of_the_product() -> None:
         # the basket a theme draws beside the product, with no link; the shop's news
         '<div id="minicart"><p>Lampe Mini - Ausverkauft - entfernen</p></div>',
         '<div class="announcement-bar"><p>Our Christmas collection is sold out!</p></div>',
+        # a bundle's block, its name and its status each in an element of its own
+        '<div class="bundle"><p>Lampe + Leuchtmittel Bundle</p><p>Ausverkauft</p></div>',
     ],
 )
 def test_a_status_of_other_products_or_in_reviews_is_not_the_product_s(beside: str) -> None:

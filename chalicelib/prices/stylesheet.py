@@ -53,15 +53,17 @@ def read_sheet(css: str) -> Sheet:
     ".sc-q2{text-decoration:line-through}", ".note" of ".note{display:none}"."""
     sheet = Sheet()
     hiding: list[str] = []
-    shown: set[str] = set()
+    showing: list[str] = []  # the selectors of rules that show, read for their classes at need
     for selectors, declarations, nested in _rules(_COMMENT.sub("", css) if "/*" in css else css):
         if "line-through" in declarations:
             sheet.struck.extend(_one_class(selectors))
         if _SHOWS.search(declarations):
-            shown.update(_CLASS_NAMED.findall(selectors))
+            showing.append(selectors)
         elif not nested and _HIDES.search(declarations):
             hiding.extend(_one_class(selectors))
-    sheet.hidden = [s for s in hiding if _CLASS_NAMED.findall(s)[0] not in shown]
+    if hiding:
+        shown = set(_CLASS_NAMED.findall(",".join(showing)))
+        sheet.hidden = [s for s in hiding if _CLASS_NAMED.findall(s)[0] not in shown]
     return sheet
 
 

@@ -1941,6 +1941,32 @@ def test_another_product_s_card_and_a_theme_s_badges_in_a_framework_s_wrappers()
     assert offer(TITLE + wrapped(badges, times=2) + PRICE + BUTTON)[0] == "in_stock"
 
 
+def test_a_grouped_product_s_sold_out_row_beside_rows_that_take_a_quantity() -> None:
+    """Magento's grouped product: each part's row holds its quantity box, or "Out of
+    stock" in its place; the product sells while any row takes a quantity."""
+
+    def row(name: str, price: str, order: str) -> str:
+        return f"<tr><td><strong>{name}</strong><span class='price'>{price}</span></td><td>{order}</td></tr>"
+
+    gone = '<div class="stock unavailable"><span>Out of stock</span></div>'
+    quantity = '<input type="number" name="super_group[2]" value="0" class="qty">'
+    cart = '<button type="submit" class="action tocart">Add to Cart</button>'
+    grouped = f'<table class="grouped">{row("Lampe Messing", "89,00 €", gone)}{{other}}</table>'
+    assert offer(TITLE + grouped.format(other=row("Lampe Blau", "79,00 €", quantity)) + cart)[
+        0
+    ] == ("in_stock")
+    assert offer(TITLE + grouped.format(other=row("Lampe Blau", "79,00 €", gone)) + cart)[0] == (
+        "out_of_stock"
+    )
+    # A hidden or greyed-out box takes nothing.
+    for closed in (
+        '<input type="hidden" name="qty" value="1">',
+        quantity.replace(">", " disabled>"),
+    ):
+        other = row("Lampe Blau", "79,00 €", closed)
+        assert offer(TITLE + grouped.format(other=other) + cart)[0] == "out_of_stock", closed
+
+
 @pytest.mark.parametrize(
     "row",
     [

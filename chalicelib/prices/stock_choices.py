@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborNode
 from chalicelib.prices.layout import (
     attr_text,
     class_names,
+    hidden,
     picture_link,
     plain,
     shown_nodes,
@@ -23,6 +24,7 @@ from chalicelib.prices.layout import (
     wrapped_alone,
 )
 from chalicelib.prices.stock_text import (
+    IN_STOCK,
     MAX_LABEL,
     MAX_PHRASE,
     WORD,
@@ -51,6 +53,7 @@ _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, i
 ROWS = {"tr", "li"}
 ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
 MAX_ROWS = 50  # rows of a table read for their statuses
+_QUANTITY = re.compile(r"qty|quantit|menge|anzahl|cantidad|aantal|ilość|mennyiség|数量|수량")
 
 
 def in_picker(element: LexborNode) -> bool:
@@ -144,13 +147,30 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
 
 
 def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
+    """Rows saying different statuses, or a sold-out row beside one that takes an order
+    with a quantity of its own (Magento's grouped products: a row's "Out of stock" where
+    the others have their quantity box)."""
     said = set()
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
+        row_says = False
         for node in shown_nodes(other):
             text = plain(node.text(deep=False)).lower() if node.is_text_node else ""
             if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
+                row_says = True
+        if not row_says and _takes_a_quantity(other):
+            said.add(IN_STOCK)
     return len(said) > 1
+
+
+def _takes_a_quantity(row: LexborNode) -> bool:
+    """A quantity box in the row, open to input."""
+    return any(
+        "disabled" not in box.attributes
+        and not hidden(box)
+        and (box.attributes.get("type") == "number" or _QUANTITY.search(attr_text(box)))
+        for box in row.css("input, select")
+    )
 
 
 def of_another_form(text: str, title_words: set[str]) -> bool:

@@ -312,7 +312,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         # no longer made or carried, nothing left
         "We no longer carry this item", "We no longer sell this product", "No longer produced",
         "Out of production", "This set has been retired", "Retired", "None left",
-        "No items left", "Nothing left in stock",
+        "No items left", "Nothing left in stock", "End of life", "EOL", "Obsolete", "OOS",
+        "Withdrawn from sale", "Not available for sale", "Kein Bestand",
+        "Ta oferta jest zakończona",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition

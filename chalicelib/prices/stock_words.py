@@ -32,7 +32,8 @@ OUT_TEXT = re.compile(
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
             r"no longer (?:on sale|sold|stocked|carried|offered|produced|manufactured|made)",
             r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"not orderable",
-            r"out of production", r"^retired\W*$",
+            r"out of production", r"^retired\W*$", r"^(?:end of life|eol|obsolete|oos)\W*$",
+            r"withdrawn from sale", r"\bkein(?:en)? (?:lager)?bestand\b",
             r"\b(?:item|product|set|model) (?:has been |is |was )?retired\b",
             r"^(?:none|nothing|no (?:items?|units?|pieces?|more)) left\b",
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
@@ -77,7 +78,7 @@ OUT_TEXT = re.compile(
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
-            r"wyprzedan", r"oferta (?:została |się )?zakończ(?:ona|yła)",
+            r"wyprzedan", r"oferta (?:została |się |jest )?zakończ(?:ona|yła)",
             r"sprzedaż (?:została |się )?zakończ(?:ona|yła)", r"vyprod[aá]n",
             r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
             r"nedostupn",
@@ -133,7 +134,7 @@ UNAVAILABLE = re.compile(
     rf"(?:{STATUS_LABEL})?(?:(?:this|the) )?(?:item|product)?"
     r"(?: you(?:(?:'|’)ve| have)? (?:selected|chosen))?\s*(?:is )?"
     r"(?:(?:currently|temporarily|presently) )?"
-    r"(?:unavailable|not available)(?: (?:for (?:online )?(?:purchase|ordering)|"
+    r"(?:unavailable|not available)(?: (?:for (?:online )?(?:purchase|ordering|sale)|"
     r"to (?:buy|order|purchase)|online|"
     r"at (?:this|the) (?:time|moment)|at present|right now))*\W*$|"
     rf"^{STATUS_LABEL}{NO}",

@@ -1943,9 +1943,9 @@ def test_another_product_s_card_and_a_theme_s_badges_in_a_framework_s_wrappers()
     assert offer(TITLE + wrapped(badges, times=2) + PRICE + BUTTON)[0] == "in_stock"
 
 
-def test_a_grouped_product_s_sold_out_row_beside_rows_that_take_a_quantity() -> None:
+def test_a_grouped_product_s_sold_out_row_beside_rows_that_take_an_order() -> None:
     """Magento's grouped product: each part's row holds its quantity box, or "Out of
-    stock" in its place; the product sells while any row takes a quantity."""
+    stock" in its place; the product sells while any row takes an order."""
 
     def row(name: str, price: str, order: str) -> str:
         return f"<tr><td><strong>{name}</strong><span class='price'>{price}</span></td><td>{order}</td></tr>"
@@ -1960,6 +1960,8 @@ def test_a_grouped_product_s_sold_out_row_beside_rows_that_take_a_quantity() -> 
     assert offer(TITLE + grouped.format(other=row("Lampe Blau", "79,00 €", gone)) + cart)[0] == (
         "out_of_stock"
     )
+    # ...or its own buy button.
+    assert offer(TITLE + grouped.format(other=row("Lampe Blau", "79,00 €", cart)))[0] == "in_stock"
     # A hidden or greyed-out box takes nothing.
     for closed in (
         '<input type="hidden" name="qty" value="1">',

@@ -41,6 +41,7 @@ from chalicelib.prices.stock_words import (
     STATUS_LABEL,
     STILL_ON_SALE,
 )
+from chalicelib.prices.words import BUY_ACTION
 
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
 _PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
@@ -148,8 +149,8 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
 
 def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     """Rows saying different statuses, or a sold-out row beside one that takes an order
-    with a quantity of its own (Magento's grouped products: a row's "Out of stock" where
-    the others have their quantity box)."""
+    of its own, with a quantity or a buy button (Magento's grouped products: a row's "Out
+    of stock" where the others have their quantity box)."""
     said = set()
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
         row_says = False
@@ -158,18 +159,22 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
             if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
                 row_says = True
-        if not row_says and _takes_a_quantity(other):
+        if not row_says and _takes_an_order(other):
             said.add(IN_STOCK)
     return len(said) > 1
 
 
-def _takes_a_quantity(row: LexborNode) -> bool:
-    """A quantity box in the row, open to input."""
+def _takes_an_order(row: LexborNode) -> bool:
+    """A quantity box or a buy button in the row, open to input."""
     return any(
-        "disabled" not in box.attributes
-        and not hidden(box)
-        and (box.attributes.get("type") == "number" or _QUANTITY.search(attr_text(box)))
-        for box in row.css("input, select")
+        "disabled" not in control.attributes
+        and not hidden(control)
+        and (
+            control.attributes.get("type") == "number"
+            or _QUANTITY.search(attr_text(control))
+            or (control.tag == "button" and BUY_ACTION.search(plain(control.text()).lower()))
+        )
+        for control in row.css("input, select, button")
     )
 
 

@@ -685,6 +685,19 @@ def test_a_button_that_only_says_sold_out_is_the_buy_button_in_its_sold_out_stat
 
 
 @pytest.mark.parametrize(
+    ("classes", "expected"),
+    [("btn add-to-cart btn--sold-out", "out_of_stock"), ("add-to-cart is-soldout", "out_of_stock"),
+     ("add-to-cart outofstock", "out_of_stock"),
+     # what a script does with the button then, not its state
+     ("add-to-cart js-sold-out-toggle", "in_stock"), ("add-to-cart sold-out-hidden", "in_stock"),
+     ("add-to-cart hide-when-sold-out", "in_stock"),
+     ("add-to-cart out-of-stock-notify-trigger", "in_stock")],
+)  # fmt: skip
+def test_a_buy_button_classed_sold_out_is_sold_out(classes: str, expected: str) -> None:
+    assert offer(TITLE + PRICE + f'<button class="{classes}">Add to cart</button>')[0] == expected
+
+
+@pytest.mark.parametrize(
     "promise",
     ["Notify me when available", "Email me when back in stock", "Benachrichtigen, wenn verfügbar"],
 )

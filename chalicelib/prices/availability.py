@@ -126,6 +126,8 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 # A class saying the element it is on is sold out, whole or as a state ("outofstock",
 # "product--sold-out", "is-soldout"), not what it does then ("hide-if-sold-out").
 _SOLD_OUT_STATE = re.compile(r"(?:^|--|^is-|-is-)(?:sold-?out|out-?of-?stock)$")
+# ...and a class naming what a script does then ("js-sold-out-toggle", "sold-out-hidden").
+_WHAT_TO_DO = re.compile(r"^js-|hide|hidden|show|when|toggle|notify|unless|if-")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
@@ -737,7 +739,10 @@ def availability_of(
 
 def _says_sold_out(button: LexborNode) -> bool:
     """By its class, its text, or its value or label (<input value="Out of stock">)."""
-    if _SOLD_OUT_CLASS.search((button.attributes.get("class") or "").lower()):
+    if any(
+        _SOLD_OUT_CLASS.search(name) and not _WHAT_TO_DO.search(name)
+        for name in class_names(button)
+    ):
         return True
     labels = _labels(button)
     # Sold out, or a promise to tell when it is back ("Notify me when available"); not

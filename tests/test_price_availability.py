@@ -1666,6 +1666,16 @@ def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_
     )
 
 
+@pytest.mark.parametrize("shown_then", ["show-if-sold-out", "visible-when-sold-out", "sold-out-only"])
+def test_a_note_classed_to_show_only_when_sold_out_waits_for_its_container(shown_then: str) -> None:
+    """Themes print the note on every page; CSS shows it under a block marked sold out."""
+    note = f'<p class="{shown_then}">Sold out</p>'
+    assert offer(f'<div class="product">{TITLE}{PRICE}{note}{BUTTON}</div>')[0] == "in_stock"
+    assert offer(f'<div class="product">{TITLE}{PRICE}{note}</div>')[0] == "in_stock"
+    sold = f'<div class="product is-sold-out">{TITLE}{PRICE}{note}</div>'
+    assert offer(sold)[0] == "out_of_stock"
+
+
 def test_a_theme_s_sold_out_badge_wrapping_its_text_is_off_outside_a_sold_out_price() -> None:
     """Shopify's Debut prints its badges with their text in a <span> of its own, beside
     the sale badge, and no markup to say which applies; a greyed-out button may wait for

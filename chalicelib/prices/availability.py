@@ -126,6 +126,11 @@ _SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
 # A class saying the element it is on is sold out, whole or as a state ("outofstock",
 # "product--sold-out", "is-soldout"), not what it does then ("hide-if-sold-out").
 _SOLD_OUT_STATE = re.compile(r"(?:^|--|^is-|-is-)(?:sold-?out|out-?of-?stock)$")
+# ...a class of what is shown only then, under a container marked so ("show-if-sold-out")
+_SHOWN_WHEN_OUT = re.compile(
+    r"(?:show|visible|display)\w*-(?:if|when|on)-(?:sold-?out|out-?of-?stock)|"
+    r"(?:sold-?out|out-?of-?stock)-only"
+)
 # ...and a class naming what a script does then ("js-sold-out-toggle", "sold-out-hidden").
 _WHAT_TO_DO = re.compile(r"^js-|hide|hidden|show|when|toggle|notify|unless|if-")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
@@ -548,8 +553,8 @@ def _label_of(node: LexborNode) -> str | None:
 
 def _badge_off(holder: LexborNode) -> bool:
     """A sold-out badge (the status's holder, or an element around it) printed beside its
-    theme's other badges (sale, new), which CSS shows only under a container marked sold
-    out (Shopify's `price--sold-out`)."""
+    theme's other badges (sale, new), or classed to be shown only then ("show-if-sold-out"),
+    which CSS shows only under a container marked sold out (Shopify's `price--sold-out`)."""
     element = next(
         (
             n
@@ -563,6 +568,10 @@ def _badge_off(holder: LexborNode) -> bool:
     badges = wrapped_alone(element).parent  # bare wrappers around a badge are not the theme's
     if badges is None:
         return False
+    if any(map(_SHOWN_WHEN_OUT.search, class_names(element))):  # "show-if-sold-out"
+        return not any(
+            any(map(_SOLD_OUT_STATE.search, class_names(n))) for n in up(badges, PRODUCT_LEVELS)
+        )
     classes = class_names(element)
     others = (n for n in badges.traverse() if n.mem_id not in (badges.mem_id, element.mem_id))
     if not any(classes & class_names(other) for other in others):

@@ -1666,7 +1666,9 @@ def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_
     )
 
 
-@pytest.mark.parametrize("shown_then", ["show-if-sold-out", "visible-when-sold-out", "sold-out-only"])
+@pytest.mark.parametrize(
+    "shown_then", ["show-if-sold-out", "visible-when-sold-out", "sold-out-only"]
+)
 def test_a_note_classed_to_show_only_when_sold_out_waits_for_its_container(shown_then: str) -> None:
     """Themes print the note on every page; CSS shows it under a block marked sold out."""
     note = f'<p class="{shown_then}">Sold out</p>'

@@ -569,9 +569,7 @@ def _badge_off(holder: LexborNode) -> bool:
     if badges is None:
         return False
     if any(map(_SHOWN_WHEN_OUT.search, class_names(element))):  # "show-if-sold-out"
-        return not any(
-            any(map(_SOLD_OUT_STATE.search, class_names(n))) for n in up(badges, PRODUCT_LEVELS)
-        )
+        return not any(map(_marked_sold_out, up(badges, PRODUCT_LEVELS)))
     classes = class_names(element)
     others = (n for n in badges.traverse() if n.mem_id not in (badges.mem_id, element.mem_id))
     if not any(classes & class_names(other) for other in others):
@@ -668,11 +666,14 @@ def _classed_sold_out(title: LexborNode | None, price: LexborNode | None) -> Sto
         return None
     holding_price = {n.mem_id for n in up(price, PRODUCT_LEVELS)}
     for element in up(title, PRODUCT_LEVELS):
-        if element.mem_id in holding_price and any(
-            map(_SOLD_OUT_STATE.search, class_names(element))
-        ):
+        if element.mem_id in holding_price and _marked_sold_out(element):
             return Stock(OUT_OF_STOCK)
     return None
+
+
+def _marked_sold_out(element: LexborNode) -> bool:
+    """Classed sold out as its state (`_SOLD_OUT_STATE`)."""
+    return any(map(_SOLD_OUT_STATE.search, class_names(element)))
 
 
 def _of_something_else(element: LexborNode, text: str, title_words: set[str]) -> bool:

@@ -264,11 +264,14 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "ขายหมดแล้ว", "Đã bán hết", "Nie je na sklade", "Läbi müüdud", "Εκτός αποθέματος",
         "نفذ من المخزون", "販売期間外", "現在お取り扱いしておりません", "予約受付終了", "已抢光",
         "已售空", "Liefertermin unbekannt", "Liefertermin noch offen", "Producto descatalogado",
-        "Fuori produzione", "Uit assortiment", "Chwilowo brak", "Utgått", "Udgået",
+        "Uit assortiment", "Chwilowo brak", "Utgått", "Udgået",
         "Ожидается поступление", "État du stock : Rupture", "Nessuna disponibilità",
         "Наличие: нет", "В наличии: нет", "Наявність: немає", "Available: No", "In stock: No",
         "Sorry – we’re all out", "All gone", "This item is not for sale",
         "Not available to order", "Non disponible à la vente", "Non disponible en ligne",
+        "Plus commercialisé", "Wycofany ze sprzedaży", "Больше не продается",
+        "Currently not for sale", "Not currently for sale", "Fully booked", "Nil stock",
+        "Zero stock",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -310,9 +313,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "หมดชั่วคราว", "Geçici olarak temin edilemiyor", "نفذ من المخزون", "Laos otsas",
         "Uppselt", "স্টক নেই", "Brak produktu", "Non ordinabile",
         # no longer made or carried, nothing left
-        "We no longer carry this item", "We no longer sell this product", "No longer produced",
-        "Out of production", "This set has been retired", "Retired", "None left",
-        "No items left", "Nothing left in stock", "End of life", "EOL", "Obsolete", "OOS",
+        "We no longer carry this item", "We no longer sell this product", "None left",
+        "No items left", "Nothing left in stock", "OOS",
         "Withdrawn from sale", "Not available for sale", "Kein Bestand",
         "Ta oferta jest zakończona",
         # an event's places gone
@@ -328,6 +330,40 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
 
 @pytest.mark.parametrize(
     "status",
+    ["Discontinued", "This product has been discontinued", "Fuori produzione",
+     "No longer produced", "No longer in production", "Out of production",
+     "This set has been retired", "Retired", "End of life", "EOL", "Obsolete", "生産終了",
+     "단종", "Снят с производства", "停产",
+     "This product has been replaced by the Lampe Atelier II"],
+)  # fmt: skip
+def test_a_line_ended_is_sold_out_only_where_nothing_takes_orders(status: str) -> None:
+    """No more will be made, which is not to say none are left: shops sell the last pieces."""
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>')[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + GREYED)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "status",
+    ["Discontinued - while stocks last", "Discontinued: only 3 left",
+     "Discontinued. Limited stock remaining.", "Discontinued by the maker – 2 left in stock",
+     "Being discontinued", "To be discontinued", "Clearance - discontinued line",
+     "Last chance: discontinued", "Fuori produzione, fino ad esaurimento scorte"],
+)  # fmt: skip
+def test_a_line_ended_with_its_last_pieces_on_sale_is_in_stock(status: str) -> None:
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>')[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "status",
+    ["Discontinued - sold out", "Discontinued, out of stock", "Ausverkauft: Auslaufmodell"],
+)
+def test_a_line_ended_and_sold_out_is_out_of_stock(status: str) -> None:
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + BUTTON)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    "status",
     ["This listing sold on Jun 12, 2023", "Sold for $40.00 on Jun 12", "This piece has sold",
      "This artwork has been sold", "Sold to another buyer", "Already sold", "Bereits verkauft",
      "Verkauft am 12.06.2023", "Dieser Artikel wurde verkauft", "Cet article a été vendu",
@@ -336,7 +372,7 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
      "Sold", "SOLD", "Verkauft", "Vendu", "Vendido", "Venduto", "Verkocht", "Solgt", "Såld",
      "Продано", "売却済み", "已售出",
      # held for a buyer
-     "Reserved", "Reserviert", "Réservé", "Gereserveerd", "Under offer"],
+     "Reserved", "Reserviert", "Réservé", "Gereserveerd", "Under offer", "Sale pending"],
 )  # fmt: skip
 def test_a_one_off_item_sold_is_out_of_stock(status: str) -> None:
     """Vintage, art and second-hand shops sell each piece once, and hold it for a buyer."""
@@ -797,7 +833,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Disponível em breve", "Скоро в продаже", "Binnenkort verkrijgbaar", "Snart i lager",
      "Restocking", "Being restocked", "Due in stock soon", "Expected in stock 12/03",
      "On order from supplier", "More on the way", "Im Zulauf", "Arriving soon", "Expected 12/03",
-     "Dostępne wkrótce"],
+     "Dostępne wkrótce", "Expected in stock: 12/03", "Stock arriving soon",
+     "Request a stock alert"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

@@ -228,7 +228,7 @@ def shown_stock(
     landmarks = [node for node in (button, title, price) if node is not None]
     for stock in _statuses_near(view, landmarks, in_another_card, sentences=not can_buy):
         if stock in IN_CONTEXT:
-            if sizes_promise:
+            if can_buy or (sizes_promise and stock == WAITING):
                 continue
             return Stock(OUT_OF_STOCK)
         if stock.availability == OUT_OF_STOCK:

@@ -18,6 +18,8 @@ from chalicelib.prices.stock_words import (
     DELIVERED_LATER_SAID,
     EVERY_CHOICE,
     IN_TEXT,
+    LAST_PIECES,
+    LINE_ENDED,
     NEGATION,
     NONE_TAKEN,
     NOT_A_STATUS,
@@ -53,7 +55,7 @@ class Stock:
 
 
 # Read only where nothing takes orders: a promise to tell when it is back ("notify me"),
-# a one-off item's bare "Sold".
+# a one-off item's bare "Sold", a line ended ("Discontinued": its last pieces may be sold).
 WAITING = Stock(OUT_OF_STOCK, "waiting")
 GONE = Stock(OUT_OF_STOCK, "gone")
 IN_CONTEXT = (WAITING, GONE)
@@ -111,6 +113,8 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
         return Stock(OUT_OF_STOCK)  # what a store nearby may have, the shop does not sell
     if _conditional(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
         return None
+    if out and LINE_ENDED.search(text) and not says_out(LINE_ENDED.sub(" ", text)):
+        return Stock(IN_STOCK) if LAST_PIECES.search(text) or _says_in_stock(text) else GONE
     if out:
         return Stock(OUT_OF_STOCK)
     if PREORDER_TEXT.search(text):
@@ -138,6 +142,11 @@ def _names_the_product(text: str, title_words: set[str]) -> bool:
     chosen = {w for m in VARIANT.finditer(text) for w in WORD.findall(m.group(0))}
     named = (beside_the_status(text) & title_words) - chosen - POINTING
     return chosen <= title_words and any(len(w) > 2 for w in named)
+
+
+def _says_in_stock(text: str) -> bool:
+    stocked = IN_TEXT.search(text)
+    return stocked is not None and NEGATION.search(text[: stocked.start()]) is None
 
 
 def _conditional(text: str) -> bool:

@@ -10,14 +10,32 @@ import re
 
 from chalicelib.prices import words
 
+# A line ended: the product is no longer made or listed, though its last pieces may still
+# be sold ("Discontinued – while stocks last"); read as sold out where nothing takes
+# orders (`stock_text.GONE`). Part of `OUT_TEXT`.
+LINE_ENDED = re.compile(
+    r"discontinued|out of production|no longer (?:in production|produced|manufactured|made)|"
+    r"has been (?:replaced|superseded) by|"
+    r"^(?:end of life|eol|obsolete|retired)\W*$|\b(?:item|product|set|model) (?:has been |is |was )?retired\b|"
+    r"fuori produzione|生産終了|停产|停產|단종|сня\w* с производства"
+)
+# ...and the words that say its last pieces are on sale, or that it is not over yet.
+LAST_PIECES = re.compile(
+    r"while (?:stocks?|supplies|quantities) lasts?|solange (?:der )?vorrat reicht|"
+    r"jusqu'(?:à|a) épuisement|hasta agotar|fino ad esaurimento|zolang de voorraad strekt|"
+    r"do wyczerpania|\b\d+ (?:\w+ )?(?:left|remaining)\b|remaining stock|"
+    r"last (?:few|pieces|units|chance)|clearance|"
+    r"(?:being|to be|will be|soon to be|soon) discontinued|discontinuing"
+)
+
 # Short statuses shops show for a product they cannot sell now, by language.
 OUT_TEXT = re.compile(
     "|".join(
         [
             r"out of stock", r"out-of-stock", r"sold[ -]?out", r"^stock[ -]?out\W*$", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
-            r"not in stock", r"no stock", r"isn.t in stock", r"not currently available",
-            r"discontinued", r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
+            r"not in stock", r"(?:no|nil|zero) stock", r"isn.t in stock", r"not currently available",
+            LINE_ENDED.pattern, r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
             r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
             r"nehmen (?:\w+ )?keine (?:neuen )?bestellungen", r"n'acceptons (?:plus|pas) de commandes",
             r"\bno (?:aceptamos|estamos aceptando) pedidos", r"não (?:estamos a )?aceita\w* encomendas",
@@ -30,21 +48,23 @@ OUT_TEXT = re.compile(
             r"tickets? (?:are )?(?:unavailable|no longer available)",
             r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
-            r"no longer (?:on sale|sold|stocked|carried|offered|produced|manufactured|made)",
+            r"no longer (?:on sale|sold|stocked|carried|offered)",
             r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"not orderable",
-            r"out of production", r"^retired\W*$", r"^(?:end of life|eol|obsolete|oos)\W*$",
+            r"^oos\W*$",
             r"withdrawn from sale", r"\bkein(?:en)? (?:lager)?bestand\b",
-            r"\b(?:item|product|set|model) (?:has been |is |was )?retired\b",
             r"^(?:none|nothing|no (?:items?|units?|pieces?|more)) left\b",
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
-            r"out of print", r"descatalogad", r"fuori produzione", r"uit (?:het )?assortiment",
+            r"out of print", r"descatalogad", r"uit (?:het )?assortiment",
             r"\butgått\b", r"\budgået\b", r"liefertermin (?:unbekannt|(?:noch )?offen)",
             r"chwilowo brak", r"brak produktu", r"nessuna disponibilit", r"ожидается поступление",
             r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
             r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
             r"\bwe(?:(?:'|’)re| are|(?:'|’)ve run| have run) (?:\w+ )?out of (?:this|these) (?:items?|products?)\b",
-            r"^this (?:item|product) is not for sale\W*$", r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            r"^this (?:item|product) is not for sale\W*$", r"^(?:currently )?not (?:currently )?for sale\W*$",
+            r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            r"^(?:fully booked|booked (?:out|up))\W*$", r"plus commercialisé", r"wycofan\w* ze sprzedaży",
+            r"больше не прода[её]тся",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
             r"\b(?:item|product|listing|piece|artwork|painting|this one) (?:has been |has |was |is )?sold"
@@ -107,7 +127,7 @@ OUT_TEXT = re.compile(
             r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
-            r"hết hàng", r"bán hết", r"ngừng (?:kinh doanh|bán)", r"停售", r"停產", r"停产",
+            r"hết hàng", r"bán hết", r"ngừng (?:kinh doanh|bán)", r"停售",
         ]
     ),
 )  # fmt: skip
@@ -229,8 +249,8 @@ WAITING_TEXT = re.compile(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
-    r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
-    r"expected (?:in stock|back|on) |^on order(?: from (?:the )?supplier)?\W*$|"
+    r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^(?:stock )?arriving soon\W*$|^expected \d|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"expected (?:in stock|back|on)\b|^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"(?:e-?mail|nachricht|info|benachrichtigung|hinweis) bei verfügbarkeit|réassort en cours|"
     r"arrives (?:back )?in stock|as soon as (?:it(?:'s| is) |this is |stock is )?(?:back|available)|"
@@ -239,7 +259,7 @@ WAITING_TEXT = re.compile(
     r"avertir (?:\w+ ){0,2}disponibilité|"
     r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
     r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|"
-    r"back in stock|in-?stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
+    r"back in stock|(?:in-?|re)?stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
     r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"
@@ -503,7 +523,7 @@ SOLD_ALONE = re.compile(
     r"^(?:sold|verkauft|vendu|vendue|vendido|vendida|venduto|venduta|verkocht|sprzedan[yae]|"
     r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|"
     r"reserved|reserviert|réservée?|reservad[oa]|riservat[oa]|gereserveerd|zarezerwowan[ya]|"
-    r"under offer)\W*$"
+    r"under offer|sale pending)\W*$"
 )
 
 ANY_STATUS = words.any_of(

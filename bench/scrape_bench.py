@@ -124,6 +124,7 @@ class FakeResponse:
     status: int
     body: bytes
     headers: dict[str, str] = field(default_factory=dict)
+    cookies: tuple[str, ...] = ()
 
     def chunks(self) -> Iterator[bytes]:
         yield self.body

@@ -15,6 +15,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
 from chalicelib.config import Settings
+from chalicelib.pricewatch.cookies import MAX_COOKIES, RedirectCookies
 from chalicelib.pricewatch.fetching import (
     MAX_CRAWL_DELAY,
     MAX_RETRY_AFTER,
@@ -26,7 +27,7 @@ from chalicelib.pricewatch.fetching import (
     resolve,
 )
 from chalicelib.pricewatch.http import http_transport
-from chalicelib.urls import forbidden
+from chalicelib.urls import forbidden, parse_web_url
 
 PAGE = "<html><body><h1>Mug</h1><p class=price>$24.99</p></body></html>"
 
@@ -303,6 +304,74 @@ def test_timeouts_are_transient(httpserver: HTTPServer, settings: Settings) -> N
     impatient = Fetcher(settings._replace(fetch_timeout=1), Slots().reserve)
     with pytest.raises(Transient):
         impatient.fetch(httpserver.url_for("/slow"))
+
+
+# --- cookies set by redirects ----------------------------------------------------
+
+
+def cookies_sent(httpserver: HTTPServer, path: str) -> list[str | None]:
+    return [r.headers.get("Cookie") for r, _ in httpserver.log if r.path == path]
+
+
+def test_a_redirect_setting_a_session_cookie_is_followed_with_it(
+    httpserver: HTTPServer, fetcher: Fetcher
+) -> None:
+    """A first visit is sent back to the same page with a session cookie; without
+    sending it back, the fetch would loop until it gave up."""
+    robots(httpserver, None, 404)
+    httpserver.expect_request("/mug", headers={"Cookie": "sid=42; consent=yes"}).respond_with_data(
+        PAGE, content_type="text/html"
+    )
+    httpserver.expect_request("/mug").respond_with_data(
+        "", status=302, headers=[("Location", "/mug"),
+                                 ("Set-Cookie", "sid=42; Path=/; HttpOnly"),
+                                 ("Set-Cookie", "consent=yes; Expires=Wed, 21 Oct 2099 07:28:00 GMT")],
+    )  # fmt: skip
+    assert fetcher.fetch(httpserver.url_for("/mug")).body.decode() == PAGE
+    assert cookies_sent(httpserver, "/mug") == [None, "sid=42; consent=yes"]
+    # Kept for one fetch only: the next one starts as a first visit again.
+    fetcher.fetch(httpserver.url_for("/mug"))
+    assert cookies_sent(httpserver, "/mug")[2] is None
+
+
+def test_cookies_go_back_only_where_they_belong(httpserver: HTTPServer, fetcher: Fetcher) -> None:
+    robots(httpserver, None, 404)
+    assert httpserver.url_for("/").startswith("http://localhost:")
+    other = f"http://127.0.0.1:{httpserver.port}"  # the same server under another name
+    httpserver.expect_request("/a").respond_with_data(
+        "", status=302, headers=[("Location", "/b"), ("Set-Cookie", "here=1"),
+                                 ("Set-Cookie", "secure=1; Secure"),
+                                 ("Set-Cookie", "elsewhere=1; Domain=shop.example")],
+    )  # fmt: skip
+    httpserver.expect_request("/b").respond_with_data(
+        "", status=302, headers=[("Location", "/c"), ("Set-Cookie", "here=; Max-Age=0"),
+                                 ("Set-Cookie", "kept=2")],
+    )  # fmt: skip
+    httpserver.expect_request("/c").respond_with_data(
+        "", status=302, headers={"Location": f"{other}/d"}
+    )
+    httpserver.expect_request("/d").respond_with_data(PAGE, content_type="text/html")
+    assert fetcher.fetch(httpserver.url_for("/a")).body.decode() == PAGE
+    # A Secure cookie is not sent over http, nor one for another domain; a deletion deletes.
+    assert cookies_sent(httpserver, "/b") == ["here=1"]
+    assert cookies_sent(httpserver, "/c") == ["kept=2"]
+    assert cookies_sent(httpserver, "/d") == [None]  # another host
+
+
+def test_what_redirects_set_is_capped_and_checked() -> None:
+    www, shop = parse_web_url("https://www.shop.example/p"), parse_web_url("https://shop.example/")
+    jar = RedirectCookies(now=time.time())
+    jar.keep(www, [f"c{n}=v" for n in range(100)] + ["big=" + "x" * 5000, "bad cookie;;=", "=v"])
+    assert len(jar.header(www).split("; ")) == MAX_COOKIES
+    jar = RedirectCookies(now=time.time())
+    jar.keep(
+        www, ["parent=1; Domain=.shop.example", "suffix=1; Domain=example", "old=1; Max-Age=-1"]
+    )
+    assert jar.header(shop) == "parent=1"
+    assert jar.header(www) == "parent=1"
+    ip = parse_web_url("http://127.0.0.1/")
+    jar.keep(ip, ["odd=1; Domain=0.0.1"])  # an address has no parent domain
+    assert jar.header(parse_web_url("http://127.0.0.1/")) is None
 
 
 # --- robots.txt redirects (RFC 9309 2.3.1.2) ---------------------------------

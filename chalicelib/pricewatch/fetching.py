@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from chalicelib.config import Settings
+from chalicelib.pricewatch.cookies import RedirectCookies
 from chalicelib.pricewatch.http import Request, Response, Transport, TransportError, http_transport
 from chalicelib.urls import BadUrl, WebAddress, allowlisted, forbidden, parse_web_url
 
@@ -118,6 +119,7 @@ class Fetcher:
         seconds = self.settings.fetch_timeout if within is None else within
         budget = _Budget(self.clock() + min(self.settings.fetch_timeout, seconds), max_wait)
         current = _parsed(url)
+        cookies = RedirectCookies(self.clock())
         for _hop in range(MAX_REDIRECTS + 1):
             rules = self._robots_for(current, budget)
             agent = self.settings.bot_user_agent
@@ -125,8 +127,9 @@ class Fetcher:
                 raise Permanent("robots-disallowed", f"robots.txt of {current.host} disallows it")
             delay = _crawl_delay(rules.crawl_delay(agent) if rules is not None else None)
             interval = max(self.settings.host_interval, delay)
-            response = self._get(current, budget, interval=interval)
+            response = self._get(current, budget, interval=interval, cookie=cookies.header(current))
             try:
+                cookies.keep(current, response.cookies)
                 location = response.headers.get("Location")
                 if response.status in REDIRECTS and location:
                     current = _parsed(urljoin(current.url, location))
@@ -192,7 +195,9 @@ class Fetcher:
         self._robots[origin] = (self.clock(), rules)
         return rules
 
-    def _get(self, address: WebAddress, budget: _Budget, *, interval: float) -> Response:
+    def _get(
+        self, address: WebAddress, budget: _Budget, *, interval: float, cookie: str | None = None
+    ) -> Response:
         """One GET to the address we checked, after waiting for the host's turn."""
         ip = self._checked_address(address)
         waited = self._wait_for_turn(address.host, interval, budget.wait_left)
@@ -207,6 +212,8 @@ class Fetcher:
             "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
             "Accept-Encoding": "gzip, deflate",
         }
+        if cookie:
+            headers["Cookie"] = cookie
         try:
             return self.transport(Request(address, ip, headers, left))
         except TransportError as error:

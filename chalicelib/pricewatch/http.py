@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -45,6 +45,7 @@ class Request:
 class Response(Protocol):
     status: int
     headers: Mapping[str, str]  # case-insensitive
+    cookies: Sequence[str]  # its Set-Cookie headers, one a cookie
 
     def chunks(self) -> Iterator[bytes]:
         """The body, content-decoded, as it arrives; raises TransportError when it fails."""
@@ -100,6 +101,7 @@ class _Urllib3Response:
         self._pool = pool
         self.status = int(response.status)
         self.headers: Mapping[str, str] = response.headers
+        self.cookies: Sequence[str] = response.headers.getlist("Set-Cookie")
 
     def chunks(self) -> Iterator[bytes]:
         import urllib3

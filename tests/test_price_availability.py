@@ -1576,6 +1576,33 @@ def test_a_store_s_pickup_or_delivery_in_many_languages_is_not_the_product_s_sta
 
 
 @pytest.mark.parametrize(
+    "ways",
+    ["<p>Shipping: Not available</p><p>Pickup: Not available</p>",
+     "<div><span>Same-day delivery</span> <span>Unavailable</span></div>"
+     "<div><span>Store pickup</span> <span>Not available at Downtown</span></div>",
+     "<p>Versand: nicht verfügbar</p><p>Abholung: nicht verfügbar</p>",
+     "<p>Livraison : indisponible</p><p>Retrait en magasin : indisponible</p>"],
+)  # fmt: skip
+def test_every_way_to_have_it_closed_is_the_product_out_of_stock(ways: str) -> None:
+    """It can neither be sent nor picked up: where nothing takes orders, that is the
+    product's status, though each way alone is a way's."""
+    assert offer(TITLE + PRICE + ways)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + ways + GREYED)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + ways + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "ways",
+    ["<p>Shipping: Not available</p><p>Pickup: Available at Downtown</p>",
+     "<p>Shipping: Arrives Fri, Dec 4</p><p>Pickup: Not available</p>",
+     "<p>Shipping: Not available</p><p>Delivery: Not available</p>",
+     "<p>Free shipping on orders over $50</p><p>Pickup: not available</p>"],
+)  # fmt: skip
+def test_a_way_still_open_leaves_the_product_in_stock(ways: str) -> None:
+    assert offer(TITLE + PRICE + ways)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
     "status",
     ["Sold out in all sizes", "All sizes are sold out", "Out of stock in all colours",
      "No sizes available", "Alle Größen ausverkauft", "Toutes les tailles sont épuisées",

@@ -87,6 +87,7 @@ from chalicelib.prices.stock_text import (
     Stock,
     names_itself,
     read_stock,
+    says_out,
     short_enough,
     stock_said,
 )
@@ -101,6 +102,7 @@ from chalicelib.prices.stock_words import (
     OUT_TEXT,
     TALK,
     THIS_PRODUCT,
+    WAY_STATUS,
 )
 from chalicelib.prices.structured import Stated, named_alike, named_as_shown
 
@@ -154,6 +156,7 @@ _STATUS_HOLDERS = (
     "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
 )
 _A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
+_NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
 _FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 
 
@@ -247,6 +250,7 @@ def shown_stock(
             _said_of_this_product(view, promises)
             or _said_where_named(view, promises)
             or _every_choice_gone(view, landmarks)
+            or _every_way_closed(view, landmarks)
             or (None if markup_sells else _classed_sold_out(view.title, price))
         )
     return said
@@ -654,6 +658,33 @@ def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | N
             if _stated(picker) and _by_the_landmarks(picker, anchors, view):
                 return Stock(OUT_OF_STOCK)
     return None
+
+
+def _every_way_closed(view: PageView, landmarks: list[LexborNode]) -> Stock | None:
+    """Every way to have the product closed by the landmarks: it cannot be sent and cannot
+    be picked up ("Shipping: Not available", "Pickup: Not available"), and no way says
+    anything else ("Delivery: Arrives Friday"). Read only where no buy button takes orders."""
+    anchors = _anchors(landmarks, view)
+    closed, open_ = set(), False
+    for around in _arounds(landmarks, view):
+        for node in around.traverse(include_text=True):
+            if not node.is_text_node or node.parent is None:
+                continue
+            if not WAY_STATUS.match(plain(node.text(deep=False)).lower()):
+                continue
+            for element in structure_up(node.parent, 2):
+                text = shown_text(element).lower()
+                way = WAY_STATUS.match(text) if len(text) <= MAX_PHRASE else None
+                if way is None or not way.group("status"):
+                    continue
+                if not (_stated(element) and _by_the_landmarks(element, anchors, view)):
+                    break
+                if says_out(way.group("status")) or _NOT_AVAILABLE.match(way.group("status")):
+                    closed.add("sent" if way.group("sent") else "collected")
+                else:
+                    open_ = True
+                break
+    return Stock(OUT_OF_STOCK) if closed == {"sent", "collected"} and not open_ else None
 
 
 def _classed_sold_out(title: LexborNode | None, price: LexborNode | None) -> Stock | None:

@@ -132,6 +132,22 @@ OUT_TEXT = re.compile(
     ),
 )  # fmt: skip
 
+# The ways a shop hands a product over: sent (shipping, delivery) or collected (a
+# store's pickup). Each way's status is its own ("Pickup: not available"); every way
+# closed, where nothing takes orders, is the product's.
+WAY_SENT = (
+    r"shipping|delivery|ship to home|home delivery|versand|lieferung|livraison|envío|"
+    r"spedizione|bezorg\w*|verzending|leverans|wysyłka|dostawa|entrega"
+)
+WAY_COLLECTED = (
+    r"(?:in-?store |store )?pick ?-?up|click (?:&|and) collect|collection|abholung|"
+    r"retrait|recogida|ritiro|afhalen|odbiór|hämta|retirada|retiro"
+)
+WAY_STATUS = re.compile(
+    rf"^(?:(?:same[- ]day |next[- ]day |standard |express |free )?(?P<sent>{WAY_SENT})|"
+    rf"(?P<collected>{WAY_COLLECTED}))\b\W*(?P<status>.*)$"
+)
+
 # A label naming the product's status, with its colon.
 STATUS_LABEL = (
     r"(?:availability|status|stock|stock status|stock level|inventory|inventory status|"

@@ -1440,6 +1440,18 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Gift set – currently unavailable",
         "Pack of 3: out of stock",
         "Pre-owned – out of stock",
+        # what comes with it or beside it: an add-on, a spare, a gift, a signed copy
+        "Add-on: lamp shade — sold out",
+        "Optional extra: spare bulb (out of stock)",
+        "Spare bulbs: out of stock",
+        "Bulb not included (sold out)",
+        "Shade sold separately - currently unavailable",
+        "Batteries (sold out)",
+        "Free tote bag: sold out",
+        "Gift with purchase: out of stock",
+        "Signed copy: sold out",
+        "Early bird price sold out",
+        "Launch offer: sold out",
         # another edition, named before the status
         "Limited edition version sold out",
         "Versione digitale non disponibile",

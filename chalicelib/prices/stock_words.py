@@ -373,6 +373,10 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
 OTHER_FORMS = re.compile(
     r"\bmatching\b|\bbundle|\bkits?\b|\bcombo\b|\bsets?\b|\bpack\b|\brefills?\b|"
     r"\breplacement\b|nachfüll|recharges?\b|ricaric|"
+    # what comes with it or is sold beside it: an add-on, a spare, a gift, a signed copy
+    r"\badd-?ons?\b|\boptional\b|\bspares?\b|sold separately|not included|\bbatter(?:y|ies)\b|"
+    r"\bchargers?\b|\btote\b|gift with purchase|\bgwp\b|\bsigned\b|early bird|"
+    r"\b(?:launch|introductory) (?:offer|price)|"
     r"pre-?owned|refurbished|renewed|reconditioned|open[- ]box|\bused\b|warehouse|b-ware|"
     r"gebraucht|generalüberholt|reconditionné|occasion|reacondicionado|usado|ricondizionato|"
     r"usato|kindle|e-?book|audiobook|audio ?cd|hardcover|hardback|paperback|taschenbuch|"

@@ -684,7 +684,11 @@ def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands(
      "Если товара нет в наличии, мы вернем деньги.",
      # how often, a legend, a promise of none
      "This item is rarely out of stock.", "Items marked 'sold out' can be reserved.",
-     "Avoid sold out disappointment: order early", "No more out of stock frustration"],
+     "Avoid sold out disappointment: order early", "No more out of stock frustration",
+     # what may happen, what a label means, how an order ships once it can
+     "Due to high demand some items may be out of stock",
+     "Popular colours could sell out", "Products shown as sold out may be restocked",
+     "Shipping: 2-3 days when in stock"],
 )  # fmt: skip
 def test_a_promotion_s_terms_or_a_policy_are_not_a_status(terms: str) -> None:
     assert offer(TITLE + PRICE + f"<p>{terms}</p>" + BUTTON)[0] == "in_stock"

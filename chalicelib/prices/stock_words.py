@@ -512,6 +512,11 @@ CONDITION_CLOSED = re.compile(
 TALK = re.compile(
     r"[?？¿]|\b(?:rarely|seldom|often|frequently|sometimes|occasionally|marked)\b|"
     r"\b(?:avoid|no more) (?:the )?(?:sold[ -]out|out[ -]of[ -]stock)\b|"
+    # what may happen, what a label means, how an order ships once it can
+    r"\b(?:may|might|could|can) (?:\w+ )?(?:be |go |become |run |sell )?"
+    r"(?:sold out|out of stock|unavailable|not available|sell out)\b|"
+    r"\b(?:shown|listed|displayed) as (?:sold[ -]out|out[ -]of[ -]stock|unavailable)\b|"
+    r"\b(?:ships?|shipping|dispatch\w*|deliver\w*)\b[^.]{0,30}\bwhen in stock\b|"
     r"\b(?:was|were|war|waren|était|étaient|estaba|estaban|estava|estavam|era|erano|"
     r"był[aoy]?|były) (?:\w+ )?"
     r"(?:sold out|out of stock|ausverkauft|vergriffen|uitverkocht|épuisée?s?|en rupture|"

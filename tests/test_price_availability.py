@@ -269,6 +269,8 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Наличие: нет", "В наличии: нет", "Наявність: немає", "Available: No", "In stock: No",
         "Sorry – we’re all out", "All gone", "This item is not for sale",
         "Not available to order", "Non disponible à la vente", "Non disponible en ligne",
+        "Stan magazynowy: brak", "Lagerbestand: ausverkauft", "Voorraad: uitverkocht",
+        "Delivery time: out of stock", "Shipping time: sold out", "Lead time: unavailable",
         "Plus commercialisé", "Wycofany ze sprzedaży", "Больше не продается",
         "Currently not for sale", "Not currently for sale", "Fully booked", "Nil stock",
         "Zero stock",

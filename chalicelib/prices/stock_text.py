@@ -32,6 +32,7 @@ from chalicelib.prices.stock_words import (
     PREORDER_TEXT,
     SAID_NOW,
     SOLD_ALONE,
+    STATUS_LABEL,
     STILL_ON_SALE,
     TALK,
     THIS_PRODUCT,
@@ -45,6 +46,7 @@ WORD = re.compile(r"[^\W_]+")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
+_STATUS_LABELLED = re.compile(f"^{STATUS_LABEL}")  # "Delivery time: out of stock"
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
         return WAITING
     if OUT_ONLINE.search(text):
         return Stock(OUT_OF_STOCK)  # what a store nearby may have, the shop does not sell
-    if _conditional(text) or NOT_A_STATUS.search(text) or NOTIFY.search(text):
+    about = _STATUS_LABELLED.sub("", text)  # what it is about, past "Delivery time:"
+    if _conditional(text) or NOT_A_STATUS.search(about) or NOTIFY.search(text):
         return None
     if out and LINE_ENDED.search(text) and not says_out(LINE_ENDED.sub(" ", text)):
         return Stock(IN_STOCK) if LAST_PIECES.search(text) or _says_in_stock(text) else GONE

@@ -154,7 +154,11 @@ STATUS_LABEL = (
     r"verfügbarkeit|lieferstatus|disponibilit[éyà]|"
     r"disponibilidad|beschikbaarheid|dostępność|état|état du stock|statut|estado|stato|"
     r"available|in stock|en stock|auf lager|lieferbar|verfügbar|disponible|op voorraad|"
-    r"på lager|in magazzino|наличие|в наличии|наявність)\s*:\s*"
+    r"på lager|in magazzino|наличие|в наличии|наявність|stan magazynowy|lagerstatus|"
+    r"lagerbestand|bestand|voorraad|existencias|disponibilidade|"
+    # how long it takes to come: the product's status, not a delivery's ("Delivery time:
+    # out of stock")
+    r"(?:estimated )?(?:delivery|shipping|dispatch|lead) time)\s*:\s*"
 )
 
 # All that follows such a label: a word, or a cross ("Stock: ✗")

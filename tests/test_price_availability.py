@@ -2078,6 +2078,25 @@ def test_a_grouped_product_s_sold_out_row_beside_rows_that_take_an_order() -> No
         assert offer(TITLE + grouped.format(other=other) + cart)[0] == "out_of_stock", closed
 
 
+def test_a_price_list_s_sold_out_row_beside_rows_on_sale_is_its_own() -> None:
+    """Each row an offer with its price: the row that says nothing is on sale. A spec
+    table's status row holds no price of its own, and is the product's."""
+
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+    variants = (
+        f"<table>{row('Messing', '89,00 €', 'Ausverkauft')}{row('Blau', '79,00 €', '')}</table>"
+    )
+    assert offer(TITLE + variants + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + variants)[0] == "in_stock"
+    every = variants.replace("<td></td>", "<td>Ausverkauft</td>")
+    assert offer(TITLE + every + BUTTON)[0] == "out_of_stock"
+    specs = f"<table>{row('Preis', '89,00 €')}{row('Verfügbarkeit', 'Ausverkauft')}</table>"
+    assert offer(TITLE + PRICE + specs + BUTTON)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + specs)[0] == "out_of_stock"
+
+
 @pytest.mark.parametrize(
     "row",
     [

@@ -41,7 +41,7 @@ from chalicelib.prices.stock_words import (
     STATUS_LABEL,
     STILL_ON_SALE,
 )
-from chalicelib.prices.words import BUY_ACTION
+from chalicelib.prices.words import BUY_ACTION, PRICE_SHOWN
 
 _PICKER_TAGS = {"option", "select", "datalist", "label"}  # <label> names a form's choice
 _PICKER_ROLES = {"option", "radio", "listbox", "radiogroup"}
@@ -150,8 +150,11 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
 def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     """Rows saying different statuses, or a sold-out row beside one that takes an order
     of its own, with a quantity or a buy button (Magento's grouped products: a row's "Out
-    of stock" where the others have their quantity box)."""
+    of stock" where the others have their quantity box), or, where each row is an offer
+    with its price, beside one that states none ("Brass | $40 | Out of stock", "Blue |
+    $30": a spec table's "Availability | Out of stock" holds no price)."""
     said = set()
+    offers_said, offers_silent = False, False
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
         row_says = False
         for node in shown_nodes(other):
@@ -159,8 +162,15 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
             if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
                 row_says = True
-        if not row_says and _takes_an_order(other):
+        priced = PRICE_SHOWN.search(shown_text(other)) is not None
+        if row_says:
+            offers_said |= priced
+        elif _takes_an_order(other):
             said.add(IN_STOCK)
+        elif other.css_first("input, select, button") is None:  # not a closed order box
+            offers_silent |= priced
+    if offers_said and offers_silent:
+        said.add(IN_STOCK)
     return len(said) > 1
 
 

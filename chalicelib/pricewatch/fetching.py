@@ -119,7 +119,7 @@ class Fetcher:
         seconds = self.settings.fetch_timeout if within is None else within
         budget = _Budget(self.clock() + min(self.settings.fetch_timeout, seconds), max_wait)
         current = _parsed(url)
-        cookies = RedirectCookies(self.clock())
+        cookies = RedirectCookies()
         for _hop in range(MAX_REDIRECTS + 1):
             rules = self._robots_for(current, budget)
             agent = self.settings.bot_user_agent

@@ -324,7 +324,7 @@ def test_a_redirect_setting_a_session_cookie_is_followed_with_it(
     )
     httpserver.expect_request("/mug").respond_with_data(
         "", status=302, headers=[("Location", "/mug"),
-                                 ("Set-Cookie", "sid=42; Path=/; HttpOnly"),
+                                 ("Set-Cookie", "sid=42; Path=/; HttpOnly; SameSite=Lax; Priority=High; Partitioned"),
                                  ("Set-Cookie", "consent=yes; Expires=Wed, 21 Oct 2099 07:28:00 GMT")],
     )  # fmt: skip
     assert fetcher.fetch(httpserver.url_for("/mug")).body.decode() == PAGE

@@ -651,7 +651,7 @@ def structure_up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
 def wrapped_alone(element: LexborNode) -> LexborNode:
     """The outermost of the bare elements (no attributes) around the element alone, as a
     page's framework nests them; else the element."""
-    while (parent := element.parent) is not None and parent.tag not in ROOTS:
+    while (parent := element.parent) is not None and parent.tag not in PAGE_TAGS:
         if parent.attributes or not _alone(element):
             break
         element = parent

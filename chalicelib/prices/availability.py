@@ -102,6 +102,8 @@ from chalicelib.prices.stock_words import (
     OUT_TEXT,
     TALK,
     THIS_PRODUCT,
+    WAY_COLLECTED,
+    WAY_SENT,
     WAY_STATUS,
 )
 from chalicelib.prices.structured import Stated, named_alike, named_as_shown
@@ -156,6 +158,7 @@ _STATUS_HOLDERS = (
     "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
 )
 _A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
+_WAY_SENT, _WAY_COLLECTED = re.compile(WAY_SENT), re.compile(WAY_COLLECTED)
 _NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
 _FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 
@@ -664,9 +667,13 @@ def _every_way_closed(view: PageView, landmarks: list[LexborNode]) -> Stock | No
     """Every way to have the product closed by the landmarks: it cannot be sent and cannot
     be picked up ("Shipping: Not available", "Pickup: Not available"), and no way says
     anything else ("Delivery: Arrives Friday"). Read only where no buy button takes orders."""
+    arounds = _arounds(landmarks, view)
+    said = " ".join(around.text(deep=True) for around in arounds).lower()
+    if not (_WAY_SENT.search(said) and _WAY_COLLECTED.search(said)):
+        return None  # not both ways named: nothing to read (most pages)
     anchors = _anchors(landmarks, view)
     closed, open_ = set(), False
-    for around in _arounds(landmarks, view):
+    for around in arounds:
         for node in around.traverse(include_text=True):
             if not node.is_text_node or node.parent is None:
                 continue

@@ -61,9 +61,9 @@ OUT_TEXT = re.compile(
             r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
             r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
             r"\bwe(?:(?:'|’)re| are|(?:'|’)ve run| have run) (?:\w+ )?out of (?:this|these) (?:items?|products?)\b",
-            r"^this (?:item|product) is not for sale\W*$", r"^(?:currently )?not (?:currently )?for sale\W*$",
+            r"^this (?:item|product) is not for sale\W*$", r"^currently not for sale\W*$", r"^not currently for sale\W*$",
             r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
-            r"^(?:fully booked|booked (?:out|up))\W*$", r"plus commercialisé", r"wycofan\w* ze sprzedaży",
+            r"^fully booked\W*$", r"^booked (?:out|up)\W*$", r"plus commercialisé", r"wycofan\w* ze sprzedaży",
             r"больше не прода[её]тся",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
@@ -269,7 +269,7 @@ WAITING_TEXT = re.compile(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
-    r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^(?:stock )?arriving soon\W*$|^expected \d|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^stock arriving soon\W*$|^expected \d|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on)\b|^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"(?:e-?mail|nachricht|info|benachrichtigung|hinweis) bei verfügbarkeit|réassort en cours|"
@@ -279,7 +279,7 @@ WAITING_TEXT = re.compile(
     r"avertir (?:\w+ ){0,2}disponibilité|"
     r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
     r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|"
-    r"back in stock|(?:in-?|re)?stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
+    r"back in stock|stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
     r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"

@@ -1458,6 +1458,8 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Signed copy: sold out",
         "Early bird price sold out",
         "Launch offer: sold out",
+        "Case: out of stock",
+        "Remote control sold out",
         # another edition, named before the status
         "Limited edition version sold out",
         "Versione digitale non disponibile",
@@ -1486,10 +1488,14 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "This version is sold out",
         "Standard edition: sold out",
         "This set is sold out",
+        "This case is sold out",
     ):
         assert offer(TITLE + PRICE + f"<p>{itself}</p>" + GREYED)[0] == "out_of_stock", itself
     # ...and a page selling the used or the audiobook one names it in its title.
-    for title in ("Refurbished Lampe Atelier", "Lampe Atelier (Audiobook)", "Lampe Atelier Kit"):
+    for title in (
+        "Refurbished Lampe Atelier", "Lampe Atelier (Audiobook)", "Lampe Atelier Kit",
+        "Lampe Atelier Case",
+    ):  # fmt: skip
         status = f"<p>{title.split()[-1].strip('()')}: sold out</p>"
         assert offer(f"<h1>{title}</h1>" + PRICE + status + GREYED)[0] == "out_of_stock", title
     # A field's name in the product details: "Discontinued by manufacturer: No".

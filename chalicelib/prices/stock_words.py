@@ -381,6 +381,8 @@ OTHER_FORMS = re.compile(
     r"\badd-?ons?\b|\boptional\b|\bspares?\b|sold separately|not included|\bbatter(?:y|ies)\b|"
     r"\bchargers?\b|\btote\b|gift with purchase|\bgwp\b|\bsigned\b|early bird|"
     r"\b(?:launch|introductory) (?:offer|price)|"
+    r"\b(?:cases?|covers?|straps?|cables?|adapters?|mounts?|remotes?|remote controls?|"
+    r"lens caps?|filters?|bulbs?|cartridges?|sleeves?|holders?|pouch(?:es)?|brackets?)\b|"
     r"pre-?owned|refurbished|renewed|reconditioned|open[- ]box|\bused\b|warehouse|b-ware|"
     r"gebraucht|generalüberholt|reconditionné|occasion|reacondicionado|usado|ricondizionato|"
     r"usato|kindle|e-?book|audiobook|audio ?cd|hardcover|hardback|paperback|taschenbuch|"

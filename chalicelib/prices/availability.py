@@ -575,9 +575,9 @@ def _badge_off(holder: LexborNode) -> bool:
     badges = wrapped_alone(element).parent  # bare wrappers around a badge are not the theme's
     if badges is None:
         return False
-    if any(map(_SHOWN_WHEN_OUT.search, class_names(element))):  # "show-if-sold-out"
-        return not any(map(_marked_sold_out, up(badges, PRODUCT_LEVELS)))
     classes = class_names(element)
+    if any(map(_SHOWN_WHEN_OUT.search, classes)):  # "show-if-sold-out"
+        return not any(map(_marked_sold_out, up(badges, PRODUCT_LEVELS)))
     others = (n for n in badges.traverse() if n.mem_id not in (badges.mem_id, element.mem_id))
     if not any(classes & class_names(other) for other in others):
         return False  # the only status there: the shop printed it because it applies

@@ -156,13 +156,16 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     said = set()
     offers_said, offers_silent = False, False
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
-        row_says = False
+        row_says, shown = False, []
         for node in shown_nodes(other):
-            text = plain(node.text(deep=False)).lower() if node.is_text_node else ""
+            if not node.is_text_node:
+                continue
+            shown.append(node.text(deep=False))
+            text = plain(shown[-1]).lower()
             if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
                 row_says = True
-        priced = PRICE_SHOWN.search(shown_text(other)) is not None
+        priced = PRICE_SHOWN.search(plain(" ".join(shown))) is not None  # the row's shown text
         if row_says:
             offers_said |= priced
         elif _takes_an_order(other):

@@ -1506,6 +1506,36 @@ def test_what_is_not_a_status_of_the_product() -> None:
 
 
 @pytest.mark.parametrize(
+    "kept",
+    [
+        'class="sr-only"', 'class="visually-hidden"', 'class="a-offscreen"',
+        'class="screen-reader-text"', 'class="stock-note stock-note--hidden"',
+        'class="is-invisible"', 'style="position:absolute; left:-9999px"',
+        'style="clip: rect(0 0 0 0); position: absolute"', 'style="opacity: 0"',
+        'style="max-height:0; overflow:hidden"',
+    ],
+)  # fmt: skip
+def test_a_sold_out_note_out_of_sight_beside_a_button_that_takes_orders_says_nothing(
+    kept: str,
+) -> None:
+    """A saved page keeps a theme's spare "Sold out" (a size's, for screen readers, or
+    one its external stylesheet hides until a script shows it) beside a working button."""
+    note = f"<p {kept}>Sold out</p>"
+    assert offer(TITLE + PRICE + note + BUTTON)[0] == "in_stock"
+    # ...in a wrapper of its own, a level or two up
+    assert offer(TITLE + PRICE + f"<div {kept}><div><p>Sold out</p></div></div>" + BUTTON)[0] == (
+        "in_stock"
+    )
+    # Where nothing takes orders, it is what a screen reader says of the product.
+    assert offer(TITLE + PRICE + note + GREYED)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + note)[0] == "out_of_stock"
+    # Hidden on one screen size, it is shown on the others.
+    for one_size in ("hidden-xs", "md:hidden", "is-hidden-mobile"):
+        shown = f'<p class="{one_size}">Sold out</p>'
+        assert offer(TITLE + PRICE + shown + BUTTON)[0] == "out_of_stock", one_size
+
+
+@pytest.mark.parametrize(
     "beside",
     [
         # related or recently viewed products, shown right after the buy button

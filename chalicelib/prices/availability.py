@@ -52,6 +52,7 @@ from chalicelib.prices.layout import (
     concealed,
     hidden,
     lineage,
+    out_of_sight,
     picture_link,
     plain,
     shown_nodes,
@@ -232,7 +233,7 @@ def shown_stock(
     # bought, or while its button waits for a size and the markup says it is in stock.
     sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
-    for stock in _statuses_near(view, landmarks, in_another_card, sentences=not can_buy):
+    for stock in _statuses_near(view, landmarks, in_another_card, button if can_buy else None):
         if stock in IN_CONTEXT:
             if can_buy or (sizes_promise and stock == WAITING):
                 continue
@@ -331,12 +332,15 @@ def _statuses_near(
     view: PageView,
     landmarks: list[LexborNode],
     in_another_card: Callable[[LexborNode], bool],
-    sentences: bool = False,
+    taking_orders: LexborNode | None,
 ) -> Iterator[Stock]:
     """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
     levels up (most of what lies that near, without reading the whole page), but not in
-    another product's card (`_cards_beside`); `sentences`: a message's opening sentence
-    counts too (`_status_read`)."""
+    another product's card (`_cards_beside`). Where nothing takes orders, a message's
+    opening sentence counts too (`_status_read`); beside a button `taking_orders`, a
+    sold-out status kept out of sight is a theme's spare copy for scripts to show."""
+    sentences = taking_orders is None
+    spare = _spare_copy(taking_orders) if taking_orders is not None else None
     anchors = _anchors(landmarks, view)
     title_words = (
         set(WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
@@ -361,10 +365,24 @@ def _statuses_near(
                     continue
                 if rows_disagree(parent, tables) or in_another_card(parent):
                     continue
+                if spare and stock.availability == OUT_OF_STOCK and spare(parent):
+                    continue
                 if _by_the_landmarks(parent, anchors, view):
                     if stock.availability == OUT_OF_STOCK and stock not in IN_CONTEXT:
                         stock = _taken_beside(parent) or stock
                     yield stock
+
+
+def _spare_copy(button: LexborNode) -> Callable[[LexborNode], bool]:
+    """Whether a status's element, or one of its few wrappers that does not hold the
+    `button`, is kept out of sight (`out_of_sight`): a screen reader's "Sold out" for a
+    size, or a note an external stylesheet hides until a script shows it."""
+    holds_button = {node.mem_id for node in lineage(button)}
+    return lambda element: any(
+        out_of_sight(node)
+        for node in up(element, BADGE_LEVELS + 1)
+        if node.mem_id not in holds_button
+    )
 
 
 def _status_read(text: str, title_words: set[str], sentences: bool) -> tuple[str, Stock | None]:

@@ -28,8 +28,11 @@ from chalicelib.prices.words import (
     MODAL,
     OTHER_PRODUCTS_ATTR,
     OTHER_PRODUCTS_HEADING,
+    OUT_OF_SIGHT_CLASS,
+    OUT_OF_SIGHT_STYLE,
     PAGE_FRAME_ATTR,
     PRICE_SHOWN,
+    SCREEN_SIZE_CLASS,
     SHOPPERS_HEADING,
     VIEW_CART,
 )
@@ -564,6 +567,15 @@ def hidden(node: LexborNode) -> bool:
         if HIDING_CLASSES.intersection(classes) and not any(map(SHOWN_FROM.match, classes)):
             return True
     return bool(HIDDEN_STYLE.search((attributes.get("style") or "").lower()))
+
+
+def out_of_sight(element: LexborNode) -> bool:
+    """Kept out of sight on some screens, or on all but for screen readers, by a class or
+    an inline style: a weaker test than `hidden`, which is for what no screen shows."""
+    for name in class_names(element):
+        if OUT_OF_SIGHT_CLASS.search(name) and not SCREEN_SIZE_CLASS.search(name):
+            return True
+    return bool(OUT_OF_SIGHT_STYLE.search((element.attributes.get("style") or "").lower()))
 
 
 def shown_nodes(node: LexborNode) -> Iterator[LexborNode]:

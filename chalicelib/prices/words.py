@@ -544,6 +544,22 @@ QUALIFIER = any_of(
 # A price as a tile or a note shows it: a currency's sign by the number.
 PRICE_SHOWN = re.compile(r"[$€£¥₹₩₽₺₫฿₱₪₦₴₸]\s?\d|\d\s?[$€£¥₹₩₽₺₫฿₱₪₦₴₸円元]")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+# What keeps an element out of sight, or in sight of screen readers only: a class
+# ("sr-only", "visually-hidden", "a-offscreen", "message--hidden", "is-invisible"), not one
+# that hides it on one screen size ("hidden-xs", "md:hidden": others show it), or a style
+# that moves, clips, shrinks or fades it away.
+OUT_OF_SIGHT_CLASS = re.compile(
+    r"(?:^|[-_:])(?:hidden|hide|invisible|offscreen)(?:$|[-_])|"
+    r"sr-only|screen-?reader|visually-?hidden|a11y|not-?visible"
+)
+SCREEN_SIZE_CLASS = re.compile(
+    r"(?:^|[-_])(?:xs|sm|md|lg|x*l|mobile|desktop|tablet|phone|small|medium|large|print)"
+    r"(?:$|[-_])|:"
+)
+OUT_OF_SIGHT_STYLE = re.compile(
+    r"(?:opacity|(?:max-)?height|font-size)\s*:\s*0(?:\.0*)?(?:px|em|rem|%)?\s*(?:;|!|$)|"
+    r"clip\s*:\s*rect\(\s*0|(?:left|top|text-indent)\s*:\s*-\d{3,}"
+)
 LINE_THROUGH = re.compile(r"line-through")
 
 # Any word that says what kind of price follows it: a price after such words is told

@@ -292,8 +292,11 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Niet meer leverbaar", "Nicht mehr bestellbar", "Ikke tilgjengelig", "Inte tillgänglig",
         "This product is no longer stocked.", "No longer carried", "Nicht mehr im Sortiment",
         "Oferta zakończona", "Sprzedaż została zakończona", "Ta oferta się zakończyła",
-        "Not orderable",
+        "Not orderable", "No longer orderable",
         "This item can no longer be ordered",
+        # a negation run into its verb
+        "This item isn't available", "This product isn’t currently available",
+        "These items aren't in stock",
         # feminine and plural forms, and kin
         "Esgotada", "Agotada", "Esaurita", "Niedostępna", "Vyprodané", "Nedostupný",
         "Fora de stock", "Sin existencia", "Victime de son succès", "在庫がございません",
@@ -303,6 +306,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         # a count of none
         "Lagerbestand: 0 Stück", "Stan magazynowy: 0 szt.", "Остаток: 0 шт.", "在庫数：0",
         "재고 0개", "Disponibilidad: 0", "Inventory: 0 units", "Voorraad: 0",
+        "Available quantity: 0", "Stock quantity: 0", "On hand: 0", "None available",
+        "None in stock",
         # a label's value saying none, in a word or a cross
         "Stock level: None", "Stock: Empty", "Stock: ✗", "Available: ❌", "Lieferbar: nein",
         "En stock : non", "Op voorraad: nee", "På lager: nej", "Verfügbar: nein",
@@ -310,6 +315,7 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Stock Out", "Stockout",
         # a one-off item gone, a listing ended
         "This item has been sold", "Status: Sold", "נגמר המלאי", "This item has sold", "Item sold",
+        "This item has already been sold",
         "Listing ended", "The seller has ended this listing",
         # and more languages
         "หมดชั่วคราว", "Geçici olarak temin edilemiyor", "نفذ من المخزون", "Laos otsas",

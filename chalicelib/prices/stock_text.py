@@ -47,6 +47,8 @@ MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup
 MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
 _STATUS_LABELLED = re.compile(f"^{STATUS_LABEL}")  # "Delivery time: out of stock"
+# A negation run into its verb: "isn't available" is read as "is not available".
+_CONTRACTED = re.compile(r"\b(is|are|was|were|do|does|has|have)n['’]t\b")
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,12 @@ def says_out(text: str) -> bool:
 def stock_said(text: str, title_words: set[str] | None = None) -> Stock | None:
     """A status the text shows, looked for with the quick pattern first: most texts of a
     page hold none. `title_words`: the words of the product's name, where known."""
+    text = _uncontracted(text)
     return read_stock(text, title_words) if ANY_STATUS.search(text) else None
+
+
+def _uncontracted(text: str) -> str:
+    return _CONTRACTED.sub(r"\1 not", text) if "n't" in text or "n’t" in text else text
 
 
 def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
@@ -94,6 +101,7 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
     colour's or a size's."""
     if text.endswith(":"):  # a field's name: "Discontinued:"
         return None
+    text = _uncontracted(text)
     out = says_out(text)
     if ONE_CHOICE.search(text) and not (out and EVERY_CHOICE.search(text)):
         return None  # a choice's: "Selected size is sold out", not "Sold out in all sizes"

@@ -49,10 +49,10 @@ OUT_TEXT = re.compile(
             r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
             r"no longer (?:on sale|sold|stocked|carried|offered)",
-            r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"not orderable",
+            r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"(?:not|no longer) orderable",
             r"^oos\W*$",
             r"withdrawn from sale", r"\bkein(?:en)? (?:lager)?bestand\b",
-            r"^(?:none|nothing|no (?:items?|units?|pieces?|more)) left\b",
+            r"^(?:none|nothing|no (?:items?|units?|pieces?|more)) (?:left|available|in stock)\b",
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"descatalogad", r"uit (?:het )?assortiment",
@@ -72,14 +72,14 @@ OUT_TEXT = re.compile(
             r"^(?:status:\s*|item )sold\W*$", r"^sold (?:for \S+ )?on (?:\w{3,9},? )?\d",
             r"^sold (?:for \S+ )?on (?:\w{3,9},? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
             # ...in sentences that end there: not "Already sold 5,000 times!"
-            r"(?:already sold|sold to another buyer|bereits verkauft|déjà vendue?|a été vendue?|"
+            r"(?:already (?:been )?sold|sold to another buyer|bereits verkauft|déjà vendue?|a été vendue?|"
             r"ya (?:se )?vendi[óo]|ya vendid[oa]|fue vendid[oa]|già vendut[oa]|"
             r"è stat[oa] vendut[oa]|al verkocht|\bis verkocht|"
             r"(?:artikel|produkt|objekt) wurde verkauft)\W*$", r"verkauft am \d",
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
             r"\b(?:stock|lager|lagerbestand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
-            r"|в наличии|在庫数|在庫|재고)\s*[:：]?\s*0(?![\d.,+\-–~])",
+            r"|в наличии|在庫数|在庫|재고|on hand)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"ei ole laos",
             r"uppselt", r"ekki til á lager", r"স্টক নেই",

@@ -1464,6 +1464,8 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Signed copy: sold out",
         "Early bird price sold out",
         "Launch offer: sold out",
+        "Buy 2 save 10% — sold out",
+        "Multi-buy: out of stock",
         "Case: out of stock",
         "Remote control sold out",
         # another edition, named before the status
@@ -1509,6 +1511,22 @@ def test_what_is_not_a_status_of_the_product() -> None:
     assert offer(TITLE + PRICE + details)[0] == "in_stock"
     far = "<div>" * 8 + '<p class="tile">Lampe Mini — out of stock</p>' + "</div>" * 8
     assert offer(f"<main>{TITLE}{PRICE}{BUTTON}</main><footer>{far}</footer>")[0] == "in_stock"
+
+
+def test_a_status_under_a_heading_naming_other_sellers_or_the_shop_s_stores_is_theirs() -> None:
+    """A block a heading names as other sellers' offers, or as the shop's stores' stock,
+    is about them: "Main St: out of stock" is one store's, the product sells online."""
+    for block in (
+        "<div><h3>Other sellers</h3><div>Lampenwelt <span>92,00 €</span> Out of stock</div></div>",
+        "<div><h4>Check in-store availability</h4><p>Main St: Out of stock</p>"
+        "<p>Park Ave: Limited stock</p></div>",
+        "<div><h4>Filialverfügbarkeit</h4><p>Hauptstraße: nicht vorrätig</p></div>",
+    ):
+        assert offer(TITLE + PRICE + block + BUTTON)[0] == "in_stock", block
+        assert offer(TITLE + PRICE + BUTTON + block)[0] == "in_stock", block
+        # ...while the product's own status beside it still counts
+        sold_out = '<p class="stock">Ausverkauft</p>'
+        assert offer(TITLE + PRICE + sold_out + block + GREYED)[0] == "out_of_stock", block
 
 
 @pytest.mark.parametrize(

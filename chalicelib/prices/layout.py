@@ -26,6 +26,7 @@ from chalicelib.prices.words import (
     BUY_ACTION,
     HIDDEN_STYLE,
     MODAL,
+    OTHER_OFFERS,
     OTHER_PRODUCTS_ATTR,
     OTHER_PRODUCTS_HEADING,
     OUT_OF_SIGHT_CLASS,
@@ -34,6 +35,7 @@ from chalicelib.prices.words import (
     PRICE_SHOWN,
     SCREEN_SIZE_CLASS,
     SHOPPERS_HEADING,
+    STORES_HEADING,
     VIEW_CART,
 )
 
@@ -317,10 +319,11 @@ def _another_product_s(button: LexborNode, title_chain: list[int], kinds: Kinds)
 
 
 def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
-    """Blocks that a heading names as other products' ("Customers also viewed") or as
-    shoppers' words ("Customer reviews"), where class names do not say so: each the
-    largest element the heading opens, up to HEADED_LEVELS up, that holds neither the
-    title nor the buy button (`product`: their chains' ids)."""
+    """Blocks that a heading names as other products' ("Customers also viewed"), other
+    sellers' offers, the shop's stores' stock, or shoppers' words ("Customer reviews"),
+    where class names do not say so: each the largest element the heading opens, up to
+    HEADED_LEVELS up, that holds neither the title nor the buy button (`product`: their
+    chains' ids)."""
     if not product:
         return frozenset()
     found = set()
@@ -339,7 +342,10 @@ def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
 
 
 def _of_others(heading: str) -> bool:
-    return bool(OTHER_PRODUCTS_HEADING.search(heading) or SHOPPERS_HEADING.search(heading))
+    return any(
+        pattern.search(heading)
+        for pattern in (OTHER_PRODUCTS_HEADING, SHOPPERS_HEADING, OTHER_OFFERS, STORES_HEADING)
+    )
 
 
 def _opens(heading: LexborNode, block: LexborNode) -> bool:

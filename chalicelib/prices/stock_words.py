@@ -380,7 +380,7 @@ OTHER_FORMS = re.compile(
     # what comes with it or is sold beside it: an add-on, a spare, a gift, a signed copy
     r"\badd-?ons?\b|\boptional\b|\bspares?\b|sold separately|not included|\bbatter(?:y|ies)\b|"
     r"\bchargers?\b|\btote\b|gift with purchase|\bgwp\b|\bsigned\b|early bird|"
-    r"\b(?:launch|introductory) (?:offer|price)|"
+    r"\b(?:launch|introductory) (?:offer|price)|\bbuy \d+ (?:get|save|for)\b|\bmulti-?buy\b|"
     r"\b(?:cases?|covers?|straps?|cables?|adapters?|mounts?|remotes?|remote controls?|"
     r"lens caps?|filters?|bulbs?|cartridges?|sleeves?|holders?|pouch(?:es)?|brackets?)\b|"
     r"pre-?owned|refurbished|renewed|reconditioned|open[- ]box|\bused\b|warehouse|b-ware|"

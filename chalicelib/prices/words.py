@@ -452,6 +452,15 @@ OTHER_OFFERS = any_of(
     r"[iî]nc[aă] o ofert[aă]", r"inne oferty", r"další nabídky", r"andere aanbiedingen",
     r"他の出品者", r"其他卖家", r"другие предложения",
 )  # fmt: skip
+# ...and a heading naming a block of the shop's stores' stock ("Check in-store
+# availability": "Main St: out of stock" is a store's, not the product's online).
+STORES_HEADING = any_of(
+    r"(?:in-?)?(?:store|shop) (?:availability|stock)", r"availability in (?:stores?|shops?)",
+    r"(?:check|find (?:it )?in) (?:a |your )?(?:local )?stores?", r"stock in (?:stores?|shops?)",
+    r"filialverfügbarkeit", r"verfügbarkeit in (?:der |den |unseren )?filialen?",
+    r"disponibilit[éeà] (?:en|in|nei) (?:magasins?|negozi?o?)", r"disponibilidad en tiendas?",
+    r"beschikbaarheid in (?:de )?winkels?", r"dostępność w sklepach",
+)  # fmt: skip
 # What the basket's summary says beside its total.
 BASKET_TEXT = any_of(
     r"\bbasket\b", r"\bcart\b", r"\btrolley\b", r"warenkorb", r"\bpanier\b", r"carrito",

@@ -1793,6 +1793,45 @@ def test_the_product_s_block_classed_sold_out_says_so_where_nothing_takes_orders
     assert offer(TITLE + PRICE + tile)[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "marked",
+    [
+        '<div class="product-form product-form--sold-out">{button}</div>',
+        '<form class="cart soldout">{button}</form>',
+        '<div data-sold-out="true"><div>{button}</div></div>',
+        '<div data-available="false">{button}</div>',
+        '<div class="is-sold-out">' + PRICE + "{button}</div>",
+    ],
+)
+def test_a_greyed_out_button_or_its_form_marked_sold_out_says_so(marked: str) -> None:
+    """Themes mark the buy form of a sold-out product by a class or a data attribute for
+    their scripts, and grey its button out, with no word said."""
+    assert offer(TITLE + PRICE + marked.format(button=GREYED))[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + GREYED.replace(">", ' data-sold-out="true">', 1))[0] == (
+        "out_of_stock"
+    )
+    # Not where the button takes orders, nor against the markup.
+    assert offer(TITLE + PRICE + marked.format(button=BUTTON))[0] == "in_stock"
+    in_stock = json_ld({"availability": "InStock"})
+    assert offer(TITLE + PRICE + marked.format(button=GREYED), in_stock)[0] == "in_stock"
+
+
+def test_an_empty_badge_classed_sold_out_by_the_price_says_so_where_nothing_takes_orders() -> None:
+    """A badge whose stylesheet draws "Sold out" (a ribbon, a background picture)."""
+    for badge in (
+        '<span class="badge badge--sold-out"></span>',
+        '<div class="ribbon sold-out"></div>',
+        '<span class="availability out-of-stock"><i class="icon"></i></span>',
+        '<div class="stock-status" data-status="out-of-stock"></div>',
+    ):
+        assert offer(TITLE + PRICE + badge)[0] == "out_of_stock", badge
+        assert offer(TITLE + PRICE + badge + GREYED)[0] == "out_of_stock", badge
+        assert offer(TITLE + PRICE + badge + BUTTON)[0] == "in_stock", badge
+    # ...not one printed beside the theme's other badges for CSS to pick
+    badges = '<div><span class="badge badge--sale"></span><span class="badge badge--sold-out"></span></div>'
+    assert offer(TITLE + PRICE + badges)[0] == "in_stock"
+
+
 def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_markup() -> None:
     # Shopify-style themes print every badge and let CSS show the one that applies.
     price = (

@@ -137,6 +137,13 @@ _SHOWN_WHEN_OUT = re.compile(
     r"(?:sold-?out|out-?of-?stock)-only"
 )
 # ...and a class naming what a script does then ("js-sold-out-toggle", "sold-out-hidden").
+# ...or a data attribute saying so: "sold-out=true", "available=false", "status=oos".
+_DATA_SOLD_OUT = re.compile(
+    r"(?:is-?)?(?:sold-?out|out-?of-?stock)=(?:true|1|yes)$|"
+    r"(?:is-?)?(?:available|in-?stock|purchasable)=(?:false|0|no)$|"
+    r"(?:stock-?)?(?:status|stock|availability)=(?:sold-?out|out-?of-?stock|oos)$"
+)
+_SOLD_OUT_BADGES = "[class*=sold i], [class*=stock i]"  # looked at: those whose state it is
 _WHAT_TO_DO = re.compile(r"^js-|hide|hidden|show|when|toggle|notify|unless|if-")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
@@ -255,7 +262,7 @@ def shown_stock(
             or _said_where_named(view, promises)
             or _every_choice_gone(view, landmarks)
             or _every_way_closed(view, landmarks)
-            or (None if markup_sells else _classed_sold_out(view.title, price))
+            or (None if markup_sells else _classed_sold_out(view, landmarks, price, button))
         )
     return said
 
@@ -712,24 +719,48 @@ def _every_way_closed(view: PageView, landmarks: list[LexborNode]) -> Stock | No
     return Stock(OUT_OF_STOCK) if closed == {"sent", "collected"} and not open_ else None
 
 
-def _classed_sold_out(title: LexborNode | None, price: LexborNode | None) -> Stock | None:
-    """The product's own block, holding its title and its price, classed sold out by its
-    platform where nothing on the page says so in words: WooCommerce's "product …
-    outofstock" around a product whose theme prints no stock, a theme's
-    "product--sold-out". Read only where no buy button takes orders, and the markup does
-    not say it is in stock."""
-    if title is None or price is None:
-        return None
-    holding_price = {n.mem_id for n in up(price, PRODUCT_LEVELS)}
-    for element in up(title, PRODUCT_LEVELS):
-        if element.mem_id in holding_price and _marked_sold_out(element):
-            return Stock(OUT_OF_STOCK)
+def _classed_sold_out(
+    view: PageView,
+    landmarks: list[LexborNode],
+    price: LexborNode | None,
+    button: LexborNode | None,
+) -> Stock | None:
+    """Marked sold out by its platform where nothing on the page says so in words: the
+    product's own block, holding its title and its price (WooCommerce's "product …
+    outofstock", a theme's "product--sold-out"), the greyed-out button or the form around
+    it ("product-form--sold-out", data-sold-out="true"), or an empty badge by the
+    landmarks whose stylesheet draws the words ("badge--sold-out"). Read only where no
+    buy button takes orders, and the markup does not say it is in stock."""
+    if button is not None and any(map(_marked_sold_out, up(button, BADGE_LEVELS + 1))):
+        return Stock(OUT_OF_STOCK)
+    if view.title is not None and price is not None:
+        holding_price = {n.mem_id for n in up(price, PRODUCT_LEVELS)}
+        for element in up(view.title, PRODUCT_LEVELS):
+            if element.mem_id in holding_price and _marked_sold_out(element):
+                return Stock(OUT_OF_STOCK)
+    anchors = _anchors(landmarks, view)
+    for around in _arounds(landmarks, view):
+        for badge in around.css(_SOLD_OUT_BADGES):
+            if (
+                _marked_sold_out(badge)
+                and not badge.text(deep=True).strip()
+                and visible(badge)
+                and not _badge_off(badge)
+                and _by_the_landmarks(badge, anchors, view)
+            ):
+                return Stock(OUT_OF_STOCK)
     return None
 
 
 def _marked_sold_out(element: LexborNode) -> bool:
-    """Classed sold out as its state (`_SOLD_OUT_STATE`)."""
-    return any(map(_SOLD_OUT_STATE.search, class_names(element)))
+    """Classed sold out as its state (`_SOLD_OUT_STATE`), or marked so for its scripts
+    (data-sold-out="true", data-available="false", data-status="out-of-stock")."""
+    if any(map(_SOLD_OUT_STATE.search, class_names(element))):
+        return True
+    return any(
+        name.startswith("data-") and _DATA_SOLD_OUT.match(f"{name[5:]}={value or ''}".lower())
+        for name, value in element.attributes.items()
+    )
 
 
 def _of_something_else(element: LexborNode, text: str, title_words: set[str]) -> bool:

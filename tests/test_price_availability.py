@@ -1418,6 +1418,22 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Sample sold out",
         "Swatches sold out",
         "Nicht in Rot verfügbar",
+        # one choice named before its status: a colour in any of the lists' languages, a
+        # capacity or measure, a bed's size, a fit, a hand, a wood
+        "Preto: Esgotado",
+        "Marrón: agotado",
+        "Grigio: esaurito",
+        "Anthrazit: ausverkauft",
+        "Czarny - wyprzedane",
+        "Burgundy - sold out",
+        "Space Grey - out of stock",
+        "128GB: Sold out",
+        "500 ml – out of stock",
+        "W32 L34 - sold out",
+        "Queen – Sold out",
+        "Wide fit: out of stock",
+        "Left-handed: sold out",
+        "Walnut finish – sold out",
         # the product's accessories or spare parts, or the model it replaces
         "Accessories: out of stock",
         "Ersatzteile nicht mehr lieferbar",

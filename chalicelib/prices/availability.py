@@ -103,6 +103,7 @@ from chalicelib.prices.stock_words import (
     OUT_TEXT,
     TALK,
     THIS_PRODUCT,
+    VARIANT,
     WAY_COLLECTED,
     WAY_SENT,
     WAY_STATUS,
@@ -766,7 +767,8 @@ def _marked_sold_out(element: LexborNode) -> bool:
 def _of_something_else(element: LexborNode, text: str, title_words: set[str]) -> bool:
     """The value `text` of a pair whose label names something else: a store's pickup, a
     delivery ("<p>Retiro en tienda</p><strong>No disponible</strong>"), another form of
-    the product ("<dt>Matching shade</dt><dd>Sold out</dd>")."""
+    the product ("<dt>Matching shade</dt><dd>Sold out</dd>"), one choice of it
+    ("<dt>Preto</dt><dd>Esgotado</dd>")."""
     while element.parent is not None and element.parent.tag in INLINE_TAGS:
         element = element.parent
     pair = element.parent
@@ -779,10 +781,12 @@ def _of_something_else(element: LexborNode, text: str, title_words: set[str]) ->
     label = plain(parts[0].text(deep=True)).lower()  # a label, not a block of the page
     if len(label) > MAX_LABEL:
         return False
+    pair_text = f"{label.rstrip(':')}: {text}"
     return bool(
         NOT_A_STATUS.search(label)
         or TALK.search(label)
-        or of_another_form(f"{label.rstrip(':')}: {text}", title_words)
+        or of_another_form(pair_text, title_words)
+        or (VARIANT.search(label) and read_stock(pair_text, title_words) is None)
     )
 
 

@@ -455,16 +455,35 @@ OUT_ONLINE = re.compile(
     r"épuisé en ligne|agotado (?:online|en línea)|esaurito online"
 )
 
+# Colours a shop names its choices by, in the languages of the word lists (Polish by stem).
+_COLOURS = (
+    r"black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|silver|"
+    r"gold|khaki|olive|charcoal|cream|ivory|burgundy|teal|turquoise|coral|mint|lavender|"
+    r"maroon|camel|taupe|mustard|indigo|denim|graphite|champagne|bronze|copper|rose gold|"
+    r"space gr[ae]y|midnight|starlight|natural|multicolou?r|"
+    r"schwarz|weiß|weiss|blau|grün|grau|rot|gelb|braun|rosa|lila|silber|anthrazit|creme|"
+    r"natur|oliv|bordeaux|türkis|noir|blanc|rouge|bleu|vert|jaune|violet|marron|doré|argenté|"
+    r"écru|kaki|negro|blanco|gris|rojo|azul|amarillo|morado|marrón|dorado|plateado|nero|"
+    r"bianco|grigio|blu|rosso|verde|giallo|viola|marrone|arancione|argento|zwart|wit|grijs|"
+    r"blauw|rood|groen|geel|roze|paars|bruin|oranje|goud|zilver|preto|branco|cinza|vermelho|"
+    r"amarelo|roxo|marrom|bege|laranja|dourado|prata|grafite|svart|sort|vit|hvid|hvit|grå|"
+    r"blå|röd|rød|grön|grøn|grønn|gul|brun|czarn\w*|biał\w*|szar\w*|niebiesk\w*|czerwon\w*|"
+    r"zielon\w*|żółt\w*|różow\w*|brązow\w*|beżow\w*"
+)
 # A size or colour named beside a sold-out status: that choice is gone, not the product
-# ("One size: sold out" is the product).
+# ("One size: sold out" is the product). Sizes by letter or number, a capacity or a
+# measure ("128GB", "500 ml", "W32 L34"), a bed's, a fit, a hand, a colour, a wood.
 VARIANT = re.compile(
     r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|"
     r"^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
     r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?|small|medium|large|x-?large)(?:,|\W*$)|"
-    r"\b(?:black|white|red|blue|green|grey|gray|pink|navy|beige|brown|yellow|orange|purple|"
-    r"silver|gold|schwarz|weiß|weiss|blau|grün|grau|rot|gelb|braun|rosa|lila|noir|blanc|rouge|bleu|vert|negro|blanco|"
-    r"rojo|azul|nero|bianco|rosso|zwart|rood|blauw|groen)\b",
+    r"\b\d+(?:[.,]\d+)? ?(?:gb|tb|ml|cl|l|kg|g|lbs?|oz|cm|mm|inch)\b|\bw\d\d ?l\d\d\b|"
+    r"\b(?:twin|full|queen|king|super ?king|double|single)(?: size| bed)?\W*[-–—:(]|"
+    r"\b(?:petite|tall|(?:wide|narrow|slim|regular) fit|(?:left|right)-?handed)\b|"
+    rf"\b(?:{_COLOURS})\b|"
+    r"\b(?:oak|walnut|pine|birch|teak|beech|maple|cherry|mahogany)(?: finish)?\b"
 )
+
 
 # A status said in the present of what a sentence names ("the Blue Lamp you're looking for
 # is currently out of stock"), not of its past ("sold out within hours last year").

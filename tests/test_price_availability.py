@@ -1724,7 +1724,12 @@ def test_some_choices_gone_leave_the_product_in_stock(note: str) -> None:
     "note",
     ["The selected variant is out of stock", "Selected size is sold out",
      "Ausgewählte Variante nicht verfügbar", "Cette combinaison n'est pas disponible",
-     "Combinación no disponible"],
+     "Combinación no disponible",
+     # a size or colour named in more languages
+     "Deze maat is uitverkocht", "Ten rozmiar jest wyprzedany", "Este tamanho está esgotado",
+     "Cor indisponível", "Denna storlek är slutsåld", "Farven er udsolgt", "Tato velikost je vyprodána",
+     "Ez a méret elfogyott", "Этот размер распродан", "Bu beden tükendi", "このサイズは売り切れです",
+     "カラー：売り切れ", "该尺码已售罄", "颜色已售罄", "이 사이즈는 품절입니다"],
 )  # fmt: skip
 def test_the_chosen_variant_s_status_is_not_the_product_s(note: str) -> None:
     head = json_ld({"availability": "InStock"})

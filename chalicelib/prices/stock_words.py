@@ -497,7 +497,9 @@ SAID_NOW = re.compile(
 )
 
 ONE_CHOICE = re.compile(
-    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|"
+    r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|\bmaat\b|rozmiar|tamanho|"
+    r"\bcor\b|storlek|størrelse|velikost|méret|mărime|μέγεθος|размер|\bbeden|サイズ|尺码|尺寸|"
+    r"사이즈|kolor|färg|farve|farge|barva|\bszín|culoare|χρώμα|цвет|\brenk|カラー|颜色|顏色|색상|"
     r"(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected|ausgewählt|sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación"
 )

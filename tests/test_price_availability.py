@@ -1590,6 +1590,22 @@ def test_a_sold_out_note_out_of_sight_beside_a_button_that_takes_orders_says_not
         # one product under a heading naming others, with no class names to say so
         '<div><h3>Recently viewed</h3><div class="card"><a href="/p/9">Stuhl</a>'
         "<span>49,00 €</span><span>Ausverkauft</span></div></div>",
+        *(
+            f'<div><h3>{heading}</h3><div><a href="/p/9">Stuhl</a>'
+            "<span>49,00 €</span><span>Ausverkauft</span></div></div>"
+            for heading in (
+                "Passendes Zubehör",
+                "Accessories",
+                "Other colours",
+                "Andere Farben",
+                "Aus der gleichen Serie",
+                "Complete your set",
+                "Häufig zusammen gekauft",
+                "Unsere Empfehlung",
+                "Weitere Produkte",
+                "この商品を見た人はこんな商品も見ています",
+            )
+        ),
         # what shoppers wrote
         '<div class="reviews"><p>Was sold out for months, glad to get one!</p></div>',
         # the basket a theme draws beside the product, with no link; the shop's news

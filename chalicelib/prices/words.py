@@ -430,6 +430,20 @@ OTHER_PRODUCTS_HEADING = any_of(
     r"liknande produkter", r"lignende produkter", r"関連商品", r"おすすめ商品",
     r"チェックした商品", r"相关产品", r"相關產品", r"猜你喜欢", r"관련 상품", r"추천 상품",
     r"похожие товары", r"вы смотрели", r"benzer ürünler", r"ilgili ürünler",
+    # accessories, other colours, the same collection, what goes with it, recommendations
+    r"accessor(?:y|ies)", r"zubehör", r"accessoires?\b", r"accesorios", r"accessori\b",
+    r"toebehoren", r"akcesoria", r"acessórios", r"tillbehör", r"tilbehør",
+    r"(?:other|more) colou?rs", r"also available in", r"andere (?:farben|kleuren)",
+    r"autres coloris", r"otros colores", r"altri colori", r"outras cores", r"inne kolory",
+    r"same (?:collection|series|range)", r"(?:gleichen|derselben) serie", r"shop the collection",
+    r"complete your", r"(?:pair|wear|style) (?:it|this|them) with", r"you may also need",
+    r"often bought", r"inspired by your", r"zusammen gekauft", r"achetés ensemble",
+    r"comprados juntos", r"comprati insieme", r"samen gekocht", r"kupowane razem",
+    r"dazu passt", r"empfehlung", r"recomendad[oa]s", r"consigliati", r"aanbevolen",
+    r"polecane", r"rekommender", r"anbefal", r"top sellers", r"new arrivals", r"trending",
+    r"other (?:products|items)", r"weitere (?:produkte|artikel)", r"autres produits",
+    r"otros productos", r"altri prodotti", r"andere producten", r"inne produkty",
+    r"outros produtos", r"見た人", r"看了又看", r"함께 본", r"с этим товаром", r"alanlar bunları",
 )  # fmt: skip
 # ...and a heading that is the name of a block of what shoppers write, a count aside
 # ("Customer reviews (23)"): what they say of the stock ("This item is out of stock

@@ -1583,6 +1583,20 @@ def test_a_sold_out_note_out_of_sight_beside_a_button_that_takes_orders_says_not
         "<span>Ausverkauft</span></div>",
         '<section class="recently-viewed"><a href="/p/9">Stuhl</a> <span>Nicht verfügbar</span>'
         "</section>",
+        *(
+            f'<div class="{named}"><div><a href="/p/9">Stuhl</a> <span>49,00 €</span>'
+            "<span>Ausverkauft</span></div></div>"
+            for named in (
+                "complementary-products",
+                "boost-fbt",
+                "bought-together",
+                "product-siblings",
+                "other-colors",
+                "shop-the-look",
+                "product-addons",
+                "featured-products",
+            )
+        ),
         # tiles of other products that no class names: one of several alike, each with
         # its link and its price
         '<ul><li><a href="/p/2">Lampe Mini</a> 59,00 € <em>Ausverkauft</em></li>'

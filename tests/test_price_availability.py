@@ -315,7 +315,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Stock Out", "Stockout",
         # a one-off item gone, a listing ended
         "This item has been sold", "Status: Sold", "נגמר המלאי", "This item has sold", "Item sold",
-        "This item has already been sold",
+        "This item has already been sold", "Item status: Sold",
+        # a template's raw value, a label's value after a dot, an item's status
+        "OutOfStock", "out_of_stock", "Status: OOS", "Stock: ● Out", "Item status: Unavailable",
         "Listing ended", "The seller has ended this listing",
         # and more languages
         "หมดชั่วคราว", "Geçici olarak temin edilemiyor", "نفذ من المخزون", "Laos otsas",

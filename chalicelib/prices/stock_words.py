@@ -63,13 +63,14 @@ OUT_TEXT = re.compile(
             r"\bwe(?:(?:'|’)re| are|(?:'|’)ve run| have run) (?:\w+ )?out of (?:this|these) (?:items?|products?)\b",
             r"^this (?:item|product) is not for sale\W*$", r"^currently not for sale\W*$", r"^not currently for sale\W*$",
             r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            r"^out_?of_?stock\W*$", r"^sold_out\W*$",  # a template's raw value: "OutOfStock"
             r"^fully booked\W*$", r"^booked (?:out|up)\W*$", r"plus commercialisé", r"wycofan\w* ze sprzedaży",
             r"больше не прода[её]тся",
             # a one-off item gone ("Sold" alone may head a count: "1.2k | Sold"); not an
             # auction's end, which a tuned benchmark page's label counts as in stock
             r"\b(?:item|product|listing|piece|artwork|painting|this one) (?:has been |has |was |is )?sold"
             r"(?:\W*$| on (?:\w{3,9},? )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
-            r"^(?:status:\s*|item )sold\W*$", r"^sold (?:for \S+ )?on (?:\w{3,9},? )?\d",
+            r"^(?:(?:item |product )?status:\s*|item )sold\W*$", r"^sold (?:for \S+ )?on (?:\w{3,9},? )?\d",
             r"^sold (?:for \S+ )?on (?:\w{3,9},? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
             # ...in sentences that end there: not "Already sold 5,000 times!"
             r"(?:already (?:been )?sold|sold to another buyer|bereits verkauft|déjà vendue?|a été vendue?|"
@@ -150,7 +151,7 @@ WAY_STATUS = re.compile(
 
 # A label naming the product's status, with its colon.
 STATUS_LABEL = (
-    r"(?:availability|status|stock|stock status|stock level|inventory|inventory status|"
+    r"(?:(?:item|product) )?(?:availability|status|stock|stock status|stock level|inventory|inventory status|"
     r"verfügbarkeit|lieferstatus|disponibilit[éyà]|"
     r"disponibilidad|beschikbaarheid|dostępność|état|état du stock|statut|estado|stato|"
     r"available|in stock|en stock|auf lager|lieferbar|verfügbar|disponible|op voorraad|"
@@ -161,8 +162,8 @@ STATUS_LABEL = (
     r"(?:estimated )?(?:delivery|shipping|dispatch|lead) time)\s*:\s*"
 )
 
-# All that follows such a label: a word, or a cross ("Stock: ✗")
-NO = r"(?:no|none|nil|empty|zero|out|brak|nein|non|nee|nej|ne|нет|немає|yok|rupture|[✗✘❌✖])\W*$"
+# All that follows such a label: a word, or a cross ("Stock: ✗"), after a dot maybe
+NO = r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|ne|нет|немає|yok|rupture|[✗✘❌✖])\W*$"
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology
 # ("not available for purchase", "Sorry, this item is unavailable", "... at this time"),

@@ -2284,3 +2284,25 @@ def test_a_page_of_thousands_of_other_products_is_read_in_bounded_time() -> None
         started = time.perf_counter()
         assert offer(TITLE + PRICE + BUTTON + others)[0] == "in_stock"
         assert time.perf_counter() - started < 4
+
+
+def test_microdata_on_a_list_of_other_products_tiles_is_theirs() -> None:
+    """Themes put microdata on every product tile, and none on the product's own page:
+    tiles alike, each its own item, declare neither the product's price nor its stock."""
+
+    def tile(n: int, price: str, stock: str) -> str:
+        return (
+            f'<li class="tile" itemscope itemtype="http://schema.org/Product">'
+            f'<a href="/p/{n}"><img src="/{n}.jpg"> Lampe {n}</a>'
+            '<div itemprop="offers" itemscope itemtype="http://schema.org/Offer">'
+            f'<span itemprop="price" content="{price}">{price} €</span>'
+            f'<link itemprop="availability" href="http://schema.org/{stock}"></div></li>'
+        )
+
+    tiles = "<ul>" + "".join(tile(n, f"{n}9.00", "OutOfStock") for n in (3, 4, 5)) + "</ul>"
+    for buy in (BUTTON, ""):
+        found = extract_offer(page(TITLE + PRICE + buy + tiles), URL)
+        assert (found.amount, found.availability) == (Decimal("89.00"), "in_stock")
+    # One item alone is still read: the product's own, its name left out.
+    alone = tile(7, "89.00", "OutOfStock").replace("<li", "<div").replace("</li>", "</div>")
+    assert offer(TITLE + alone)[0] == "out_of_stock"

@@ -46,6 +46,7 @@ REGULAR_PRICE_TYPES = re.compile(r"listprice|strikethrough|msrp|srp|regular|invo
 MAX_JSON_LD_BYTES = 2_000_000
 MAX_DEPTH = 24
 TWITTER_FIELDS = (1, 2)  # the label/data pairs a Twitter product card has
+LISTED_LEVELS = 3  # how far up from a product's item the tiles alike are looked for
 _STOCK_LABEL = re.compile(r"availab|stock|verfügbar|disponib")  # ...one saying the stock
 
 
@@ -92,7 +93,7 @@ def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list
         for element in tree.css(syntax.availability):
             value = element.attributes.get("href") or _content(element)
             item = _product_of(element, syntax)
-            if value:
+            if value and not (item is not None and _listed(item, syntax)):
                 holder = item.mem_id if item is not None else ("unscoped", syntax.source)
                 found.setdefault(_group(_name_in(item, syntax.name), holder), []).append(
                     Stated(value, None)
@@ -379,8 +380,36 @@ def _inline(tree: LexborHTMLParser, url: str | None, syntax: _Inline) -> Iterato
             currency or _currency_near(element, url),
             syntax.source,
             product=_name_in(product, syntax.name),
-            related=product is None,
+            related=product is None or _listed(product, syntax),
         )
+
+
+def _listed(item: LexborNode, syntax: _Inline) -> bool:
+    """One of several products alike, each in an element alike, a few levels up at most:
+    a list of other products' tiles (the page's own product is one of a kind)."""
+    kind = item.attributes.get(syntax.kind)
+    node: LexborNode | None = item
+    for _ in range(LISTED_LEVELS):
+        parent = node.parent if node is not None else None
+        if node is None or parent is None:
+            return False
+        alike = [
+            sibling
+            for sibling in parent.iter()
+            if sibling.tag == node.tag
+            and sibling.attributes.get("class") == node.attributes.get("class")
+            and (sibling.attributes.get(syntax.kind) == kind or _holds_kind(sibling, syntax, kind))
+        ]
+        if len(alike) > 1:
+            return True
+        node = parent
+    return False
+
+
+def _holds_kind(element: LexborNode, syntax: _Inline, kind: str | None) -> bool:
+    if not kind or '"' in kind:
+        return False
+    return element.css_first(f'[{syntax.kind}="{kind}"]') is not None
 
 
 def _product_of(element: LexborNode, syntax: _Inline) -> LexborNode | None:

@@ -1343,7 +1343,9 @@ def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:
 @pytest.mark.parametrize(
     "label",
     ["Notify me", "Email me", "Benachrichtigen", "M'avertir", "Avísame", "Powiadom mnie",
-     "Remind me", "M'alerter", "Erinnere mich"],
+     "Remind me", "M'alerter", "Erinnere mich", "Get notified", "Let me know",
+     "Benachrichtigung anfordern", "Mail mij bij voorraad", "Påminn mig", "Értesítést kérek",
+     "Register your interest", "Pre-register"],
 )  # fmt: skip
 def test_a_bare_notify_me_button_in_the_buy_button_s_place_is_out_of_stock(label: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="btn">{label}</button>')[0] == "out_of_stock"

@@ -315,7 +315,10 @@ NOTIFY_BUTTON = re.compile(
     r"m'alerter|alertez-moi|erinnere mich|"
     r"me prévenir|prévenez-moi|avísame|avisarme|avvisami|avise-me|powiadom mnie|"
     r"informeer mij|bevaka|meddela mig|ilmoita minulle|upozornit|уведомить|сообщить|haber ver|"
-    r"kabari saya|beri tahu saya|giv mig besked|gi meg beskjed|houd m(?:ij|e) op de hoogte",
+    r"kabari saya|beri tahu saya|giv mig besked|gi meg beskjed|houd m(?:ij|e) op de hoogte|"
+    r"get notified|let me know|benachrichtigung anfordern|mail mij bij voorraad|påminn mig|"
+    r"hlídací pes|értesítést kérek|anunță-mă|ειδοποίηση διαθεσιμότητας|"
+    r"register (?:your )?interest|pre-?register|subscribe to restock",
 )
 
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture

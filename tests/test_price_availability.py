@@ -2308,3 +2308,16 @@ def test_microdata_on_a_list_of_other_products_tiles_is_theirs() -> None:
     # One item alone is still read: the product's own, its name left out.
     alone = tile(7, "89.00", "OutOfStock").replace("<li", "<div").replace("</li>", "</div>")
     assert offer(TITLE + alone)[0] == "out_of_stock"
+
+
+def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_order() -> None:
+    """Shops keep "Out of stock" up while they take orders for the next delivery."""
+    pre_order = '<button class="add-to-cart">Pre-order now</button>'
+    status = '<p class="stock">Out of stock</p>'
+    assert offer(TITLE + PRICE + status + pre_order) == ("in_stock", ("pre-order",))
+    gone = json_ld({"availability": "OutOfStock"})
+    assert offer(TITLE + PRICE + status + pre_order, gone) == ("in_stock", ("pre-order",))
+    # Not where the pre-order button is greyed out, nor where the button only buys.
+    greyed = pre_order.replace(">", " disabled>", 1)
+    assert offer(TITLE + PRICE + status + greyed)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + status + BUTTON)[0] == "out_of_stock"

@@ -83,6 +83,7 @@ from chalicelib.prices.stock_text import (
     MAX_PHRASE,
     MAX_SENTENCE,
     OUT_OF_STOCK,
+    PRE_ORDER,
     WAITING,
     WORD,
     Stock,
@@ -120,7 +121,7 @@ _DECLARED = {
     "instock": Stock(IN_STOCK), "limitedavailability": Stock(IN_STOCK),
     "onlineonly": Stock(IN_STOCK), "instoreonly": Stock(IN_STOCK), "madetoorder": Stock(IN_STOCK),
     "available": Stock(IN_STOCK), "availablefororder": Stock(IN_STOCK), "yes": Stock(IN_STOCK),
-    "preorder": Stock(IN_STOCK, "pre-order"), "presale": Stock(IN_STOCK, "pre-order"),
+    "preorder": PRE_ORDER, "presale": PRE_ORDER,
     "backorder": Stock(IN_STOCK, "back-order"), "outofstock": Stock(OUT_OF_STOCK),
     "soldout": Stock(OUT_OF_STOCK), "discontinued": Stock(OUT_OF_STOCK),
     "oos": Stock(OUT_OF_STOCK), "unavailable": Stock(OUT_OF_STOCK),
@@ -247,6 +248,9 @@ def shown_stock(
                 continue
             return Stock(OUT_OF_STOCK)
         if stock.availability == OUT_OF_STOCK:
+            if can_buy and _takes_pre_orders(button):
+                # "Out of stock" beside "Pre-order now": it takes the order all the same
+                return replace(PRE_ORDER, worded=True)
             return stock  # whatever else the page says nearby
         said = replace(stock if said is None or stock.flag else said, worded=True)
     if said is None and not can_buy:
@@ -863,6 +867,10 @@ def _labels(button: LexborNode) -> list[str]:
     said = [text if len(text) <= MAX_PHRASE else ""]
     said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
     return [plain(label).lower() for label in said]
+
+
+def _takes_pre_orders(button: LexborNode | None) -> bool:
+    return button is not None and any(stock_said(label) == PRE_ORDER for label in _labels(button))
 
 
 def _bare_notify(label: str) -> bool:

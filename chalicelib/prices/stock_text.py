@@ -63,6 +63,7 @@ class Stock:
 WAITING = Stock(OUT_OF_STOCK, "waiting")
 GONE = Stock(OUT_OF_STOCK, "gone")
 IN_CONTEXT = (WAITING, GONE)
+PRE_ORDER = Stock(IN_STOCK, "pre-order")
 
 
 def short_enough(text: str) -> bool:
@@ -129,7 +130,7 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
     if out:
         return Stock(OUT_OF_STOCK)
     if PREORDER_TEXT.search(text):
-        return Stock(IN_STOCK, "pre-order")
+        return PRE_ORDER
     if BACKORDER_TEXT.search(text):
         return Stock(IN_STOCK, "back-order")
     stocked = IN_TEXT.search(text)
@@ -175,7 +176,7 @@ def _still_ordered(text: str) -> Stock | None:
     if NONE_TAKEN.search(text):
         return None
     if PREORDER_TEXT.search(text):
-        return Stock(IN_STOCK, "pre-order")
+        return PRE_ORDER
     if BACKORDER_TEXT.search(text) or ORDERS_TAKEN.search(text):
         return Stock(IN_STOCK, "back-order")
     return None

@@ -139,14 +139,15 @@ _SHOWN_WHEN_OUT = re.compile(
     r"(?:sold-?out|out-?of-?stock)-only"
 )
 # ...and a class naming what a script does then ("js-sold-out-toggle", "sold-out-hidden").
-# ...or a data attribute saying so: "sold-out=true", "available=false", "status=oos".
+_WHAT_TO_DO = re.compile(r"^js-|hide|hidden|show|when|toggle|notify|unless|if-")
+# A data attribute saying the element is sold out, as name=value: "sold-out=true",
+# "available=false", "status=oos".
 _DATA_SOLD_OUT = re.compile(
     r"(?:is-?)?(?:sold-?out|out-?of-?stock)=(?:true|1|yes)$|"
     r"(?:is-?)?(?:available|in-?stock|purchasable)=(?:false|0|no)$|"
     r"(?:stock-?)?(?:status|stock|availability)=(?:sold-?out|out-?of-?stock|oos)$"
 )
 _SOLD_OUT_BADGES = "[class*=sold i], [class*=stock i]"  # looked at: those whose state it is
-_WHAT_TO_DO = re.compile(r"^js-|hide|hidden|show|when|toggle|notify|unless|if-")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it

@@ -37,6 +37,7 @@ from chalicelib.prices.words import (
     SHOPPERS_HEADING,
     STORES_HEADING,
     VIEW_CART,
+    any_of,
 )
 
 SPACES = re.compile(r"\s+")
@@ -74,6 +75,10 @@ _PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)$")
 MAX_BUTTONS, MAX_ACTING_AS_BUTTONS = 2_000, 10_000
 MAX_UNWRAPPED = 20_000  # bare wrappers looked at, in document order
 _ELSEWHERE_ATTR = re.compile(f"{OTHER_PRODUCTS_ATTR.pattern}|{PAGE_FRAME_ATTR.pattern}")
+# Headings of blocks about others: other products, shoppers' words, other sellers, stores.
+_OF_OTHERS = any_of(
+    *(p.pattern for p in (OTHER_PRODUCTS_HEADING, SHOPPERS_HEADING, OTHER_OFFERS, STORES_HEADING))
+)
 # Whole class names that hide an element everywhere (not "hidden-xs": one screen size).
 HIDING_CLASSES = {
     "hidden",
@@ -342,10 +347,7 @@ def headed_elsewhere(body: LexborNode, product: set[int]) -> frozenset[int]:
 
 
 def _of_others(heading: str) -> bool:
-    return any(
-        pattern.search(heading)
-        for pattern in (OTHER_PRODUCTS_HEADING, SHOPPERS_HEADING, OTHER_OFFERS, STORES_HEADING)
-    )
+    return _OF_OTHERS.search(heading) is not None
 
 
 def _opens(heading: LexborNode, block: LexborNode) -> bool:

@@ -70,10 +70,11 @@ OUT_TEXT = re.compile(
             # auction's end, which a tuned benchmark page's label counts as in stock
             r"\b(?:item|product|listing|piece|artwork|painting|this one) (?:has been |has |was |is )?sold"
             r"(?:\W*$| on (?:\w{3,9},? )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
-            r"^(?:(?:item |product )?status:\s*|item )sold\W*$", r"^sold (?:for \S+ )?on (?:\w{3,9},? )?\d",
+            r"^(?:status:\s*|item )sold\W*$", r"^(?:item|product) status:\s*sold\W*$", r"^sold (?:for \S+ )?on (?:\w{3,9},? )?\d",
             r"^sold (?:for \S+ )?on (?:\w{3,9},? )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
             # ...in sentences that end there: not "Already sold 5,000 times!"
-            r"(?:already (?:been )?sold|sold to another buyer|bereits verkauft|déjà vendue?|a été vendue?|"
+            r"already been sold\W*$",
+            r"(?:already sold|sold to another buyer|bereits verkauft|déjà vendue?|a été vendue?|"
             r"ya (?:se )?vendi[óo]|ya vendid[oa]|fue vendid[oa]|già vendut[oa]|"
             r"è stat[oa] vendut[oa]|al verkocht|\bis verkocht|"
             r"(?:artikel|produkt|objekt) wurde verkauft)\W*$", r"verkauft am \d",

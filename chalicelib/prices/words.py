@@ -474,8 +474,9 @@ OTHER_OFFERS = any_of(
 # ...and a heading naming a block of the shop's stores' stock ("Check in-store
 # availability": "Main St: out of stock" is a store's, not the product's online).
 STORES_HEADING = any_of(
-    r"(?:in-?)?(?:store|shop) (?:availability|stock)", r"availability in (?:stores?|shops?)",
-    r"(?:check|find (?:it )?in) (?:a |your )?(?:local )?stores?", r"stock in (?:stores?|shops?)",
+    r"(?:store|shop) (?:availability|stock)", r"availability in (?:stores?|shops?)",
+    r"check (?:a |your )?(?:local )?stores?", r"find (?:it )?in (?:a |your )?(?:local )?stores?",
+    r"stock in (?:stores?|shops?)",
     r"filialverfügbarkeit", r"verfügbarkeit in (?:der |den |unseren )?filialen?",
     r"disponibilit[éeà] (?:en|in|nei) (?:magasins?|negozi?o?)", r"disponibilidad en tiendas?",
     r"beschikbaarheid in (?:de )?winkels?", r"dostępność w sklepach",

@@ -10,11 +10,13 @@ pressed, or, where none takes orders, a promise to tell when the product is back
 one-off item's bare "Sold" (not beside a count: "1.2k | Sold"), a short message's
 opening sentence ("Sorry, we are out of stock. Please check back later."), a sentence
 saying "this item" cannot be had, a status in the element named for it
-(id="availability", class="product-stock") however far away, or a size picker whose
-every choice says sold out; a picture's alternative text counts as text. A disabled
+(id="availability", class="product-stock") however far away, a size picker whose
+every choice says sold out, or the product's block, form or badge marked sold out by
+a class or a data attribute; a picture's alternative text counts as text. A disabled
 button alone says nothing (many wait for a size to be chosen), nor does one size's
 "M - sold out" in a picker (or in a list of choices a theme draws itself), "almost
-sold out", a template branch that scripts may never show, a sold-out badge printed
+sold out", a template branch that scripts may never show, a note kept out of sight
+("sr-only") beside a button that takes orders, a sold-out badge printed
 beside a theme's other badges for CSS to pick, nor what is said of other products
 (related or recently viewed ones, another product's tile or card), in reviews or
 answers to shoppers' questions, in a pop-up

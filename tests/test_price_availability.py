@@ -1597,7 +1597,6 @@ def test_a_sold_out_note_out_of_sight_beside_a_button_that_takes_orders_says_not
                 "product-siblings",
                 "other-colors",
                 "shop-the-look",
-                "product-addons",
                 "featured-products",
             )
         ),

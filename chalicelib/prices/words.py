@@ -386,11 +386,11 @@ RELATED_ATTR = any_of(
     r"marketplace-?offers",
     *_RELATED_ELSEWHERE,
     r"zubeh",  # Zubehör: accessories
-    # what goes with it: complementary products, bought together, other colours, add-ons
+    # what goes with it: complementary products, bought together, other colours (not
+    # "add-ons": a shop's "product-addons" may wrap the product's own details)
     r"complementary", r"\bfbt\b", r"bought-?together", r"frequently", r"more-products",
     r"you-might", r"\bx-?sell", r"sibling", r"other-colou?rs", r"matching-products",
-    r"pair-with", r"the-look", r"featured-products", r"promo-products", r"add-?ons?\b",
-    r"gift-with-purchase",
+    r"pair-with", r"the-look", r"featured-products", r"promo-products", r"gift-with-purchase",
 )  # fmt: skip
 # ... of those, the names only blocks of other products go by (not "widget" or "listing",
 # which wrap a product's own parts on some shops, nor a gallery's "slider").

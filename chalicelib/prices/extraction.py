@@ -10,16 +10,16 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.money import minor_digits
 from chalicelib.prices.amounts import plus_vat
-from chalicelib.prices.availability import (
+from chalicelib.prices.currency_marks import country_currency
+from chalicelib.prices.decoding import decode_html
+from chalicelib.prices.layout import PageView, tokens
+from chalicelib.prices.scoring import Candidate
+from chalicelib.prices.stock import (
     availability_of,
     declared_stock,
     disabled,
     shown_stock,
 )
-from chalicelib.prices.currency_marks import country_currency
-from chalicelib.prices.decoding import decode_html
-from chalicelib.prices.layout import PageView, tokens
-from chalicelib.prices.scoring import Candidate
 from chalicelib.prices.structured import (
     Declared,
     declared_availability,
@@ -73,7 +73,7 @@ def extract_price(
 def extract_offer(
     html: str | bytes, url: str | None = None, *, charset: str | None = None
 ) -> Offer:
-    """The main product's price and availability (`availability.py` says how it is read).
+    """The main product's price and availability (`stock/` says how availability is read).
     `charset`: the one the server's Content-Type named, for bytes (`decoding.py`)."""
     text = decode_html(html, charset, url) if isinstance(html, bytes) else html
     tree = LexborHTMLParser(text[:MAX_HTML_CHARS])

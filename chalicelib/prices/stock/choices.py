@@ -2,7 +2,7 @@
 or in a list of choices a theme draws itself ("<li>Olive - Sold out</li>"), one row's of a
 table whose rows disagree (a variant, a store), another form's ("Pre-owned: out of stock").
 Most shops sell in sizes and print each one's status beside the product's, so
-`availability` asks here before it takes a status for the product's.
+`shown` asks here before it takes a status for the product's.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from chalicelib.prices.layout import (
     structure_up,
     wrapped_alone,
 )
-from chalicelib.prices.stock_text import (
+from chalicelib.prices.stock.text import (
     IN_STOCK,
     MAX_LABEL,
     MAX_PHRASE,
@@ -33,7 +33,7 @@ from chalicelib.prices.stock_text import (
     short_enough,
     stock_said,
 )
-from chalicelib.prices.stock_words import (
+from chalicelib.prices.stock.words import (
     EDITION,
     OTHER_FORMS,
     OUT_TEXT,

@@ -1,7 +1,7 @@
 """What one short text says of the product's stock: "Sold out", "Nur noch 2 auf Lager",
 "Notify me when it's back", "Pre-order now", or nothing ("Was out of stock for months,
-finally got one"). `availability` finds the texts on the page and judges whose they
-are; this module reads a text alone, with `stock_words`' lists, so that each rule of
+finally got one"). `phrases` finds the texts on the page and `places` judges whose they
+are; this module reads a text alone, with `words`' lists, so that each rule of
 the language is tried on a string.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from chalicelib.prices.stock_words import (
+from chalicelib.prices.stock.words import (
     ANY_STATUS,
     BACKORDER_TEXT,
     CONDITION,

@@ -1,7 +1,7 @@
 """The words shops use for a product's availability, by language: statuses that deny
 stock or grant it, promises to restock, pre-orders and back-orders, and the words that
 say a status is about something else (a store's pickup, a size, another format).
-`stock_text` reads them in one text, `availability` where they stand on the page.
+`text` reads them in one text, the rest of `stock` where they stand on the page.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from chalicelib.prices import words
 
 # A line ended: the product is no longer made or listed, though its last pieces may still
 # be sold ("Discontinued – while stocks last"); read as sold out where nothing takes
-# orders (`stock_text.GONE`). Part of `OUT_TEXT`.
+# orders (`text.GONE`). Part of `OUT_TEXT`.
 LINE_ENDED = re.compile(
     r"discontinued|out of production|no longer (?:in production|produced|manufactured|made)|"
     r"has been (?:replaced|superseded) by|"
@@ -254,7 +254,7 @@ NONE_TAKEN = re.compile(
 )  # "no back-orders", "Pre-order sold out"
 
 # A promise to tell when the product can be bought again, or that it is coming (read as
-# `stock_text.WAITING`): out of stock where nothing can be bought, else about one size
+# `text.WAITING`): out of stock where nothing can be bought, else about one size
 # (or a pre-order's launch).
 WAITING_TEXT = re.compile(
     # "soon available", either way round

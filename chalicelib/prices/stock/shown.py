@@ -1,0 +1,341 @@
+"""What the page shows of the product's stock where it is bought: by its buy button
+(else its title) and beside its price, a short status such as "sold out" or "nicht
+verfügbar", a button marked sold out, one that is there to be pressed, or, where none
+takes orders, a promise to tell when the product is back, a one-off item's bare "Sold",
+a short message's opening sentence, a sentence saying "this item" cannot be had, a
+status in the element named for it (id="availability") however far away, a size picker
+whose every choice says sold out, every way to have it closed, or the product's block,
+form or badge marked sold out (`marks`).
+
+A disabled button alone says nothing (many wait for a size to be chosen), nor does one
+size's "M - sold out" (`choices`), "almost sold out", a template branch that scripts
+may never show, a note kept out of sight beside a button that takes orders, nor what
+is said of other products, in reviews, in a pop-up, or of a store's pickup or a
+delivery (`places`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from selectolax.lexbor import LexborNode
+
+from chalicelib.prices.layout import (
+    BUTTONS,
+    MAX_BUTTONS,
+    PageView,
+    plain,
+    shown_text,
+    structure_up,
+    up,
+    visible,
+)
+from chalicelib.prices.stock.button import (
+    disabled,
+    offers_to_notify,
+    says_sold_out,
+    takes_pre_orders,
+)
+from chalicelib.prices.stock.choices import (
+    PICKERS,
+    a_picker,
+    another_choice,
+    choice_gone,
+    choices_of,
+    in_picker,
+    of_another_form,
+    rows_disagree,
+)
+from chalicelib.prices.stock.marks import (
+    BADGE_LEVELS,
+    PRODUCT_LEVELS,
+    SOLD_OUT_BADGES,
+    badge_off,
+    marked_sold_out,
+)
+from chalicelib.prices.stock.phrases import (
+    SHOWING,
+    beside_a_count,
+    phrases_of,
+    status_read,
+    taken_beside,
+)
+from chalicelib.prices.stock.places import (
+    Anchors,
+    alone_of_its_kind,
+    away_from_the_title,
+    by_the_landmarks,
+    cards_beside,
+    of_something_else,
+    spare_copy,
+    stated,
+    surroundings,
+)
+from chalicelib.prices.stock.text import (
+    GONE,
+    IN_CONTEXT,
+    IN_STOCK,
+    MAX_PHRASE,
+    MAX_SENTENCE,
+    OUT_OF_STOCK,
+    PRE_ORDER,
+    WAITING,
+    WORD,
+    Stock,
+    read_stock,
+    says_out,
+    short_enough,
+    stock_said,
+)
+from chalicelib.prices.stock.words import THIS_PRODUCT, WAY_COLLECTED, WAY_SENT, WAY_STATUS
+
+# Elements a page names for the product's status.
+_STATUS_HOLDERS = (
+    "[id*=availability i], [class*=availability i], [id*=stock i], [class*=stock i], "
+    "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
+)
+_WAY_SENT, _WAY_COLLECTED = re.compile(WAY_SENT), re.compile(WAY_COLLECTED)
+_NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
+
+
+def shown_stock(
+    view: PageView, price: LexborNode | None = None, declared: Stock | None = None
+) -> Stock | None:
+    """What the page shows where the product is bought (by its buy button, else its
+    title) and beside its `price`, if anything. `declared`: what its markup says."""
+    in_another_card = cards_beside(price)
+    button = view.buy_button or _sold_out_button(view, price, in_another_card)
+    if button is not None and says_sold_out(button):
+        return Stock(OUT_OF_STOCK)
+    # A disabled button alone says nothing: many wait for a size to be chosen.
+    can_buy = button is not None and not disabled(button)
+    said: Stock | None = Stock(IN_STOCK) if can_buy else None
+    # Where the button takes no order, the title's surroundings may say why, unless the
+    # markup says it is in stock (the button may wait for a size to be chosen).
+    markup_sells = declared is not None and declared.availability == IN_STOCK
+    title = view.title if button is None or not (can_buy or markup_sells) else None
+    # A promise to tell when it is back speaks of one size while the product can be
+    # bought, or while its button waits for a size and the markup says it is in stock.
+    sizes_promise = can_buy or (button is not None and markup_sells)
+    landmarks = [node for node in (button, title, price) if node is not None]
+    for stock in _statuses_near(view, landmarks, in_another_card, button if can_buy else None):
+        if stock in IN_CONTEXT:
+            if can_buy or (sizes_promise and stock == WAITING):
+                continue
+            return Stock(OUT_OF_STOCK)
+        if stock.availability == OUT_OF_STOCK:
+            if can_buy and takes_pre_orders(button):
+                # "Out of stock" beside "Pre-order now": it takes the order all the same
+                return replace(PRE_ORDER, worded=True)
+            return stock  # whatever else the page says nearby
+        said = replace(stock if said is None or stock.flag else said, worded=True)
+    if said is None and not can_buy:
+        if (
+            button is not None
+            and not markup_sells
+            and _sold_out_button(view, price, in_another_card, offers_to_notify) is not None
+        ):
+            return Stock(OUT_OF_STOCK)  # "Notify me" beside a greyed-out "Add to cart"
+        # A promise to tell when it is back, beside a greyed-out button, may be a size's.
+        promises = button is None
+        return (
+            _said_of_this_product(view, promises)
+            or _said_where_named(view, promises)
+            or _every_choice_gone(view, landmarks)
+            or _every_way_closed(view, landmarks)
+            or (None if markup_sells else _classed_sold_out(view, landmarks, price, button))
+        )
+    return said
+
+
+def _sold_out_button(
+    view: PageView,
+    price: LexborNode | None,
+    in_another_card: Callable[[LexborNode], bool],
+    says: Callable[[LexborNode], bool] | None = None,
+) -> LexborNode | None:
+    """Where no button says "buy", one by the title or the price that says "sold out"
+    in its place, in its text or only in its value or label (<input value="Sold out">)
+    (or what `says` looks for); else, for "sold out", one further away that is the
+    product's (not another product's, nor in the page's frame): a buy box may stand a
+    column away from the title."""
+    anchors = Anchors.of([n for n in (view.title, price) if n is not None], view)
+    further = None
+    for button in view.body.css(BUTTONS)[:MAX_BUTTONS]:
+        if not (says or says_sold_out)(button) or not visible(button):
+            continue
+        if in_another_card(button):
+            continue
+        if by_the_landmarks(button, anchors, view):
+            return button
+        if further is None and says is None and alone_of_its_kind(button, view):
+            further = button
+    return further
+
+
+def _statuses_near(
+    view: PageView,
+    landmarks: list[LexborNode],
+    in_another_card: Callable[[LexborNode], bool],
+    taking_orders: LexborNode | None,
+) -> Iterator[Stock]:
+    """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
+    levels up (most of what lies that near, without reading the whole page), but not in
+    another product's card (`cards_beside`). Where nothing takes orders, a message's
+    opening sentence counts too (`status_read`); beside a button `taking_orders`, a
+    sold-out status kept out of sight is a theme's spare copy for scripts to show."""
+    sentences = taking_orders is None
+    spare = spare_copy(taking_orders) if taking_orders is not None else None
+    anchors = Anchors.of(landmarks, view)
+    title_words = (
+        set(WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
+    )
+    read_whole: set[int] = set()
+    tables: dict[int, bool] = {}  # `rows_disagree`, read once per table
+    for around in surroundings(landmarks, view):
+        for node in around.traverse(include_text=True):
+            if not node.is_text_node and node.tag not in SHOWING:
+                continue
+            for phrase, parent in phrases_of(node, read_whole):
+                if not phrase:
+                    continue
+                text, stock = status_read(phrase, title_words, sentences)
+                if stock is None or parent is None or not stated(parent) or badge_off(parent):
+                    continue
+                if stock == GONE and beside_a_count(node):
+                    continue
+                if in_picker(parent) or of_something_else(parent, text, title_words):
+                    continue
+                if another_choice(parent, title_words) or of_another_form(text, title_words):
+                    continue
+                if rows_disagree(parent, tables) or in_another_card(parent):
+                    continue
+                if spare and stock.availability == OUT_OF_STOCK and spare(parent):
+                    continue
+                if by_the_landmarks(parent, anchors, view):
+                    if stock.availability == OUT_OF_STOCK and stock not in IN_CONTEXT:
+                        stock = taken_beside(parent) or stock
+                    yield stock
+
+
+def _said_of_this_product(view: PageView, promises: bool) -> Stock | None:
+    """A sentence about "this item" saying it cannot be bought, anywhere on the page but in
+    others' words (reviews, questions) or blocks: read only where no buy button takes orders
+    and nothing said near the landmarks (`promises`: a promise to tell when it is back
+    counts too)."""
+    for node in view.text_nodes:
+        text = node.text(deep=False).strip().lower()
+        if not text or len(text) > MAX_SENTENCE or not THIS_PRODUCT.search(text):
+            continue
+        said = read_stock(text)  # a doubt "this item" will be back too: nothing can be bought
+        if said is None or (said == WAITING and not promises):
+            continue
+        holder = node.parent
+        if said.availability != OUT_OF_STOCK or holder is None or not stated(holder):
+            continue
+        if not away_from_the_title(holder, view):
+            return Stock(OUT_OF_STOCK)
+    return None
+
+
+def _said_where_named(view: PageView, promises: bool) -> Stock | None:
+    """A status in the element the page names for it (id="availability"), however far from
+    the title (a marketplace's, with no buy box, sits 15 steps away): read only where no buy
+    button takes orders and nothing said near the landmarks, and not in another product's block
+    (`promises` as for `_said_of_this_product`)."""
+    for holder in view.body.css(_STATUS_HOLDERS):
+        text = shown_text(holder).lower()
+        if not short_enough(text):
+            continue
+        stock = stock_said(text)
+        if stock is None or (stock == WAITING and not promises):
+            continue
+        if not stated(holder) or in_picker(holder) or badge_off(holder):
+            continue
+        if away_from_the_title(holder.parent or holder, view):  # its own name says what it is
+            continue
+        return Stock(OUT_OF_STOCK) if stock in IN_CONTEXT else stock
+    return None
+
+
+def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | None:
+    """A size or colour picker by the landmarks whose every choice says sold out ("40 -
+    Sold out", "41 - Sold out"): each speaks of itself, all of them of the product. Read
+    only where no buy button takes orders."""
+    anchors = Anchors.of(landmarks, view)
+    for around in surroundings(landmarks, view):
+        for picker in around.css(PICKERS):
+            if not a_picker(picker):
+                continue
+            choices = choices_of(picker)
+            if not (choices and all(map(choice_gone, choices))):
+                continue
+            if stated(picker) and by_the_landmarks(picker, anchors, view):
+                return Stock(OUT_OF_STOCK)
+    return None
+
+
+def _every_way_closed(view: PageView, landmarks: list[LexborNode]) -> Stock | None:
+    """Every way to have the product closed by the landmarks: it cannot be sent and cannot
+    be picked up ("Shipping: Not available", "Pickup: Not available"), and no way says
+    anything else ("Delivery: Arrives Friday"). Read only where no buy button takes orders."""
+    arounds = surroundings(landmarks, view)
+    said = " ".join(around.text(deep=True) for around in arounds).lower()
+    if not (_WAY_SENT.search(said) and _WAY_COLLECTED.search(said)):
+        return None  # not both ways named: nothing to read (most pages)
+    anchors = Anchors.of(landmarks, view)
+    closed, open_ = set(), False
+    for around in arounds:
+        for node in around.traverse(include_text=True):
+            if not node.is_text_node or node.parent is None:
+                continue
+            if not WAY_STATUS.match(plain(node.text(deep=False)).lower()):
+                continue
+            for element in structure_up(node.parent, 2):
+                text = shown_text(element).lower()
+                way = WAY_STATUS.match(text) if len(text) <= MAX_PHRASE else None
+                if way is None or not way.group("status"):
+                    continue
+                if not (stated(element) and by_the_landmarks(element, anchors, view)):
+                    break
+                if says_out(way.group("status")) or _NOT_AVAILABLE.match(way.group("status")):
+                    closed.add("sent" if way.group("sent") else "collected")
+                else:
+                    open_ = True
+                break
+    return Stock(OUT_OF_STOCK) if closed == {"sent", "collected"} and not open_ else None
+
+
+def _classed_sold_out(
+    view: PageView,
+    landmarks: list[LexborNode],
+    price: LexborNode | None,
+    button: LexborNode | None,
+) -> Stock | None:
+    """Marked sold out by its platform where nothing on the page says so in words: the
+    product's own block, holding its title and its price (WooCommerce's "product …
+    outofstock", a theme's "product--sold-out"), the greyed-out button or the form around
+    it ("product-form--sold-out", data-sold-out="true"), or an empty badge by the
+    landmarks whose stylesheet draws the words ("badge--sold-out"). Read only where no
+    buy button takes orders, and the markup does not say it is in stock."""
+    if button is not None and any(map(marked_sold_out, up(button, BADGE_LEVELS + 1))):
+        return Stock(OUT_OF_STOCK)
+    if view.title is not None and price is not None:
+        holding_price = {n.mem_id for n in up(price, PRODUCT_LEVELS)}
+        for element in up(view.title, PRODUCT_LEVELS):
+            if element.mem_id in holding_price and marked_sold_out(element):
+                return Stock(OUT_OF_STOCK)
+    anchors = Anchors.of(landmarks, view)
+    for around in surroundings(landmarks, view):
+        for badge in around.css(SOLD_OUT_BADGES):
+            if (
+                marked_sold_out(badge)
+                and not badge.text(deep=True).strip()
+                and visible(badge)
+                and not badge_off(badge)
+                and by_the_landmarks(badge, anchors, view)
+            ):
+                return Stock(OUT_OF_STOCK)
+    return None

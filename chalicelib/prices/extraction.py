@@ -12,14 +12,10 @@ from chalicelib.money import minor_digits
 from chalicelib.prices.amounts import plus_vat
 from chalicelib.prices.currency_marks import country_currency
 from chalicelib.prices.decoding import decode_html
-from chalicelib.prices.layout import PageView, tokens
+from chalicelib.prices.dom import tokens
+from chalicelib.prices.layout import PageView
 from chalicelib.prices.scoring import Candidate
-from chalicelib.prices.stock import (
-    availability_of,
-    declared_stock,
-    disabled,
-    shown_stock,
-)
+from chalicelib.prices.stock import availability_of, declared_stock, disabled, shown_stock
 from chalicelib.prices.structured import (
     Declared,
     declared_availability,

@@ -21,11 +21,8 @@ from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
 from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, plus_vat
-from chalicelib.prices.layout import (
-    REGION_TAGS,
+from chalicelib.prices.dom import (
     SPACES,
-    Ancestry,
-    Landmarks,
     common_prefix,
     hidden,
     line_above,
@@ -36,6 +33,7 @@ from chalicelib.prices.layout import (
     up,
     wrapped_alone,
 )
+from chalicelib.prices.layout import REGION_TAGS, Ancestry, Landmarks
 
 # --- what marks the selling price -----------------------------------------------
 PRICE_CLASS = 3.0  # in an element classed as a price: the strongest sign a shop gives

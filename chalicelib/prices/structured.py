@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from chalicelib.prices import words
 from chalicelib.prices.amounts import parse_amount, parse_machine
 from chalicelib.prices.currency_marks import currency_of
-from chalicelib.prices.layout import tokens
+from chalicelib.prices.dom import tokens
 
 PRODUCT_TYPES = {
     "product",

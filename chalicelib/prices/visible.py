@@ -15,11 +15,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices import scoring, words
 from chalicelib.prices.amounts import AMOUNT_GROUPS, Amount, Marked, marked_amounts, parse_amount
-from chalicelib.prices.layout import (
+from chalicelib.prices.dom import (
     INLINE_TAGS,
     PAGE_TAGS,
     SPACES,
-    PageView,
     attr_text,
     neighbour_text,
     shown_nodes,
@@ -28,6 +27,7 @@ from chalicelib.prices.layout import (
     up,
     wrapped_alone,
 )
+from chalicelib.prices.layout import PageView
 from chalicelib.prices.scoring import Candidate, Piece
 from chalicelib.prices.stylesheet import mark_styled
 

@@ -11,7 +11,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
-from chalicelib.prices.layout import class_names, plain
+from chalicelib.prices.dom import class_names, plain
 from chalicelib.prices.stock.marks import SOLD_OUT_CLASS
 from chalicelib.prices.stock.text import MAX_PHRASE, OUT_OF_STOCK, PRE_ORDER, stock_said
 from chalicelib.prices.stock.words import NOTIFY_BUTTON

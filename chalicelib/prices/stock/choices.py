@@ -12,17 +12,17 @@ from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
-from chalicelib.prices.layout import (
+from chalicelib.prices.dom import (
     attr_text,
     class_names,
     hidden,
-    picture_link,
     plain,
     shown_nodes,
     shown_text,
     structure_up,
     wrapped_alone,
 )
+from chalicelib.prices.layout import picture_link
 from chalicelib.prices.stock.text import (
     IN_STOCK,
     MAX_LABEL,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from chalicelib.prices.layout import plain
+from chalicelib.prices.dom import plain
 from chalicelib.prices.stock.text import (
     GONE,
     IN_STOCK,

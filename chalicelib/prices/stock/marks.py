@@ -11,7 +11,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
-from chalicelib.prices.layout import class_names, structure_up, up, wrapped_alone
+from chalicelib.prices.dom import class_names, structure_up, up, wrapped_alone
 
 # A class naming a sold-out status, as a state or as what to do then ("js-sold-out-toggle").
 SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
-from chalicelib.prices.layout import (
+from chalicelib.prices.dom import (
     INLINE_TAGS,
     hidden,
     plain,

@@ -17,22 +17,19 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
-from chalicelib.prices.layout import (
+from chalicelib.prices.dom import (
     INLINE_TAGS,
-    REGION_TAGS,
-    TILE_TEXT,
-    PageView,
     attr_text,
     common_prefix,
     concealed,
     lineage,
     out_of_sight,
-    picture_link,
     plain,
     steps_of,
     structure_up,
     up,
 )
+from chalicelib.prices.layout import REGION_TAGS, TILE_TEXT, PageView, picture_link
 from chalicelib.prices.stock.choices import ROW_LEVELS, ROWS, of_another_form
 from chalicelib.prices.stock.marks import BADGE_LEVELS
 from chalicelib.prices.stock.text import MAX_LABEL, read_stock

@@ -22,16 +22,8 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborNode
 
-from chalicelib.prices.layout import (
-    BUTTONS,
-    MAX_BUTTONS,
-    PageView,
-    plain,
-    shown_text,
-    structure_up,
-    up,
-    visible,
-)
+from chalicelib.prices.dom import plain, shown_text, structure_up, up, visible
+from chalicelib.prices.layout import BUTTONS, MAX_BUTTONS, PageView
 from chalicelib.prices.stock.button import (
     disabled,
     offers_to_notify,

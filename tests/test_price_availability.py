@@ -907,6 +907,10 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>Додај у корпу</button>",
         '<a href="#">Añadir al carrito</a>', '<a href="#">Toevoegen aan winkelwagen</a>',
         '<a href="#">Kosárba</a>', '<a href="#">장바구니에 추가</a>',
+        '<a href="#">Aan winkelwagen toevoegen</a>', '<a href="#">Добавяне към количката</a>',
+        '<a href="#">Hozzáadás a kosárhoz</a>', '<a href="#">Добави в количка</a>',
+        '<a href="#">أضف لسلة التسوق</a>', '<a href="#">Αγορά Τώρα</a>',
+        '<a href="#">اضافه کردن به سبد خرید</a>', '<a href="#">เพิ่มในตะกร้าสินค้า</a>',
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
@@ -2320,3 +2324,67 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
     greyed = pre_order.replace(">", " disabled>", 1)
     assert offer(TITLE + PRICE + status + greyed)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + status + BUTTON)[0] == "out_of_stock"
+
+
+# Platforms' own translations of their stock strings: Shopify's Dawn and Horizon themes
+# and Magento's community language packs, as shops in those languages print them.
+@pytest.mark.parametrize(
+    "status",
+    ["Χωρίς απόθεμα", "Nema na zalihama", "Zapas wyczerpany", "Nakład wyczerpany", "Неналично",
+     "Наличност: Няма налично.", "Utilgjengelig", "Недоступно", "Этот продукт недоступен.",
+     "Inte tillgängliga", "Không có sẵn", "無法供貨", "Sense estoc", "Disponibilitat: sense estoc.",
+     "Este produto está em falta.", "本产品已无存货。", "이 제품의 재고가 없습니다.", "Nav pieejams",
+     "Prieinamumas: nėra sandelyje", "در انبار موجود نیست", "Tento tovar nieje na sklade.",
+     "Немає у наявності", "Sản phẩm này tạm hết.", "Questi prodotti non sono disponibili.",
+     "متوفر بالمخزن: لا."],
+)  # fmt: skip
+def test_platforms_translations_of_out_of_stock_say_so(status: str) -> None:
+    assert (
+        offer(TITLE + PRICE + f'<div class="stock unavailable"><span>{status}</span></div>')[0]
+        == "out_of_stock"
+    )
+
+
+@pytest.mark.parametrize(
+    "promise",
+    ["Giv mig besked, når varen er tilgængelig.", "Waarschuw me wanneer dit product beschikbaar is.",
+     "Informeer mij wanneer dit product op voorraad is", "Teavita mind, kui see kaup on saadaval.",
+     "Tilaa ilmoitus kun tätä tuotetta on varastossa",
+     "M’avertir quand ce produit sera de nouveau en stock",
+     "Benachrichtigen Sie mich, wenn dieser Artikel verfügbar ist.",
+     "Να ειδοποιηθώ όταν το προϊόν είναι ξανά διαθέσιμο", "שלח לי התראה כאשר פריט זה יהיה זמין.",
+     "Értesíts, ha a termék elérhetővé válik.", "Értesítsen, ha a termék raktáron lesz",
+     "Beritahu saya bila produk ini tersedia", "Avvisami quando l'articolo tornerà disponibile.",
+     "この商品が入荷しているときに通知する", "재고가 들어오면 알려주세요.",
+     "Pabrīdināt kad šis produkts ir pieejams.", "Praneškite man, kai ši prekės atsiras sandėlyje",
+     "Varsle meg når dette produkt er tilgjengelig.", "زمانی که این محصول موجود شد به من اطلاع بده.",
+     "Avise-me quando este item estiver disponível.",
+     "Notificar-me quando este produto se encontrar em stock",
+     "Сообщите мне, когда этот товар будет доступен.",
+     "Upozorniťe ma, keď bude táto položka k dispozícii.",
+     "Avísame cuando este artículo esté disponible.",
+     "Notificarme cuando este producto vuelva a stock", "Avisera mig när produkten är tillgänglig.",
+     "Bu ürün stoğa girince beni bilgilendir.", "Сповістіть мене, коли ця позиція стане доступною.",
+     "Thông báo cho tôi khi sản phẩm này có hàng", "Уведоми ме, когато този продукт е наличен.",
+     "Avisa'm quan l'article estigui disponible.", "当产品可买时，请通知我。"],
+)  # fmt: skip
+def test_platforms_translations_of_notify_me_when_available_say_out_of_stock(promise: str) -> None:
+    link = f'<div class="product alert stock"><a href="#" class="action alert">{promise}</a></div>'
+    assert offer(TITLE + PRICE + link)[0] == "out_of_stock"
+    # Beside a button that takes orders, it speaks of one size or colour.
+    assert offer(TITLE + PRICE + link + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "pickup",
+    ["Retiro no disponible actualmente en Centro", "Retirada em Centro indisponível no momento",
+     "Preuzimanje trenutačno nije dostupno na lokaciji Centar", "Recolha atualmente indisponível em Centro",
+     "Henting er for øyeblikket ikke tilgjengelig hos Sentrum",
+     "Afhaling is momenteel niet beschikbaar bij Centrum",
+     "Aktuálne nedostupné na vyzdvihnutie na adrese Centrum",
+     "Nouto ei ole tällä hetkellä saatavilla paikassa Keskusta",
+     "Személyesen egyelőre nem vehető át itt: Belváros"],
+)  # fmt: skip
+def test_a_store_s_pickup_in_the_themes_languages_is_not_the_product_s_status(pickup: str) -> None:
+    note = f'<div class="pickup-availability-info"><p class="caption-large">{pickup}</p></div>'
+    assert offer(TITLE + PRICE + BUTTON + note)[0] == "in_stock"

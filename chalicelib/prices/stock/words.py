@@ -96,40 +96,41 @@ OUT_TEXT = re.compile(
             r"fuera de stock", r"no disponible", r"esaurit[oaie]", r"non disponibile",
             r"esgotad[oa]", r"esgot(?:ou|aram)\b", r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque",
             r"fora de (?:estoque|stock)",
-            r"sem stock", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
+            r"sem stock", r"\bem falta\b", r"sense estoc", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
-            r"ikke på lager", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
+            r"ikke på lager", r"\butilgjengelig", r"\butilgængelig", r"\botillgänglig", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
-            r"wyprzedan", r"oferta (?:została |się |jest )?zakończ(?:ona|yła)",
+            r"wyprzedan", r"(?:zapas|nakład) (?:jest )?wyczerpany", r"oferta (?:została |się |jest )?zakończ(?:ona|yła)",
             r"sprzedaż (?:została |się )?zakończ(?:ona|yła)", r"vyprod[aá]n",
             r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
             r"nedostupn",
             r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"nincs raktáron",
             r"nem elérhető",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
-            r"nema (?:na|u) zalihi", r"nije dostupn", r"nema na stanju", r"rasprodano",
+            r"nema (?:na|u) zalih(?:i|ama)", r"nije dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
-            r"nėra sandėlyje", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud", r"läbi müüdud",
+            r"nėra sand[eė]lyje", r"nav pieejam", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud", r"läbi müüdud",
             # Greek in capitals drops its accents ("ΕΞΑΝΤΛΗΜΕΝΟ")
             r"laost otsas", r"εξαντλ[ηή]θηκε", r"εξαντλημ[εέ]νο", r"μη διαθ[εέ]σιμο", r"εκτ[οό]ς αποθ[εέ]ματος",
+            r"χωρ[ιί]ς απ[οό]θεμα",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
-            r"немає в наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
-            r"не е налич", r"нет в продаже", r"снят\w* с продажи", r"немає в продажу",
+            r"немає (?:в|у) наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
+            r"не е налич", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже", r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
             r"stokta yok", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
-            r"نفد من المخزون", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
+            r"نفد من المخزون", r"موجود نیست", r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
-            r"품절", r"재고 ?없음", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃",
+            r"품절", r"재고 ?없음", r"재고가 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
-            r"hết hàng", r"bán hết", r"ngừng (?:kinh doanh|bán)", r"停售",
+            r"hết hàng", r"tạm hết", r"bán hết", r"ngừng (?:kinh doanh|bán)", r"停售",
         ]
     ),
 )  # fmt: skip
@@ -141,10 +142,15 @@ WAY_SENT = (
     r"shipping|delivery|ship to home|home delivery|versand|lieferung|livraison|envío|"
     r"spedizione|bezorg\w*|verzending|leverans|wysyłka|dostawa|entrega"
 )
-WAY_COLLECTED = (
-    r"(?:in-?store |store )?pick ?-?up|click (?:&|and) collect|collection|abholung|"
-    r"retrait|recogida|ritiro|afhalen|odbiór|hämta|retirada|retiro"
+# A store's pickup, in the shops' languages (English's in `WAY_COLLECTED`, `NOT_A_STATUS`).
+PICKUP = (
+    r"abholung|retrait|recogida|ritiro|\bretiro\b|\bretirada\b|recolha|afhal(?:en|ing)|"
+    r"afhent\w*|henting|hämt(?:a|ning)|odbiór|vyzvednut\w*|vyzdvihnut\w*|prevzem\w*|"
+    r"preuzim\w*|átvétel|átveh\w*|ridicare|самовывоз|взимане|παραλαβ\w*|\bnouto|"
+    r"atsiimt\w*|atsiėmim\w*|pengambilan|teslim al\w*|nhận hàng|受取|受け取り|픽업|自提|"
+    r"取货|取貨|รับสินค้า|vehető át"
 )
+WAY_COLLECTED = rf"(?:in-?store |store )?pick ?-?up|click (?:&|and) collect|collection|{PICKUP}"
 WAY_STATUS = re.compile(
     rf"^(?:(?:same[- ]day |next[- ]day |standard |express |free )?(?P<sent>{WAY_SENT})|"
     rf"(?P<collected>{WAY_COLLECTED}))\b\W*(?P<status>.*)$"
@@ -186,13 +192,13 @@ IN_TEXT = re.compile(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
-    r"在庫あり|有現貨|现货|現貨|有货|有貨|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\blagernd\b|vorrätig|"
+    r"在庫あり|有現貨|现货|現貨|有货|有貨|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
     r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|"
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
-    r"\bdisponible\b|\bdisponibile\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
-    r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelig\b|\btilgængelig\b|\btillgänglig\b|"
+    r"\bdisponible\b|\bdisponibil[ei]\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
+    r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgängliga?\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
     r"\bna stanie\b|διαθ[εέ]σιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
@@ -211,7 +217,7 @@ IN_TEXT = re.compile(
 
 # A word that turns the in-stock phrase right after it around.
 NEGATION = re.compile(
-    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|inte|ei|nie|není|nincs|nu|não|"
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|inte|ei|nie|nieje|není|nincs|nu|não|"
     r"не|нет|нема|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
@@ -253,6 +259,12 @@ NONE_TAKEN = re.compile(
     r"pre-?orders? (?:are |is )?(?:sold out|closed|full)"
 )  # "no back-orders", "Pre-order sold out"
 
+# Up to four words between "when" and "available", none a negation ("Wenn dieser Artikel
+# nicht verfügbar ist, informieren wir Sie" is a policy, not a promise).
+_GAP = (
+    r"(?:(?!(?:nicht|not|no|non|niet|ikke|inte|ej|ei|nie|nu|не|нет|δεν|μη|tidak|không) )\S+ ){0,4}"
+)
+
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # `text.WAITING`): out of stock where nothing can be bought, else about one size
 # (or a pre-order's launch).
@@ -289,23 +301,38 @@ WAITING_TEXT = re.compile(
     r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고|"
     r"warteliste|liste d'attente|lista de espera|lista d'attesa|wachtlijst|"
     r"notified when (?:it(?:'s| is)|this is|they(?:'re| are)) back|"
-    r"(?:wenn|sobald) (?:\w+ )?(?:wieder )?(?:verfügbar|lieferbar)|(?:quand|dès que) (?:\w+ )?"
-    r"disponible|cuando (?:\w+ )?disponible|quando (?:\w+ )?disponibile|"
-    r"lorsque (?:\w+ ){0,3}disponible|retour en stock|powiadom (?:mnie )?o dostępności|"
-    r"gdy (?:\w+ ){0,2}(?:będzie )?dostępn|hlídat dostupnost|naskladn|ha (?:újra )?elérhető|"
+    # "when (this item is) available" in the shops' languages, up to four words between
+    # ("Benachrichtigen Sie mich, wenn dieser Artikel verfügbar ist"), in forms that say
+    # "when it will be", not "if it is" ("Ha raktáron van, holnap szállítjuk")
+    rf"(?:wenn|sobald) {_GAP}(?:wieder )?(?:verfügbar|lieferbar)|"
+    rf"(?:quand|dès que|lorsque) {_GAP}(?:disponible|de retour)|"
+    rf"cuando {_GAP}(?:disponible|vuelva)|quan {_GAP}disponible|"
+    rf"quando {_GAP}(?:disponibile|torn|dispon[íi]vel|chegar)|"
+    rf"(?:wanneer|zodra) {_GAP}(?:beschikbaar|op voorraad|leverbaar)|"
+    rf"(?:når|när) {_GAP}(?:tilgængelig|tilgjengelig|tillgänglig|på lager|i lager)|"
+    rf"kun {_GAP}(?:saatavilla|varastossa)|kui {_GAP}(?:saadaval|saabub)|"
+    rf"(?:gdy|kiedy) {_GAP}dostępn|(?:až|když|keď) {_GAP}(?:k dispozíci|dostupn|skladem|na sklade)|"
+    rf"ha {_GAP}(?:elérhetővé|raktáron lesz)|ha (?:újra )?elérhető|c[âa]nd {_GAP}(?:disponibil|[iî]n stoc)|"
+    rf"kad {_GAP}(?:dostupn|pieejam|na stanju|na zalihi)|ko {_GAP}(?:na voljo|na zalogi)|"
+    rf"kai {_GAP}(?:atsiras|bus)|когда {_GAP}(?:доступ|появится|поступит|будет в наличии)|"
+    rf"коли {_GAP}(?:доступн|з'явиться|буде в наявності)|когато {_GAP}(?:налич|в наличност)|"
+    rf"όταν {_GAP}διαθέσιμ|(?:jika|saat|bila|apabila) {_GAP}tersedia|"
+    rf"khi {_GAP}(?:có hàng|có sẵn)|כאשר {_GAP}זמינ?|موجود شد|"
+    rf"sto[kğ]a girince|stokta olduğunda|(?:时|時)[，,]?\s*(?:请|請)?通知我|"
+    rf"入荷\S*(?:とき|時)に?(?:通知|お知らせ)|(?:들어오|가능해지|입고되)면 알려|"
+    r"(?:de nouveau|à nouveau) en stock|vuelva a (?:estar en )?stock|(?:se encontrar|estiver) em (?:stock|estoque)|"
+    r"retour en stock|powiadom (?:mnie )?o dostępności|"
+    r"hlídat dostupnost|naskladn|"
     r"revine [iî]n stoc|о поступлении|уведомить о наличии|про (?:наявність|надходження)|"
-    r"stoka girince|gelince haber|när (?:\w+ ){0,3}i lager|i lager igen|"
-    r"når (?:\w+ ){0,3}på lager|på lager igen|kun (?:\w+ ){0,3}saatavilla|"
-    r"όταν (?:\w+ ){0,2}διαθέσιμ|quando (?:\w+ )?dispon[íi]vel|quando chegar|到货通知|到货提醒|"
-    r"到貨提醒|(?:jika|saat) (?:\w+ )?tersedia|เมื่อมีสินค้า|khi có hàng|kad (?:\w+ ){0,2}dostupn|"
-    r"ko bo na voljo|kai atsiras|kad būs pieejams|kui (?:\w+ ){0,2}saabub|عند (?:ال)?توفر|"
+    r"gelince haber|i lager igen|på lager igen|"
+    r"到货通知|到货提醒|到貨提醒|เมื่อมีสินค้า|عند (?:ال)?توفر|"
     r"כשיחזור למלאי|חזרה למלאי",
 )
 
 # An offer to tell the shopper later: with a sold-out status, a promise to tell when
 # the product is back; alone, perhaps a price alert.
 NOTIFY = re.compile(
-    r"notify|let you know|email me|alert|benachrichtig|prévenez|m'avertir|avísame|avvisami|"
+    r"notify|let you know|email me|alert|benachrichtig|prévenez|m['’]avertir|avísame|avvisami|"
     r"avise-me",
 )
 
@@ -343,11 +370,11 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"(?:stock|sold out|unavailable) at (?!th(?:is|e) (?:time|moment)|present|(?:the )?moment)|"
     r"image|immagine|imagen|bild|"
     # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
-    r"im markt|im laden\b|filiale|abholung|lieferung|en magasin|retrait|livraison|\bboutique|tienda|"
-    r"recogida|env[ií]o|negozio|ritiro|spedizione|\bwinkel\b|afhalen|bezorging|levering|"
-    r"w sklepie|stacjonarn|odbiór|dostaw|prodejn|vyzvednut|doručen|áruház|átvétel|"
-    r"szállítás|[iî]n magazin|ridicare|livrare|в магазине|самовывоз|доставк|mağaza|teslimat|"
-    r"\bbutik|hämta|afhent|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|自提|매장|배송|"
+    rf"{PICKUP}|im markt|im laden\b|filiale|lieferung|en magasin|livraison|\bboutique|tienda|"
+    r"env[ií]o|negozio|spedizione|\bwinkel\b|bezorging|levering|"
+    r"w sklepie|stacjonarn|dostaw|prodejn|doručen|áruház|"
+    r"szállítás|[iî]n magazin|livrare|в магазине|доставк|mağaza|teslimat|"
+    r"\bbutik|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|매장|배송|"
     r"\btoko\b|pengiriman|"
     # a service with the product: express shipping, gift wrap, instalments, a warranty,
     # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")

@@ -911,6 +911,12 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         '<a href="#">Hozzáadás a kosárhoz</a>', '<a href="#">Добави в количка</a>',
         '<a href="#">أضف لسلة التسوق</a>', '<a href="#">Αγορά Τώρα</a>',
         '<a href="#">اضافه کردن به سبد خرید</a>', '<a href="#">เพิ่มในตะกร้าสินค้า</a>',
+        '<a href="#">Do nákupního košíku</a>', '<a href="#">A la cesta</a>',
+        '<a href="#">Nel carrello</a>', '<a href="#">No carrinho de compras</a>',
+        '<a href="#">Pridať do nákupného košíka</a>', '<a href="#">Alışveriş sepetine ekle</a>',
+        '<a href="#">Додати до кошика</a>', '<a href="#">Добави в кошницата</a>',
+        '<a href="#">Afegir al carret</a>', '<a href="#">加到購物車</a>',
+        '<a href="#">הוסף לעגלת הקניות</a>', '<a href="#">কার্টে যোগ করুন</a>',
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
@@ -2326,8 +2332,9 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
     assert offer(TITLE + PRICE + status + BUTTON)[0] == "out_of_stock"
 
 
-# Platforms' own translations of their stock strings: Shopify's Dawn and Horizon themes
-# and Magento's community language packs, as shops in those languages print them.
+# Platforms' own translations of their stock strings: Shopify's Dawn and Horizon themes,
+# Magento's community language packs, Spree's and Bagisto's locales and Shopware's
+# language pack, as shops in those languages print them.
 @pytest.mark.parametrize(
     "status",
     ["Χωρίς απόθεμα", "Nema na zalihama", "Zapas wyczerpany", "Nakład wyczerpany", "Неналично",
@@ -2336,7 +2343,9 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
      "Este produto está em falta.", "本产品已无存货。", "이 제품의 재고가 없습니다.", "Nav pieejams",
      "Prieinamumas: nėra sandelyje", "در انبار موجود نیست", "Tento tovar nieje na sklade.",
      "Немає у наявності", "Sản phẩm này tạm hết.", "Questi prodotti non sono disponibili.",
-     "متوفر بالمخزن: لا."],
+     "متوفر بالمخزن: لا.", "Няма в наличност", "Не доступен", "Esgotat", "Otsas",
+     "موجودی نداریم", "Nav krājumā", "स्टकमा छैन", "उपलब्ध छैन", "Няма ў наяўнасці",
+     "Билеты распроданы", "Les entrades estan esgotades", "Biletler tükenmiştir"],
 )  # fmt: skip
 def test_platforms_translations_of_out_of_stock_say_so(status: str) -> None:
     assert (
@@ -2388,3 +2397,19 @@ def test_platforms_translations_of_notify_me_when_available_say_out_of_stock(pro
 def test_a_store_s_pickup_in_the_themes_languages_is_not_the_product_s_status(pickup: str) -> None:
     note = f'<div class="pickup-availability-info"><p class="caption-large">{pickup}</p></div>'
     assert offer(TITLE + PRICE + BUTTON + note)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "sold_out",
+    ["No longer available", "Nicht mehr verfügbar", "Nije više dostupno", "Δεν είναι πλέον διαθέσιμο",
+     "Ei enää saatavilla", "अब उपलब्ध नहीं", "Már nem érhető el", "더 이상 사용할 수 없음",
+     "Больше не доступно", "Ni več na voljo", "Більше не доступний", "Không còn khả dụng nữa"],
+)  # fmt: skip
+def test_shopware_s_no_longer_available_in_its_languages_is_sold_out(sold_out: str) -> None:
+    """Shopware prints it, with a red dot, where its buy form would be."""
+    info = (
+        '<div class="product-delivery-information"><p class="delivery-information '
+        f'delivery-not-available"><span class="delivery-status-indicator bg-danger"></span> '
+        f"{sold_out}</p></div>"
+    )
+    assert offer(TITLE + PRICE + info)[0] == "out_of_stock"

@@ -83,7 +83,7 @@ OUT_TEXT = re.compile(
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고|on hand)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"ei ole laos",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"^otsas\W*$", r"ei ole laos",
             r"uppselt", r"ekki til á lager", r"স্টক নেই",
             r"tuote on loppu", r"^slut\W*$",
             r"отсутству",
@@ -94,43 +94,43 @@ OUT_TEXT = re.compile(
             r"non disponible", r"plus disponible", r"hors stock",
             r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
             r"fuera de stock", r"no disponible", r"esaurit[oaie]", r"non disponibile",
-            r"esgotad[oa]", r"esgot(?:ou|aram)\b", r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque",
+            r"esgotad[oa]", r"\besgota(?:t|ts|da|des)\b", r"esgot(?:ou|aram)\b", r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque",
             r"fora de (?:estoque|stock)",
             r"sem stock", r"\bem falta\b", r"sense estoc", r"uitverkocht", r"niet op voorraad", r"niet leverbaar", r"niet beschikbaar",
             r"slutsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
             r"ikke på lager", r"\butilgjengelig", r"\butilgængelig", r"\botillgänglig", r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
-            r"ei saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
+            r"ei (?:enää |tällä hetkellä )?saatavilla", r"brak w magazynie", r"brak na stanie", r"niedostępn", r"brak towaru",
             r"wyprzedan", r"(?:zapas|nakład) (?:jest )?wyczerpany", r"oferta (?:została |się |jest )?zakończ(?:ona|yła)",
             r"sprzedaż (?:została |się )?zakończ(?:ona|yła)", r"vyprod[aá]n",
             r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
             r"nedostupn",
             r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"nincs raktáron",
-            r"nem elérhető",
+            r"nem elérhető", r"nem érhető el",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
-            r"nema (?:na|u) zalih(?:i|ama)", r"nije dostupn", r"nema na stanju", r"rasprodano",
-            r"ni na zalogi", r"ni na voljo", r"razprodano", r"išparduota",
-            r"nėra sand[eė]lyje", r"nav pieejam", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud", r"läbi müüdud",
+            r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasprodano",
+            r"ni na zalogi", r"ni (?:več )?na voljo", r"razprodano", r"išparduota",
+            r"nėra sand[eė]lyje", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots", r"nav noliktavā", r"välja müüdud", r"läbi müüdud",
             # Greek in capitals drops its accents ("ΕΞΑΝΤΛΗΜΕΝΟ")
             r"laost otsas", r"εξαντλ[ηή]θηκε", r"εξαντλημ[εέ]νο", r"μη διαθ[εέ]σιμο", r"εκτ[οό]ς αποθ[εέ]ματος",
             r"χωρ[ιί]ς απ[οό]θεμα",
-            r"нет в наличии", r"нет на складе", r"р[ао][сз]продано", r"закончил(?:ся|ась|ись)",
+            r"нет в наличии", r"нет на складе", r"р[ао][сз]продан[оыа]?\b", r"розпродан", r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
-            r"немає (?:в|у) наявності", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
+            r"немає (?:в|у) наявності", r"няма ў наяўнасці", r"недаступн", r"немає на складі", r"відсутн", r"изчерпан", r"няма наличност",
             r"не е налич", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже", r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
             r"stokta yok", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
-            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tükendi",
+            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tüken(?:di|miş)",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
-            r"نفد من المخزون", r"موجود نیست", r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं",
+            r"نفد من المخزون", r"موجود نیست", r"موجودی نداریم", r"اتمام موجودی", r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"स्टॉक में नहीं", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
-            r"품절", r"재고 ?없음", r"재고가 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货",
+            r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지", r"구매 ?불가", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
-            r"hết hàng", r"tạm hết", r"bán hết", r"ngừng (?:kinh doanh|bán)", r"停售",
+            r"hết hàng", r"tạm hết", r"không còn (?:khả dụng|hàng|bán)", r"bán hết", r"ngừng (?:kinh doanh|bán)", r"停售",
         ]
     ),
 )  # fmt: skip
@@ -193,7 +193,7 @@ IN_TEXT = re.compile(
     r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
     r"在庫あり|有現貨|现货|現貨|有货|有貨|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
-    r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|varastossa|"
+    r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|\bдоступ(?:ен|на|но|ны|ний|не|ні)\b|varastossa|"
     r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|"
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
@@ -218,7 +218,7 @@ IN_TEXT = re.compile(
 # A word that turns the in-stock phrase right after it around.
 NEGATION = re.compile(
     r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|inte|ei|nie|nieje|není|nincs|nu|não|"
-    r"не|нет|нема|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
+    r"не|нет|нема|няма|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
 PREORDER_TEXT = re.compile(

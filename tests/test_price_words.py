@@ -10,18 +10,19 @@ from hypothesis import strategies as st
 from chalicelib.prices.words import alternatives, any_of
 
 # Pieces of the kinds the word lists are written with: words, words at a word's edge,
-# groups, optional letters, classes, anchors, and a piece holding its own "|".
+# groups, optional letters, classes, anchors, a piece holding its own "|", and words
+# opening with letters beyond ASCII.
 PIECES = [
     "ab", "abc", "b", "ba", "bab", "a b", r"\bab", r"ab\b", r"\bb\b", "(?:a|b)c", "a?b",
     "[ab]c", "a.b", "c$", "^a", "a+c", "b{2}", "bc|ca", "(?<!a)b", "a(?!b)", r"a\|b", "[|]a",
-    "(?:ab|b c)a", "(?:a|b)?c", "(?:a|bc)+b",
+    "(?:ab|b c)a", "(?:a|b)?c", "(?:a|bc)+b", "éa", "é b", r"\béa", "üb", "(?:é|ü)a", "aé",
 ]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(st.sampled_from(PIECES), min_size=1, max_size=8),
-    st.text(alphabet="abc |", max_size=14),
+    st.text(alphabet="abcéü |", max_size=14),
 )
 def test_grouping_matches_where_the_plain_alternation_does(pieces: list[str], text: str) -> None:
     grouped, plain = any_of(*pieces).search(text), re.compile("|".join(pieces)).search(text)
@@ -41,3 +42,11 @@ def test_alternatives_sharing_a_first_letter_are_grouped() -> None:
     # Not one that is optional or repeated, nor one holding more than words.
     kept = any_of(r"(?:being )?restocked", r"(?:a|b)+c", r"(?:\w+|x) y").pattern
     assert kept == r"(?:being )?restocked|(?:a|b)+c|(?:\w+|x) y"
+
+
+def test_groups_opening_beyond_ascii_wait_behind_one_test() -> None:
+    """Most text is ASCII: there, the groups of other letters are not tried one by one."""
+    grouped = any_of("ausverkauft", "épuisé", "品切れ", "agotado", "ελεύθερο").pattern
+    assert (
+        grouped == r"a(?:usverkauft|gotado)|(?=[^\x00-\x7f])(?:é(?:puisé)|品(?:切れ)|ε(?:λεύθερο))"
+    )

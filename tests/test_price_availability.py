@@ -2413,3 +2413,9 @@ def test_shopware_s_no_longer_available_in_its_languages_is_sold_out(sold_out: s
         f"{sold_out}</p></div>"
     )
     assert offer(TITLE + PRICE + info)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize("note", ["De nouveau en stock", "À nouveau en stock", "Back in stock"])
+def test_a_note_that_the_product_is_back_is_no_promise_to_tell(note: str) -> None:
+    """ "Back in stock" says it sells now; "... when it is back in stock" promises to tell."""
+    assert offer(TITLE + PRICE + f'<p class="badge">{note}</p>')[0] == "in_stock"

@@ -305,7 +305,7 @@ WAITING_TEXT = re.compile(
     # ("Benachrichtigen Sie mich, wenn dieser Artikel verfügbar ist"), in forms that say
     # "when it will be", not "if it is" ("Ha raktáron van, holnap szállítjuk")
     rf"(?:wenn|sobald) {_GAP}(?:wieder )?(?:verfügbar|lieferbar)|"
-    rf"(?:quand|dès que|lorsque) {_GAP}(?:disponible|de retour)|"
+    rf"(?:quand|dès que|lorsque) {_GAP}(?:(?:de nouveau |à nouveau )?(?:disponible|en stock)|de retour)|"
     rf"cuando {_GAP}(?:disponible|vuelva)|quan {_GAP}disponible|"
     rf"quando {_GAP}(?:disponibile|torn|dispon[íi]vel|chegar)|"
     rf"(?:wanneer|zodra) {_GAP}(?:beschikbaar|op voorraad|leverbaar)|"
@@ -317,10 +317,10 @@ WAITING_TEXT = re.compile(
     rf"kai {_GAP}(?:atsiras|bus)|когда {_GAP}(?:доступ|появится|поступит|будет в наличии)|"
     rf"коли {_GAP}(?:доступн|з'явиться|буде в наявності)|когато {_GAP}(?:налич|в наличност)|"
     rf"όταν {_GAP}διαθέσιμ|(?:jika|saat|bila|apabila) {_GAP}tersedia|"
-    rf"khi {_GAP}(?:có hàng|có sẵn)|כאשר {_GAP}זמינ?|موجود شد|"
+    rf"khi {_GAP}(?:có hàng|có sẵn)|כאשר {_GAP}זמינ?|(?:وقتی|زمانی) که {_GAP}موجود شد|"
     rf"sto[kğ]a girince|stokta olduğunda|(?:时|時)[，,]?\s*(?:请|請)?通知我|"
     rf"入荷\S*(?:とき|時)に?(?:通知|お知らせ)|(?:들어오|가능해지|입고되)면 알려|"
-    r"(?:de nouveau|à nouveau) en stock|vuelva a (?:estar en )?stock|(?:se encontrar|estiver) em (?:stock|estoque)|"
+    r"vuelva a (?:estar en )?stock|(?:se encontrar|estiver) em (?:stock|estoque)|"
     r"retour en stock|powiadom (?:mnie )?o dostępności|"
     r"hlídat dostupnost|naskladn|"
     r"revine [iî]n stoc|о поступлении|уведомить о наличии|про (?:наявність|надходження)|"

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import sys
 
-from bench import change_bench, coldstart_bench, prices_bench, scrape_bench, thumbnails_bench
+from bench import (
+    change_bench,
+    coldstart_bench,
+    platform_words,
+    prices_bench,
+    scrape_bench,
+    thumbnails_bench,
+)
 
 BENCHMARKS = {
     "change": change_bench.run,
     "coldstart": coldstart_bench.run,
     "prices": prices_bench.run,
+    "platform-words": platform_words.run,
     "scrape": scrape_bench.run,
     "thumbnails": thumbnails_bench.run,
 }

@@ -917,6 +917,7 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         '<a href="#">Додати до кошика</a>', '<a href="#">Добави в кошницата</a>',
         '<a href="#">Afegir al carret</a>', '<a href="#">加到購物車</a>',
         '<a href="#">הוסף לעגלת הקניות</a>', '<a href="#">কার্টে যোগ করুন</a>',
+        '<a href="#">បន្ថែមចូលក្នុងកន្ត្រក</a>',
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
@@ -2345,7 +2346,10 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
      "Немає у наявності", "Sản phẩm này tạm hết.", "Questi prodotti non sono disponibili.",
      "متوفر بالمخزن: لا.", "Няма в наличност", "Не доступен", "Esgotat", "Otsas",
      "موجودی نداریم", "Nav krājumā", "स्टकमा छैन", "उपलब्ध छैन", "Няма ў наяўнасці",
-     "Билеты распроданы", "Les entrades estan esgotades", "Biletler tükenmiştir"],
+     "Билеты распроданы", "Les entrades estan esgotades", "Biletler tükenmiştir",
+     "Inte tillgängligt", "Nem áll rendelkezésre", "ไม่พร้อมจำหน่าย", "不可售", "Không khả dụng",
+     "Fuera de Inventario", "Laost lõppenud", "Nu mai este pe stoc", "没有库存", "អស់ស្តុក",
+     "Ne di Stokê de"],
 )  # fmt: skip
 def test_platforms_translations_of_out_of_stock_say_so(status: str) -> None:
     assert (
@@ -2403,7 +2407,8 @@ def test_a_store_s_pickup_in_the_themes_languages_is_not_the_product_s_status(pi
     "sold_out",
     ["No longer available", "Nicht mehr verfügbar", "Nije više dostupno", "Δεν είναι πλέον διαθέσιμο",
      "Ei enää saatavilla", "अब उपलब्ध नहीं", "Már nem érhető el", "더 이상 사용할 수 없음",
-     "Больше не доступно", "Ni več na voljo", "Більше не доступний", "Không còn khả dụng nữa"],
+     "Больше не доступно", "Ni več na voljo", "Більше не доступний", "Không còn khả dụng nữa",
+     "Nie je už k dispozícii", "Již není k dispozici"],
 )  # fmt: skip
 def test_shopware_s_no_longer_available_in_its_languages_is_sold_out(sold_out: str) -> None:
     """Shopware prints it, with a red dot, where its buy form would be."""

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from chalicelib.prices import words
+from chalicelib.prices.stock import words as stock_words
 from chalicelib.prices.words import alternatives, any_of
 
 # Pieces of the kinds the word lists are written with: words, words at a word's edge,
@@ -50,3 +53,21 @@ def test_groups_opening_beyond_ascii_wait_behind_one_test() -> None:
     assert (
         grouped == r"a(?:usverkauft|gotado)|(?=[^\x00-\x7f])(?:é(?:puisé)|品(?:切れ)|ε(?:λεύθερο))"
     )
+
+
+def test_the_word_lists_write_letters_as_the_texts_they_search_are_written() -> None:
+    """Texts are searched as `plain` leaves them (NFKC): a Thai "ำ" becomes "ํา", so a word
+    list holding "ำ" would never match."""
+    patterns = [
+        value.pattern if isinstance(value, re.Pattern) else value
+        for module in (words, stock_words)
+        for name, value in vars(module).items()
+        if isinstance(value, (re.Pattern, str)) and not name.startswith("__")
+    ]
+    changed = {
+        char
+        for pattern in patterns
+        for char in pattern
+        if unicodedata.category(char)[0] in "LM" and unicodedata.normalize("NFKC", char) != char
+    }
+    assert not changed

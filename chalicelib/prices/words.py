@@ -522,7 +522,7 @@ _BUY_ACTIONS = (
     r"ไปยังตะกร้า",
     r"ใส่รถเข็น", r"เพิ่ม(?:ใน|ลง)ตะกร้า", r"ลงรถเข็น", r"ลงในรถเข็น", r"ไปยังรถเข็น",
     r"vào giỏ", r"ke keranjang", r"masukkan keranjang", r"ke troli", r"compralo subito",
-    r"कार्ट में", r"टोकरीमा थप्नुहोस्", r"(?:افزودن|اضافه کردن) به سبد", r"add to order",
+    r"कार्ट में", r"टोकरीमा थप्नुहोस्", r"ចូលក្នុងកន្ត្រក", r"(?:افزودن|اضافه کردن) به سبد", r"add to order",
     r"legg i handle(?:kurv|vogn)", r"læg (?:i|til) (?:indkøbs)?kurv",
     r"tilføj (?:i|til) (?:indkøbs)?kurv", r"kup teraz", r"jetzt kaufen",
     # "buy now" in other words (a marketplace's link rather than a form's button)

@@ -83,7 +83,7 @@ OUT_TEXT = re.compile(
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고|on hand)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"^otsas\W*$", r"ei ole laos",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"ei ole laos",
             r"uppselt", r"ekki til á lager", r"স্টক নেই",
             r"tuote on loppu", r"^slut\W*$",
             r"отсутству",
@@ -93,7 +93,7 @@ OUT_TEXT = re.compile(
             r"en rupture", r"victime de son succès", r"indisponible",
             r"non disponible", r"plus disponible", r"hors stock",
             r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
-            r"fuera de stock", r"no disponible", r"esaurit[oaie]", r"non disponibile",
+            r"fuera de (?:stock|inventario)", r"no disponible", r"esaurit[oaie]", r"non disponibile",
             r"esgotad[oa]", r"\besgota(?:t|ts|da|des)\b", r"esgot(?:ou|aram)\b",
             r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque",
             r"fora de (?:estoque|stock)",
@@ -107,11 +107,12 @@ OUT_TEXT = re.compile(
             r"wyprzedan", r"(?:zapas|nakład) (?:jest )?wyczerpany",
             r"oferta (?:została |się |jest )?zakończ(?:ona|yła)",
             r"sprzedaż (?:została |się )?zakończ(?:ona|yła)", r"vyprod[aá]n",
-            r"není skladem", r"není k dispozici", r"nie je k dispozícii", r"není na skladě",
+            r"není skladem", r"není (?:už |již )?k dispozici", r"nie je (?:už )?k dispozícii",
+            r"není na skladě",
             r"nedostupn",
             r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"nincs raktáron",
-            r"nem elérhető", r"nem érhető el",
-            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu este în stoc",
+            r"nem elérhető", r"nem érhető el", r"nem áll rendelkezésre",
+            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu (?:mai )?este (?:pe|în) stoc",
             r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni (?:več )?na voljo", r"razprodano", r"išparduota",
             r"nėra sand[eė]lyje", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
@@ -127,7 +128,7 @@ OUT_TEXT = re.compile(
             r"не е налич", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже",
             r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
-            r"stokta yok", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
+            r"stokta yok", r"ne di stokê de", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tüken(?:di|miş)",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"موجود نیست", r"موجودی نداریم", r"اتمام موجودی",
@@ -139,11 +140,12 @@ OUT_TEXT = re.compile(
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지",
-            r"구매 ?불가", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货",
+            r"구매 ?불가", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"不可售", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
+            r"ไม่พร้อมจ\u0e4d\u0e32หน่าย",  # its "ำ" as NFKC writes it (`dom.plain`)
             r"hết hàng", r"tạm hết", r"không còn (?:khả dụng|hàng|bán)", r"bán hết",
-            r"ngừng (?:kinh doanh|bán)", r"停售",
+            r"ngừng (?:kinh doanh|bán)", r"không khả dụng", r"អស់ស្តុក", r"ដាច់ស្តុក", r"停售",
         ]
     ),
 )  # fmt: skip
@@ -211,7 +213,7 @@ IN_TEXT = re.compile(
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
     r"\bdisponible\b|\bdisponibil[ei]\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
-    r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgängliga?\b|"
+    r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgänglig[at]?\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|"
     r"\bna stanie\b|διαθ[εέ]σιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"

@@ -1,0 +1,292 @@
+"""The availability word lists against what shop platforms print, in their own translations.
+
+A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
+word lists are read against those translations: the strings for sold out, in stock,
+"notify me when it is available", add to cart and a store's pickup, from the locale files
+of six platforms, each string alone, and Dawn's, Magento's and Shopware's also on a page
+shaped as that platform's product page. The word lists were fixed against these in the
+thirty-sixth round: this is a check against regressions, not a figure for unseen shops.
+
+Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
+Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n, bagisto/bagisto
+and Mageplaza's Magento 2 language packs (`magento-2-*-language-pack`), each in a folder
+named as its repository; those missing are left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+from chalicelib.prices import extract_offer
+from chalicelib.prices.dom import plain
+from chalicelib.prices.stock.text import IN_STOCK, OUT_OF_STOCK, stock_said
+from chalicelib.prices.stock.words import NOT_A_STATUS
+from chalicelib.prices.words import BUY_ACTION
+
+SOLD_OUT, ON_SALE, PROMISE, BUY, ELSEWHERE = "sold out", "on sale", "promise", "buy", "elsewhere"
+# A placeholder as each platform writes it: "{{ quantity }}", "%1", "%{item}", ":qty".
+_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|%\{\w+\}|%\w+%|%\d|:\w+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+class Check(NamedTuple):
+    source: str
+    locale: str
+    what: str  # the kind of string, or a page's name
+    text: str  # the string, or the page
+    expected: str  # one of the kinds above, or a page's availability
+
+
+def judged_right(check: Check) -> bool:
+    if check.text.lstrip().startswith("<"):
+        url = "https://shop.example/products/linen-shirt"
+        return extract_offer(check.text, url).availability == check.expected
+    text = plain(check.text).lower()
+    said = stock_said(text)
+    if check.expected in (SOLD_OUT, PROMISE):
+        return said is not None and said.availability == OUT_OF_STOCK
+    if check.expected == ON_SALE:
+        return said is None or said.availability == IN_STOCK
+    if check.expected == ELSEWHERE:
+        return said is None or bool(NOT_A_STATUS.search(text))
+    return bool(BUY_ACTION.search(text))
+
+
+def _filled(text: str, location: str = "Centro") -> str:
+    """A string as a page shows it: its placeholders filled, its markup dropped."""
+    text = _PLACEHOLDER.sub(lambda m: location if "location" in m.group() else "3", text)
+    return _TAG.sub("", text).replace("\\u0026", "&").strip()
+
+
+def _pairs(text: str) -> Iterator[tuple[str, str]]:
+    """`"key": "value"` and `'key' => 'value'` pairs, as locale files write them."""
+    for key, value in re.findall(
+        r"""['"]([\w.-]+)['"]\s*(?::|=>)\s*['"]((?:[^'"\\]|\\.)*)['"]""", text
+    ):
+        yield key.rsplit(".", 1)[-1], value
+
+
+def _page(lang: str, body: str) -> str:
+    return (
+        f'<html lang="{lang}"><head><title>Linen Shirt</title></head><body>'
+        '<header><a href="/">Shop</a><a href="/cart">Cart</a></header><main>'
+        '<div class="product"><img src="/shirt.jpg" alt="Linen Shirt">'
+        '<h1 class="product__title">Linen Shirt</h1><div class="price">€40,00</div>'
+        f"{body}</div></main><footer>Shop</footer></body></html>"
+    )
+
+
+# A Shopify theme's strings by their place in its locale ("products.product.sold_out").
+_SHOPIFY_KINDS = (
+    (SOLD_OUT, r"(?:products\.product|blocks|content)\.(?:product_badge_)?sold_out$|"
+     r"(?:products\.product|content)\.unavailable$|\.inventory_out_of_stock$"),
+    (ON_SALE, r"\.inventory_(?:in_stock|low_stock)(?:_show_count)?(?:\.one|\.other)?$|"
+     r"\.inventory_out_of_stock_continue_selling$"),
+    (ELSEWHERE, r"pick_?up_(?:available|unavailable|not_available)(?:_at_html)?$"),
+    (BUY, r"(?:products\.product|actions)\.add_to_cart$"),
+)  # fmt: skip
+
+
+def _locale(path: Path) -> dict[str, str]:
+    """A JSON locale file's strings by dotted path (Horizon's opens with comments)."""
+    text = re.sub(r"^\s*/\*.*?\*/", "", path.read_text(encoding="utf-8"), count=1, flags=re.S)
+    found: dict[str, str] = {}
+
+    def walk(node: object, at: str) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{at}.{key}" if at else key)
+        elif isinstance(node, str):
+            found[at] = node
+
+    walk(json.loads(re.sub(r"(?m)^\s*//.*$", "", text)), "")
+    return found
+
+
+def shopify(root: Path, theme: str) -> Iterator[Check]:
+    """A Shopify theme's strings; Dawn's also on its product form, inventory line and
+    pickup block."""
+    for path in sorted((root / theme / "locales").glob("*.json")):
+        if ".schema." in path.name:
+            continue
+        lang = path.name.split(".")[0]
+        strings = _locale(path)
+        for at, value in strings.items():
+            kind = next((kind for kind, place in _SHOPIFY_KINDS if re.search(place, at)), None)
+            if kind is not None:
+                yield Check(theme, lang, at, _filled(value), kind)
+        if theme == "dawn":
+            yield from _dawn_pages(lang, strings)
+
+
+def _dawn_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
+    product = {at.removeprefix("products.product."): text for at, text in strings.items()}
+
+    def form(label: str, disabled: bool) -> str:
+        state = " disabled" if disabled else ""
+        return (
+            '<form class="product-form"><button type="submit" name="add" '
+            f'class="product-form__submit button"{state}><span>{label}</span></button></form>'
+        )
+
+    sold, add = form(product["sold_out"], True), form(product["add_to_cart"], False)
+    yield Check("dawn", lang, "page: sold out button", _page(lang, sold), OUT_OF_STOCK)
+    yield Check("dawn", lang, "page: add to cart", _page(lang, add), IN_STOCK)
+    for key, text in product.items():
+        if key.startswith("inventory_") and "." not in key:
+            out = key == "inventory_out_of_stock"
+            body = f'<p class="product__inventory">{_filled(text)}</p>' + (sold if out else add)
+            page = _page(lang, body)
+            yield Check("dawn", lang, f"page: {key}", page, OUT_OF_STOCK if out else IN_STOCK)
+    note = _filled(product.get("pickup_availability.pick_up_unavailable_at_html", ""))
+    if note:
+        block = f'<div class="pickup-availability-info"><p class="caption-large">{note}</p></div>'
+        yield Check("dawn", lang, "page: pickup", _page(lang, add + block), IN_STOCK)
+
+
+_MAGENTO_KINDS = {
+    "out of stock": SOLD_OUT, "this product is out of stock.": SOLD_OUT,
+    "availability: out of stock.": SOLD_OUT, "in stock": ON_SALE, "only %1 left": ON_SALE,
+    "alert me when this item is available.": PROMISE,
+    "notify me when this product is in stock": PROMISE, "add to cart": BUY, "buy now": BUY,
+}  # fmt: skip
+
+
+def magento(root: Path) -> Iterator[Check]:
+    """Mageplaza's language packs for Magento 2; also on Luma's stock line, add-to-cart box
+    and stock alert."""
+    for path in sorted(root.glob("magento-2-*-language-pack/[a-z][a-z]_*.csv")):
+        lang = path.stem
+        found: dict[str, str] = {}
+        with path.open(encoding="utf-8", newline="") as rows:
+            for source, text, *_ in (row for row in csv.reader(rows) if len(row) >= 2):
+                source, text = source.lower(), text.strip()
+                # a pack leaves what it has not translated in English
+                if (
+                    source in _MAGENTO_KINDS
+                    and source not in found
+                    and text.lower() not in ("", source)
+                ):
+                    found[source] = text
+                    yield Check("magento", lang, source, _filled(text), _MAGENTO_KINDS[source])
+        yield from _luma_pages(lang, found)
+
+
+def _luma_pages(lang: str, found: dict[str, str]) -> Iterator[Check]:
+    add = found.get("add to cart", "Add to Cart")
+    box = (
+        '<div class="product-add-form"><form id="product_addtocart_form"><div class="box-tocart">'
+        f'<button type="submit" title="{add}" class="action primary tocart" '
+        f'id="product-addtocart-button"><span>{add}</span></button></div></form></div>'
+    )
+
+    def stock(state: str, text: str) -> str:
+        return f'<div class="product-info-stock-sku"><div class="stock {state}"><span>{text}</span></div></div>'
+
+    in_stock, out = found.get("in stock", "In stock"), found.get("out of stock", "Out of stock")
+    notify = found.get("notify me when this product is in stock") or found.get(
+        "alert me when this item is available.", ""
+    )
+    alert = f'<div class="product alert stock"><a href="#" class="action alert">{notify}</a></div>'
+    yield Check(
+        "magento", lang, "page: in stock", _page(lang, stock("available", in_stock) + box), IN_STOCK
+    )
+    yield Check(
+        "magento",
+        lang,
+        "page: out of stock",
+        _page(lang, stock("unavailable", out) + alert),
+        OUT_OF_STOCK,
+    )
+
+
+def shopware(root: Path) -> Iterator[Check]:
+    """Shopware's language pack; also on its delivery information and buy widget."""
+    folder = root / "SwagLanguagePack" / "src" / "Resources" / "snippet" / "storefront"
+    for path in sorted(folder.glob("storefront.*.json")):
+        lang = path.name.split(".")[1]
+        found = _locale(path)
+        sold, add = found.get("detail.soldOut"), found.get("detail.addProduct")
+        if not (sold and add):
+            continue
+        available = _filled(found.get("detail.deliveryTimeAvailable", "").replace("%name%", "2-3"))
+        restock = found.get("detail.deliveryTimeRestock", "").split("|")[-1].replace("[0,Inf[", "")
+        restock = _filled(restock.replace("%restockTime%", "5").replace("%name%", "2-3"))
+        yield Check("shopware", lang, "soldOut", sold, SOLD_OUT)
+        yield Check("shopware", lang, "addProduct", add, BUY)
+
+        def info(state: str, text: str) -> str:
+            return f'<p class="delivery-information {state}"><span class="delivery-status-indicator"></span> {text}</p>'
+
+        widget = f'<form class="buy-widget"><button class="btn btn-primary btn-buy" title="{add}">{add}</button></form>'
+        yield Check(
+            "shopware",
+            lang,
+            "page: sold out",
+            _page(lang, info("delivery-not-available", sold)),
+            OUT_OF_STOCK,
+        )
+        for name, text in (("available", available), ("restock", restock)):
+            if text:
+                yield Check("shopware", lang, name, text, ON_SALE)
+                page = _page(lang, info(f"delivery-{name}", text) + widget)
+                yield Check("shopware", lang, f"page: {name}", page, IN_STOCK)
+
+
+def spree(root: Path) -> Iterator[Check]:
+    """Spree's storefront strings (not its messages, which name an item: "%{item} sold out")."""
+    kinds = {"out_of_stock": SOLD_OUT, "in_stock": ON_SALE, "add_to_cart": BUY}
+    for path in sorted((root / "spree_i18n" / "config" / "locales").glob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            found = re.match(r"\s+(\w+):\s*['\"]?(.+?)['\"]?\s*$", line)
+            if found and found.group(1) in kinds and "%{" not in found.group(2):
+                yield Check(
+                    "spree", path.stem, found.group(1), found.group(2), kinds[found.group(1)]
+                )
+
+
+def bagisto(root: Path) -> Iterator[Check]:
+    kinds = {"add-to-cart": BUY, "sold_out": SOLD_OUT}
+    lang_dir = root / "bagisto" / "packages" / "Webkul" / "Shop" / "src" / "Resources" / "lang"
+    for path in sorted(lang_dir.glob("*/app.php")):
+        seen = set()
+        for key, value in _pairs(path.read_text(encoding="utf-8")):
+            if key in kinds and (key, value) not in seen:
+                seen.add((key, value))
+                yield Check("bagisto", path.parent.name, key, _filled(value), kinds[key])
+
+
+SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
+    "dawn": lambda root: shopify(root, "dawn"),
+    "horizon": lambda root: shopify(root, "horizon"),
+    "magento": magento,
+    "shopware": shopware,
+    "spree": spree,
+    "bagisto": bagisto,
+}
+
+
+def run() -> None:
+    folder = os.environ.get("PLATFORM_LOCALES_DIR")
+    if not folder:
+        print(
+            "platform words: set PLATFORM_LOCALES_DIR to the platforms' checkouts (bench/platform_words.py)"
+        )
+        return
+    root = Path(folder)
+    total = wrong = 0
+    for source, checks in SOURCES.items():
+        found = list(checks(root))
+        missed = [check for check in found if not judged_right(check)]
+        total, wrong = total + len(found), wrong + len(missed)
+        print(f"platform words, {source}: {len(found)} checks, {len(missed)} read wrongly")
+        for check in missed:
+            shown = check.what if check.what.startswith("page") else repr(check.text)
+            print(f"  {check.locale} {check.what}: {shown}, expected {check.expected}")
+    print(f"platform words: {total} checks, {wrong} read wrongly")

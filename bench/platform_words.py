@@ -44,6 +44,8 @@ class Check(NamedTuple):
 
 
 def judged_right(check: Check) -> bool:
+    """A page by what `extract_offer` reads on it; a string by what `stock_said` reads in it
+    (a promise to tell is read as sold out), or, for a buy action, by `BUY_ACTION`."""
     if check.text.lstrip().startswith("<"):
         url = "https://shop.example/products/linen-shirt"
         return extract_offer(check.text, url).availability == check.expected
@@ -58,14 +60,14 @@ def judged_right(check: Check) -> bool:
     return bool(BUY_ACTION.search(text))
 
 
-def _filled(text: str, location: str = "Centro") -> str:
+def _filled(text: str) -> str:
     """A string as a page shows it: its placeholders filled, its markup dropped."""
-    text = _PLACEHOLDER.sub(lambda m: location if "location" in m.group() else "3", text)
-    return _TAG.sub("", text).replace("\\u0026", "&").strip()
+    text = _PLACEHOLDER.sub(lambda m: "Centro" if "location" in m.group() else "3", text)
+    return _TAG.sub("", text).strip()
 
 
 def _pairs(text: str) -> Iterator[tuple[str, str]]:
-    """`"key": "value"` and `'key' => 'value'` pairs, as locale files write them."""
+    """`'key' => 'value'` pairs, as PHP locale files write them."""
     for key, value in re.findall(
         r"""['"]([\w.-]+)['"]\s*(?::|=>)\s*['"]((?:[^'"\\]|\\.)*)['"]""", text
     ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -90,10 +91,11 @@ def declared_availability(tree: LexborHTMLParser) -> list[tuple[str | None, list
                 holder = unnamed.setdefault(id(owner), object())
                 found.setdefault(_group(owner.get("name"), holder), []).extend(values)
     for syntax in (MICRODATA, RDFA):
+        tiles: _Tiles = {}
         for element in tree.css(syntax.availability):
             value = element.attributes.get("href") or _content(element)
             item = _product_of(element, syntax)
-            if value and not (item is not None and _listed(item, syntax)):
+            if value and not (item is not None and _listed(item, syntax, tiles)):
                 holder = item.mem_id if item is not None else ("unscoped", syntax.source)
                 found.setdefault(_group(_name_in(item, syntax.name), holder), []).append(
                     Stated(value, None)
@@ -367,6 +369,7 @@ RDFA = _Inline(
 
 
 def _inline(tree: LexborHTMLParser, url: str | None, syntax: _Inline) -> Iterator[Declared]:
+    tiles: _Tiles = {}
     for element in tree.css(syntax.prices):
         value = _value(_content(element), url)
         if value is None:
@@ -380,27 +383,31 @@ def _inline(tree: LexborHTMLParser, url: str | None, syntax: _Inline) -> Iterato
             currency or _currency_near(element, url),
             syntax.source,
             product=_name_in(product, syntax.name),
-            related=product is None or _listed(product, syntax),
+            related=product is None or _listed(product, syntax, tiles),
         )
 
 
-def _listed(item: LexborNode, syntax: _Inline) -> bool:
+# Per parent and kind of item: how many of its children of each tag and class are, or
+# hold, an item of that kind (`_listed`), counted once however many tiles ask.
+_Tiles = dict[tuple[int, str | None], Counter[tuple[str | None, str | None]]]
+
+
+def _listed(item: LexborNode, syntax: _Inline, tiles: _Tiles) -> bool:
     """One of several products alike, each in an element alike, a few levels up at most:
     a list of other products' tiles (the page's own product is one of a kind)."""
     kind = item.attributes.get(syntax.kind)
-    node: LexborNode | None = item
+    node = item
     for _ in range(LISTED_LEVELS):
-        parent = node.parent if node is not None else None
-        if node is None or parent is None:
+        parent = node.parent
+        if parent is None:
             return False
-        alike = [
-            sibling
-            for sibling in parent.iter()
-            if sibling.tag == node.tag
-            and sibling.attributes.get("class") == node.attributes.get("class")
-            and (sibling.attributes.get(syntax.kind) == kind or _holds_kind(sibling, syntax, kind))
-        ]
-        if len(alike) > 1:
+        if (parent.mem_id, kind) not in tiles:
+            tiles[parent.mem_id, kind] = Counter(
+                (child.tag, child.attributes.get("class"))
+                for child in parent.iter()
+                if child.attributes.get(syntax.kind) == kind or _holds_kind(child, syntax, kind)
+            )
+        if tiles[parent.mem_id, kind][node.tag, node.attributes.get("class")] > 1:
             return True
         node = parent
     return False

@@ -2,13 +2,15 @@
 
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
-"notify me when it is available", add to cart and a store's pickup, from the locale files
-of six platforms, each string alone, and Dawn's, Magento's and Shopware's also on a page
-shaped as that platform's product page. The word lists were fixed against these in the
-thirty-sixth round: this is a check against regressions, not a figure for unseen shops.
+"notify me when it is available", add to cart, pre-order and a store's pickup, from the
+locale files of ten platforms, each string alone, and all but Spree's, Bagisto's and
+Aimeos's also on a page shaped as that platform's product page. The word lists were fixed
+against these in the thirty-sixth and thirty-seventh rounds: this is a check against
+regressions, not a figure for unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
-Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n, bagisto/bagisto
+Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n, bagisto/bagisto,
+Sylius/Sylius, bigcommerce/cornerstone, django-oscar/django-oscar, aimeos/ai-client-html
 and Mageplaza's Magento 2 language packs (`magento-2-*-language-pack`), each in a folder
 named as its repository; those missing are left out.
 """
@@ -16,6 +18,7 @@ named as its repository; those missing are left out.
 from __future__ import annotations
 
 import csv
+import gettext
 import json
 import os
 import re
@@ -25,13 +28,15 @@ from typing import NamedTuple
 
 from chalicelib.prices import extract_offer
 from chalicelib.prices.dom import plain
-from chalicelib.prices.stock.text import IN_STOCK, OUT_OF_STOCK, stock_said
+from chalicelib.prices.stock.text import IN_STOCK, OUT_OF_STOCK, PRE_ORDER, stock_said
 from chalicelib.prices.stock.words import NOT_A_STATUS
 from chalicelib.prices.words import BUY_ACTION
 
-SOLD_OUT, ON_SALE, PROMISE, BUY, ELSEWHERE = "sold out", "on sale", "promise", "buy", "elsewhere"
-# A placeholder as each platform writes it: "{{ quantity }}", "%1", "%{item}", ":qty".
-_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|%\{\w+\}|%\w+%|%\d|:\w+")
+SOLD_OUT, ON_SALE, PROMISE, ELSEWHERE = "sold out", "on sale", "promise", "elsewhere"
+BUY, PRE_ORDERING = "buy", "pre-order"
+# A placeholder as each platform writes it: "{{ quantity }}", "{quantity}", "%1", "%d",
+# "%{item}", ":qty".
+_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|%?\{\w+\}|%\w+%|%\d|%[ds]|:\w+")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -45,7 +50,8 @@ class Check(NamedTuple):
 
 def judged_right(check: Check) -> bool:
     """A page by what `extract_offer` reads on it; a string by what `stock_said` reads in it
-    (a promise to tell is read as sold out), or, for a buy action, by `BUY_ACTION`."""
+    (a promise to tell is read as sold out, a pre-order button as a pre-order), or, for a
+    buy action, by `BUY_ACTION`."""
     if check.text.lstrip().startswith("<"):
         url = "https://shop.example/products/linen-shirt"
         return extract_offer(check.text, url).availability == check.expected
@@ -57,6 +63,8 @@ def judged_right(check: Check) -> bool:
         return said is None or said.availability == IN_STOCK
     if check.expected == ELSEWHERE:
         return said is None or bool(NOT_A_STATUS.search(text))
+    if check.expected == PRE_ORDERING:
+        return said == PRE_ORDER
     return bool(BUY_ACTION.search(text))
 
 
@@ -241,16 +249,101 @@ def shopware(root: Path) -> Iterator[Check]:
                 yield Check("shopware", lang, f"page: {name}", page, IN_STOCK)
 
 
+def _yaml_strings(path: Path, keys: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """A YAML locale's `key: value` lines for the keys given, at any depth."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"\s+(\w+):\s*['\"]?(.+?)['\"]?\s*$", line)
+        if found and found.group(1) in keys:
+            yield found.group(1), found.group(2)
+
+
 def spree(root: Path) -> Iterator[Check]:
     """Spree's storefront strings (not its messages, which name an item: "%{item} sold out")."""
     kinds = {"out_of_stock": SOLD_OUT, "in_stock": ON_SALE, "add_to_cart": BUY}
     for path in sorted((root / "spree_i18n" / "config" / "locales").glob("*.yml")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            found = re.match(r"\s+(\w+):\s*['\"]?(.+?)['\"]?\s*$", line)
-            if found and found.group(1) in kinds and "%{" not in found.group(2):
-                yield Check(
-                    "spree", path.stem, found.group(1), found.group(2), kinds[found.group(1)]
-                )
+        for key, text in _yaml_strings(path, kinds):
+            if "%{" not in text:
+                yield Check("spree", path.stem, key, text, kinds[key])
+
+
+def sylius(root: Path) -> Iterator[Check]:
+    """Sylius's shop strings; also on its product page, where a sold-out product's form gives
+    way to one line."""
+    kinds = {"out_of_stock": SOLD_OUT, "add_to_cart": BUY}
+    folder = root / "Sylius" / "src" / "Sylius" / "Bundle" / "UiBundle" / "Resources"
+    for path in sorted((folder / "translations").glob("messages.*.yml")):
+        lang = path.name.split(".")[1]
+        found: dict[str, str] = {}
+        for key, text in _yaml_strings(path, kinds):
+            found.setdefault(key, text)
+        if len(found) < len(kinds):
+            continue
+        for key, text in found.items():
+            yield Check("sylius", lang, key, text, kinds[key])
+        sold = f'<div class="position-relative"><div data-test-product-out-of-stock>{found["out_of_stock"]}</div></div>'
+        form = (
+            '<div class="position-relative"><form name="sylius_shop_add_to_cart" method="post">'
+            '<input type="number" name="quantity" value="1"><button type="submit" '
+            f'class="btn btn-primary" data-test-add-to-cart-button>{found["add_to_cart"]}</button>'
+            "</form></div>"
+        )
+        yield Check("sylius", lang, "page: out of stock", _page(lang, sold), OUT_OF_STOCK)
+        yield Check("sylius", lang, "page: add to cart", _page(lang, form), IN_STOCK)
+
+
+_CORNERSTONE_KINDS = {
+    "products.sold_out": SOLD_OUT, "products.out_of_stock_default_message": SOLD_OUT,
+    "page_builder.pdp_sold_out_label": SOLD_OUT, "products.in_stock": ON_SALE,
+    "products.add_to_cart": BUY, "products.pre_order": PRE_ORDERING,
+}  # fmt: skip
+
+
+def cornerstone(root: Path) -> Iterator[Check]:
+    """BigCommerce's Cornerstone theme; also on its product form, where a sold-out product's
+    alert stands above the button the page is served with ("Add to Cart", until a script
+    changes it)."""
+    folder = root / "cornerstone" / "lang"
+    if not (folder / "en.json").is_file():
+        return
+    english = _locale(folder / "en.json")
+    for path in sorted(folder.glob("*.json")):
+        lang = path.stem
+        strings = _locale(path)
+        for at, kind in _CORNERSTONE_KINDS.items():
+            text = strings.get(at, english.get(at))
+            # a locale leaves what it has not translated in English
+            if text and (lang == "en" or text != english.get(at)):
+                shown = f"3 {text}" if at == "products.in_stock" else _filled(text)
+                yield Check("cornerstone", lang, at, shown, kind)
+        yield from _cornerstone_pages(lang, {**english, **strings})
+
+
+def _cornerstone_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
+    def form(alert: str, label: str, disabled: bool = False) -> str:
+        shown = (
+            f'<div class="alertBox alertBox--error"><p class="alertBox-message">{alert}</p></div>'
+            if alert
+            else '<span class="productView-stock-message"><span data-product-stock>3</span> '
+            f"{strings['products.in_stock']}</span>"
+        )
+        state = " disabled" if disabled else ""
+        return (
+            '<form class="form" method="post" action="/cart.php" data-cart-item-add>'
+            f'<div id="add-to-cart-wrapper" class="add-to-cart-wrapper">{shown}'
+            '<div class="add-to-cart-buttons"><div class="form-action">'
+            '<input id="form-action-addToCart" class="button button--primary" type="submit" '
+            f'value="{label}"{state}></div></div></div></form>'
+        )
+
+    add, sold = strings["products.add_to_cart"], strings["products.sold_out"]
+    unavailable = strings["products.out_of_stock_default_message"]
+    for name, body, expected in (
+        ("page: add to cart", form("", add), IN_STOCK),
+        ("page: pre-order", form("", strings["products.pre_order"]), IN_STOCK),
+        ("page: sold out, as served", form(sold, add), OUT_OF_STOCK),
+        ("page: sold out, as scripted", form(sold, unavailable, disabled=True), OUT_OF_STOCK),
+    ):
+        yield Check("cornerstone", lang, name, _page(lang, body), expected)
 
 
 def bagisto(root: Path) -> Iterator[Check]:
@@ -264,6 +357,70 @@ def bagisto(root: Path) -> Iterator[Check]:
                 yield Check("bagisto", path.parent.name, key, _filled(value), kinds[key])
 
 
+def _translated(path: Path, kinds: dict[str, str]) -> dict[str, str]:
+    """A compiled gettext catalogue's translations of the strings given, those it has."""
+    with path.open("rb") as file:
+        catalogue = gettext.GNUTranslations(file)
+    found = {source: catalogue.gettext(source) for source in kinds}
+    return {source: text for source, text in found.items() if text != source}
+
+
+_OSCAR_KINDS = {
+    "In stock": ON_SALE, "In stock (%d available)": ON_SALE, "Available": ON_SALE,
+    "Unavailable": SOLD_OUT, "Add to basket": BUY,
+    "You can get an email alert when this product is back in stock.": PROMISE,
+}  # fmt: skip
+
+
+def oscar(root: Path) -> Iterator[Check]:
+    """Django Oscar's strings; also on its product page: the availability line, then the
+    basket form or, sold out, the stock alert's form."""
+    folder = root / "django-oscar" / "src" / "oscar" / "locale"
+    for path in sorted(folder.glob("*/LC_MESSAGES/django.mo")):
+        lang = path.parent.parent.name
+        found = _translated(path, {**_OSCAR_KINDS, "Notify me": ""})
+        for source, text in found.items():
+            if source in _OSCAR_KINDS:
+                yield Check("oscar", lang, source, _filled(text), _OSCAR_KINDS[source])
+        said = {
+            source: _filled(found.get(source, source)) for source in (*_OSCAR_KINDS, "Notify me")
+        }
+        add = said["Add to basket"]
+        basket = (
+            '<form id="add_to_basket_form" method="post" class="add-to-basket">'
+            '<input type="number" name="quantity" value="1">'
+            f'<button type="submit" class="btn btn-lg btn-primary w-100" value="{add}">{add}</button></form>'
+        )
+        alert = (
+            '<form id="alert_form" method="post" class="add-to-basket">'
+            f"<p>{said['You can get an email alert when this product is back in stock.']}</p>"
+            '<input type="email" name="email"><button type="submit" class="btn btn-lg btn-info '
+            f'w-100">{said["Notify me"]}</button></form>'
+        )
+
+        def line(code: str, icon: str, text: str) -> str:
+            return f'<p class="{code} availability"><i class="fas fa-{icon}"></i> {text}</p>'
+
+        in_stock = line("instock", "check-circle", said["In stock (%d available)"]) + basket
+        sold_out = line("outofstock", "ban", said["Unavailable"]) + alert
+        yield Check("oscar", lang, "page: in stock", _page(lang, in_stock), IN_STOCK)
+        yield Check("oscar", lang, "page: out of stock", _page(lang, sold_out), OUT_OF_STOCK)
+
+
+_AIMEOS_KINDS = {
+    "stock-out": SOLD_OUT, "stock-high": ON_SALE, "stock-low": ON_SALE,
+    "stock-unlimited": ON_SALE, "Add to basket": BUY,
+}  # fmt: skip
+
+
+def aimeos(root: Path) -> Iterator[Check]:
+    """Aimeos's storefront strings (its stock levels are keys, "stock-out", translated)."""
+    for path in sorted((root / "ai-client-html" / "i18n").glob("[a-z][a-z]*")):
+        if path.is_file() and not path.suffix:
+            for source, text in _translated(path, _AIMEOS_KINDS).items():
+                yield Check("aimeos", path.name, source, _filled(text), _AIMEOS_KINDS[source])
+
+
 SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "dawn": lambda root: shopify(root, "dawn"),
     "horizon": lambda root: shopify(root, "horizon"),
@@ -271,6 +428,10 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "shopware": shopware,
     "spree": spree,
     "bagisto": bagisto,
+    "sylius": sylius,
+    "cornerstone": cornerstone,
+    "oscar": oscar,
+    "aimeos": aimeos,
 }
 
 
@@ -289,6 +450,6 @@ def run() -> None:
         total, wrong = total + len(found), wrong + len(missed)
         print(f"platform words, {source}: {len(found)} checks, {len(missed)} read wrongly")
         for check in missed:
-            shown = check.what if check.what.startswith("page") else repr(check.text)
+            shown = "the page" if check.text.lstrip().startswith("<") else repr(check.text)
             print(f"  {check.locale} {check.what}: {shown}, expected {check.expected}")
     print(f"platform words: {total} checks, {wrong} read wrongly")

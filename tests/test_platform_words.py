@@ -3,12 +3,37 @@
 from __future__ import annotations
 
 import json
+import struct
 from pathlib import Path
 
 import pytest
 
 from bench import platform_words
-from bench.platform_words import BUY, ELSEWHERE, ON_SALE, SOLD_OUT, Check, judged_right
+from bench.platform_words import (
+    BUY,
+    ELSEWHERE,
+    ON_SALE,
+    PRE_ORDERING,
+    SOLD_OUT,
+    Check,
+    judged_right,
+)
+
+
+def compiled(translations: dict[str, str]) -> bytes:
+    """A gettext catalogue as `msgfmt` writes it: header, then the strings' lengths and
+    places, then the strings."""
+    catalogue = {"": "Content-Type: text/plain; charset=UTF-8\n", **translations}
+    keys = sorted(catalogue)
+    originals = [key.encode() for key in keys]
+    texts = [catalogue[key].encode() for key in keys]
+    start = 28 + 16 * len(keys)
+    table, data = [], b""
+    for string in originals + texts:
+        table.append((len(string), start + len(data)))
+        data += string + b"\0"
+    head = struct.pack("<7I", 0x950412DE, 0, len(keys), 28, 28 + 8 * len(keys), 0, 0)
+    return head + b"".join(struct.pack("<2I", *entry) for entry in table) + data
 
 
 @pytest.fixture
@@ -54,6 +79,29 @@ def locales(tmp_path: Path) -> Path:
         "      out_of_stock: '%{item} se agotó'\n",
         "utf-8",
     )
+    sylius = tmp_path / "Sylius" / "src" / "Sylius" / "Bundle" / "UiBundle" / "Resources"
+    (sylius / "translations").mkdir(parents=True)
+    (sylius / "translations" / "messages.nl.yml").write_text(
+        "sylius:\n    ui:\n        add_to_cart: 'In winkelwagen'\n"
+        "        out_of_stock: 'Geen voorraad'\n    form:\n        out_of_stock: 'Elders'\n",
+        "utf-8",
+    )
+    cornerstone = tmp_path / "cornerstone" / "lang"
+    cornerstone.mkdir(parents=True)
+    english = {"sold_out": "Sold Out", "out_of_stock_default_message": "Sold Out",
+               "in_stock": "in stock", "add_to_cart": "Add to Cart", "pre_order": "Pre-Order Now"}  # fmt: skip
+    (cornerstone / "en.json").write_text(json.dumps({"products": english}), "utf-8")
+    swedish = {"sold_out": "Utsåld", "in_stock": "I lager", "pre_order": "Förbeställ nu"}
+    (cornerstone / "sv.json").write_text(json.dumps({"products": swedish}), "utf-8")
+    oscar = tmp_path / "django-oscar" / "src" / "oscar" / "locale" / "et" / "LC_MESSAGES"
+    oscar.mkdir(parents=True)
+    (oscar / "django.mo").write_bytes(
+        compiled({"Unavailable": "Mitte saadaval", "In stock": "In stock", "Basket": "Ostukorv"})
+    )
+    aimeos = tmp_path / "ai-client-html" / "i18n"
+    (aimeos / "code").mkdir(parents=True)
+    (aimeos / "nl").write_bytes(compiled({"stock-out": "Geen voorraad"}))
+    (aimeos / "nl.po").write_text('msgid "stock-out"\nmsgstr "Geen voorraad"\n', "utf-8")
     return tmp_path
 
 
@@ -67,14 +115,37 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("magento", "Dodaj do koszyka", BUY) in words
     assert ("shopware", "Nie je už k dispozícii", SOLD_OUT) in words
     assert ("spree", "Agotado", SOLD_OUT) in words
+    assert ("sylius", "Geen voorraad", SOLD_OUT) in words
+    assert ("cornerstone", "Utsåld", SOLD_OUT) in words
+    assert ("cornerstone", "3 I lager", ON_SALE) in words
+    assert ("cornerstone", "Förbeställ nu", PRE_ORDERING) in words
+    assert ("oscar", "Mitte saadaval", SOLD_OUT) in words
+    assert ("aimeos", "Geen voorraad", SOLD_OUT) in words
     # Not the pickup block's loading error, a contributors' list, nor a message naming an item.
     texts = {c.text for checks in found.values() for c in checks}
-    assert not {"Abholverfügbarkeit konnte nicht geladen werden", "someone"} & texts
+    assert not {"Abholverfügbarkeit konnte nicht geladen werden", "someone", "Elders"} & texts
+    # Oscar's untranslated "In stock" and a string of no kind checked ("Ostukorv") are left.
+    assert [c.text for c in found["oscar"] if not c.what.startswith("page")] == ["Mitte saadaval"]
+    # A string a locale leaves in English is not its language's.
+    assert ("cornerstone", "sv", "Add to Cart") not in {
+        (c.source, c.locale, c.text) for c in found["cornerstone"]
+    }
     assert not any("se agotó" in text for text in texts)
-    # Dawn's, Magento's and Shopware's strings are also read on their product pages.
+    # All but Spree's, Bagisto's and Aimeos's are also read on their product pages.
     pages = [c for checks in found.values() for c in checks if c.what.startswith("page")]
-    assert {c.source for c in pages} == {"dawn", "magento", "shopware"}
-    assert all(map(judged_right, found["dawn"] + found["magento"] + found["shopware"]))
+    assert {c.source for c in pages} == {
+        "dawn",
+        "magento",
+        "shopware",
+        "sylius",
+        "cornerstone",
+        "oscar",
+    }
+    assert all(judged_right(c) for c in pages)
+    # Cornerstone serves a sold-out product's page with its "Add to Cart" button and an alert.
+    served = next(c for c in pages if c.locale == "sv" and c.what == "page: sold out, as served")
+    assert "Utsåld" in served.text
+    assert 'value="Add to Cart"' in served.text
 
 
 def test_a_string_is_judged_by_what_a_shopper_reads_in_it() -> None:
@@ -83,6 +154,8 @@ def test_a_string_is_judged_by_what_a_shopper_reads_in_it() -> None:
     assert not judged_right(Check("x", "de", "in_stock", "Ausverkauft", ON_SALE))
     assert judged_right(Check("x", "de", "add", "In den Warenkorb legen", BUY))
     assert not judged_right(Check("x", "de", "add", "Warenkorb", BUY))
+    assert judged_right(Check("x", "de", "pre_order", "Jetzt vorbestellen", PRE_ORDERING))
+    assert not judged_right(Check("x", "de", "pre_order", "In den Warenkorb", PRE_ORDERING))
 
 
 def test_the_check_says_what_to_set_when_no_checkouts_are_given(

@@ -698,7 +698,9 @@ def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands(
      # what may happen, what a label means, how an order ships once it can
      "Due to high demand some items may be out of stock",
      "Popular colours could sell out", "Products shown as sold out may be restocked",
-     "Shipping: 2-3 days when in stock"],
+     "Shipping: 2-3 days when in stock",
+     # order before it runs out; the offer lasts until it does
+     "اطلب الآن قبل نفاد المخزون", "العرض ساري حتى نفاد المخزون"],
 )  # fmt: skip
 def test_a_promotion_s_terms_or_a_policy_are_not_a_status(terms: str) -> None:
     assert offer(TITLE + PRICE + f"<p>{terms}</p>" + BUTTON)[0] == "in_stock"
@@ -918,6 +920,17 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         '<a href="#">Afegir al carret</a>', '<a href="#">加到購物車</a>',
         '<a href="#">הוסף לעגלת הקניות</a>', '<a href="#">কার্টে যোগ করুন</a>',
         '<a href="#">បន្ថែមចូលក្នុងកន្ត្រក</a>',
+        # Sylius's and Cornerstone's; one with Arabic's optional doubling mark
+        "<button>Føj til kurv</button>", "<button>Setja í körfu</button>",
+        "<button>Сагсанд нэмэх</button>", "<button>Shto në kartë</button>",
+        "<button>У кошик</button>", "<button>放进购物车</button>",
+        "<button>أضف إلى السلّة</button>",
+        # Django Oscar's and Aimeos's
+        "<button>In Warenkorb legen</button>", "<button>Orgara gehitu</button>",
+        "<button>Tambahkan pada keranjang</button>", "<button>Voeg aan winkelmand toe</button>",
+        "<button>Adicionar à cesta</button>", "<button>添加至购物车</button>",
+        "<button>კალათაში დამატება</button>", "<button>বাস্কেটে যোগ করুন</button>",
+        "<button>バスケットに追加</button>",
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
@@ -2007,7 +2020,9 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      ("Auf Bestellung", "back-order"), ("Na zamówienie", "back-order"),
      ("Под заказ", "back-order"), ("Sob encomenda", "back-order"), ("Bajo pedido", "back-order"),
      ("Op bestelling", "back-order"), ("预售中", "pre-order"), ("Đặt trước", "pre-order"),
-     ("พรีออเดอร์", "pre-order"), ("طلب مسبق", "pre-order"), ("お取り寄せ", "back-order")],
+     ("พรีออเดอร์", "pre-order"), ("طلب مسبق", "pre-order"), ("お取り寄せ", "back-order"),
+     ("Nu vooruitbestellen", "pre-order"), ("Pre-ordina ora", "pre-order"),
+     ("Reserva ahora", "pre-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
@@ -2029,7 +2044,12 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
      ("Pronta entrega", "in_stock"), ("Verfügbar", "in_stock"), ("Dostupné", "in_stock"),
      ("Nicht verfügbar", "out_of_stock"), ("Nedostupné", "out_of_stock"),
      ("Lieferbar: sofort", "in_stock"), ("En stock : oui", "in_stock"),
-     ("Verfügbar: ja", "in_stock"), ("Lieferbar: nein", "out_of_stock")],
+     ("Verfügbar: ja", "in_stock"), ("Lieferbar: nein", "out_of_stock"),
+     ("Ima na lageru", "in_stock"), ("Nema na lageru", "out_of_stock"),
+     ("На лагеру", "in_stock"), ("Нема на лагеру", "out_of_stock"),
+     ("Na skladištu", "in_stock"), ("Nema na skladištu", "out_of_stock"),
+     ("Ёсць на складзе", "in_stock"), ("Няма на складзе", "out_of_stock"),
+     ("Saadaval", "in_stock"), ("Laos saadaval (3 laos)", "in_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected
@@ -2358,7 +2378,14 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
      "Билеты распроданы", "Les entrades estan esgotades", "Biletler tükenmiştir",
      "Inte tillgängligt", "Nem áll rendelkezésre", "ไม่พร้อมจำหน่าย", "不可售", "Không khả dụng",
      "Fuera de Inventario", "Laost lõppenud", "Nu mai este pe stoc", "没有库存", "អស់ស្តុក",
-     "Ne di Stokê de"],
+     "Ne di Stokê de",
+     # Sylius's and BigCommerce's Cornerstone's
+     "Utsåld", "Geen voorraad", "Nuk ka në magazi", "Бараа дууссан байна",
+     # Django Oscar's and Aimeos's
+     "Mitte saadaval", "Ei ole saadaval", "לא זמין", "Không sẵn có", "不可購買", "მიუწვდომელი",
+     "موجودی تمام شد", "Disponibilità terminata", "نفاد المخزون", "Stoc: 0",
+     # written with Arabic's optional vowel marks or stretched
+     "غير متوفّر", "نفدت الكميّة", "غير متـوفر"],
 )  # fmt: skip
 def test_platforms_translations_of_out_of_stock_say_so(status: str) -> None:
     assert (
@@ -2395,6 +2422,27 @@ def test_platforms_translations_of_notify_me_when_available_say_out_of_stock(pro
     assert offer(TITLE + PRICE + link)[0] == "out_of_stock"
     # Beside a button that takes orders, it speaks of one size or colour.
     assert offer(TITLE + PRICE + link + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "alert",
+    ["سيتم إعلامك عبر البريد الإلكتروني حال توافر هذا المنتج بالمخزون.",
+     "می‌توانید با ثبت ای‌میل خود از موجود شدن دوباره ی این محصول مطلع شوید.",
+     "באפשרותך לקבל אימייל כאשר מוצר זה יחזור להיות במלאי",
+     "Anda dapat mendapat email peringatan ketika produk ini distok kembali",
+     "この商品が再入荷した際にメールでお知らせを受け取ることができます。",
+     "Você pode receber um alerta por e-mail assim que tivermos este produto em estoque.",
+     "Možete primati obaveštenja putem email-a kada je ovaj proizvod ponovo na stanju.",
+     "Bu ürün stokta tekrar bulunduğunda e-posta alabilirsiniz.",
+     "Bạn có thể có một email thông báo khi sản phẩm này về kho",
+     "当该商品有货时，您会收到一封通知邮件。", "當商品到貨時，你會收到 email 通知"],
+)  # fmt: skip
+def test_django_oscar_s_stock_alert_form_in_its_languages_says_out_of_stock(alert: str) -> None:
+    """Oscar shows it in the basket form's place; the sentence names "this product", so
+    its length does not make it a description."""
+    form = f'<form id="alert_form" class="add-to-basket"><p>{alert}</p><input type="email"></form>'
+    assert offer(TITLE + PRICE + form)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + form + BUTTON)[0] == "in_stock"
 
 
 @pytest.mark.parametrize(

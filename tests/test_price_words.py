@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chalicelib.prices import words
+from chalicelib.prices.dom import READ_PAST, plain
 from chalicelib.prices.stock import words as stock_words
 from chalicelib.prices.words import alternatives, any_of
 
@@ -56,8 +57,8 @@ def test_groups_opening_beyond_ascii_wait_behind_one_test() -> None:
 
 
 def test_the_word_lists_write_letters_as_the_texts_they_search_are_written() -> None:
-    """Texts are searched as `plain` leaves them (NFKC): a Thai "ำ" becomes "ํา", so a word
-    list holding "ำ" would never match."""
+    """Texts are searched as `plain` leaves them (NFKC, optional marks taken out): a Thai
+    "ำ" becomes "ํา", so a word list holding "ำ" or Arabic's "ّ" would never match."""
     patterns = [
         value.pattern if isinstance(value, re.Pattern) else value
         for module in (words, stock_words)
@@ -68,6 +69,23 @@ def test_the_word_lists_write_letters_as_the_texts_they_search_are_written() -> 
         char
         for pattern in patterns
         for char in pattern
-        if unicodedata.category(char)[0] in "LM" and unicodedata.normalize("NFKC", char) != char
+        if unicodedata.category(char)[0] in "LM"
+        and (unicodedata.normalize("NFKC", char) != char or READ_PAST.match(char))
     }
     assert not changed
+
+
+def test_text_is_read_without_the_marks_a_reader_reads_past() -> None:
+    """Arabic's vowel marks and stretching line and Hebrew's points are optional: shops
+    write "السلّة" or "السـلة" for the word lists' "السلة"."""
+    assert plain("أضف إلى السلّة") == "أضف إلى السلة"
+    assert plain("غير متـوفر") == "غير متوفر"
+    assert plain("הוֹסֵף לַסַּל") == "הוסף לסל"
+    # Hebrew's hyphen is no mark; nor is an Arabic digit
+    assert plain("בית־ספר ٣") == "בית־ספר ٣"
+
+
+def test_a_basket_holding_items_is_no_buy_action() -> None:
+    """Ukrainian "to the basket" adds to it; "in the basket" says what is in it."""
+    assert words.BUY_ACTION.search("у кошик")
+    assert not words.BUY_ACTION.search("3 товари у кошику")

@@ -22,8 +22,12 @@ from chalicelib.prices.words import (
 )
 
 SPACES = re.compile(r"\s+")
-# Characters a page holds but never shows: soft hyphens, zero-width spaces and joiners.
-_UNSHOWN = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Characters a reader reads past: never shown (soft hyphens, zero-width spaces and
+# joiners), or shown but optional, which word lists are written without: Arabic's vowel
+# marks and stretching line ("السلّة", "السـلة"), Hebrew's points and accents.
+READ_PAST = re.compile(
+    "[\u00ad\u200b\u200c\u200d\u2060\ufeff\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
+)
 ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
 MAX_UNWRAPPED = 20_000  # bare wrappers looked at, in document order
 # Whole class names that hide an element everywhere (not "hidden-xs": one screen size).
@@ -216,14 +220,14 @@ def shown_text(node: LexborNode) -> str:
 
 
 def plain(text: str) -> str:
-    """A text as a reader takes it: what is never shown taken out ("Aus&shy;verkauft",
-    "Sold&#8203;out"), full-width letters (a Japanese shop's "SOLD OUT") and accents in
-    their usual form (NFKC), and every run of spaces, tabs, line breaks and no-break
+    """A text as a reader takes it: full-width letters (a Japanese shop's "SOLD OUT") and
+    accents in their usual form (NFKC), what is read past taken out ("Aus&shy;verkauft",
+    "Sold&#8203;out", "السلّة"), and every run of spaces, tabs, line breaks and no-break
     spaces one space."""
     if not text.isascii():
-        text = _UNSHOWN.sub("", text)
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
+        text = READ_PAST.sub("", text)
     return " ".join(text.split())
 
 

@@ -7,6 +7,7 @@ import sys
 from bench import (
     change_bench,
     coldstart_bench,
+    other_pages,
     platform_words,
     prices_bench,
     scrape_bench,
@@ -16,6 +17,7 @@ from bench import (
 BENCHMARKS = {
     "change": change_bench.run,
     "coldstart": coldstart_bench.run,
+    "other-pages": other_pages.run,
     "prices": prices_bench.run,
     "platform-words": platform_words.run,
     "scrape": scrape_bench.run,

@@ -1,0 +1,91 @@
+"""Availability on other projects' saved product pages: a third set never tuned on.
+
+Public scrapers and stock watchers keep product pages as their shops served them, as
+test fixtures, and their tests or file names say whether each was in stock. These twelve,
+from five shops (three US retailers, a Danish and a Norwegian one; six in stock, six sold
+out), were gathered in the thirty-seventh round. They are read as an aggregate only: no
+page has been looked at, and no rule may come from them. Trimmed fixtures (a few hundred
+bytes cut from a page by hand) are left out; so are pages their projects call neither.
+
+Set OTHER_PAGES_DIR to a directory holding checkouts of the repositories below, each in
+a folder named as its repository (without its owner).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+from chalicelib.prices import extract_offer
+from chalicelib.prices.stock.text import IN_STOCK, OUT_OF_STOCK
+
+
+class SavedPage(NamedTuple):
+    repository: str  # owner/name
+    commit: str
+    path: str
+    url: str  # as the project's test or README gives it
+    expected: str
+
+
+_IRONSCOUT = ("jeb-scarbrough/IronScout", "e64e5f3")
+_ADAPTERS = "apps/harvester/src/scraper/adapters"
+_KIDS_WORLD = ("thaytharma/kids-world-stock-bot", "4635edc")
+_KIDS_WORLD_URL = (
+    "https://www.kids-world.dk/leander-luna-ombygningssaet-til-babyseng-140-cm-hvid-p-261365.html"
+)
+_CS_URL = "https://www.csmegastore.no/i/24512506/ombyggingssett-til-luna-babyseng-140-cm-hvit"
+
+PAGES = (
+    SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/brownells/__tests__/fixtures/in-stock.html",
+              "https://www.brownells.com/ammunition/shotgun-ammunition/top-gun-light-ammo-12-gauge-2-34-1-18-oz-8-shot/",
+              IN_STOCK),
+    SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/brownells/__tests__/fixtures/out-of-stock.html",
+              "https://www.brownells.com/ammunition/handgun-ammunition/blazer-brass-9mm-luger-handgun-ammo/",
+              OUT_OF_STOCK),
+    SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/midwayusa/__tests__/fixtures/in-stock.html",
+              "https://www.midwayusa.com/product/100155156?pid=186680", IN_STOCK),
+    SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/midwayusa/__tests__/fixtures/out-of-stock.html",
+              "https://www.midwayusa.com/product/1023281272?pid=520053", OUT_OF_STOCK),
+    SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/sgammo/__tests__/fixtures/in-stock.html",
+              "https://sgammo.com/product/9mm-luger-ammo/50-round-box-9mm-luger-115-grain-fmj",
+              IN_STOCK),
+    SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/sgammo/__tests__/fixtures/out-of-stock.html",
+              "https://sgammo.com/product/300-blackout/500-round-case-300-blackout-220-grain",
+              OUT_OF_STOCK),
+    SavedPage(*_KIDS_WORLD, "test/fixtures/in-stock.html", _KIDS_WORLD_URL, IN_STOCK),
+    SavedPage(*_KIDS_WORLD, "test/fixtures/out-of-stock.html", _KIDS_WORLD_URL, OUT_OF_STOCK),
+    SavedPage(*_KIDS_WORLD, "test/fixtures/out-of-stock-2.html", _KIDS_WORLD_URL, OUT_OF_STOCK),
+    SavedPage(*_KIDS_WORLD, "test/fixtures/cs-in-stock.html", _CS_URL, IN_STOCK),
+    SavedPage(*_KIDS_WORLD, "test/fixtures/cs-low-stock.html", _CS_URL, IN_STOCK),
+    SavedPage(*_KIDS_WORLD, "test/fixtures/cs-out-of-stock.html", _CS_URL, OUT_OF_STOCK),
+)  # fmt: skip
+
+
+def right(root: Path, pages: tuple[SavedPage, ...] = PAGES) -> dict[str, tuple[int, int]]:
+    """Right and read, by the availability each page's project gives it; pages missing
+    from `root` are left out."""
+    counts = {IN_STOCK: [0, 0], OUT_OF_STOCK: [0, 0]}
+    for page in pages:
+        file = root / page.repository.split("/")[1] / page.path
+        if file.is_file():
+            html = file.read_text(encoding="utf-8", errors="replace")
+            counts[page.expected][0] += extract_offer(html, page.url).availability == page.expected
+            counts[page.expected][1] += 1
+    return {kind: (good, read) for kind, (good, read) in counts.items()}
+
+
+def run() -> None:
+    folder = os.environ.get("OTHER_PAGES_DIR")
+    if not folder:
+        print("other pages: set OTHER_PAGES_DIR to the projects' checkouts (bench/other_pages.py)")
+        return
+    counts = right(Path(folder))
+    good = sum(good for good, _ in counts.values())
+    read = sum(read for _, read in counts.values())
+    (in_good, in_read), (out_good, out_read) = counts[IN_STOCK], counts[OUT_OF_STOCK]
+    print(
+        f"other projects' pages, never tuned on: availability right on {good} of {read} "
+        f"(in stock {in_good} of {in_read}, out of stock {out_good} of {out_read})"
+    )

@@ -26,7 +26,9 @@ SPACES = re.compile(r"\s+")
 # joiners), or shown but optional, which word lists are written without: Arabic's vowel
 # marks and stretching line ("السلّة", "السـلة"), Hebrew's points and accents.
 READ_PAST = re.compile(
-    "[\u00ad\u200b\u200c\u200d\u2060\ufeff\u064b-\u065f\u0670\u0640\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
+    "[\u00ad\u200b\u200c\u200d\u2060\ufeff"  # never shown
+    "\u064b-\u065f\u0670\u0640"  # Arabic's vowel marks and stretching line
+    "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"  # Hebrew's points and accents
 )
 ATTRIBUTES = ("class", "id", "itemprop", "data-testid", "data-test", "data-qa", "name")
 MAX_UNWRAPPED = 20_000  # bare wrappers looked at, in document order

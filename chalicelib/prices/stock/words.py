@@ -57,7 +57,8 @@ OUT_TEXT = re.compile(
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"descatalogad", r"uit (?:het )?assortiment",
             r"\butgått\b", r"\budgået\b", r"liefertermin (?:unbekannt|(?:noch )?offen)",
-            r"chwilowo brak", r"brak produktu", r"nessuna disponibilit", r"disponibilità (?:terminata|esaurita)", r"ожидается поступление",
+            r"chwilowo brak", r"brak produktu", r"nessuna disponibilit",
+            r"disponibilità (?:terminata|esaurita)", r"ожидается поступление",
             r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
             r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
             r"\bwe(?:(?:'|’)re| are|(?:'|’)ve run| have run) (?:\w+ )?out of (?:this|these) (?:items?|products?)\b",
@@ -97,9 +98,11 @@ OUT_TEXT = re.compile(
             r"esgotad[oa]", r"\besgota(?:t|ts|da|des)\b", r"esgot(?:ou|aram)\b",
             r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque",
             r"fora de (?:estoque|stock)",
-            r"sem stock", r"\bem falta\b", r"sense estoc", r"uitverkocht", r"niet op voorraad", r"\bgeen voorraad\b",
+            r"sem stock", r"\bem falta\b", r"sense estoc", r"uitverkocht", r"niet op voorraad",
+            r"\bgeen voorraad\b",
             r"niet leverbaar", r"niet beschikbaar",
-            r"slutsåld", r"\butsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt", r"utsolgt",
+            r"slutsåld", r"\butsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt",
+            r"utsolgt",
             r"ikke på lager", r"\butilgjengelig", r"\butilgængelig", r"\botillgänglig",
             r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
             r"ei (?:enää |tällä hetkellä )?saatavilla", r"brak w magazynie", r"brak na stanie",
@@ -128,11 +131,13 @@ OUT_TEXT = re.compile(
             r"не е налич", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже",
             r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
-            r"stokta yok", r"ne di stokê de", r"\bnuk ka (?:në magazi|stok)", r"jashtë stoku", r"бараа дууссан", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
+            r"stokta yok", r"ne di stokê de", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
+            r"\bnuk ka (?:në magazi|stok)", r"jashtë stoku", r"бараа дууссан",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tüken(?:di|miş)",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نفد من المخزون", r"موجود نیست", r"موجودی نداریم", r"اتمام موجودی",
-            r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"לא זמין",
+            r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי",
+            r"לא זמין",
             r"^نفاد المخزون\W*$", r"موجودی تمام", r"მიუწვდომელი",
             r"स्टॉक में नहीं", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
@@ -145,7 +150,8 @@ OUT_TEXT = re.compile(
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
             r"ไม่พร้อมจ\u0e4d\u0e32หน่าย",  # its "ำ" as NFKC writes it (`dom.plain`)
-            r"hết hàng", r"tạm hết", r"không sẵn có", r"không còn (?:khả dụng|hàng|bán)", r"bán hết",
+            r"hết hàng", r"tạm hết", r"không sẵn có", r"không còn (?:khả dụng|hàng|bán)",
+            r"bán hết",
             r"ngừng (?:kinh doanh|bán)", r"không khả dụng", r"អស់ស្តុក", r"ដាច់ស្តុក", r"停售",
         ]
     ),
@@ -216,7 +222,8 @@ IN_TEXT = re.compile(
     r"\bdisponible\b|\bdisponibil[ei]\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
     r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgänglig[at]?\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
-    r"\bna zalihi\b|\bna zalogi\b|\bsaadaval\b|\bna lageru\b|\bна лагеру\b|\bna skladištu\b|\bна складзе\b|"
+    r"\bna zalihi\b|\bna zalogi\b|\bsaadaval\b|\bna lageru\b|\bна лагеру\b|\bna skladištu\b|"
+    r"\bна складзе\b|"
     r"\bna stanie\b|διαθ[εέ]σιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
     # ready to leave the warehouse
     r"\bready to ship\b|\bships today\b|\b(?:ships|dispatched) (?:with)?in 24\b|"
@@ -238,7 +245,8 @@ NEGATION = re.compile(
 )
 
 PREORDER_TEXT = re.compile(
-    r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|précommande|pre-?venta|pre-?ordina|\breserv[ae] ahora\b|予約|預購|预购|예약|przedsprzeda|"
+    r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|précommande|pre-?venta|pre-?ordina|"
+    r"\breserv[ae] ahora\b|予約|預購|预购|예약|przedsprzeda|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|"
     r"forudbestil|forhåndsbestill|ennakkotilaus|προπαραγγελ|pré-?venda|pré-?encomenda|预售|預售|"
     r"đặt trước|พรีออเดอร์|طلب مسبق",
@@ -277,7 +285,10 @@ NONE_TAKEN = re.compile(
 
 # Up to four words between "when" and "available", none a negation ("Wenn dieser Artikel
 # nicht verfügbar ist, informieren wir Sie" is a policy, not a promise).
-_GAP = r"(?:(?!(?:nicht|not|no|non|niet|ikke|inte|ej|ei|mitte|nie|nu|не|нет|δεν|μη|tidak|không) )\S+ ){0,4}"
+_GAP = (
+    r"(?:(?!(?:nicht|not|no|non|niet|ikke|inte|ej|ei|mitte|nie|nu|не|нет|δεν|μη|tidak|không) )"
+    r"\S+ ){0,4}"
+)
 
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # `text.WAITING`): out of stock where nothing can be bought, else about one size
@@ -325,7 +336,8 @@ WAITING_TEXT = re.compile(
     rf"(?:wanneer|zodra) {_GAP}(?:beschikbaar|op (?:voorraad|stock)|leverbaar)|"
     rf"(?:når|när) {_GAP}(?:tilgængelig|tilgjengelig|tillgänglig|på lager|i lager)|"
     rf"kun {_GAP}(?:saatavilla|varastossa)|kui {_GAP}(?:saadaval|saabub)|"
-    rf"(?:gdy|kiedy) {_GAP}dostępn|(?:až|když|kdy|keď|kedy) {_GAP}(?:k dispozíci|dostupn|skladem|na sklade)|"
+    rf"(?:gdy|kiedy) {_GAP}dostępn|"
+    rf"(?:až|když|kdy|keď|kedy) {_GAP}(?:k dispozíci|dostupn|skladem|na sklade)|"
     rf"ha {_GAP}(?:elérhetővé|raktáron lesz)|ha (?:újra )?elérhető|c[âa]nd {_GAP}(?:disponibil|[iî]n stoc)|"
     rf"kada? {_GAP}(?:dostupa?n|pieejam|na stanju|na zalihi)|ko {_GAP}(?:na voljo|na zalogi)|"
     rf"kai {_GAP}(?:atsiras|bus)|когда {_GAP}(?:доступ|появится|поступит|будет в наличии)|"
@@ -333,7 +345,8 @@ WAITING_TEXT = re.compile(
     rf"όταν {_GAP}διαθέσιμ|(?:jika|saat|bila|apabila|ketika) {_GAP}(?:tersedia|distok)|"
     rf"khi {_GAP}(?:có hàng|có sẵn|về kho)|כאשר {_GAP}(?:זמינ?|יחזור)|(?:وقتی|زمانی) که {_GAP}موجود شد|"
     rf"sto[kğ]a girince|stokta (?:tekrar )?(?:olduğunda|bulunduğunda)|(?:时|時)[，,]?\s*(?:请|請)?通知我|"
-    rf"入荷\S*(?:とき|時)に?(?:通知|お知らせ)|再入荷した(?:際|とき|時)|[当當]\S{{0,10}}(?:有[货貨]|到[货貨])(?:时|時)|(?:들어오|가능해지|입고되)면 알려|"
+    rf"入荷\S*(?:とき|時)に?(?:通知|お知らせ)|再入荷した(?:際|とき|時)|(?:들어오|가능해지|입고되)면 알려|"
+    rf"[当當]\S{{0,10}}(?:有[货貨]|到[货貨])(?:时|時)|"
     r"vuelva a (?:estar en )?stock|(?:se encontrar|estiver) em (?:stock|estoque)|"
     r"retour en stock|powiadom (?:mnie )?o dostępności|"
     r"hlídat dostupnost|naskladn|"

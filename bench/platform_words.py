@@ -3,14 +3,15 @@
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
 "notify me when it is available", add to cart, pre-order and a store's pickup, from the
-locale files of ten platforms, each string alone, and all but Spree's, Bagisto's and
+locale files of eleven platforms, each string alone, and all but Spree's, Bagisto's and
 Aimeos's also on a page shaped as that platform's product page. The word lists were fixed
 against these in the thirty-sixth and thirty-seventh rounds: this is a check against
 regressions, not a figure for unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
 Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n, bagisto/bagisto,
-Sylius/Sylius, bigcommerce/cornerstone, django-oscar/django-oscar, aimeos/ai-client-html
+Sylius/Sylius, bigcommerce/cornerstone, django-oscar/django-oscar, aimeos/ai-client-html,
+wp-plugins/woocommerce (at 9759981, the last commit holding its catalogues)
 and Mageplaza's Magento 2 language packs (`magento-2-*-language-pack`), each in a folder
 named as its repository; those missing are left out.
 """
@@ -421,6 +422,42 @@ def aimeos(root: Path) -> Iterator[Check]:
                 yield Check("aimeos", path.name, source, _filled(text), _AIMEOS_KINDS[source])
 
 
+_WOOCOMMERCE_KINDS = {
+    "Out of stock": SOLD_OUT, "In stock": ON_SALE, "%s in stock": ON_SALE,
+    "Only %s left in stock": ON_SALE, "Available on backorder": ON_SALE, "Add to cart": BUY,
+    "This product is currently out of stock and unavailable.": SOLD_OUT,
+}  # fmt: skip
+
+
+def woocommerce(root: Path) -> Iterator[Check]:
+    """WooCommerce's storefront catalogues (as wordpress.org's translators wrote them in 2015,
+    when WooCommerce still shipped them); also on its single product page: the stock line,
+    then the cart form, or none where it is sold out."""
+    folder = root / "woocommerce" / "i18n" / "languages"
+    for path in sorted(folder.glob("woocommerce-*.mo")):
+        lang = path.stem.removeprefix("woocommerce-")
+        if lang.startswith("admin") or "." in lang:
+            continue
+        found = _translated(path, _WOOCOMMERCE_KINDS)
+        for source, text in found.items():
+            yield Check("woocommerce", lang, source, _filled(text), _WOOCOMMERCE_KINDS[source])
+        said = {source: _filled(found.get(source, source)) for source in _WOOCOMMERCE_KINDS}
+        form = (
+            '<form class="cart" method="post" enctype="multipart/form-data"><div class="quantity">'
+            '<input type="number" class="input-text qty text" name="quantity" value="1"></div>'
+            '<button type="submit" name="add-to-cart" value="12" class="single_add_to_cart_button '
+            f'button alt">{said["Add to cart"]}</button></form>'
+        )
+        for name, state, text, expected in (
+            ("in stock", "in-stock", said["%s in stock"], IN_STOCK),
+            ("on backorder", "available-on-backorder", said["Available on backorder"], IN_STOCK),
+            ("out of stock", "out-of-stock", said["Out of stock"], OUT_OF_STOCK),
+        ):
+            body = f'<div class="summary entry-summary"><p class="stock {state}">{text}</p>'
+            body += (form if expected == IN_STOCK else "") + "</div>"
+            yield Check("woocommerce", lang, f"page: {name}", _page(lang, body), expected)
+
+
 SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "dawn": lambda root: shopify(root, "dawn"),
     "horizon": lambda root: shopify(root, "horizon"),
@@ -432,6 +469,7 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "cornerstone": cornerstone,
     "oscar": oscar,
     "aimeos": aimeos,
+    "woocommerce": woocommerce,
 }
 
 

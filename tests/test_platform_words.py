@@ -102,6 +102,12 @@ def locales(tmp_path: Path) -> Path:
     (aimeos / "code").mkdir(parents=True)
     (aimeos / "nl").write_bytes(compiled({"stock-out": "Geen voorraad"}))
     (aimeos / "nl.po").write_text('msgid "stock-out"\nmsgstr "Geen voorraad"\n', "utf-8")
+    woocommerce = tmp_path / "woocommerce" / "i18n" / "languages"
+    woocommerce.mkdir(parents=True)
+    welsh = {"Out of stock": "Allan o stoc", "Add to cart": "Ychwanegu i'r fasged"}
+    (woocommerce / "woocommerce-cy.mo").write_bytes(compiled(welsh))
+    (woocommerce / "woocommerce-admin-cy.mo").write_bytes(compiled({"In stock": "Gweinyddu"}))
+    (woocommerce / "woocommerce-zh_CN.GB2312.mo").write_bytes(compiled({"In stock": "有货"}))
     return tmp_path
 
 
@@ -121,6 +127,9 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("cornerstone", "Förbeställ nu", PRE_ORDERING) in words
     assert ("oscar", "Mitte saadaval", SOLD_OUT) in words
     assert ("aimeos", "Geen voorraad", SOLD_OUT) in words
+    assert ("woocommerce", "Allan o stoc", SOLD_OUT) in words
+    # Not its admin's catalogue, nor a copy in another encoding.
+    assert {c.locale for c in found["woocommerce"]} == {"cy"}
     # Not the pickup block's loading error, a contributors' list, nor a message naming an item.
     texts = {c.text for checks in found.values() for c in checks}
     assert not {"Abholverfügbarkeit konnte nicht geladen werden", "someone", "Elders"} & texts
@@ -140,6 +149,7 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
         "sylius",
         "cornerstone",
         "oscar",
+        "woocommerce",
     }
     assert all(judged_right(c) for c in pages)
     # Cornerstone serves a sold-out product's page with its "Add to Cart" button and an alert.

@@ -931,6 +931,11 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>Adicionar à cesta</button>", "<button>添加至购物车</button>",
         "<button>კალათაში დამატება</button>", "<button>বাস্কেটে যোগ করুন</button>",
         "<button>バスケットに追加</button>",
+        # WooCommerce's
+        "<button>إضف إلى السلة</button>", "<button>Ychwanegu i'r fasged</button>",
+        "<button>टोकरी में डाले</button>", "<button>კალათში დამატება</button>",
+        "<button>ដាក់​ចូល​រទេះ</button>", "<button>Додади во кошничка</button>",
+        "<button>Legg i korga</button>",
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
@@ -2022,7 +2027,8 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      ("Op bestelling", "back-order"), ("预售中", "pre-order"), ("Đặt trước", "pre-order"),
      ("พรีออเดอร์", "pre-order"), ("طلب مسبق", "pre-order"), ("お取り寄せ", "back-order"),
      ("Nu vooruitbestellen", "pre-order"), ("Pre-ordina ora", "pre-order"),
-     ("Reserva ahora", "pre-order")],
+     ("Reserva ahora", "pre-order"), ("Ei varastossa, vain jälkitoimituksena", "back-order"),
+     ("هم اکنون در انبار موجود نیست - اما میتوانید این محصول را پیش خرید کنید", "pre-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
@@ -2049,7 +2055,8 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
      ("На лагеру", "in_stock"), ("Нема на лагеру", "out_of_stock"),
      ("Na skladištu", "in_stock"), ("Nema na skladištu", "out_of_stock"),
      ("Ёсць на складзе", "in_stock"), ("Няма на складзе", "out_of_stock"),
-     ("Saadaval", "in_stock"), ("Laos saadaval (3 laos)", "in_stock")],
+     ("Saadaval", "in_stock"), ("Laos saadaval (3 laos)", "in_stock"),
+     ("На залиха", "in_stock"), ("3 на залихама", "in_stock"), ("На стању", "in_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected
@@ -2384,6 +2391,17 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
      # Django Oscar's and Aimeos's
      "Mitte saadaval", "Ei ole saadaval", "לא זמין", "Không sẵn có", "不可購買", "მიუწვდომელი",
      "موجودی تمام شد", "Disponibilità terminata", "نفاد المخزون", "Stoc: 0",
+     # WooCommerce's, as wordpress.org's translators wrote them
+     "Fora d'estoc", "Allan o stoc", "Agortua", "Varasto loppu", "Van zaliha", "Tomt på lager",
+     "Tomt", "نفذ المخزون", "در انبار موجود نمی باشد", "חסר במלאי", "स्टाक में नहीं", "Վերջացել",
+     "მარაგი ამოწურულია", "អស់​ពី​ស្តុក", "Нема на залиха", "Нема на залихама",
+     "Maaf, tidak ada stok untuk produk ini.",
+     "No existe disponibilidad de este producto ni está disponible.",
+     "Une honetan produktu hau ez dago salgai.",
+     "Seda toodet ei ole hetkel laos ja pole seetõttu saadaval.",
+     "এই প্রোডাক্টের স্টক শেষ এবং পাওয়া যাবে না।",
+     "Овај производ тренутно није на стању и није доступан.",
+     "यह उत्पाद स्टॉक और अनुपलब्ध से बाहर है.",
      # written with Arabic's optional vowel marks or stretched
      "غير متوفّر", "نفدت الكميّة", "غير متـوفر"],
 )  # fmt: skip
@@ -2475,6 +2493,26 @@ def test_shopware_s_no_longer_available_in_its_languages_is_sold_out(sold_out: s
         f"{sold_out}</p></div>"
     )
     assert offer(TITLE + PRICE + info)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [('<p class="stock out-of-stock">Uit voorraad</p>', "out_of_stock"),
+     ('<p class="outofstock availability"><i class="fas fa-ban"></i> Nepasiekiama</p>', "out_of_stock"),
+     ('<p class="stock in-stock">3 in voorraad</p>', "in_stock"),
+     # the class stale, the words right
+     ('<p class="stock out-of-stock">In stock</p>', "in_stock"),
+     # not a status: more than a phrase
+     ('<div class="out-of-stock-info"><p>Ons stuur vir u e-pos sodra ons weer van hierdie '
+      'produk het, en ons hou dit dan vir u vir 24 uur.</p></div>', "in_stock")],
+)  # fmt: skip
+def test_a_status_line_classed_sold_out_says_it_in_words_the_lists_lack(
+    line: str, expected: str
+) -> None:
+    """WooCommerce prints its stock line, classed by its state, where the cart form would
+    be; in a language the word lists lack, the class still says it."""
+    assert offer(TITLE + PRICE + line)[0] == expected
+    assert offer(TITLE + PRICE + line + BUTTON)[0] == "in_stock"
 
 
 @pytest.mark.parametrize("note", ["De nouveau en stock", "À nouveau en stock", "Back in stock"])

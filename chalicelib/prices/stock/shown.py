@@ -82,6 +82,7 @@ from chalicelib.prices.stock.text import (
     stock_said,
 )
 from chalicelib.prices.stock.words import THIS_PRODUCT, WAY_COLLECTED, WAY_SENT, WAY_STATUS
+from chalicelib.prices.words import PRICE_SHOWN
 
 # Elements a page names for the product's status.
 _STATUS_HOLDERS = (
@@ -89,6 +90,7 @@ _STATUS_HOLDERS = (
     "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
 )
 _WAY_SENT, _WAY_COLLECTED = re.compile(WAY_SENT), re.compile(WAY_COLLECTED)
+_NOT_A_STATUS_LINE = "a, img, button, input, select"  # in a tile or a form, not a status
 _NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
 
 
@@ -309,9 +311,10 @@ def _classed_sold_out(
     """Marked sold out by its platform where nothing on the page says so in words: the
     product's own block, holding its title and its price (WooCommerce's "product …
     outofstock", a theme's "product--sold-out"), the greyed-out button or the form around
-    it ("product-form--sold-out", data-sold-out="true"), or an empty badge by the
-    landmarks whose stylesheet draws the words ("badge--sold-out"). Read only where no
-    buy button takes orders, and the markup does not say it is in stock."""
+    it ("product-form--sold-out", data-sold-out="true"), or a badge by the landmarks whose
+    words are drawn by its stylesheet ("badge--sold-out") or are in a language the word
+    lists lack (WooCommerce's `<p class="stock out-of-stock">Uit voorraad</p>`). Read
+    only where no buy button takes orders, and the markup does not say it is in stock."""
     if button is not None and any(map(marked_sold_out, up(button, BADGE_LEVELS + 1))):
         return Stock(OUT_OF_STOCK)
     if view.title is not None and price is not None:
@@ -324,10 +327,23 @@ def _classed_sold_out(
         for badge in around.css(SOLD_OUT_BADGES):
             if (
                 marked_sold_out(badge)
-                and not badge.text(deep=True).strip()
+                and _wordless(badge)
                 and visible(badge)
                 and not badge_off(badge)
                 and by_the_landmarks(badge, anchors, view)
             ):
                 return Stock(OUT_OF_STOCK)
     return None
+
+
+def _wordless(badge: LexborNode) -> bool:
+    """Saying nothing the word lists read: empty, or a short text in another language,
+    not one saying it is in stock (a stale class), nor another product's tile (a link, a
+    picture, a price)."""
+    text = plain(badge.text(deep=True)).lower()
+    return not text or (
+        len(text) <= MAX_PHRASE
+        and stock_said(text) is None
+        and not PRICE_SHOWN.search(text)
+        and badge.css_first(_NOT_A_STATUS_LINE) is None
+    )

@@ -84,7 +84,7 @@ OUT_TEXT = re.compile(
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고|on hand)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"temin edilemiyor", r"نفذ من المخزون", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"ei ole laos",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"ei ole laos",
             r"uppselt", r"ekki til á lager", r"স্টক নেই",
             r"tuote on loppu", r"^slut\W*$",
             r"отсутству",
@@ -131,15 +131,18 @@ OUT_TEXT = re.compile(
             r"не е налич", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже",
             r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
-            r"stokta yok", r"ne di stokê de", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
+            r"stokta yok", r"ne di stokê de", r"fora d['’]estoc", r"allan o stoc", r"\bagortua\b",
+            r"varasto loppu", r"\bvan zaliha\b", r"\btomt på lager\b", r"^tomt\W*$", r"tidak ada stok",
+            r"no (?:existe|hay) disponibilidad", r"ez dago (?:salgai|eskuragarri)",
+            r"ei ole (?:hetkel |praegu )?laos", r"վերջացել", r"მარაგი ამოწურულია", r"স্টক শেষ", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"\bnuk ka (?:në magazi|stok)", r"jashtë stoku", r"бараа дууссан",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tüken(?:di|miş)",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
-            r"نفد من المخزون", r"موجود نیست", r"موجودی نداریم", r"اتمام موجودی",
-            r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי",
+            r"نف[ذد] (?:من )?المخزون", r"موجود نیست", r"موجود نمی ?باشد", r"موجودی نداریم", r"اتمام موجودی",
+            r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"חסר (?:כרגע )?במלאי",
             r"לא זמין",
             r"^نفاد المخزون\W*$", r"موجودی تمام", r"მიუწვდომელი",
-            r"स्टॉक में नहीं", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
+            r"स्टॉक में नहीं", r"स्टाक में नहीं", r"अनुपलब्ध", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
             r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
@@ -152,7 +155,7 @@ OUT_TEXT = re.compile(
             r"ไม่พร้อมจ\u0e4d\u0e32หน่าย",  # its "ำ" as NFKC writes it (`dom.plain`)
             r"hết hàng", r"tạm hết", r"không sẵn có", r"không còn (?:khả dụng|hàng|bán)",
             r"bán hết",
-            r"ngừng (?:kinh doanh|bán)", r"không khả dụng", r"អស់ស្តុក", r"ដាច់ស្តុក", r"停售",
+            r"ngừng (?:kinh doanh|bán)", r"không khả dụng", r"អស់(?:ពី)?ស្តុក", r"ដាច់ស្តុក", r"停售",
         ]
     ),
 )  # fmt: skip
@@ -223,7 +226,7 @@ IN_TEXT = re.compile(
     r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgänglig[at]?\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|\bsaadaval\b|\bna lageru\b|\bна лагеру\b|\bna skladištu\b|"
-    r"\bна складзе\b|"
+    r"\bна складзе\b|\bна залиха(?:ма)?\b|\bна стању\b|"
     r"\bna stanie\b|διαθ[εέ]σιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
     # ready to leave the warehouse
     r"\bready to ship\b|\bships today\b|\b(?:ships|dispatched) (?:with)?in 24\b|"
@@ -241,21 +244,21 @@ IN_TEXT = re.compile(
 # A word that turns the in-stock phrase right after it around.
 NEGATION = re.compile(
     r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|inte|ei|mitte|nie|nieje|není|nincs|nu|não|"
-    r"не|нет|нема|няма|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
+    r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
 PREORDER_TEXT = re.compile(
     r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|précommande|pre-?venta|pre-?ordina|"
     r"\breserv[ae] ahora\b|予約|預購|预购|예약|przedsprzeda|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|"
-    r"forudbestil|forhåndsbestill|ennakkotilaus|προπαραγγελ|pré-?venda|pré-?encomenda|预售|預售|"
+    r"forudbestil|forhåndsbestill|ennakkotilaus|προ-? ?παραγγελ|پیش ?خرید|pré-?venda|pré-?encomenda|预售|預售|"
     r"đặt trước|พรีออเดอร์|طلب مسبق",
 )
 
 BACKORDER_TEXT = re.compile(
     r"back-?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
     r"rendelésre|la comand[ăa]|под заказ|під замовлення|siparişe|beställningsvara|"
-    r"bestillingsvare|tilaustuote|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
+    r"bestillingsvare|tilaustuote|jälkitoimitu|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
     r"su ordinazione|op bestelling|取り?寄せ",
 )
 

@@ -3,16 +3,16 @@
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
 "notify me when it is available", add to cart, pre-order and a store's pickup, from the
-locale files of eleven platforms, each string alone, and all but Spree's, Bagisto's and
-Aimeos's also on a page shaped as that platform's product page. The word lists were fixed
+locale files of twelve platforms, each string alone, and all but Spree's, Bagisto's,
+Aimeos's and Saleor's also on a page shaped as that platform's product page. The word lists were fixed
 against these in the thirty-sixth and thirty-seventh rounds: this is a check against
 regressions, not a figure for unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
 Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n, bagisto/bagisto,
 Sylius/Sylius, bigcommerce/cornerstone, django-oscar/django-oscar, aimeos/ai-client-html,
-wp-plugins/woocommerce (at 9759981, the last commit holding its catalogues)
-and Mageplaza's Magento 2 language packs (`magento-2-*-language-pack`), each in a folder
+wp-plugins/woocommerce (at 9759981, the last commit holding its catalogues),
+saleor/saleor-storefront and Mageplaza's Magento 2 language packs (`magento-2-*-language-pack`), each in a folder
 named as its repository; those missing are left out.
 """
 
@@ -458,6 +458,29 @@ def woocommerce(root: Path) -> Iterator[Check]:
             yield Check("woocommerce", lang, f"page: {name}", _page(lang, body), expected)
 
 
+_SALEOR_KINDS = {
+    "outOfStock": SOLD_OUT, "noItemsAvailable": SOLD_OUT, "noPurchaseAvailable": SOLD_OUT,
+    "lowStock": ON_SALE, "AddToCartButton": BUY,
+}  # fmt: skip
+
+
+def saleor(root: Path) -> Iterator[Check]:
+    """Saleor's storefront strings (its product page is drawn by scripts: read alone)."""
+    folder = root / "saleor-storefront" / "locale"
+    if not (folder / "defaultMessages.json").is_file():
+        return
+    english = _locale(folder / "defaultMessages.json")
+    for path in sorted(folder.glob("*.json")):
+        if path.stem in ("defaultMessages", "en"):
+            continue
+        for at, text in _locale(path).items():
+            kind = next((k for name, k in _SALEOR_KINDS.items() if f"_dot_{name}" in at), None)
+            # a locale leaves what it has not translated in English
+            if kind is not None and text != english.get(at):
+                name = at.removesuffix(".string").split("_dot_")[-1]
+                yield Check("saleor", path.stem, name, _filled(text), kind)
+
+
 SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "dawn": lambda root: shopify(root, "dawn"),
     "horizon": lambda root: shopify(root, "horizon"),
@@ -470,6 +493,7 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "oscar": oscar,
     "aimeos": aimeos,
     "woocommerce": woocommerce,
+    "saleor": saleor,
 }
 
 

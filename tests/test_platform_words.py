@@ -108,6 +108,15 @@ def locales(tmp_path: Path) -> Path:
     (woocommerce / "woocommerce-cy.mo").write_bytes(compiled(welsh))
     (woocommerce / "woocommerce-admin-cy.mo").write_bytes(compiled({"In stock": "Gweinyddu"}))
     (woocommerce / "woocommerce-zh_CN.GB2312.mo").write_bytes(compiled({"In stock": "有货"}))
+    saleor = tmp_path / "saleor-storefront" / "locale"
+    saleor.mkdir(parents=True)
+    key = "intl_dot_commonMessages_dot_outOfStock"
+    for name, text in (
+        ("defaultMessages", "Out of stock"),
+        ("nl", "Geen stock meer"),
+        ("it", "Out of stock"),
+    ):
+        (saleor / f"{name}.json").write_text(json.dumps({key: {"string": text}}), "utf-8")
     return tmp_path
 
 
@@ -128,6 +137,10 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("oscar", "Mitte saadaval", SOLD_OUT) in words
     assert ("aimeos", "Geen voorraad", SOLD_OUT) in words
     assert ("woocommerce", "Allan o stoc", SOLD_OUT) in words
+    # Saleor's, but not a string its locale left in English
+    assert [(c.locale, c.what, c.text) for c in found["saleor"]] == [
+        ("nl", "outOfStock", "Geen stock meer")
+    ]
     # Not its admin's catalogue, nor a copy in another encoding.
     assert {c.locale for c in found["woocommerce"]} == {"cy"}
     # Not the pickup block's loading error, a contributors' list, nor a message naming an item.

@@ -2402,6 +2402,8 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
      "এই প্রোডাক্টের স্টক শেষ এবং পাওয়া যাবে না।",
      "Овај производ тренутно није на стању и није доступан.",
      "यह उत्पाद स्टॉक और अनुपलब्ध से बाहर है.",
+     # Saleor's storefront's
+     "Geen stock meer", "Sem item no estoque",
      # written with Arabic's optional vowel marks or stretched
      "غير متوفّر", "نفدت الكميّة", "غير متـوفر"],
 )  # fmt: skip

@@ -23,7 +23,7 @@ import gettext
 import json
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -358,11 +358,11 @@ def bagisto(root: Path) -> Iterator[Check]:
                 yield Check("bagisto", path.parent.name, key, _filled(value), kinds[key])
 
 
-def _translated(path: Path, kinds: dict[str, str]) -> dict[str, str]:
+def _translated(path: Path, sources: Iterable[str]) -> dict[str, str]:
     """A compiled gettext catalogue's translations of the strings given, those it has."""
     with path.open("rb") as file:
         catalogue = gettext.GNUTranslations(file)
-    found = {source: catalogue.gettext(source) for source in kinds}
+    found = {source: catalogue.gettext(source) for source in sources}
     return {source: text for source, text in found.items() if text != source}
 
 
@@ -379,7 +379,7 @@ def oscar(root: Path) -> Iterator[Check]:
     folder = root / "django-oscar" / "src" / "oscar" / "locale"
     for path in sorted(folder.glob("*/LC_MESSAGES/django.mo")):
         lang = path.parent.parent.name
-        found = _translated(path, {**_OSCAR_KINDS, "Notify me": ""})
+        found = _translated(path, [*_OSCAR_KINDS, "Notify me"])
         for source, text in found.items():
             if source in _OSCAR_KINDS:
                 yield Check("oscar", lang, source, _filled(text), _OSCAR_KINDS[source])

@@ -63,12 +63,7 @@ MAX_ANCESTRY = 250  # ancestors kept per chain: deeper nesting is hostile markup
 
 def lineage(node: LexborNode) -> Iterator[LexborNode]:
     """The node, then its ancestors below the document's root, at most MAX_ANCESTRY."""
-    current: LexborNode | None = node
-    for _ in range(MAX_ANCESTRY):
-        if current is None or current.tag in ROOTS:
-            return
-        yield current
-        current = current.parent
+    return _climb(node, MAX_ANCESTRY, ROOTS)
 
 
 def class_names(element: LexborNode) -> set[str]:
@@ -282,9 +277,15 @@ def wrapped_alone(element: LexborNode) -> LexborNode:
 
 
 def up(node: LexborNode, levels: int) -> Iterator[LexborNode]:
+    """The node, then its ancestors, `levels` in all, below the page's <body>."""
+    return _climb(node, levels, PAGE_TAGS)
+
+
+def _climb(node: LexborNode, levels: int, above: tuple[str, ...]) -> Iterator[LexborNode]:
+    """The node, then its ancestors, at most `levels`, stopping at a tag in `above`."""
     current: LexborNode | None = node
     for _ in range(levels):
-        if current is None or current.tag in PAGE_TAGS:
+        if current is None or current.tag in above:
             return
         yield current
         current = current.parent

@@ -114,7 +114,10 @@ def shown_stock(
     # bought, or while its button waits for a size and the markup says it is in stock.
     sizes_promise = can_buy or (button is not None and markup_sells)
     landmarks = [node for node in (button, title, price) if node is not None]
-    for stock in _statuses_near(view, landmarks, in_another_card, button if can_buy else None):
+    # read once: what stands around the landmarks, and where they stand
+    arounds, anchors = surroundings(landmarks, view), Anchors.of(landmarks, view)
+    taking_orders = button if can_buy else None
+    for stock in _statuses_near(view, arounds, anchors, in_another_card, taking_orders):
         if stock in IN_CONTEXT:
             if can_buy or (sizes_promise and stock == WAITING):
                 continue
@@ -137,9 +140,9 @@ def shown_stock(
         return (
             _said_of_this_product(view, promises)
             or _said_where_named(view, promises)
-            or _every_choice_gone(view, landmarks)
-            or _every_way_closed(view, landmarks)
-            or (None if markup_sells else _classed_sold_out(view, landmarks, price, button))
+            or _every_choice_gone(view, arounds, anchors)
+            or _every_way_closed(view, arounds, anchors)
+            or (None if markup_sells else _classed_sold_out(view, arounds, anchors, price, button))
         )
     return said
 
@@ -171,24 +174,24 @@ def _sold_out_button(
 
 def _statuses_near(
     view: PageView,
-    landmarks: list[LexborNode],
+    arounds: list[LexborNode],
+    anchors: Anchors,
     in_another_card: Callable[[LexborNode], bool],
     taking_orders: LexborNode | None,
 ) -> Iterator[Stock]:
-    """Statuses shown within NEAR steps of a landmark, read under its ancestor a few
-    levels up (most of what lies that near, without reading the whole page), but not in
+    """Statuses shown within NEAR steps of a landmark (`anchors`), read in its surroundings
+    (`arounds`: most of what lies that near, without reading the whole page), but not in
     another product's card (`cards_beside`). Where nothing takes orders, a message's
     opening sentence counts too (`status_read`); beside a button `taking_orders`, a
     sold-out status kept out of sight is a theme's spare copy for scripts to show."""
     sentences = taking_orders is None
     spare = spare_copy(taking_orders) if taking_orders is not None else None
-    anchors = Anchors.of(landmarks, view)
     title_words = (
         set(WORD.findall(shown_text(view.title).lower())) if view.title is not None else set()
     )
     read_whole: set[int] = set()
     tables: dict[int, bool] = {}  # `rows_disagree`, read once per table
-    for around in surroundings(landmarks, view):
+    for around in arounds:
         for node in around.traverse(include_text=True):
             if not node.is_text_node and node.tag not in SHOWING:
                 continue
@@ -254,12 +257,11 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
     return None
 
 
-def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | None:
+def _every_choice_gone(view: PageView, arounds: list[LexborNode], anchors: Anchors) -> Stock | None:
     """A size or colour picker by the landmarks whose every choice says sold out ("40 -
     Sold out", "41 - Sold out"): each speaks of itself, all of them of the product. Read
     only where no buy button takes orders."""
-    anchors = Anchors.of(landmarks, view)
-    for around in surroundings(landmarks, view):
+    for around in arounds:
         for picker in around.css(PICKERS):
             if not a_picker(picker):
                 continue
@@ -271,15 +273,13 @@ def _every_choice_gone(view: PageView, landmarks: list[LexborNode]) -> Stock | N
     return None
 
 
-def _every_way_closed(view: PageView, landmarks: list[LexborNode]) -> Stock | None:
+def _every_way_closed(view: PageView, arounds: list[LexborNode], anchors: Anchors) -> Stock | None:
     """Every way to have the product closed by the landmarks: it cannot be sent and cannot
     be picked up ("Shipping: Not available", "Pickup: Not available"), and no way says
     anything else ("Delivery: Arrives Friday"). Read only where no buy button takes orders."""
-    arounds = surroundings(landmarks, view)
     said = " ".join(around.text(deep=True) for around in arounds).lower()
     if not (_WAY_SENT.search(said) and _WAY_COLLECTED.search(said)):
         return None  # not both ways named: nothing to read (most pages)
-    anchors = Anchors.of(landmarks, view)
     closed, open_ = set(), False
     for around in arounds:
         for node in around.traverse(include_text=True):
@@ -304,7 +304,8 @@ def _every_way_closed(view: PageView, landmarks: list[LexborNode]) -> Stock | No
 
 def _classed_sold_out(
     view: PageView,
-    landmarks: list[LexborNode],
+    arounds: list[LexborNode],
+    anchors: Anchors,
     price: LexborNode | None,
     button: LexborNode | None,
 ) -> Stock | None:
@@ -322,8 +323,7 @@ def _classed_sold_out(
         for element in up(view.title, PRODUCT_LEVELS):
             if element.mem_id in holding_price and marked_sold_out(element):
                 return Stock(OUT_OF_STOCK)
-    anchors = Anchors.of(landmarks, view)
-    for around in surroundings(landmarks, view):
+    for around in arounds:
         for badge in around.css(SOLD_OUT_BADGES):
             if (
                 marked_sold_out(badge)

@@ -344,7 +344,14 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
      "No longer produced", "No longer in production", "Out of production",
      "This set has been retired", "Retired", "End of life", "EOL", "Obsolete", "生産終了",
      "단종", "Снят с производства", "停产",
-     "This product has been replaced by the Lampe Atelier II"],
+     "This product has been replaced by the Lampe Atelier II",
+     # "no longer made", in more words and languages
+     "This lamp is no longer being made", "Wird nicht mehr hergestellt",
+     "Dieser Artikel wird nicht mehr produziert", "N'est plus fabriqué",
+     "Ce produit n'est plus produit", "Ya no se fabrica", "Este producto ya no se produce",
+     "Non più prodotto", "Não é mais fabricado", "Wordt niet meer gemaakt",
+     "Wordt niet meer geproduceerd", "Nie jest już produkowany", "Больше не производится",
+     "Artık üretilmiyor"],
 )  # fmt: skip
 def test_a_line_ended_is_sold_out_only_where_nothing_takes_orders(status: str) -> None:
     """No more will be made, which is not to say none are left: shops sell the last pieces."""

@@ -14,10 +14,13 @@ from chalicelib.prices import words
 # be sold ("Discontinued – while stocks last"); read as sold out where nothing takes
 # orders (`text.GONE`). Part of `OUT_TEXT`.
 LINE_ENDED = re.compile(
-    r"discontinued|out of production|no longer (?:in production|produced|manufactured|made)|"
+    r"discontinued|out of production|no longer (?:being )?(?:in production|produced|manufactured|made)|"
     r"has been (?:replaced|superseded) by|"
     r"^(?:end of life|eol|obsolete|retired)\W*$|\b(?:item|product|set|model) (?:has been |is |was )?retired\b|"
-    r"fuori produzione|生産終了|停产|停產|단종|сня\w* с производства"
+    r"fuori produzione|生産終了|停产|停產|단종|сня\w* с производства|"
+    r"nicht mehr (?:hergestellt|produziert)|n.est plus (?:fabriqu|produit)|ya no se (?:fabrica|produce)|"
+    r"non (?:è |viene )?più prodott|não é mais (?:fabricad|produzid)|niet meer (?:gemaakt|geproduceerd)|"
+    r"nie jest już produkowan|больше не производится|artık üretilmiyor"
 )
 # ...and the words that say its last pieces are on sale, or that it is not over yet.
 LAST_PIECES = re.compile(

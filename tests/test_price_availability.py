@@ -324,7 +324,7 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Uppselt", "স্টক নেই", "Brak produktu", "Non ordinabile",
         # no longer made or carried, nothing left
         "We no longer carry this item", "We no longer sell this product", "None left",
-        "No items left", "Nothing left in stock", "OOS",
+        "No items left", "Nothing left in stock", "OOS", "Awaiting stock", "Waiting for stock",
         "Withdrawn from sale", "Not available for sale", "Kein Bestand",
         "Ta oferta jest zakończona",
         # an event's places gone
@@ -857,7 +857,7 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Restocking", "Being restocked", "Due in stock soon", "Expected in stock 12/03",
      "On order from supplier", "More on the way", "Im Zulauf", "Arriving soon", "Expected 12/03",
      "Dostępne wkrótce", "Expected in stock: 12/03", "Stock arriving soon",
-     "Request a stock alert"],
+     "Request a stock alert", "Stock coming soon", "Restock in progress"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -1381,7 +1381,7 @@ def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:
     ["Notify me", "Email me", "Benachrichtigen", "M'avertir", "Avísame", "Powiadom mnie",
      "Remind me", "M'alerter", "Erinnere mich", "Get notified", "Let me know",
      "Benachrichtigung anfordern", "Mail mij bij voorraad", "Påminn mig", "Értesítést kérek",
-     "Register your interest", "Pre-register"],
+     "Register your interest", "Pre-register", "Request restock", "Request a restock"],
 )  # fmt: skip
 def test_a_bare_notify_me_button_in_the_buy_button_s_place_is_out_of_stock(label: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="btn">{label}</button>')[0] == "out_of_stock"

@@ -38,7 +38,7 @@ OUT_TEXT = re.compile(
             r"out of stock", r"out-of-stock", r"sold[ -]?out", r"^stock[ -]?out\W*$", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"(?:no|nil|zero) stock", r"isn.t in stock", r"not currently available",
-            LINE_ENDED.pattern, r"awaiting stock", r"listing (?:has |was )?ended", r"ended this listing",
+            LINE_ENDED.pattern, r"\b(?:a)?waiting (?:for )?stock", r"listing (?:has |was )?ended", r"ended this listing",
             r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
             r"nehmen (?:\w+ )?keine (?:neuen )?bestellungen", r"n'acceptons (?:plus|pas) de commandes",
             r"\bno (?:aceptamos|estamos aceptando) pedidos", r"não (?:estamos a )?aceita\w* encomendas",
@@ -314,7 +314,9 @@ WAITING_TEXT = re.compile(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
-    r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^stock arriving soon\W*$|^expected \d|^being restocked\W*$|due (?:back )?in(?: stock)? (?:soon|on|\d)|"
+    r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|"
+    r"^stock (?:arriving|coming) soon\W*$|^restock in progress\W*$|"
+    r"due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on)\b|^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
     r"(?:e-?mail|nachricht|info|benachrichtigung|hinweis) bei verfügbarkeit|réassort en cours|"
@@ -379,7 +381,7 @@ NOTIFY_BUTTON = re.compile(
     r"kabari saya|beri tahu saya|giv mig besked|gi meg beskjed|houd m(?:ij|e) op de hoogte|"
     r"get notified|let me know|benachrichtigung anfordern|mail mij bij voorraad|påminn mig|"
     r"hlídací pes|értesítést kérek|anunță-mă|ειδοποίηση διαθεσιμότητας|"
-    r"register (?:your )?interest|pre-?register|subscribe to restock",
+    r"register (?:your )?interest|pre-?register|subscribe to restock|request (?:a )?restock",
 )
 
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture

@@ -1286,6 +1286,30 @@ def test_a_picker_whose_every_choice_is_sold_out_says_the_product_is(picker: str
 @pytest.mark.parametrize(
     "picker",
     [
+        '<select name="size"><option disabled>40 - Sold out</option>'
+        "<option disabled>41 - Sold out</option><option disabled>42 - Sold out</option></select>",
+        '<div class="sizes"><button class="size">40 <span>sold out</span></button>'
+        '<button class="size">41 <span>sold out</span></button></div>',
+        '<div class="swatches"><a href="?c=blue" aria-label="Blue - sold out"></a>'
+        '<a href="?c=red" aria-label="Red - sold out"></a></div>',
+    ],
+)
+def test_every_choice_sold_out_outvotes_a_template_s_buy_button(picker: str) -> None:
+    """Themes print "Add to cart" whatever their scripts will make of it: two or more
+    choices, all sold out, say the product is."""
+    assert offer(TITLE + PRICE + picker + BUTTON)[0] == "out_of_stock"
+    # Markup that says it is in stock still decides, as beside any status.
+    assert offer(TITLE + PRICE + picker + BUTTON, json_ld({"availability": "InStock"}))[0] == (
+        "in_stock"
+    )
+    # One choice alone may be the one size of several a theme lists.
+    one = '<select name="size"><option>XL - Sold out</option></select>'
+    assert offer(TITLE + PRICE + one + BUTTON)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "picker",
+    [
         '<select name="size"><option disabled>40 - Sold out</option><option>41</option></select>',
         '<div class="sizes"><button class="size" disabled>40 <span>sold out</span></button>'
         '<button class="size">41 <span>almost sold out</span></button></div>',

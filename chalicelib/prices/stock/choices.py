@@ -8,6 +8,7 @@ Most shops sell in sizes and print each one's status beside the product's, so
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import islice
 
 from selectolax.lexbor import LexborNode
@@ -54,6 +55,7 @@ _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, i
 ROWS = {"tr", "li"}
 ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
 MAX_ROWS = 50  # rows of a table read for their statuses
+MAX_PICKERS = 20  # pickers by the landmarks read for their choices: a product has a few
 _QUANTITY = re.compile(r"qty|quantit|menge|anzahl|cantidad|aantal|ilość|mennyiség|数量|수량")
 
 
@@ -76,10 +78,20 @@ def a_picker(element: LexborNode) -> bool:
     )
 
 
-def choices_of(picker: LexborNode) -> list[str]:
+def every_choice_gone(picker: LexborNode, least: int = 1) -> bool:
+    """Each of the picker's choices, `least` or more, says it is sold out, in a short
+    text (a longer one is no choice: a table of offers, say)."""
+    count = 0
+    for text in _choices_of(picker):
+        if len(text) > MAX_PHRASE or not says_out(text) or STILL_ON_SALE.search(text):
+            return False
+        count += 1
+    return count >= least
+
+
+def _choices_of(picker: LexborNode) -> Iterator[str]:
     """What each of a picker's choices says, shown or in its label for screen readers
     (a swatch is a picture); a drop-down's empty "Choose a size" is no choice."""
-    said = []
     for choice in picker.iter():
         if choice.tag == "legend" or (
             choice.tag == "option" and choice.attributes.get("value") == ""
@@ -90,14 +102,7 @@ def choices_of(picker: LexborNode) -> list[str]:
             for n in choice.traverse()
         )
         if text.strip():
-            said.append(text.strip().lower())
-    return said
-
-
-def choice_gone(text: str) -> bool:
-    """A choice's short text saying it is sold out (a longer one is no choice: a table
-    of offers, say)."""
-    return len(text) <= MAX_PHRASE and says_out(text) and not STILL_ON_SALE.search(text)
+            yield text.strip().lower()
 
 
 def another_choice(element: LexborNode, title_words: set[str]) -> bool:

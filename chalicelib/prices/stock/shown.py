@@ -31,11 +31,11 @@ from chalicelib.prices.stock.button import (
     takes_pre_orders,
 )
 from chalicelib.prices.stock.choices import (
+    MAX_PICKERS,
     PICKERS,
     a_picker,
     another_choice,
-    choice_gone,
-    choices_of,
+    every_choice_gone,
     in_picker,
     of_another_form,
     rows_disagree,
@@ -128,6 +128,8 @@ def shown_stock(
                 return replace(PRE_ORDER, worded=True)
             return stock  # whatever else the page says nearby
         said = replace(stock if said is None or stock.flag else said, worded=True)
+    if said == Stock(IN_STOCK) and _every_choice_gone(view, arounds, anchors, least=2):
+        return Stock(OUT_OF_STOCK)  # every size sold out, whatever the template's button says
     if said is None and not can_buy:
         if (
             button is not None
@@ -257,16 +259,17 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
     return None
 
 
-def _every_choice_gone(view: PageView, arounds: list[LexborNode], anchors: Anchors) -> Stock | None:
-    """A size or colour picker by the landmarks whose every choice says sold out ("40 -
-    Sold out", "41 - Sold out"): each speaks of itself, all of them of the product. Read
-    only where no buy button takes orders."""
+def _every_choice_gone(
+    view: PageView, arounds: list[LexborNode], anchors: Anchors, least: int = 1
+) -> Stock | None:
+    """A size or colour picker by the landmarks whose every choice, of `least` or more,
+    says sold out ("40 - Sold out", "41 - Sold out"): each speaks of itself, all of them
+    of the product."""
     for around in arounds:
-        for picker in around.css(PICKERS):
+        for picker in around.css(PICKERS)[:MAX_PICKERS]:
             if not a_picker(picker):
                 continue
-            choices = choices_of(picker)
-            if not (choices and all(map(choice_gone, choices))):
+            if not every_choice_gone(picker, least):
                 continue
             if stated(picker) and by_the_landmarks(picker, anchors, view):
                 return Stock(OUT_OF_STOCK)

@@ -38,7 +38,7 @@ OUT_TEXT = re.compile(
             r"out of stock", r"out-of-stock", r"sold[ -]?out", r"^stock[ -]?out\W*$", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"(?:no|nil|zero) stock", r"isn.t in stock", r"not currently available",
-            LINE_ENDED.pattern, r"\b(?:a)?waiting (?:for )?stock", r"listing (?:has |was )?ended", r"ended this listing",
+            LINE_ENDED.pattern, r"\b(?:awaiting|waiting) (?:for )?stock", r"listing (?:has |was )?ended", r"ended this listing",
             r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
             r"nehmen (?:\w+ )?keine (?:neuen )?bestellungen", r"n'acceptons (?:plus|pas) de commandes",
             r"\bno (?:aceptamos|estamos aceptando) pedidos", r"não (?:estamos a )?aceita\w* encomendas",

@@ -7,6 +7,7 @@ import sys
 from bench import (
     change_bench,
     coldstart_bench,
+    odd_images,
     other_pages,
     platform_words,
     prices_bench,
@@ -17,6 +18,7 @@ from bench import (
 BENCHMARKS = {
     "change": change_bench.run,
     "coldstart": coldstart_bench.run,
+    "odd-images": odd_images.run,
     "other-pages": other_pages.run,
     "prices": prices_bench.run,
     "platform-words": platform_words.run,

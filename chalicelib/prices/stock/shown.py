@@ -129,7 +129,7 @@ def shown_stock(
             return stock  # whatever else the page says nearby
         said = replace(stock if said is None or stock.flag else said, worded=True)
     if said == Stock(IN_STOCK) and _every_choice_gone(view, arounds, anchors, least=2):
-        return Stock(OUT_OF_STOCK)  # every size sold out, whatever the template's button says
+        return Stock(OUT_OF_STOCK)  # only the button spoke: a template's, over every size gone
     if said is None and not can_buy:
         if (
             button is not None

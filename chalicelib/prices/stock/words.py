@@ -14,13 +14,15 @@ from chalicelib.prices import words
 # be sold ("Discontinued – while stocks last"); read as sold out where nothing takes
 # orders (`text.GONE`). Part of `OUT_TEXT`.
 LINE_ENDED = re.compile(
-    r"discontinued|out of production|no longer (?:being )?(?:in production|produced|manufactured|made)|"
+    r"discontinued|out of production|"
+    r"no longer (?:being )?(?:in production|produced|manufactured|made)|"
     r"has been (?:replaced|superseded) by|"
     r"^(?:end of life|eol|obsolete|retired)\W*$|\b(?:item|product|set|model) (?:has been |is |was )?retired\b|"
     r"fuori produzione|生産終了|停产|停產|단종|сня\w* с производства|"
-    r"nicht mehr (?:hergestellt|produziert)|n.est plus (?:fabriqu|produit)|ya no se (?:fabrica|produce)|"
-    r"non (?:è |viene )?più prodott|não é mais (?:fabricad|produzid)|niet meer (?:gemaakt|geproduceerd)|"
-    r"nie jest już produkowan|больше не производится|artık üretilmiyor"
+    r"nicht mehr (?:hergestellt|produziert)|n.est plus (?:fabriqu|produit)|"
+    r"ya no se (?:fabrica|produce)|non (?:è |viene )?più prodott|não é mais (?:fabricad|produzid)|"
+    r"niet meer (?:gemaakt|geproduceerd)|nie jest już produkowan|больше не производится|"
+    r"artık üretilmiyor"
 )
 # ...and the words that say its last pieces are on sale, or that it is not over yet.
 LAST_PIECES = re.compile(
@@ -38,7 +40,8 @@ OUT_TEXT = re.compile(
             r"out of stock", r"out-of-stock", r"sold[ -]?out", r"^stock[ -]?out\W*$", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
             r"not in stock", r"(?:no|nil|zero) stock", r"isn.t in stock", r"not currently available",
-            LINE_ENDED.pattern, r"\b(?:awaiting|waiting) (?:for )?stock", r"listing (?:has |was )?ended", r"ended this listing",
+            LINE_ENDED.pattern, r"\b(?:awaiting|waiting) (?:for )?stock",
+            r"listing (?:has |was )?ended", r"ended this listing",
             r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
             r"nehmen (?:\w+ )?keine (?:neuen )?bestellungen", r"n'acceptons (?:plus|pas) de commandes",
             r"\bno (?:aceptamos|estamos aceptando) pedidos", r"não (?:estamos a )?aceita\w* encomendas",

@@ -29,6 +29,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
+from bench.checkouts import checkouts
+
 PROJECT = Path(__file__).resolve().parent.parent
 SIZES = (1200, 480, 160)
 MEMORY_LIMIT = 4 << 30  # a decoder that wants more fails, not the machine
@@ -136,11 +138,10 @@ def _judged_apart(path: Path) -> Answer:
 
 
 def run() -> None:
-    folder = os.environ.get("ODD_IMAGES_DIR")
-    if not folder:
-        print("odd images: set ODD_IMAGES_DIR to the projects' checkouts (bench/odd_images.py)")
+    root = checkouts("odd images", "ODD_IMAGES_DIR", "the projects'", "bench/odd_images.py")
+    if root is None:
         return
-    found = answers(files_under(Path(folder)))
+    found = answers(files_under(root))
     kinds = Counter(answer.kind for answer in found.values())
     reasons = Counter(a.detail for a in found.values() if a.kind == REFUSED)
     peak = max(found.items(), key=lambda item: item[1].peak_mb, default=None)

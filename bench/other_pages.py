@@ -13,10 +13,10 @@ a folder named as its repository (without its owner).
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import NamedTuple
 
+from bench.checkouts import checkouts
 from chalicelib.prices import extract_offer
 from chalicelib.prices.stock.text import IN_STOCK, OUT_OF_STOCK
 
@@ -77,11 +77,10 @@ def right(root: Path, pages: tuple[SavedPage, ...] = PAGES) -> dict[str, tuple[i
 
 
 def run() -> None:
-    folder = os.environ.get("OTHER_PAGES_DIR")
-    if not folder:
-        print("other pages: set OTHER_PAGES_DIR to the projects' checkouts (bench/other_pages.py)")
+    root = checkouts("other pages", "OTHER_PAGES_DIR", "the projects'", "bench/other_pages.py")
+    if root is None:
         return
-    counts = right(Path(folder))
+    counts = right(root)
     good = sum(good for good, _ in counts.values())
     read = sum(read for _, read in counts.values())
     (in_good, in_read), (out_good, out_read) = counts[IN_STOCK], counts[OUT_OF_STOCK]

@@ -21,12 +21,12 @@ from __future__ import annotations
 import csv
 import gettext
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
+from bench.checkouts import checkouts
 from chalicelib.prices import extract_offer
 from chalicelib.prices.dom import plain
 from chalicelib.prices.stock.text import IN_STOCK, OUT_OF_STOCK, PRE_ORDER, stock_said
@@ -498,13 +498,11 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
 
 
 def run() -> None:
-    folder = os.environ.get("PLATFORM_LOCALES_DIR")
-    if not folder:
-        print(
-            "platform words: set PLATFORM_LOCALES_DIR to the platforms' checkouts (bench/platform_words.py)"
-        )
+    root = checkouts(
+        "platform words", "PLATFORM_LOCALES_DIR", "the platforms'", "bench/platform_words.py"
+    )
+    if root is None:
         return
-    root = Path(folder)
     total = wrong = 0
     for source, checks in SOURCES.items():
         found = list(checks(root))

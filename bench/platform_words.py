@@ -3,17 +3,19 @@
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
 "notify me when it is available", add to cart, pre-order and a store's pickup, from the
-locale files of twelve platforms, each string alone, and all but Spree's, Bagisto's,
-Aimeos's and Saleor's also on a page shaped as that platform's product page. The word lists were fixed
-against these in the thirty-sixth and thirty-seventh rounds: this is a check against
-regressions, not a figure for unseen shops.
+locale files of fifteen platforms, each string alone, and all but Spree's, Solidus's,
+Bagisto's, Aimeos's and Saleor's also on a page shaped as that platform's product page.
+The word lists were fixed against these in the thirty-sixth, thirty-seventh and
+thirty-ninth rounds: this is a check against regressions, not a figure for unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
-Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n, bagisto/bagisto,
-Sylius/Sylius, bigcommerce/cornerstone, django-oscar/django-oscar, aimeos/ai-client-html,
-wp-plugins/woocommerce (at 9759981, the last commit holding its catalogues),
-saleor/saleor-storefront and Mageplaza's Magento 2 language packs (`magento-2-*-language-pack`), each in a folder
-named as its repository; those missing are left out.
+Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n,
+solidusio/solidus_i18n, bagisto/bagisto, Sylius/Sylius, bigcommerce/cornerstone,
+django-oscar/django-oscar, aimeos/ai-client-html, wp-plugins/woocommerce (at 9759981, the
+last commit holding its catalogues), saleor/saleor-storefront, bigcommerce/catalyst,
+vtex-apps/store-components and Mageplaza's Magento 2 language packs
+(`magento-2-*-language-pack`), each in a folder named as its repository; those missing
+are left out.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ from chalicelib.prices.words import BUY_ACTION
 SOLD_OUT, ON_SALE, PROMISE, ELSEWHERE = "sold out", "on sale", "promise", "elsewhere"
 BUY, PRE_ORDERING = "buy", "pre-order"
 # A placeholder as each platform writes it: "{{ quantity }}", "{quantity}", "%1", "%d",
-# "%{item}", ":qty".
-_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|%?\{\w+\}|%\w+%|%\d|%[ds]|:\w+")
+# "%{item}", ":qty", "{quantity, number}".
+_PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|%?\{\w+(?:,\s*\w+)?\}|%\w+%|%\d|%[ds]|:\w+")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -258,13 +260,14 @@ def _yaml_strings(path: Path, keys: dict[str, str]) -> Iterator[tuple[str, str]]
             yield found.group(1), found.group(2)
 
 
-def spree(root: Path) -> Iterator[Check]:
-    """Spree's storefront strings (not its messages, which name an item: "%{item} sold out")."""
+def spree(root: Path, source: str) -> Iterator[Check]:
+    """Spree's storefront strings, or those of Solidus, its fork (not their messages, which
+    name an item: "%{item} sold out")."""
     kinds = {"out_of_stock": SOLD_OUT, "in_stock": ON_SALE, "add_to_cart": BUY}
-    for path in sorted((root / "spree_i18n" / "config" / "locales").glob("*.yml")):
+    for path in sorted((root / f"{source}_i18n" / "config" / "locales").glob("*.yml")):
         for key, text in _yaml_strings(path, kinds):
             if "%{" not in text:
-                yield Check("spree", path.stem, key, text, kinds[key])
+                yield Check(source, path.stem, key, text, kinds[key])
 
 
 def sylius(root: Path) -> Iterator[Check]:
@@ -481,12 +484,103 @@ def saleor(root: Path) -> Iterator[Check]:
                 yield Check("saleor", path.stem, name, _filled(text), kind)
 
 
+_CATALYST_KINDS = {
+    "Submit.outOfStock": SOLD_OUT, "Submit.unavailable": SOLD_OUT, "Submit.addToCart": BUY,
+    "Submit.preorder": PRE_ORDERING, "currentStock": ON_SALE, "backorderQuantity": ON_SALE,
+}  # fmt: skip
+
+
+def catalyst(root: Path) -> Iterator[Check]:
+    """BigCommerce's Catalyst storefront; also on its product form, whose one button is
+    served with the product's state as its label ("Out of stock", greyed)."""
+    folder = root / "catalyst" / "core" / "messages"
+    if not (folder / "en.json").is_file():
+        return
+    english = _locale(folder / "en.json")
+    for path in sorted(folder.glob("*.json")):
+        lang = path.stem
+        strings = {
+            at: _filled(text)
+            for at, text in _locale(path).items()
+            if at.startswith("Product.ProductDetails.")
+            and (lang == "en" or text != english.get(at))
+        }
+        for at, text in strings.items():
+            kind = next((k for name, k in _CATALYST_KINDS.items() if at.endswith(f".{name}")), None)
+            if kind is not None:
+                yield Check(
+                    "catalyst", lang, at.removeprefix("Product.ProductDetails."), text, kind
+                )
+        said = {
+            name: strings.get(f"Product.ProductDetails.{name}")
+            or _filled(english[f"Product.ProductDetails.{name}"])
+            for name in _CATALYST_KINDS
+        }
+
+        def form(label: str, disabled: bool, stock: str = "") -> str:
+            state = " disabled" if disabled else ""
+            line = f'<p class="text-contrast-400">{stock}</p>' if stock else ""
+            return (
+                f'<form class="flex flex-col gap-4">{line}<input type="number" name="quantity" '
+                f'value="1"><button class="button" type="submit"{state}>{label}</button></form>'
+            )
+
+        for name, body, expected in (
+            (
+                "page: add to cart",
+                form(said["Submit.addToCart"], False, said["currentStock"]),
+                IN_STOCK,
+            ),
+            ("page: out of stock", form(said["Submit.outOfStock"], True), OUT_OF_STOCK),
+            ("page: unavailable", form(said["Submit.unavailable"], True), OUT_OF_STOCK),
+        ):
+            yield Check("catalyst", lang, name, _page(lang, body), expected)
+
+
+_VTEX_KINDS = {
+    "store/availability-subscriber.title": SOLD_OUT, "store/buyButton-label-unavailable": SOLD_OUT,
+    "store/availability-subscriber.subscribe-label": PROMISE, "store/buy-button.add-to-cart": BUY,
+}  # fmt: skip
+
+
+def vtex(root: Path) -> Iterator[Check]:
+    """VTEX's store components; also on its product page: the buy button, or, sold out, the
+    availability subscriber's form in its place."""
+    folder = root / "store-components" / "messages"
+    if not (folder / "en.json").is_file():
+        return
+    english = json.loads((folder / "en.json").read_text(encoding="utf-8"))
+    for path in sorted(folder.glob("*.json")):
+        lang = path.stem
+        if lang == "context":
+            continue
+        strings = json.loads(path.read_text(encoding="utf-8"))
+        for key, kind in _VTEX_KINDS.items():
+            if key in strings and (lang == "en" or strings[key] != english.get(key)):
+                yield Check("vtex", lang, key, _filled(strings[key]), kind)
+        said = {key: _filled(strings.get(key, english[key])) for key in _VTEX_KINDS}
+        buy = (
+            '<button class="vtex-button"><div class="vtex-add-to-cart-button-0-x-buttonDataContainer">'
+            f'<span class="vtex-add-to-cart-button-0-x-buttonText">{said["store/buy-button.add-to-cart"]}'
+            "</span></div></button>"
+        )
+        subscriber = (
+            '<div class="vtex-store-components-3-x-subscriberContainer">'
+            f'<div class="vtex-store-components-3-x-title">{said["store/availability-subscriber.title"]}</div>'
+            '<div class="vtex-store-components-3-x-subscribeLabel">'
+            f"{said['store/availability-subscriber.subscribe-label']}</div>"
+            '<form><input type="email" name="email"><button type="submit">OK</button></form></div>'
+        )
+        yield Check("vtex", lang, "page: add to cart", _page(lang, buy), IN_STOCK)
+        yield Check("vtex", lang, "page: subscriber", _page(lang, subscriber), OUT_OF_STOCK)
+
+
 SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "dawn": lambda root: shopify(root, "dawn"),
     "horizon": lambda root: shopify(root, "horizon"),
     "magento": magento,
     "shopware": shopware,
-    "spree": spree,
+    "spree": lambda root: spree(root, "spree"),
     "bagisto": bagisto,
     "sylius": sylius,
     "cornerstone": cornerstone,
@@ -494,6 +588,9 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "aimeos": aimeos,
     "woocommerce": woocommerce,
     "saleor": saleor,
+    "solidus": lambda root: spree(root, "solidus"),
+    "catalyst": catalyst,
+    "vtex": vtex,
 }
 
 

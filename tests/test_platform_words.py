@@ -14,6 +14,7 @@ from bench.platform_words import (
     ELSEWHERE,
     ON_SALE,
     PRE_ORDERING,
+    PROMISE,
     SOLD_OUT,
     Check,
     judged_right,
@@ -79,6 +80,9 @@ def locales(tmp_path: Path) -> Path:
         "      out_of_stock: '%{item} se agotó'\n",
         "utf-8",
     )
+    solidus = tmp_path / "solidus_i18n" / "config" / "locales"
+    solidus.mkdir(parents=True)
+    (solidus / "uk.yml").write_text("uk:\n  spree:\n    out_of_stock: Немає на залишку\n", "utf-8")
     sylius = tmp_path / "Sylius" / "src" / "Sylius" / "Bundle" / "UiBundle" / "Resources"
     (sylius / "translations").mkdir(parents=True)
     (sylius / "translations" / "messages.nl.yml").write_text(
@@ -117,6 +121,32 @@ def locales(tmp_path: Path) -> Path:
         ("it", "Out of stock"),
     ):
         (saleor / f"{name}.json").write_text(json.dumps({key: {"string": text}}), "utf-8")
+    catalyst = tmp_path / "catalyst" / "core" / "messages"
+    catalyst.mkdir(parents=True)
+    submit = {"addToCart": "Add to cart", "outOfStock": "Out of stock", "unavailable": "Unavailable",
+              "preorder": "Preorder"}  # fmt: skip
+    details = {"Submit": submit, "currentStock": "{quantity, number} in stock",
+               "backorderQuantity": "{quantity, number} will be on backorder"}  # fmt: skip
+    (catalyst / "en.json").write_text(
+        json.dumps({"Product": {"ProductDetails": details}, "Compare": {"addToCart": "Add"}}),
+        "utf-8",
+    )
+    submit = {**submit, "outOfStock": "Fora do estoque", "addToCart": "Adicionar ao carrinho"}
+    portuguese = {"Submit": submit, "currentStock": "{quantity, number} em estoque"}
+    (catalyst / "pt.json").write_text(
+        json.dumps({"Product": {"ProductDetails": portuguese}}), "utf-8"
+    )
+    vtex = tmp_path / "store-components" / "messages"
+    vtex.mkdir(parents=True)
+    english = {"store/buy-button.add-to-cart": "Add to Cart",
+               "store/availability-subscriber.title": "This product isn't available right now",
+               "store/availability-subscriber.subscribe-label": "I want to know when this product "
+               "becomes available", "store/buyButton-label-unavailable": "Unavailable"}  # fmt: skip
+    (vtex / "en.json").write_text(json.dumps(english), "utf-8")
+    italian = {"store/availability-subscriber.title": "Questo prodotto non è disponibile",
+               "store/buyButton-label-unavailable": "Unavailable"}  # fmt: skip
+    (vtex / "it.json").write_text(json.dumps(italian), "utf-8")
+    (vtex / "context.json").write_text(json.dumps({"store/buy-button.add-to-cart": "A button"}))
     return tmp_path
 
 
@@ -130,6 +160,7 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("magento", "Dodaj do koszyka", BUY) in words
     assert ("shopware", "Nie je už k dispozícii", SOLD_OUT) in words
     assert ("spree", "Agotado", SOLD_OUT) in words
+    assert ("solidus", "Немає на залишку", SOLD_OUT) in words
     assert ("sylius", "Geen voorraad", SOLD_OUT) in words
     assert ("cornerstone", "Utsåld", SOLD_OUT) in words
     assert ("cornerstone", "3 I lager", ON_SALE) in words
@@ -137,6 +168,19 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("oscar", "Mitte saadaval", SOLD_OUT) in words
     assert ("aimeos", "Geen voorraad", SOLD_OUT) in words
     assert ("woocommerce", "Allan o stoc", SOLD_OUT) in words
+    assert ("catalyst", "Fora do estoque", SOLD_OUT) in words
+    assert ("catalyst", "3 em estoque", ON_SALE) in words
+    assert ("vtex", "Questo prodotto non è disponibile", SOLD_OUT) in words
+    assert ("vtex", "I want to know when this product becomes available", PROMISE) in words
+    # Catalyst's strings of its product details, not its comparison page's; VTEX's
+    # translations, not the notes its translators read.
+    assert ("catalyst", "en", "Add") not in {
+        (c.source, c.locale, c.text) for c in found["catalyst"]
+    }
+    assert {c.locale for c in found["vtex"]} == {"en", "it"}
+    assert ("vtex", "it", "Unavailable") not in {
+        (c.source, c.locale, c.text) for c in found["vtex"]
+    }
     # Saleor's, but not a string its locale left in English
     assert [(c.locale, c.what, c.text) for c in found["saleor"]] == [
         ("nl", "outOfStock", "Geen stock meer")
@@ -153,7 +197,8 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
         (c.source, c.locale, c.text) for c in found["cornerstone"]
     }
     assert not any("se agotó" in text for text in texts)
-    # All but Spree's, Bagisto's and Aimeos's are also read on their product pages.
+    # All but Spree's, Solidus's, Bagisto's, Aimeos's and Saleor's are also read on their
+    # product pages.
     pages = [c for checks in found.values() for c in checks if c.what.startswith("page")]
     assert {c.source for c in pages} == {
         "dawn",
@@ -163,6 +208,8 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
         "cornerstone",
         "oscar",
         "woocommerce",
+        "catalyst",
+        "vtex",
     }
     assert all(judged_right(c) for c in pages)
     # Cornerstone serves a sold-out product's page with its "Add to Cart" button and an alert.

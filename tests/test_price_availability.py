@@ -1748,7 +1748,9 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Sold out at Westfield Mall", "Unavailable at this location",
      "Collection: not available", "Click & Collect unavailable", "Not available for collection",
      "Collection in store: out of stock",
-     "Ausverkauft im Laden, online erhältlich",
+     "Ausverkauft im Laden, online erhältlich", "この商品は店舗では入手できません",
+     # a limit on how many one shopper may buy
+     "1인당 2개 이상 구매할 수 없습니다",
      # a place the shop does not sell to
      "Non disponible en Belgique", "No disponible para Canarias", "Nicht lieferbar nach Norwegen",
      "Nicht verfügbar in Österreich", "Not available in the US", "Niet beschikbaar in België",
@@ -2059,7 +2061,10 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      ("พรีออเดอร์", "pre-order"), ("طلب مسبق", "pre-order"), ("お取り寄せ", "back-order"),
      ("Nu vooruitbestellen", "pre-order"), ("Pre-ordina ora", "pre-order"),
      ("Reserva ahora", "pre-order"), ("Ei varastossa, vain jälkitoimituksena", "back-order"),
-     ("هم اکنون در انبار موجود نیست - اما میتوانید این محصول را پیش خرید کنید", "pre-order")],
+     ("هم اکنون در انبار موجود نیست - اما میتوانید این محصول را پیش خرید کنید", "pre-order"),
+     # BigCommerce's Catalyst's
+     ("Pedido anticipado", "pre-order"), ("Pre-ordine", "pre-order"),
+     ("Zamówienie wstępne", "pre-order"), ("Förboka", "pre-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
@@ -2435,6 +2440,11 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
      "यह उत्पाद स्टॉक और अनुपलब्ध से बाहर है.",
      # Saleor's storefront's
      "Geen stock meer", "Sem item no estoque",
+     # BigCommerce's Catalyst's, VTEX's and Magento's Hindi pack's
+     "Fora do estoque", "В момента този продукт не е достъпен", "現在、この製品を入手できません",
+     "이 제품은 지금 구매할 수 없습니다.", "구매할 수 없음", "स्टॉक ख़त्म",
+     # Solidus's
+     "Немає на залишку",
      # written with Arabic's optional vowel marks or stretched
      "غير متوفّر", "نفدت الكميّة", "غير متـوفر"],
 )  # fmt: skip
@@ -2466,7 +2476,15 @@ def test_platforms_translations_of_out_of_stock_say_so(status: str) -> None:
      "Notificarme cuando este producto vuelva a stock", "Avisera mig när produkten är tillgänglig.",
      "Bu ürün stoğa girince beni bilgilendir.", "Сповістіть мене, коли ця позиція стане доступною.",
      "Thông báo cho tôi khi sản phẩm này có hàng", "Уведоми ме, когато този продукт е наличен.",
-     "Avisa'm quan l'article estigui disponible.", "当产品可买时，请通知我。"],
+     "Avisa'm quan l'article estigui disponible.", "当产品可买时，请通知我。",
+     # VTEX's availability subscriber's
+     "I want to know when this product becomes available",
+     "Ich möchte wissen, wann dieses Produkt verfügbar ist",
+     "Уведомете ме, когато този продукт стане достъпен",
+     "Értesítést kérek, amikor a termék elérhetővé válik",
+     "Saya ingin tahu kapan produk ini menjadi tersedia",
+     "この製品が入手可能になったらお知らせください", "أريد أن أعرف متى يصبح هذا المنتج متاحًا",
+     "이 제품을 언제 구매할 수 있을지 알고 싶습니다."],
 )  # fmt: skip
 def test_platforms_translations_of_notify_me_when_available_say_out_of_stock(promise: str) -> None:
     link = f'<div class="product alert stock"><a href="#" class="action alert">{promise}</a></div>'

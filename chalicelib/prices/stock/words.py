@@ -103,7 +103,7 @@ OUT_TEXT = re.compile(
             r"fuera de (?:stock|inventario)", r"no disponible", r"esaurit[oaie]", r"non disponibile",
             r"esgotad[oa]", r"\besgota(?:t|ts|da|des)\b", r"esgot(?:ou|aram)\b",
             r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque", r"sem ite(?:m|ns) (?:no|em) estoque",
-            r"fora de (?:estoque|stock)",
+            r"fora d[eo] (?:estoque|stock)",
             r"sem stock", r"\bem falta\b", r"sense estoc", r"uitverkocht", r"niet op voorraad",
             r"\bgeen (?:voorraad|stock)\b",
             r"niet leverbaar", r"niet beschikbaar",
@@ -132,9 +132,9 @@ OUT_TEXT = re.compile(
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продан[оыа]?\b", r"розпродан",
             r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
-            r"немає (?:в|у) наявності", r"няма ў наяўнасці", r"недаступн", r"немає на складі",
+            r"немає (?:в|у) наявності", r"немає на залишку", r"няма ў наяўнасці", r"недаступн", r"немає на складі",
             r"відсутн", r"изчерпан", r"няма наличност",
-            r"не е налич", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже",
+            r"не е налич", r"не е достъп", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже",
             r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
             r"stokta yok", r"ne di stokê de", r"fora d['’]estoc", r"allan o stoc", r"\bagortua\b",
@@ -148,14 +148,14 @@ OUT_TEXT = re.compile(
             r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"חסר (?:כרגע )?במלאי",
             r"לא זמין",
             r"^نفاد المخزون\W*$", r"موجودی تمام", r"მიუწვდომელი",
-            r"स्टॉक में नहीं", r"स्टाक में नहीं", r"अनुपलब्ध", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
-            r"在庫切れ", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
+            r"स्टॉक में नहीं", r"स्टॉक ख\u093c?त्म", r"स्टाक में नहीं", r"अनुपलब्ध", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
+            r"在庫切れ", r"現在\S{0,10}入手できません", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지",
-            r"구매 ?불가", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
+            r"구매 ?불가", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
             r"ไม่พร้อมจ\u0e4d\u0e32หน่าย",  # its "ำ" as NFKC writes it (`dom.plain`)
@@ -254,9 +254,9 @@ NEGATION = re.compile(
 )
 
 PREORDER_TEXT = re.compile(
-    r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|précommande|pre-?venta|pre-?ordina|"
-    r"\breserv[ae] ahora\b|予約|預購|预购|예약|przedsprzeda|"
-    r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|"
+    r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|précommande|pre-?venta|pre-?ordin[ae]|"
+    r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
+    r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
     r"forudbestil|forhåndsbestill|ennakkotilaus|προ-? ?παραγγελ|پیش ?خرید|pré-?venda|pré-?encomenda|预售|預售|"
     r"đặt trước|พรีออเดอร์|طلب مسبق",
 )
@@ -328,8 +328,9 @@ WAITING_TEXT = re.compile(
     r"en réassort|de réassort|alerté (?:\w+ ){0,2}disponibilité|"
     r"avertir (?:\w+ ){0,2}disponibilité|"
     r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
-    r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|"
+    r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|(?:入手|購入)可能になったら|언제 구매할 수 있을지 알고 싶|"
     r"back in stock|stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
+    rf"(?:want|like|wish) to know when {_GAP}(?:available|back|in stock)|أريد أن أعرف متى {_GAP}متاح|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
     r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"
@@ -341,6 +342,7 @@ WAITING_TEXT = re.compile(
     # ("Benachrichtigen Sie mich, wenn dieser Artikel verfügbar ist"), in forms that say
     # "when it will be", not "if it is" ("Ha raktáron van, holnap szállítjuk")
     rf"(?:wenn|sobald) {_GAP}(?:wieder )?(?:verfügbar|lieferbar)|"
+    rf"möchte wissen,? wann {_GAP}(?:wieder )?(?:verfügbar|lieferbar)|"
     rf"(?:quand|dès que|lorsque) {_GAP}(?:(?:de nouveau |à nouveau )?(?:disponible|en stock)|de retour)|"
     rf"cuando {_GAP}(?:disponible|vuelva)|quan {_GAP}disponible|"
     rf"(?:quando|assim que) {_GAP}(?:disponibile|torn|dispon[íi]vel|chegar|em (?:stock|estoque))|"
@@ -349,11 +351,11 @@ WAITING_TEXT = re.compile(
     rf"kun {_GAP}(?:saatavilla|varastossa)|kui {_GAP}(?:saadaval|saabub)|"
     rf"(?:gdy|kiedy) {_GAP}dostępn|"
     rf"(?:až|když|kdy|keď|kedy) {_GAP}(?:k dispozíci|dostupn|skladem|na sklade)|"
-    rf"ha {_GAP}(?:elérhetővé|raktáron lesz)|ha (?:újra )?elérhető|c[âa]nd {_GAP}(?:disponibil|[iî]n stoc)|"
+    rf"(?:ha|amikor) {_GAP}(?:elérhetővé|raktáron lesz)|ha (?:újra )?elérhető|c[âa]nd {_GAP}(?:disponibil|[iî]n stoc)|"
     rf"kada? {_GAP}(?:dostupa?n|pieejam|na stanju|na zalihi)|ko {_GAP}(?:na voljo|na zalogi)|"
     rf"kai {_GAP}(?:atsiras|bus)|когда {_GAP}(?:доступ|появится|поступит|будет в наличии)|"
-    rf"коли {_GAP}(?:доступн|з'явиться|буде в наявності)|когато {_GAP}(?:налич|в наличност)|"
-    rf"όταν {_GAP}διαθέσιμ|(?:jika|saat|bila|apabila|ketika) {_GAP}(?:tersedia|distok)|"
+    rf"коли {_GAP}(?:доступн|з'явиться|буде в наявності)|когато {_GAP}(?:налич|в наличност|достъп)|"
+    rf"όταν {_GAP}διαθέσιμ|(?:jika|saat|bila|apabila|ketika|ingin tahu kapan) {_GAP}(?:tersedia|distok)|"
     rf"khi {_GAP}(?:có hàng|có sẵn|về kho)|כאשר {_GAP}(?:זמינ?|יחזור)|(?:وقتی|زمانی) که {_GAP}موجود شد|"
     rf"sto[kğ]a girince|stokta (?:tekrar )?(?:olduğunda|bulunduğunda)|(?:时|時)[，,]?\s*(?:请|請)?通知我|"
     rf"入荷\S*(?:とき|時)に?(?:通知|お知らせ)|再入荷した(?:際|とき|時)|(?:들어오|가능해지|입고되)면 알려|"

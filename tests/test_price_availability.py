@@ -2443,6 +2443,7 @@ def test_a_sold_out_status_beside_a_pre_order_button_that_takes_orders_is_a_pre_
      # BigCommerce's Catalyst's, VTEX's and Magento's Hindi pack's
      "Fora do estoque", "В момента този продукт не е достъпен", "現在、この製品を入手できません",
      "이 제품은 지금 구매할 수 없습니다.", "구매할 수 없음", "स्टॉक ख़त्म",
+     "ผลิตภัณฑ์นี้ไม่พร้อมจำหน่่ายในขฯะนี้",  # sic, a tone mark doubled
      # Solidus's
      "Немає на залишку",
      # written with Arabic's optional vowel marks or stretched
@@ -2484,7 +2485,8 @@ def test_platforms_translations_of_out_of_stock_say_so(status: str) -> None:
      "Értesítést kérek, amikor a termék elérhetővé válik",
      "Saya ingin tahu kapan produk ini menjadi tersedia",
      "この製品が入手可能になったらお知らせください", "أريد أن أعرف متى يصبح هذا المنتج متاحًا",
-     "이 제품을 언제 구매할 수 있을지 알고 싶습니다."],
+     "이 제품을 언제 구매할 수 있을지 알고 싶습니다.",
+     "ฉันต้องการทราบว่า ผลิตภัณฑ์นี้จะเริ่มพร้อมจำหน่ายเมื่อไร"],
 )  # fmt: skip
 def test_platforms_translations_of_notify_me_when_available_say_out_of_stock(promise: str) -> None:
     link = f'<div class="product alert stock"><a href="#" class="action alert">{promise}</a></div>'

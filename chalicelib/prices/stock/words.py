@@ -158,7 +158,9 @@ OUT_TEXT = re.compile(
             r"구매 ?불가", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต็อก", r"ไม่มีสินค้า", r"ขายหมด",
-            r"ไม่พร้อมจ\u0e4d\u0e32หน่าย",  # its "ำ" as NFKC writes it (`dom.plain`)
+            # its "ำ" as NFKC writes it (`dom.plain`); its tone mark doubled, as VTEX's
+            # translation has it
+            r"ไม่พร้อมจ\u0e4d\u0e32หน\u0e48+าย",
             r"hết hàng", r"tạm hết", r"không sẵn có", r"không còn (?:khả dụng|hàng|bán)",
             r"bán hết",
             r"ngừng (?:kinh doanh|bán)", r"không khả dụng", r"អស់(?:ពី)?ស្តុក", r"ដាច់ស្តុក", r"停售",
@@ -329,6 +331,7 @@ WAITING_TEXT = re.compile(
     r"avertir (?:\w+ ){0,2}disponibilité|"
     r"cuando (?:\w+ ){0,2}(?:haya|tengamos) stock|avis\w* cuando llegue|"
     r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|(?:入手|購入)可能になったら|언제 구매할 수 있을지 알고 싶|"
+    r"พร้อมจ\u0e4d\u0e32หน\u0e48+ายเมื่อไร|"
     r"back in stock|stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
     rf"(?:want|like|wish) to know when {_GAP}(?:available|back|in stock)|أريد أن أعرف متى {_GAP}متاح|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"

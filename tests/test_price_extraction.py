@@ -220,6 +220,40 @@ def test_a_price_without_its_currency_is_in_the_shop_country_s(url: str, currenc
 
 
 @pytest.mark.parametrize(
+    ("head", "shown", "url", "currency"),
+    [('<html lang="es-CL">', "$12.990", "https://tienda.example.com/p", "CLP"),
+     ('<html lang="es"><meta property="og:locale" content="es_CL">', "$12.990",
+      "https://tienda.example.com/p", "CLP"),
+     ('<html><meta http-equiv="Content-Language" content="en-ca">', "$49.99",
+      "https://shop.example.com/p", "CAD"),
+     ('<html lang="nb-NO">', "kr 1.299,-", "https://butikk.example.com/p", "NOK"),
+     ('<html lang="en-PK">', "Rs. 1,299", "https://shop.example.com/p", "PKR"),
+     ('<html lang="zh-CN">', "¥1,299", "https://shop.example.com/p", "CNY"),
+     # no region named, or one whose currency the mark is not
+     ('<html lang="es">', "$12.990", "https://tienda.example.com/p", "USD"),
+     ('<html lang="en-GB">', "$49.99", "https://shop.example.com/p", "USD"),
+     # the domain's country first
+     ('<html lang="en-CA">', "$49.99", "https://shop.example.com.au/p", "AUD"),
+     ('<html lang="es-CL">', "$49.99", "https://shop.example.de/p", "USD")],
+)  # fmt: skip
+def test_an_ambiguous_mark_is_the_currency_of_the_region_the_page_names(
+    head: str, shown: str, url: str, currency: str
+) -> None:
+    """Where the domain names no country: Chilean, Canadian and Mexican shops on .com."""
+    html = (
+        f'{head}<body><h1>Lamp</h1><p class="price">{shown}</p><button>Buy</button></body></html>'
+    )
+    found = extract_price(html, url)
+    assert found is not None and found.currency == currency
+
+
+def test_a_region_named_does_not_guess_the_currency_of_a_price_without_a_mark() -> None:
+    """A template's "en-GB" or "de-DE" says the language, not always the currency."""
+    html = '<html lang="en-GB"><body><h1>Lamp</h1><p class="price">45.00</p><button>Buy</button>'
+    assert extract_price(html, "https://shop.example.com/p") == Price(Decimal(45), None)
+
+
+@pytest.mark.parametrize(
     "code", ["Art.-Nr.: <span>R 12345</span>", '<span class="model">R 2</span>']
 )
 def test_a_part_number_is_not_a_price_in_rand_off_south_african_shops(code: str) -> None:

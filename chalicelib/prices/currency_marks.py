@@ -91,11 +91,26 @@ _SHARING = {
     for mark, default in _AMBIGUOUS.items()
 }
 _CODE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+_LOCALE_REGION = re.compile(r"[a-z]{2,3}[-_]([a-z]{2})(?![a-z])", re.IGNORECASE)
 
 
 def country_currency(url: str | None) -> str | None:
     tld = top_level_domain(url)
     return _TLD_CURRENCY.get(tld) if tld else None
+
+
+def locale_currency(locale: str) -> str | None:
+    """The currency of the country a page's locale names: "es-CL", "es_CL" (not "es")."""
+    region = _LOCALE_REGION.match(locale.strip())
+    return _TLD_CURRENCY.get(region.group(1).lower()) if region else None
+
+
+def in_region(mark: str | None, currency: str | None, local: str | None) -> str | None:
+    """An ambiguous mark's currency on a shop whose domain names no country (`currency_of`
+    took the mark's first currency) but whose page names its region: "$" in "es-CL" is the
+    Chilean peso, "kr" in "nb-NO" the Norwegian krone. `local`: that region's currency."""
+    shared = _SHARING.get((mark or "").strip().upper(), set())
+    return local if local in shared else currency
 
 
 def currency_of(mark: str | None, url: str | None = None) -> str | None:

@@ -9,8 +9,8 @@ from decimal import Decimal
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.money import minor_digits
-from chalicelib.prices.amounts import plus_vat
-from chalicelib.prices.currency_marks import country_currency
+from chalicelib.prices.amounts import Amount, plus_vat
+from chalicelib.prices.currency_marks import country_currency, in_region, locale_currency
 from chalicelib.prices.decoding import decode_html
 from chalicelib.prices.dom import tokens
 from chalicelib.prices.layout import PageView
@@ -78,6 +78,7 @@ def extract_offer(
     selling = [d for d in _main_offers(declared) if named_alike(d.product, names_shown)]
     declared_currency = next((d.currency for d in declared if d.currency), None)
     page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
+    local = None if country_currency(url) else _region_currency(tree)  # decides "$", "kr"
     declared_name = _best_named((d.product for d in selling if d.product), names_shown)
     main = product_key(declared_name) if declared_name else None
     stated = declared_availability(tree)
@@ -85,7 +86,7 @@ def extract_offer(
     clean(tree)
     view = PageView.of(tree, product_name, url)
     shown = candidates(view, url, page_currency) if view is not None else []
-    price = _decide(selling, shown, page_currency, declared_currency=declared_currency)
+    price = _decide(selling, shown, page_currency, declared_currency=declared_currency, local=local)
     button = view.buy_button if view is not None else None
     can_buy = button is not None and not disabled(button)
     markup = declared_stock(
@@ -119,6 +120,17 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
     return title.text(deep=True) if title is not None else None
 
 
+def _region_currency(tree: LexborHTMLParser) -> str | None:
+    """The currency of the country the page says it is written for: its language's region
+    (`<html lang="es-CL">`, `og:locale`, a Content-Language)."""
+    html = tree.css_first("html")
+    said = [html.attributes.get("lang") if html is not None else None]
+    for selector in ('meta[property="og:locale"]', 'meta[http-equiv="content-language" i]'):
+        tag = tree.css_first(selector)
+        said.append(tag.attributes.get("content") if tag is not None else None)
+    return next((code for locale in said if locale and (code := locale_currency(locale))), None)
+
+
 def _names_shown(tree: LexborHTMLParser) -> Iterator[str]:
     """The page's title and its first main headings."""
     yield _page_title(tree) or ""
@@ -143,21 +155,24 @@ def _decide(
     page_currency: str | None,
     *,
     declared_currency: str | None,
+    local: str | None,
 ) -> Price | None:
     ranked = sorted(shown, key=lambda c: (-c.score, c.order))
     best = ranked[0] if ranked and ranked[0].score >= CONFIDENT else None
     # Where the page declares no currency, the marks it shows tell before its domain does.
-    page_currency = declared_currency or _shown_currency(ranked) or page_currency
+    page_currency = declared_currency or _shown_currency(ranked, local) or page_currency
     if not selling:
         # Only a struck or list price shown ("See price in cart"): no price to pay is shown.
         best = (best if best is None or not best.old else None) or _lone_price(ranked)
-        return _visible_price(best, page_currency) if best is not None else None
+        return _visible_price(best, page_currency, local) if best is not None else None
     values = {d.value for d in selling}
     confirmed = [c for c in ranked if c.amount.value in values and c.selling and _as_the_price(c)]
     if confirmed:
-        return _declared_price(selling, confirmed[0].amount.value, page_currency, confirmed[0])
+        return _declared_price(
+            selling, confirmed[0].amount.value, page_currency, confirmed[0], local
+        )
     if best is not None and best.selling and _in_cents(best, values, page_currency):
-        return _visible_price(best, page_currency)  # a template that printed cents: 3000 for $30
+        return _visible_price(best, page_currency, local)  # a template printed 3000 for $30
     if best is not None and best.amount.value not in values:
         # Declared, yet shown only as the old price, before tax, as a saving...
         shown_otherwise = any(c.amount.value in values and not c.selling for c in ranked)
@@ -168,8 +183,8 @@ def _decide(
         gross = best.selling and any(plus_vat(value, best.amount.value) for value in values)
         unshown = not any(_as_the_price(c) for c in ranked if c.amount.value in values)
         if shown_otherwise or ((strong or gross) and unshown):
-            return _visible_price(best, page_currency)
-    return _declared_price(selling, selling[0].value, page_currency, None)
+            return _visible_price(best, page_currency, local)
+    return _declared_price(selling, selling[0].value, page_currency, None, local)
 
 
 def _where_shown(shown: list[Candidate], price: Price | None) -> LexborNode | None:
@@ -201,22 +216,32 @@ def _lone_price(ranked: list[Candidate]) -> Candidate | None:
     return good[0] if len({c.amount.value for c in good}) == 1 else None
 
 
-def _shown_currency(ranked: list[Candidate]) -> str | None:
+def _shown_currency(ranked: list[Candidate], local: str | None) -> str | None:
     """The currency most of the page's prices in good standing are written in."""
     counts: dict[str, int] = {}
     for candidate in ranked:
-        if candidate.amount.mark is not None and candidate.amount.currency and candidate.score > 0:
-            counts[candidate.amount.currency] = counts.get(candidate.amount.currency, 0) + 1
+        currency = _shown_in(candidate.amount, local)
+        if candidate.amount.mark is not None and currency and candidate.score > 0:
+            counts[currency] = counts.get(currency, 0) + 1
     return max(counts, key=lambda code: counts[code]) if counts else None
 
 
 def _declared_price(
-    selling: list[Declared], value: Decimal, page_currency: str | None, seen: Candidate | None
+    selling: list[Declared],
+    value: Decimal,
+    page_currency: str | None,
+    seen: Candidate | None,
+    local: str | None,
 ) -> Price:
     match = next(d for d in selling if d.value == value)
-    currency = match.currency or (seen.amount.currency if seen else None) or page_currency
+    currency = match.currency or (_shown_in(seen.amount, local) if seen else None) or page_currency
     return Price(match.value, currency)
 
 
-def _visible_price(candidate: Candidate, page_currency: str | None) -> Price:
-    return Price(candidate.amount.value, candidate.amount.currency or page_currency)
+def _visible_price(candidate: Candidate, page_currency: str | None, local: str | None) -> Price:
+    return Price(candidate.amount.value, _shown_in(candidate.amount, local) or page_currency)
+
+
+def _shown_in(amount: Amount, local: str | None) -> str | None:
+    """The currency an amount is shown in, its mark read in the page's region."""
+    return in_region(amount.mark, amount.currency, local)

@@ -122,12 +122,13 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
 
 def _region_currency(tree: LexborHTMLParser) -> str | None:
     """The currency of the country the page says it is written for: its language's region
-    (`<html lang="es-CL">`, `og:locale`, a Content-Language)."""
+    (`<html lang="es-CL">`, else `og:locale` or a Content-Language in its head)."""
     html = tree.css_first("html")
     said = [html.attributes.get("lang") if html is not None else None]
-    for selector in ('meta[property="og:locale"]', 'meta[http-equiv="content-language" i]'):
-        tag = tree.css_first(selector)
-        said.append(tag.attributes.get("content") if tag is not None else None)
+    if tree.head is not None:
+        for selector in ('meta[property="og:locale"]', 'meta[http-equiv="content-language" i]'):
+            tag = tree.head.css_first(selector)
+            said.append(tag.attributes.get("content") if tag is not None else None)
     return next((code for locale in said if locale and (code := locale_currency(locale))), None)
 
 

@@ -244,7 +244,8 @@ def test_an_ambiguous_mark_is_the_currency_of_the_region_the_page_names(
         f'{head}<body><h1>Lamp</h1><p class="price">{shown}</p><button>Buy</button></body></html>'
     )
     found = extract_price(html, url)
-    assert found is not None and found.currency == currency
+    assert found is not None
+    assert found.currency == currency
 
 
 def test_a_region_named_does_not_guess_the_currency_of_a_price_without_a_mark() -> None:

@@ -77,8 +77,9 @@ def extract_offer(
     names_shown = tokens(" ".join(_names_shown(tree)))
     selling = [d for d in _main_offers(declared) if named_alike(d.product, names_shown)]
     declared_currency = next((d.currency for d in declared if d.currency), None)
-    page_currency = declared_currency or country_currency(url)  # reads unmarked amounts
-    local = None if country_currency(url) else _region_currency(tree)  # decides "$", "kr"
+    country = country_currency(url)
+    page_currency = declared_currency or country  # reads unmarked amounts
+    local = None if country else _region_currency(tree)  # reads "$", "kr" on a .com shop
     declared_name = _best_named((d.product for d in selling if d.product), names_shown)
     main = product_key(declared_name) if declared_name else None
     stated = declared_availability(tree)

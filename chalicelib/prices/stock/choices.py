@@ -53,6 +53,7 @@ PICKERS = (  # ...found by the selector, confirmed by `a_picker`
 _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|option|list|box|grid)")
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 ROWS = {"tr", "li"}
+_ROWS_READ = ROWS | {"dd"}  # ...and a definition list's values ("<dt>40</dt><dd>Sold out</dd>")
 ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
 MAX_ROWS = 50  # rows of a table read for their statuses
 MAX_PICKERS = 20  # pickers by the landmarks read for their choices: a product has a few
@@ -140,10 +141,11 @@ def _among_alike(item: LexborNode) -> bool:
 
 
 def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
-    """A status in one of a table's or list's alike rows, where another row says otherwise
-    ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one store's;
-    where every row says sold out, the product is. `tables`: what each table says."""
-    row = next((n for n in structure_up(element, ROW_LEVELS) if n.tag in ROWS), None)
+    """A status in one of a table's or list's alike rows (or a definition list's values),
+    where another says otherwise ("Brass | Out of stock", "Chrome | In stock"): each row's,
+    one variant's or one store's; where every row says sold out, the product is.
+    `tables`: what each table says."""
+    row = next((n for n in structure_up(element, ROW_LEVELS) if n.tag in _ROWS_READ), None)
     if row is None or row.parent is None or not _among_alike(row):
         return False
     table = row.parent

@@ -221,6 +221,24 @@ def spare_copy(button: LexborNode) -> Callable[[LexborNode], bool]:
     )
 
 
+def _term_of(element: LexborNode) -> LexborNode | None:
+    """What labels a value: the one other part of the element holding both, or, in a
+    definition list of several pairs ("<dt>Size 40</dt><dd>Sold out</dd><dt>Size 41</dt>
+    ..."), the term before it."""
+    if element.tag == "dd":
+        term = element.prev
+        while term is not None and term.tag != "dt" and not term.text(deep=True).strip():
+            term = term.prev  # the white space between them
+        if term is not None and term.tag == "dt":
+            return term
+    pair = element.parent
+    if pair is None:
+        return None
+    shown = (n for n in pair.iter(include_text=True) if n.text(deep=True).strip())
+    parts = list(islice(shown, 3))  # a pair has two
+    return parts[0] if len(parts) == 2 and parts[1].mem_id == element.mem_id else None
+
+
 def of_something_else(element: LexborNode, text: str, title_words: set[str]) -> bool:
     """The value `text` of a pair whose label names something else: a store's pickup, a
     delivery ("<p>Retiro en tienda</p><strong>No disponible</strong>"), another form of
@@ -228,14 +246,10 @@ def of_something_else(element: LexborNode, text: str, title_words: set[str]) -> 
     ("<dt>Preto</dt><dd>Esgotado</dd>")."""
     while element.parent is not None and element.parent.tag in INLINE_TAGS:
         element = element.parent
-    pair = element.parent
-    if pair is None:
+    term = _term_of(element)
+    if term is None:
         return False
-    shown = (n for n in pair.iter(include_text=True) if n.text(deep=True).strip())
-    parts = list(islice(shown, 3))  # a pair has two
-    if len(parts) != 2 or parts[1].mem_id != element.mem_id:
-        return False
-    label = plain(parts[0].text(deep=True)).lower()  # a label, not a block of the page
+    label = plain(term.text(deep=True)).lower()  # a label, not a block of the page
     if len(label) > MAX_LABEL:
         return False
     pair_text = f"{label.rstrip(':')}: {text}"

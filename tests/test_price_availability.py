@@ -531,16 +531,22 @@ def test_a_status_paired_with_a_label_naming_something_else_is_not_the_product_s
         ("<dt>Store pickup</dt><dd>Not available</dd><dt>Home delivery</dt><dd>Available</dd>",
          "in_stock"),
         ("<dt>SKU</dt><dd>A-1</dd><dt>Store pickup</dt><dd>Not available</dd>", "in_stock"),
-        # every size sold out, or the product's own status among its details
+        # every size sold out, or the product's own status among its details, whatever
+        # else they say is available (its delivery, a store's shelf, its warranty)
         ("<dt>Size 40</dt><dd>Sold out</dd><dt>Size 41</dt><dd>Sold out</dd>", "out_of_stock"),
         ("<dt>SKU</dt><dd>A-1</dd><dt>Availability</dt><dd>Out of stock</dd>", "out_of_stock"),
+        ("<dt>Availability</dt><dd>Out of stock</dd><dt>Delivery</dt><dd>Available</dd>",
+         "out_of_stock"),
+        ("<dt>Online</dt><dd>Sold out</dd><dt>In store</dt><dd>Available</dd>", "out_of_stock"),
+        ("<dt>Status</dt><dd>Sold out</dd><dt>Warranty</dt><dd>Available</dd>", "out_of_stock"),
     ],
 )  # fmt: skip
 def test_a_definition_list_s_value_is_read_with_its_term_and_beside_the_others(
     pairs: str, expected: str
 ) -> None:
     """A <dd>'s label is the <dt> before it, however many pairs the list holds, and its
-    values are rows of a table: one disagreeing with another speaks of itself."""
+    values, each read with its term, are rows of a table: one disagreeing with another
+    speaks of itself."""
     details = f"<dl>{pairs}</dl>"
     assert offer(TITLE + PRICE + details + BUTTON)[0] == expected
     assert offer(TITLE + PRICE + details + GREYED)[0] == expected

@@ -36,11 +36,13 @@ from chalicelib.prices.stock.text import (
 )
 from chalicelib.prices.stock.words import (
     EDITION,
+    ONE_CHOICE,
     OTHER_FORMS,
     OUT_TEXT,
     POINTING,
     STATUS_LABEL,
     STILL_ON_SALE,
+    VARIANT,
 )
 from chalicelib.prices.words import BUY_ACTION, PRICE_SHOWN
 
@@ -154,6 +156,21 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
     return tables[table.mem_id]
 
 
+def defined_by(value: LexborNode) -> LexborNode | None:
+    """A definition list's term for the value (`<dd>`) after it, if it is one."""
+    if value.tag != "dd":
+        return None
+    term = value.prev
+    while term is not None and term.tag != "dt" and not term.text(deep=True).strip():
+        term = term.prev  # the white space between them
+    return term if term is not None and term.tag == "dt" else None
+
+
+def _a_choice(term: str) -> bool:
+    """A size or colour named: a row of choices ("Size 40 | Sold out", "Black | In stock")."""
+    return bool(ONE_CHOICE.search(term) or VARIANT.search(term))
+
+
 def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     """Rows saying different statuses, or a sold-out row beside one that takes an order
     of its own, with a quantity or a buy button (Magento's grouped products: a row's "Out
@@ -164,11 +181,15 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
     offers_said, offers_silent = False, False
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
         row_says, shown = False, []
+        defined = defined_by(other)
+        term = plain(defined.text(deep=True)).lower().rstrip(": ") if defined is not None else ""
         for node in shown_nodes(other):
             if not node.is_text_node:
                 continue
             shown.append(node.text(deep=False))
             text = plain(shown[-1]).lower()
+            if text and term and not _a_choice(term):  # a definition list's value, read
+                text = f"{term}: {text}"  # with its term, unless the term names a size
             if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
                 row_says = True

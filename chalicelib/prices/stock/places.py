@@ -30,7 +30,7 @@ from chalicelib.prices.dom import (
     up,
 )
 from chalicelib.prices.layout import REGION_TAGS, TILE_TEXT, PageView, picture_link
-from chalicelib.prices.stock.choices import ROW_LEVELS, ROWS, of_another_form
+from chalicelib.prices.stock.choices import ROW_LEVELS, ROWS, defined_by, of_another_form
 from chalicelib.prices.stock.marks import BADGE_LEVELS
 from chalicelib.prices.stock.text import MAX_LABEL, read_stock
 from chalicelib.prices.stock.words import (
@@ -225,12 +225,9 @@ def _term_of(element: LexborNode) -> LexborNode | None:
     """What labels a value: the one other part of the element holding both, or, in a
     definition list of several pairs ("<dt>Size 40</dt><dd>Sold out</dd><dt>Size 41</dt>
     ..."), the term before it."""
-    if element.tag == "dd":
-        term = element.prev
-        while term is not None and term.tag != "dt" and not term.text(deep=True).strip():
-            term = term.prev  # the white space between them
-        if term is not None and term.tag == "dt":
-            return term
+    term = defined_by(element)
+    if term is not None:
+        return term
     pair = element.parent
     if pair is None:
         return None

@@ -553,6 +553,48 @@ def test_a_definition_list_s_value_is_read_with_its_term_and_beside_the_others(
     assert offer(TITLE + PRICE + details)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ('<div class="row"><div>Size 40</div><div>Sold out</div></div>'
+         '<div class="row"><div>Size 41</div><div>Available</div></div>', "in_stock"),
+        ("<div><div><span>Size 40</span><span>Sold out</span></div>"
+         "<div><span>Size 41</span><span>Available</span></div></div>", "in_stock"),
+        ("<p>Size 40: <b>Sold out</b></p><p>Size 41: <b>Available</b></p>", "in_stock"),
+        ('<div class="store"><h4>Oslo</h4><p>Out of stock</p></div>'
+         '<div class="store"><h4>Bergen</h4><p>In stock</p></div>', "in_stock"),
+        ('<div class="row"><div>Size 40</div><div>Sold out</div></div>'
+         '<div class="row"><div>Size 41</div><div>Sold out</div></div>', "out_of_stock"),
+    ],
+)  # fmt: skip
+def test_alike_lines_each_pairing_a_label_and_a_status_are_rows(lines: str, expected: str) -> None:
+    """Short blocks of two parts, a label and a status, side by side, are a table's rows
+    drawn without one: one disagreeing with another speaks of itself."""
+    for button in (BUTTON, GREYED, ""):
+        assert offer(TITLE + PRICE + lines + button)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "<table><tr><th>Availability</th><td>Out of stock</td></tr>"
+        "<tr><th>Delivery</th><td>Available</td></tr></table>",
+        "<ul><li><span>Availability:</span> <span>Out of stock</span></li>"
+        "<li><span>Delivery:</span> <span>Available</span></li></ul>",
+        '<div class="info"><span>Availability:</span> <span>Out of stock</span></div>'
+        '<div class="info"><span>Delivery:</span> <span>Available</span></div>',
+        "<div><div>Online</div><div>Sold out</div></div>"
+        "<div><div>In store</div><div>Available</div></div>",
+    ],
+)
+def test_a_row_s_value_is_read_with_its_label(details: str) -> None:
+    """ "Delivery | Available" says nothing of the stock, so it does not disagree with the
+    product's "Availability | Out of stock" (a sold-out page's details were read in stock
+    before); nor does a store's shelf with the shop's "Online | Sold out"."""
+    for button in (GREYED, ""):
+        assert offer(TITLE + PRICE + details + button)[0] == "out_of_stock"
+
+
 def test_a_status_in_a_pop_up_waiting_for_a_click_is_not_what_the_page_shows() -> None:
     modal = (
         '<div class="modal fade" id="notify"><h2 class="modal-title">Product unavailable :(</h2>'

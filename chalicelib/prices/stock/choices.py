@@ -56,6 +56,7 @@ _PICKER_CLASS = re.compile(r"swatch|variant|\bsizes\b|size-?(?:select|pick|optio
 _CHOICES = {"li", "button", "a"}  # what a theme draws a list of choices with, itself
 ROWS = {"tr", "li"}
 _ROWS_READ = ROWS | {"dd"}  # ...and a definition list's values ("<dt>40</dt><dd>Sold out</dd>")
+_LINE_CHARS = 200  # a line pairing a label and a status, not a block of the page
 ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
 MAX_ROWS = 50  # rows of a table read for their statuses
 MAX_PICKERS = 20  # pickers by the landmarks read for their choices: a product has a few
@@ -143,11 +144,14 @@ def _among_alike(item: LexborNode) -> bool:
 
 
 def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
-    """A status in one of a table's or list's alike rows (or a definition list's values),
-    where another says otherwise ("Brass | Out of stock", "Chrome | In stock"): each row's,
-    one variant's or one store's; where every row says sold out, the product is.
-    `tables`: what each table says."""
+    """A status in one of a table's or list's alike rows (or a definition list's values,
+    or alike short lines each pairing a label and a status), where another says otherwise
+    ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one
+    store's; where every row says sold out, the product is. `tables`: what each table
+    says."""
     row = next((n for n in structure_up(element, ROW_LEVELS) if n.tag in _ROWS_READ), None)
+    if row is None:
+        row = next((n for n in structure_up(element, ROW_LEVELS) if _labelled_line(n)), None)
     if row is None or row.parent is None or not _among_alike(row):
         return False
     table = row.parent
@@ -166,30 +170,53 @@ def defined_by(value: LexborNode) -> LexborNode | None:
     return term if term is not None and term.tag == "dt" else None
 
 
-def _a_choice(term: str) -> bool:
-    """A size or colour named: a row of choices ("Size 40 | Sold out", "Black | In stock")."""
-    return bool(ONE_CHOICE.search(term) or VARIANT.search(term))
+def _parts(row: LexborNode) -> list[LexborNode]:
+    """The row's first three parts that show something."""
+    shown = (n for n in row.iter(include_text=True) if n.text(deep=True).strip())
+    return list(islice(shown, 3))
+
+
+def _labelled_line(row: LexborNode) -> bool:
+    """A short block of two parts, a label and its value ("<div><span>Oslo</span><span>Out
+    of stock</span></div>")."""
+    return len(row.text(deep=True)) <= _LINE_CHARS and len(_parts(row)) == 2
+
+
+def _term(row: LexborNode) -> tuple[LexborNode | None, str]:
+    """What labels a row's values, and its words: a definition list's term, or the first of
+    a row's two parts; none where it names a size or colour, whose row is read as it
+    stands ("Size 40 | Sold out", "Black | In stock"), or is a status itself (a legend:
+    "Out of stock | Not available on the website")."""
+    term = defined_by(row)
+    if term is None:
+        parts = _parts(row)
+        term = parts[0] if len(parts) == 2 else None
+    words = plain(term.text(deep=True)).lower().rstrip(": ") if term is not None else ""
+    if not words or ONE_CHOICE.search(words) or VARIANT.search(words) or stock_said(words):
+        return None, ""
+    return term, words
 
 
 def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
-    """Rows saying different statuses, or a sold-out row beside one that takes an order
-    of its own, with a quantity or a buy button (Magento's grouped products: a row's "Out
-    of stock" where the others have their quantity box), or, where each row is an offer
-    with its price, beside one that states none ("Brass | $40 | Out of stock", "Blue |
-    $30": a spec table's "Availability | Out of stock" holds no price)."""
+    """Rows saying different statuses, each value read with its row's label, or a sold-out
+    row beside one that takes an order of its own, with a quantity or a buy button
+    (Magento's grouped products: a row's "Out of stock" where the others have their
+    quantity box), or, where each row is an offer with its price, beside one that states
+    none ("Brass | $40 | Out of stock", "Blue | $30": a spec table's "Availability | Out of
+    stock" holds no price)."""
     said = set()
     offers_said, offers_silent = False, False
     for other in islice((n for n in table.iter() if n.tag == row_tag), MAX_ROWS):
         row_says, shown = False, []
-        defined = defined_by(other)
-        term = plain(defined.text(deep=True)).lower().rstrip(": ") if defined is not None else ""
+        term, label = _term(other)
+        inside_term = {n.mem_id for n in term.traverse(include_text=True)} if term else set()
         for node in shown_nodes(other):
             if not node.is_text_node:
                 continue
             shown.append(node.text(deep=False))
             text = plain(shown[-1]).lower()
-            if text and term and not _a_choice(term):  # a definition list's value, read
-                text = f"{term}: {text}"  # with its term, unless the term names a size
+            if text and label and node.mem_id not in inside_term:
+                text = f"{label}: {text}"  # "Delivery | Available" says nothing of stock
             if text and len(text) <= MAX_PHRASE and (stock := stock_said(text)):
                 said.add(stock.availability)
                 row_says = True

@@ -585,12 +585,17 @@ def test_alike_lines_each_pairing_a_label_and_a_status_are_rows(lines: str, expe
         '<div class="info"><span>Delivery:</span> <span>Available</span></div>',
         "<div><div>Online</div><div>Sold out</div></div>"
         "<div><div>In store</div><div>Available</div></div>",
+        # the row named as the product, beside its accessory's
+        "<table><tr><td>Lampe Atelier</td><td>Sold out</td></tr>"
+        "<tr><td>Bulb E27</td><td>In stock</td></tr></table>",
+        "<dl><dt>Lampe Atelier</dt><dd>Sold out</dd><dt>Bulb E27</dt><dd>In stock</dd></dl>",
     ],
 )
 def test_a_row_s_value_is_read_with_its_label(details: str) -> None:
     """ "Delivery | Available" says nothing of the stock, so it does not disagree with the
     product's "Availability | Out of stock" (a sold-out page's details were read in stock
-    before); nor does a store's shelf with the shop's "Online | Sold out"."""
+    before); nor does a store's shelf with the shop's "Online | Sold out". A row whose
+    label is the product's name speaks of the product."""
     for button in (GREYED, ""):
         assert offer(TITLE + PRICE + details + button)[0] == "out_of_stock"
 

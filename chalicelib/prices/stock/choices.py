@@ -143,17 +143,23 @@ def _among_alike(item: LexborNode) -> bool:
     )
 
 
-def rows_disagree(element: LexborNode, tables: dict[int, bool]) -> bool:
+def rows_disagree(
+    element: LexborNode, tables: dict[int, bool], title_words: set[str] | None = None
+) -> bool:
     """A status in one of a table's or list's alike rows (or a definition list's values,
     or alike short lines each pairing a label and a status), where another says otherwise
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one
-    store's; where every row says sold out, the product is. `tables`: what each table
-    says."""
+    store's, not the product's, unless its label is the product's name (`title_words`:
+    the title's); where every row says sold out, the product is. `tables`: what each
+    table says."""
     row = next((n for n in structure_up(element, ROW_LEVELS) if n.tag in _ROWS_READ), None)
     if row is None:
         row = next((n for n in structure_up(element, ROW_LEVELS) if _labelled_line(n)), None)
     if row is None or row.parent is None or not _among_alike(row):
         return False
+    label = set(WORD.findall(_term(row)[1]))
+    if label and title_words and label <= title_words:
+        return False  # "Lampe Atelier | Sold out" beside "Bulb E27 | In stock": the product's
     table = row.parent
     if table.mem_id not in tables:
         tables[table.mem_id] = _statuses_differ(table, row.tag or "")

@@ -209,7 +209,7 @@ def _statuses_near(
                     continue
                 if another_choice(parent, title_words) or of_another_form(text, title_words):
                     continue
-                if rows_disagree(parent, tables) or in_another_card(parent):
+                if rows_disagree(parent, tables, title_words) or in_another_card(parent):
                     continue
                 if spare and stock.availability == OUT_OF_STOCK and spare(parent):
                     continue

@@ -569,9 +569,12 @@ def test_a_definition_list_s_value_is_read_with_its_term_and_beside_the_others(
 )  # fmt: skip
 def test_alike_lines_each_pairing_a_label_and_a_status_are_rows(lines: str, expected: str) -> None:
     """Short blocks of two parts, a label and a status, side by side, are a table's rows
-    drawn without one: one disagreeing with another speaks of itself."""
+    drawn without one: one disagreeing with another speaks of itself, in a page laid out
+    as a table too (the nearest row is the line)."""
     for button in (BUTTON, GREYED, ""):
         assert offer(TITLE + PRICE + lines + button)[0] == expected
+        laid_out = f"<table><tr><td>{TITLE}{PRICE}{lines}{button}</td></tr></table>"
+        assert offer(laid_out)[0] == expected
 
 
 @pytest.mark.parametrize(

@@ -152,9 +152,10 @@ def rows_disagree(
     store's, not the product's, unless its label is the product's name (`title_words`:
     the title's); where every row says sold out, the product is. `tables`: what each
     table says."""
-    row = next((n for n in structure_up(element, ROW_LEVELS) if n.tag in _ROWS_READ), None)
-    if row is None:
-        row = next((n for n in structure_up(element, ROW_LEVELS) if _labelled_line(n)), None)
+    row = next(
+        (n for n in structure_up(element, ROW_LEVELS) if n.tag in _ROWS_READ or _labelled_line(n)),
+        None,
+    )  # the nearest: a line inside a page laid out as a table is the line
     if row is None or row.parent is None or not _among_alike(row):
         return False
     label = set(WORD.findall(_term(row)[1]))

@@ -143,9 +143,7 @@ def _among_alike(item: LexborNode) -> bool:
     )
 
 
-def rows_disagree(
-    element: LexborNode, tables: dict[int, bool], title_words: set[str] | None = None
-) -> bool:
+def rows_disagree(element: LexborNode, tables: dict[int, bool], title_words: set[str]) -> bool:
     """A status in one of a table's or list's alike rows (or a definition list's values,
     or alike short lines each pairing a label and a status), where another says otherwise
     ("Brass | Out of stock", "Chrome | In stock"): each row's, one variant's or one
@@ -159,7 +157,7 @@ def rows_disagree(
     if row is None or row.parent is None or not _among_alike(row):
         return False
     label = set(WORD.findall(_term(row)[1]))
-    if label and title_words and label <= title_words:
+    if label and label <= title_words:
         return False  # "Lampe Atelier | Sold out" beside "Bulb E27 | In stock": the product's
     table = row.parent
     if table.mem_id not in tables:
@@ -177,16 +175,17 @@ def defined_by(value: LexborNode) -> LexborNode | None:
     return term if term is not None and term.tag == "dt" else None
 
 
-def _parts(row: LexborNode) -> list[LexborNode]:
-    """The row's first three parts that show something."""
-    shown = (n for n in row.iter(include_text=True) if n.text(deep=True).strip())
+def shown_parts(block: LexborNode) -> list[LexborNode]:
+    """The block's first three children that show something: a label and its value are
+    two."""
+    shown = (n for n in block.iter(include_text=True) if n.text(deep=True).strip())
     return list(islice(shown, 3))
 
 
 def _labelled_line(row: LexborNode) -> bool:
     """A short block of two parts, a label and its value ("<div><span>Oslo</span><span>Out
     of stock</span></div>")."""
-    return len(row.text(deep=True)) <= _LINE_CHARS and len(_parts(row)) == 2
+    return len(row.text(deep=True)) <= _LINE_CHARS and len(shown_parts(row)) == 2
 
 
 def _term(row: LexborNode) -> tuple[LexborNode | None, str]:
@@ -196,7 +195,7 @@ def _term(row: LexborNode) -> tuple[LexborNode | None, str]:
     "Out of stock | Not available on the website")."""
     term = defined_by(row)
     if term is None:
-        parts = _parts(row)
+        parts = shown_parts(row)
         term = parts[0] if len(parts) == 2 else None
     words = plain(term.text(deep=True)).lower().rstrip(": ") if term is not None else ""
     if not words or ONE_CHOICE.search(words) or VARIANT.search(words) or stock_said(words):

@@ -30,7 +30,13 @@ from chalicelib.prices.dom import (
     up,
 )
 from chalicelib.prices.layout import REGION_TAGS, TILE_TEXT, PageView, picture_link
-from chalicelib.prices.stock.choices import ROW_LEVELS, ROWS, defined_by, of_another_form
+from chalicelib.prices.stock.choices import (
+    ROW_LEVELS,
+    ROWS,
+    defined_by,
+    of_another_form,
+    shown_parts,
+)
 from chalicelib.prices.stock.marks import BADGE_LEVELS
 from chalicelib.prices.stock.text import MAX_LABEL, read_stock
 from chalicelib.prices.stock.words import (
@@ -228,11 +234,7 @@ def _term_of(element: LexborNode) -> LexborNode | None:
     term = defined_by(element)
     if term is not None:
         return term
-    pair = element.parent
-    if pair is None:
-        return None
-    shown = (n for n in pair.iter(include_text=True) if n.text(deep=True).strip())
-    parts = list(islice(shown, 3))  # a pair has two
+    parts = shown_parts(element.parent) if element.parent is not None else []
     return parts[0] if len(parts) == 2 and parts[1].mem_id == element.mem_id else None
 
 

@@ -603,6 +603,26 @@ def test_a_row_s_value_is_read_with_its_label(details: str) -> None:
         assert offer(TITLE + PRICE + details + button)[0] == "out_of_stock"
 
 
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # a way to have it, its label in bold and its value written after it
+        ('<div class="info"><b>Retrait en magasin :</b> indisponible</div>', "in_stock"),
+        ('<div class="info"><b>Disponibilité :</b> épuisé</div>', "out_of_stock"),
+        # the element named for the stock holding a list of stores' stock
+        ('<div class="store-stock"><div><span>Paris</span><span>Sold out</span></div>'
+         "<div><span>Lyon</span><span>In stock</span></div></div>", "in_stock"),
+        ('<div class="store-stock"><div><span>Paris</span><span>Sold out</span></div>'
+         "<div><span>Lyon</span><span>Sold out</span></div></div>", "out_of_stock"),
+    ],
+)  # fmt: skip
+def test_a_value_is_read_with_the_label_before_it_where_nothing_takes_orders(
+    block: str, expected: str
+) -> None:
+    for button in (GREYED, ""):
+        assert offer(TITLE + PRICE + block + button)[0] == expected
+
+
 def test_a_status_in_a_pop_up_waiting_for_a_click_is_not_what_the_page_shows() -> None:
     modal = (
         '<div class="modal fade" id="notify"><h2 class="modal-title">Product unavailable :(</h2>'
@@ -1835,6 +1855,7 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      # a place the shop does not sell to
      "Non disponible en Belgique", "No disponible para Canarias", "Nicht lieferbar nach Norwegen",
      "Nicht verfügbar in Österreich", "Not available in the US", "Niet beschikbaar in België",
+     "Nicht verfügbar in Österreich und der Schweiz", "Non disponible en Belgique et au Luxembourg",
      # some places only
      "Temporarily unavailable in some regions", "In einigen Regionen nicht verfügbar",
      "Indisponible dans certaines régions", "No disponible en algunos países"],

@@ -165,6 +165,14 @@ def rows_disagree(element: LexborNode, tables: dict[int, bool], title_words: set
     return tables[table.mem_id]
 
 
+def rows_within_disagree(block: LexborNode) -> bool:
+    """A block whose alike rows (its children of the tag most of them have) say different
+    statuses: a list of stores' or sizes' stock, not one status."""
+    tags = [child.tag or "" for child in block.iter()]
+    tag = max(set(tags), key=tags.count, default="")
+    return tags.count(tag) > 1 and _statuses_differ(block, tag)
+
+
 def defined_by(value: LexborNode) -> LexborNode | None:
     """A definition list's term for the value (`<dd>`) after it, if it is one."""
     if value.tag != "dd":

@@ -228,12 +228,16 @@ def spare_copy(button: LexborNode) -> Callable[[LexborNode], bool]:
 
 
 def _term_of(element: LexborNode) -> LexborNode | None:
-    """What labels a value: the one other part of the element holding both, or, in a
-    definition list of several pairs ("<dt>Size 40</dt><dd>Sold out</dd><dt>Size 41</dt>
-    ..."), the term before it."""
+    """What labels a value: in a definition list of several pairs ("<dt>Size 40</dt><dd>Sold
+    out</dd><dt>Size 41</dt>..."), the term before it; in an element holding a label and
+    the value written after it ("<div><b>Retrait en magasin :</b> indisponible</div>"), the
+    label; else the one other part of the element holding both."""
     term = defined_by(element)
     if term is not None:
         return term
+    own = shown_parts(element)
+    if len(own) == 2 and own[1].is_text_node and not own[0].is_text_node:
+        return own[0]
     parts = shown_parts(element.parent) if element.parent is not None else []
     return parts[0] if len(parts) == 2 and parts[1].mem_id == element.mem_id else None
 

@@ -39,6 +39,7 @@ from chalicelib.prices.stock.choices import (
     in_picker,
     of_another_form,
     rows_disagree,
+    rows_within_disagree,
 )
 from chalicelib.prices.stock.marks import (
     BADGE_LEVELS,
@@ -252,6 +253,8 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
         if stock is None or (stock == WAITING and not promises):
             continue
         if not stated(holder) or in_picker(holder) or badge_off(holder):
+            continue
+        if rows_within_disagree(holder):  # a list of stores' or sizes' stock: each row's
             continue
         if away_from_the_title(holder.parent or holder, view):  # its own name says what it is
             continue

@@ -392,6 +392,14 @@ NOTIFY_BUTTON = re.compile(
     r"register (?:your )?interest|pre-?register|subscribe to restock|request (?:a )?restock",
 )
 
+# A place named after "not available in", with its article: a country or a region, not
+# a way to buy ("online", "store") nor a time ("this moment").
+_A_PLACE = (
+    r"(?:the |den |der |die |la |le |les |l'|el |los |las |il |de |het |au |aux )?(?!(?:buy|order|"
+    r"purchase|sale|vente|venta|vendita|verkauf|ligne|línea|linea|online|stock|stores?|this|"
+    r"moment|now)\b)[^\W\d_]+"
+)
+
 NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
     r"(?<!know )when it|pick ?up|pick-up|\bcollect\b|\bcollection (?:point|in|at|from|only)\b|"
     r"\bfor collection\b|^collection\b|\bcollection\s*:|nearby|delivery|shipped|\bship to\b|"
@@ -401,9 +409,9 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     # Norwegen" (not "Not available to order", "Non disponible à la vente")
     r"(?:unavailable|not available|nicht (?:verfügbar|lieferbar|erhältlich)|(?:non|no) "
     r"disponible|non disponibile|niet (?:beschikbaar|leverbaar)|indisponible) "
-    r"(?:in|nach|en|para|per|to|à|au|aux|naar|w|do) (?:the |den |der |die |la |le |les |l'|el |"
-    r"los |las |il |de |het )?(?!(?:buy|order|purchase|sale|vente|venta|vendita|verkauf|ligne|"
-    r"línea|linea|online|stock|store|this|moment|now)\b)[^\W\d_]+\W*$|"
+    rf"(?:in|nach|en|para|per|to|à|au|aux|naar|w|do) {_A_PLACE}"
+    # ...or a few: "Nicht verfügbar in Österreich und der Schweiz"
+    rf"(?:(?:\s*,\s*|\s+(?:and|und|et|y|e|en|i|og|och|or|oder|ou|o)\s+){_A_PLACE}){{0,3}}\W*$|"
     # some places only: "Unavailable in some regions", "dans certaines régions"
     r"\bin (?:some|certain|selected|other) (?:regions|countries|areas|locations|markets)\b|"
     r"in (?:einigen|manchen|bestimmten) (?:regionen|ländern|gebieten)|"

@@ -9,6 +9,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from local_runtime.runtime import Runtime
 log = logging.getLogger("local_runtime")
 
 DRAIN_TIMEOUT = 600.0
+_WAKE_SECONDS = 0.25  # how soon a stop signal handed to another thread is acted on
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,10 +127,10 @@ def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
         )  # fmt: skip
         signal.signal(signal.SIGTERM, _raise_interrupt)
         with demo.running(settings) as shop:
-            try:  # a Ctrl-C as soon as the server answers, before the pause, stops it too
+            try:  # a Ctrl-C as soon as the server answers, before the wait, stops it too
                 runtime.start()
                 _banner(f"http://{host}:{port}", settings, shop)
-                signal.pause()
+                _wait_for_a_stop_signal()
             except KeyboardInterrupt:
                 pass
             finally:
@@ -136,6 +138,14 @@ def serve_forever(project_dir: Path, stage: str, host: str, port: int) -> int:
                     signal.signal(stop_signal, signal.SIG_IGN)  # cut the clean shutdown short
                 runtime.stop()
     return 0
+
+
+def _wait_for_a_stop_signal() -> None:
+    """Until Ctrl-C or SIGTERM raises KeyboardInterrupt. Not `signal.pause()`: the kernel
+    may hand the signal to any thread, and only one handed to the main thread ends a
+    pause; waking now and then lets the main thread run the handler whichever got it."""
+    while True:
+        time.sleep(_WAKE_SECONDS)
 
 
 def _banner(url: str, settings: Settings, shop: str | None) -> None:

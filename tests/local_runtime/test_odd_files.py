@@ -207,6 +207,38 @@ def test_the_shell_environment_wins_over_the_stage(tmp_path: Path) -> None:
     assert f"sample shop:  http://127.0.0.1:{shop}" in output
 
 
+def send_to_thread(pid: int, tid: int, signum: int) -> None:
+    """tgkill(2): a signal for one thread of a process, as the kernel may hand a Ctrl-C
+    or a `kill` to any thread that does not block it."""
+    import ctypes
+    import platform
+
+    number = {"x86_64": 234, "aarch64": 131}[platform.machine()]  # SYS_tgkill
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.syscall(number, pid, tid, signum) != 0:
+        raise OSError(ctypes.get_errno(), "tgkill")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_signal_handed_to_any_thread_stops_the_server(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    """The main thread once waited in `signal.pause()`, which only a signal handed to it
+    ends: one the kernel handed to a worker thread left the server running for ever."""
+    port, shop = free_port(), free_port()
+    server = serve(tmp_path, port, "--no-reload", env={"SAMPLE_SHOP_PORT": str(shop)})
+    try:
+        eventually(lambda: answers(port), 40)
+        workers = [int(t) for t in os.listdir(f"/proc/{server.pid}/task") if int(t) != server.pid]
+        send_to_thread(server.pid, workers[0], signum)
+        output, _ = server.communicate(timeout=15)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+    assert server.returncode == 0
+    assert "local runtime stopped" in output
+
+
 def test_stopping_the_reloader_stops_the_server(tmp_path: Path) -> None:
     port, shop = free_port(), free_port()
     parent = serve(tmp_path, port, env={"SAMPLE_SHOP_PORT": str(shop)})

@@ -614,6 +614,12 @@ def test_a_row_s_value_is_read_with_its_label(details: str) -> None:
          "<div><span>Lyon</span><span>In stock</span></div></div>", "in_stock"),
         ('<div class="store-stock"><div><span>Paris</span><span>Sold out</span></div>'
          "<div><span>Lyon</span><span>Sold out</span></div></div>", "out_of_stock"),
+        # ...or each line of it named for the stock
+        ('<div class="color-stock"><span>ブラック</span><span>在庫切れ</span></div>'
+         '<div class="color-stock"><span>ホワイト</span><span>在庫あり</span></div>', "in_stock"),
+        ('<div class="color-stock"><span>ブラック</span><span>在庫切れ</span></div>'
+         '<div class="color-stock"><span>ホワイト</span><span>在庫切れ</span></div>',
+         "out_of_stock"),
     ],
 )  # fmt: skip
 def test_a_value_is_read_with_the_label_before_it_where_nothing_takes_orders(
@@ -1563,6 +1569,8 @@ def test_what_is_not_a_status_of_the_product() -> None:
         "Trade-in: not available",
         "Subscription: sold out",
         "Rental: unavailable",
+        "Rent: not available",
+        "Leasing: nicht verfügbar",
         "Protection plan: not available",
         "Gift message: unavailable",
         "Bulk pricing: not available",

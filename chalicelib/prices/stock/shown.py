@@ -254,8 +254,8 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
             continue
         if not stated(holder) or in_picker(holder) or badge_off(holder):
             continue
-        if rows_within_disagree(holder):  # a list of stores' or sizes' stock: each row's
-            continue
+        if rows_within_disagree(holder) or rows_disagree(holder, {}, set()):
+            continue  # a list of stores' or colours' stock, or one line of it: each row's
         if away_from_the_title(holder.parent or holder, view):  # its own name says what it is
             continue
         return Stock(OUT_OF_STOCK) if stock in IN_CONTEXT else stock

@@ -434,7 +434,7 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"warrant|garant[ií]|garanzi|gwaranc|assembly|montage|montaje|montaggio|installation|"
     r"instal+ment|ratenzahlung|finanzierung|financ|paiement|\bpago|pagamento|klarna|paypal|"
     r"afterpay|clearpay|affirm|sezzle|trade-?in|subscription|abonnement|suscripci|abbonament|"
-    r"\brental\b|\bmiete\b|protection plan|gift message|grußkarte|\bbulk\b|wholesale|"
+    r"\brent(?:al)?\b|\bhire\b|\bleas(?:e|ing)\b|\bmiete\b|protection plan|gift message|grußkarte|\bbulk\b|wholesale|"
     # a promotion's: a flash sale, a coupon, a gift with orders ("Free tote bag with orders
     # over €50 — sold out")
     r"flash ?(?:sale|deal)|\bdeals?\b|\baktion\b|zugabe|\bpromo|coupon|voucher|rabatt|gutschein|discount code|cupón|"

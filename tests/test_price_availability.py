@@ -717,6 +717,19 @@ def test_a_status_in_the_element_named_for_it_counts_however_far_from_the_title(
         assert offer(far + GREYED)[0] == expected, holder
 
 
+def test_a_class_name_ending_in_widget_is_no_block_of_other_products() -> None:
+    """A page built of "celwidget"s wraps its own buy box in one, with links of its own
+    (delivery, the seller): its status is the product's. A shop's "widget" block linking
+    to other products holds theirs."""
+    status = '<div id="availability"><span>Currently unavailable.</span></div>'
+    links = '<a href="/delivery">Delivery details</a><a href="/seller">Sold by Lampenhaus</a>'
+    title = "<div>" * 8 + TITLE + PRICE + "</div>" * 8
+    buy_box = f'<div class="celwidget">{status}{links}</div>'
+    assert offer(title + "<div>" * 8 + buy_box + "</div>" * 8)[0] == "out_of_stock"
+    related = f'<div class="widget">{status}<a href="/p2">Brass Lamp</a></div>'
+    assert offer(title + "<div>" * 8 + related + "</div>" * 8)[0] == "in_stock"
+
+
 def test_a_status_named_so_in_another_product_s_block_does_not_count() -> None:
     named = '<p class="availability">Out of stock</p>'
     related = f'<div class="related-products"><a href="/p2">Brass Lamp</a>{named}</div>'

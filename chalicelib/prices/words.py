@@ -380,14 +380,15 @@ _RELATED_ELSEWHERE = (
     r"podobn", r"polecan", r"souvisej", r"doporu", r"recomend", r"consigliat", r"aanbevol",
 )  # fmt: skip
 # Class names of blocks about other things than the product: related products, the
-# mini-cart, other sellers' offers.
+# mini-cart, other sellers' offers. "widget" only as a word: a page built of
+# "celwidget"s wraps its own buy box in one.
 RELATED_ATTR = any_of(
     r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also",
     r"recent", r"carousel", r"slider", r"swiper", r"suggest", r"bundle", r"accessor",
     r"complete-the-look", r"you-may", r"\bothers", r"viewed", r"trending", r"popular",
     r"best-?sell", r"more-from", r"product-?list", r"products-?grid", r"product-?grid",
     r"listings", r"listing-?(?:grid|results?|items?|cards?|tiles?)",
-    r"(?:product|search|category)-?listing", r"widget", r"sponsored", r"minicart", r"mini-cart", r"cart-?drawer",
+    r"(?:product|search|category)-?listing", r"\bwidget", r"sponsored", r"minicart", r"mini-cart", r"cart-?drawer",
     r"header-?cart", r"cart-?total", r"basket-?total", r"cart-?summary", r"cart-?preview",
     r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
     r"marketplace-?offers",

@@ -1931,6 +1931,37 @@ def test_every_choice_gone_or_orders_closed_is_the_product_out_of_stock(status: 
     assert offer(TITLE + PRICE + f"<p>{status}</p>" + GREYED)[0] == "out_of_stock"
 
 
+GREYED_SIZES = {
+    "disabled": '<div class="sizes"><button disabled>S</button><button disabled>M</button></div>',
+    "classed disabled": '<div class="size-list"><ul><li><a class="size is-disabled">36</a></li>'
+    '<li><a class="size is-disabled">38</a></li><li><a class="size is-disabled">40</a></li></ul></div>',
+    "classed unavailable": '<div class="swatches"><label class="form-option unavailable">Red</label>'
+    '<label class="form-option unavailable">Blue</label></div>',
+    "radio buttons": '<div class="variant-picker"><input type="radio" id="s" name="size" disabled>'
+    '<label for="s">S</label><input type="radio" id="m" name="size" disabled><label for="m">M</label></div>',
+    "drop-down": '<select name="size"><option value="">Choose a size</option><option disabled>S</option>'
+    "<option disabled>M</option></select>",
+}
+
+
+@pytest.mark.parametrize("sizes", GREYED_SIZES.values(), ids=GREYED_SIZES.keys())
+def test_every_choice_greyed_out_with_nothing_to_press_is_out_of_stock(sizes: str) -> None:
+    """No word, but nothing left to choose: the greyed-out button waits for nothing."""
+    assert offer(TITLE + PRICE + sizes + GREYED)[0] == "out_of_stock"
+    assert offer(TITLE + PRICE + sizes)[0] == "out_of_stock"
+    # A button that takes orders, or markup that says it sells, outweighs a wordless picker.
+    assert offer(TITLE + PRICE + sizes + BUTTON)[0] == "in_stock"
+    in_stock = json_ld({"availability": "InStock"})
+    assert offer(TITLE + PRICE + sizes + GREYED, in_stock)[0] == "in_stock"
+
+
+def test_a_choice_left_leaves_a_greyed_out_button_waiting_for_it() -> None:
+    one_left = '<div class="sizes"><button disabled>S</button><button>M</button></div>'
+    assert offer(TITLE + PRICE + one_left + GREYED)[0] == "in_stock"
+    only_one = '<div class="sizes"><button disabled>One size</button></div>'  # chosen already
+    assert offer(TITLE + PRICE + only_one + GREYED)[0] == "in_stock"
+
+
 @pytest.mark.parametrize(
     "note", ["Sold out in some sizes", "Not all sizes are sold out", "Available in all sizes"]
 )

@@ -24,6 +24,7 @@ from chalicelib.prices.dom import (
     wrapped_alone,
 )
 from chalicelib.prices.layout import picture_link
+from chalicelib.prices.stock.button import disabled
 from chalicelib.prices.stock.text import (
     IN_STOCK,
     MAX_LABEL,
@@ -60,6 +61,7 @@ _LINE_CHARS = 200  # a line pairing a label and a status, not a block of the pag
 ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked for
 MAX_ROWS = 50  # rows of a table read for their statuses
 MAX_PICKERS = 20  # pickers by the landmarks read for their choices: a product has a few
+_UNAVAILABLE_CLASS = re.compile(r"unavailable\b", re.IGNORECASE)  # "form-option-unavailable"
 _QUANTITY = re.compile(r"qty|quantit|menge|anzahl|cantidad|aantal|ilość|mennyiség|数量|수량")
 
 
@@ -93,20 +95,51 @@ def every_choice_gone(picker: LexborNode, least: int = 1) -> bool:
     return count >= least
 
 
+def every_choice_greyed(picker: LexborNode, least: int = 2) -> bool:
+    """Each of the picker's choices, `least` or more, greyed out (disabled, or classed
+    disabled, unavailable or sold out) without a word: nothing is left to choose, so a
+    greyed-out buy button waits for nothing."""
+    choices = _choice_elements(picker)
+    inputs = {c.attributes.get("id") for c in choices if c.tag == "input"} - {None}
+    count = 0
+    for choice in choices:
+        if choice.tag == "label" and choice.attributes.get("for") in inputs:
+            continue  # its radio button says whether it can be chosen
+        if not any(map(_greyed, choice.traverse())):
+            return False
+        count += 1
+    return count >= least
+
+
+def _greyed(element: LexborNode) -> bool:
+    return not element.is_text_node and (
+        disabled(element) or bool(_UNAVAILABLE_CLASS.search(element.attributes.get("class") or ""))
+    )
+
+
 def _choices_of(picker: LexborNode) -> Iterator[str]:
     """What each of a picker's choices says, shown or in its label for screen readers
-    (a swatch is a picture); a drop-down's empty "Choose a size" is no choice."""
-    for choice in picker.iter():
-        if choice.tag == "legend" or (
-            choice.tag == "option" and choice.attributes.get("value") == ""
-        ):
-            continue
+    (a swatch is a picture)."""
+    for choice in _choice_elements(picker):
         text = shown_text(choice) or " ".join(
             n.attributes.get("aria-label") or n.attributes.get("title") or ""
             for n in choice.traverse()
         )
         if text.strip():
             yield text.strip().lower()
+
+
+def _choice_elements(picker: LexborNode) -> list[LexborNode]:
+    """The picker's choices, inside the wrappers a theme puts around them (a list in a
+    box); not a drop-down's empty "Choose a size", nor a group's legend."""
+    choices = list(picker.iter())
+    while len(choices) == 1 and choices[0].tag not in ("option", "input"):
+        choices = list(choices[0].iter())
+    return [
+        c
+        for c in choices
+        if c.tag != "legend" and not (c.tag == "option" and c.attributes.get("value") == "")
+    ]
 
 
 def another_choice(element: LexborNode, title_words: set[str]) -> bool:

@@ -4,8 +4,9 @@ verfügbar", a button marked sold out, one that is there to be pressed, or, wher
 takes orders, a promise to tell when the product is back, a one-off item's bare "Sold",
 a short message's opening sentence, a sentence saying "this item" cannot be had, a
 status in the element named for it (id="availability") however far away, a size picker
-whose every choice says sold out, every way to have it closed, or the product's block,
-form or badge marked sold out (`marks`).
+whose every choice says sold out (or, with no word, is greyed out: a greyed-out button
+then waits for nothing), every way to have it closed, or the product's block, form or
+badge marked sold out (`marks`).
 
 A disabled button alone says nothing (many wait for a size to be chosen), nor does one
 size's "M - sold out" (`choices`), "almost sold out", a template branch that scripts
@@ -36,6 +37,7 @@ from chalicelib.prices.stock.choices import (
     a_picker,
     another_choice,
     every_choice_gone,
+    every_choice_greyed,
     in_picker,
     of_another_form,
     rows_disagree,
@@ -143,7 +145,7 @@ def shown_stock(
         return (
             _said_of_this_product(view, promises)
             or _said_where_named(view, promises)
-            or _every_choice_gone(view, arounds, anchors)
+            or _every_choice_gone(view, arounds, anchors, greyed=not markup_sells)
             or _every_way_closed(view, arounds, anchors)
             or (None if markup_sells else _classed_sold_out(view, arounds, anchors, price, button))
         )
@@ -263,16 +265,21 @@ def _said_where_named(view: PageView, promises: bool) -> Stock | None:
 
 
 def _every_choice_gone(
-    view: PageView, arounds: list[LexborNode], anchors: Anchors, least: int = 1
+    view: PageView,
+    arounds: list[LexborNode],
+    anchors: Anchors,
+    least: int = 1,
+    greyed: bool = False,
 ) -> Stock | None:
     """A size or colour picker by the landmarks whose every choice, of `least` or more,
     says sold out ("40 - Sold out", "41 - Sold out"): each speaks of itself, all of them
-    of the product."""
+    of the product. `greyed`: or is greyed out, two or more (read where no button takes
+    orders and the markup does not say it is in stock)."""
     for around in arounds:
         for picker in around.css(PICKERS)[:MAX_PICKERS]:
             if not a_picker(picker):
                 continue
-            if not every_choice_gone(picker, least):
+            if not (every_choice_gone(picker, least) or (greyed and every_choice_greyed(picker))):
                 continue
             if stated(picker) and by_the_landmarks(picker, anchors, view):
                 return Stock(OUT_OF_STOCK)

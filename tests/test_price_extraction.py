@@ -439,6 +439,11 @@ def test_the_lowest_price_of_the_last_30_days_is_a_reference(
         # the old price in an element, the price to pay as the text beside it
         ("https://a.example.com/x", '<div class="price"><del>$40.00</del> $30.00</div>', "30"),
         ("https://a.example.co.uk/x", "<p><strike>£40</strike> £30</p>", "30"),
+        # ... its mark written with a space inside, or the euro sign as the decimal mark
+        ("https://a.example.com/x", '<span class="price"><s>US $812.49</s> US $649.99</span>', "649.99"),
+        ("https://a.example.com/x", "<p><s>AU $ 49.95</s> AU $ 39.95</p>", "39.95"),
+        ("https://a.example.fr/x", '<div class="price"><del>129€99</del> 99€99</div>', "99.99"),
+        ("https://a.example.fr/x", "<p><s>12€99</s> 10€50</p>", "10.50"),
         ("https://a.example.com/x", "<p>Was <b>$40.00</b> Now $30.00</p>", "30"),
         # ... while a range, or a price and its conversion, read as the first
         ("https://a.example.com/x", "<p>$30.00 – $40.00</p>", "30"),

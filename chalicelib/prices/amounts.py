@@ -30,11 +30,12 @@ MARK_REACH = 6  # characters between a number and its mark at most, spaces inclu
 _MACHINE = re.compile(r"\s*\d{1,12}(?:\.\d{1,6})?\s*")
 _INSTALMENT = re.compile(r"^\s*\d{1,2}\s*[x×]\s*\D", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
-# A number as shops group it: "1,299.99", "1.299,99", "1 299", "1'299".
+# A number as shops group it: "1,299.99", "1.299,99", "1 299", "1'299"; after a space, only
+# a group of three ("12€99 10€50" is two numbers).
 # Spaces shops group thousands with: a plain, a no-break, a narrow no-break (French), a thin,
 # a hair and a figure space.
 GROUP_SPACES = " \u00a0\u202f\u2009\u200a\u2007"
-AMOUNT_GROUPS = re.compile(rf"\d+(?:[.,'’{GROUP_SPACES}]\d+)*")
+AMOUNT_GROUPS = re.compile(rf"\d+(?:[.,'’]\d+|[{GROUP_SPACES}]\d{{3}}(?!\d))*")
 # A mark ending in a point, the digits right after it: "Rs.1299" (not 0.1299).
 _POINTED_MARK = re.compile(r"(?<![^\W\d_])((?:rs|fr|sfr|kr|gs|din)\.)(?=\d)", re.IGNORECASE)
 # Pence, on British shops: "99p", "7.5p" (not "1080p", "4pk").
@@ -165,15 +166,23 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
         amount = parse_amount(text[low:high], url, hint)
         if amount is None or not amount.mark:
             continue
-        size = len(amount.mark)
-        spots = [low + m.start() for m in re.finditer(re.escape(amount.mark), text[low:high])]
+        spots = [
+            (low + m.start(), low + m.end())
+            for m in _as_written(amount.mark).finditer(text[low:high])
+        ]
         owned = [
-            at for at in spots if min(groups, key=lambda other: gap(other, at, at + size)) is group
+            spot for spot in spots if min(groups, key=lambda other: gap(other, *spot)) is group
         ]
         if owned:
-            at = min(owned, key=lambda at: gap(group, at, at + size))
-            found.append(Marked(min(at, group.start()), max(at + size, group.end()), amount))
+            at, end = min(owned, key=lambda spot: gap(group, *spot))
+            found.append(Marked(min(at, group.start()), max(end, group.end()), amount))
     return found
+
+
+@lru_cache(maxsize=64)
+def _as_written(mark: str) -> re.Pattern[str]:
+    """A mark as a text may write it, with a space inside: "US $" for "US$" (`widened`)."""
+    return re.compile(f"[{GROUP_SPACES}]?".join(map(re.escape, mark)))
 
 
 def _beside_mark(text: str, mark: str | None) -> str:

@@ -380,15 +380,14 @@ _RELATED_ELSEWHERE = (
     r"podobn", r"polecan", r"souvisej", r"doporu", r"recomend", r"consigliat", r"aanbevol",
 )  # fmt: skip
 # Class names of blocks about other things than the product: related products, the
-# mini-cart, other sellers' offers. "widget" only as a word: a page built of
-# "celwidget"s wraps its own buy box in one.
-RELATED_ATTR = any_of(
+# mini-cart, other sellers' offers.
+_RELATED = (
     r"related", r"recommend", r"similar", r"upsell", r"up-sell", r"cross-?sell", r"also",
     r"recent", r"carousel", r"slider", r"swiper", r"suggest", r"bundle", r"accessor",
     r"complete-the-look", r"you-may", r"\bothers", r"viewed", r"trending", r"popular",
     r"best-?sell", r"more-from", r"product-?list", r"products-?grid", r"product-?grid",
     r"listings", r"listing-?(?:grid|results?|items?|cards?|tiles?)",
-    r"(?:product|search|category)-?listing", r"\bwidget", r"sponsored", r"minicart", r"mini-cart", r"cart-?drawer",
+    r"(?:product|search|category)-?listing", r"widget", r"sponsored", r"minicart", r"mini-cart", r"cart-?drawer",
     r"header-?cart", r"cart-?total", r"basket-?total", r"cart-?summary", r"cart-?preview",
     r"other-?(?:offers?|sellers?|vendors?)", r"more-?(?:offers|sellers|buying)", r"offer-?listing",
     r"marketplace-?offers",
@@ -400,6 +399,7 @@ RELATED_ATTR = any_of(
     r"you-might", r"\bx-?sell", r"sibling", r"other-colou?rs", r"matching-products",
     r"pair-with", r"the-look", r"featured-products", r"promo-products", r"gift-with-purchase",
 )  # fmt: skip
+RELATED_ATTR = any_of(*_RELATED)
 # ... of those, the names only blocks of other products go by (not "widget" or "listing",
 # which wrap a product's own parts on some shops, nor a gallery's "slider").
 OTHER_PRODUCTS_ATTR = any_of(
@@ -407,6 +407,10 @@ OTHER_PRODUCTS_ATTR = any_of(
     r"recent", r"you-may", r"viewed", r"trending", r"popular", r"best-?sell", r"more-from",
     r"product-?list", r"products-?grid", r"product-?grid", r"sponsored", *_RELATED_ELSEWHERE,
 )  # fmt: skip
+# The related blocks a status in is another product's: "widget" only as a word, since a
+# page built of "celwidget"s wraps its own buy box in one (a price there is scored as the
+# rest of the page is, every block alike).
+RELATED_BLOCK_ATTR = any_of(*(r"\bwidget" if name == "widget" else name for name in _RELATED))
 # Class names of the page's frame around the product: its header, menus, basket, the
 # shop's announcements.
 PAGE_FRAME_ATTR = any_of(

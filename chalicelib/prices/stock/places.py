@@ -104,7 +104,7 @@ def _elsewhere(
         or node.mem_id in view.landmarks.headed_elsewhere
         or OTHERS_TALK.search(attrs := attr_text(node))
         or words.PAGE_FRAME_ATTR.search(attrs)
-        or (words.RELATED_ATTR.search(attrs) and _links_on(node))
+        or (words.RELATED_BLOCK_ATTR.search(attrs) and _links_on(node))
         or _another_product(node, view)
         or picture_link(node)
         for node in up(element, own_levels)

@@ -717,6 +717,57 @@ def test_a_status_in_the_element_named_for_it_counts_however_far_from_the_title(
         assert offer(far + GREYED)[0] == expected, holder
 
 
+def test_a_link_asking_for_a_review_is_no_buy_button() -> None:
+    """ "Kupiłeś ten produkt? Oceń go!" ("Bought it? Rate it!") holds a buy word: taken for
+    the product's button, it took orders beside stale markup on a sold-out page."""
+    stale = json_ld({"availability": "InStock"})
+    sold_out = '<button class="add-to-cart" disabled>Produkt niedostępny</button>'
+    for review in (
+        '<a href="#reviews" class="rating-link opinion-add">Kupiłeś ten produkt? <em>Oceń go!</em></a>',
+        '<a href="#reviews" class="btn">Did you buy this product? Rate it</a>',
+        '<a href="#write" class="add-review btn">Bought it? Write a review</a>',
+    ):
+        assert offer(TITLE + review + PRICE + sold_out, stale)[0] == "out_of_stock", review
+        assert offer(TITLE + review + PRICE + BUTTON, stale)[0] == "in_stock", review
+
+
+def test_the_labels_a_theme_keeps_in_its_buy_buttons_are_not_statuses() -> None:
+    """Each copy of the button (a sticky bar's, the buy box's) holds the label for every state,
+    its stylesheet showing the one that applies: the button takes orders."""
+    button = (
+        '<a href="#" class="add-to-basket"><span class="can-buy-label">Dodaj do koszyka</span>'
+        '<span class="unavailable-label">Produkt niedostępny</span></a>'
+    )
+    sticky = f'<div class="sticky-bar">{button}</div>'
+    for page in (
+        TITLE + PRICE + button,
+        TITLE + sticky + PRICE + "<div><div>" + button + "</div></div>",
+    ):
+        assert offer(page)[0] == "in_stock"
+    # A status beside the button, not in it, is the product's.
+    assert offer(TITLE + PRICE + '<p class="stock">Produkt niedostępny</p>' + button)[0] == (
+        "out_of_stock"
+    )
+
+
+@pytest.mark.parametrize(
+    "option",
+    ["Opcja niedostępna dla tego produktu", "Option unavailable for this product",
+     "Option nicht verfügbar", "Opción no disponible", "Opzione non disponibile"],
+)  # fmt: skip
+def test_an_option_unavailable_is_not_the_product(option: str) -> None:
+    """A way to have it ("Odbierz w sklepie": collect in store) or a choice, beside the
+    tooltip that explains it and a hidden count: its option, not the product."""
+    pickup = (
+        '<div class="pickup-section"><div class="tooltip"><div class="tooltip-title">Odbiór w '
+        "sklepie</div>Aby zamówić produkt z odbiorem w sklepie, wybierz Twój sklep.</div>"
+        '<div class="label"><span>Odbierz w sklepie</span></div>'
+        f'<div class="label">{option}</div><div class="quantity-info">Ostatnie w cenie</div></div>'
+    )
+    assert offer(TITLE + PRICE + pickup + BUTTON)[0] == "in_stock"
+    assert offer(TITLE + PRICE + "<p>No options available</p>")[0] == "out_of_stock"
+
+
 def test_a_class_name_ending_in_widget_is_no_block_of_other_products() -> None:
     """A page built of "celwidget"s wraps its own buy box in one, with links of its own
     (delivery, the seller): its status is the product's. A shop's "widget" block linking
@@ -2151,6 +2202,23 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
         "in_stock",
         ("back-order",),
     )
+
+
+@pytest.mark.parametrize(
+    ("button", "flag"),
+    [("Pre-order now", "pre-order"), ("Vorbestellen", "pre-order"), ("予約する", "pre-order"),
+     ("Backorder", "back-order")],
+)  # fmt: skip
+def test_a_button_taking_pre_orders_flags_markup_that_says_in_stock(button: str, flag: str) -> None:
+    """Markup's "InStock" says the shop takes orders, which a pre-order is: the page says
+    which kind (pre-order apps relabel the button and leave the markup as it was)."""
+    in_stock = json_ld({"availability": "InStock"})
+    pressed = f'<button class="add-to-cart">{button}</button>'
+    assert offer(TITLE + PRICE + pressed, in_stock) == ("in_stock", (flag,))
+    assert offer(TITLE + PRICE + BUTTON, in_stock) == ("in_stock", ())
+    # Markup that says pre-order keeps its word.
+    pre_order = json_ld({"availability": "PreOrder"})
+    assert offer(TITLE + PRICE + BUTTON, pre_order) == ("in_stock", ("pre-order",))
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from chalicelib.prices.words import (
     OTHER_PRODUCTS_HEADING,
     PAGE_FRAME_ATTR,
     PRICE_SHOWN,
+    REVIEW_PROMPT,
     SHOPPERS_HEADING,
     STORES_HEADING,
     VIEW_CART,
@@ -254,11 +255,7 @@ def find_buy_button(
     (back-in-stock apps print their own, hidden while the product sells) and is not in
     another product's tile (a sold-out product's page may show only theirs)."""
     after = order.get(title.mem_id, 0) if title is not None else 0
-    buttons = [
-        node
-        for node in body.css(BUTTONS)[:MAX_BUTTONS]
-        if BUY.search(label := _button_label(node)) and not VIEW_CART.search(label)
-    ]
+    buttons = [node for node in body.css(BUTTONS)[:MAX_BUTTONS] if says_buy(node)]
     buttons += [
         node
         for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]
@@ -329,6 +326,15 @@ def _among_other_products(button: LexborNode, title_chain: list[int]) -> bool:
     return any(
         node.tag in FRAME_TAGS or _ELSEWHERE_ATTR.search(attr_text(node))
         for node in up(button, own_levels)
+    )
+
+
+def says_buy(button: LexborNode) -> bool:
+    """A button's text or names say it buys: not a link to the basket, nor one asking for
+    a review."""
+    label = _button_label(button)
+    return (
+        bool(BUY.search(label)) and not VIEW_CART.search(label) and not REVIEW_PROMPT.search(label)
     )
 
 

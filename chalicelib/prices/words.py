@@ -564,6 +564,9 @@ VIEW_CART = any_of(
     r"przejdź do koszyka",
     r"bekijk winkelwagen",
 )
+# A link asking for a review, which a buy word may open ("Kupiłeś ten produkt? Oceń go!",
+# "Bought it? Rate it!"): a question, or named for reviews or ratings. It buys nothing.
+REVIEW_PROMPT = any_of(r"\?", r"review", r"rating", r"opinion", r"\brate it")
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.
 BUY_ACTION = any_of(*_BUY_ACTIONS)

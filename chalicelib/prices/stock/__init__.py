@@ -36,4 +36,6 @@ def availability_of(
         return shown
     if declared.availability == OUT_OF_STOCK and shown is not None and shown.worded and can_buy:
         return shown  # "In stock" by a button that takes orders: the markup is stale
+    if declared == Stock(IN_STOCK) and shown is not None and shown.flag and can_buy:
+        return shown  # "Pre-order now": the markup's "InStock" says only that it takes orders
     return declared

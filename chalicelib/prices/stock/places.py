@@ -29,7 +29,7 @@ from chalicelib.prices.dom import (
     structure_up,
     up,
 )
-from chalicelib.prices.layout import REGION_TAGS, TILE_TEXT, PageView, picture_link
+from chalicelib.prices.layout import REGION_TAGS, TILE_TEXT, PageView, picture_link, says_buy
 from chalicelib.prices.stock.choices import (
     ROW_LEVELS,
     ROWS,
@@ -52,6 +52,7 @@ NEAR = 10  # tree steps from the buy button (or title, or price) that still desc
 NEAR_STEPS = 8  # ...or steps not counting wrappers around a single element (`steps_of`)
 AROUND_LEVELS = 7  # how far up from a landmark its surroundings are read
 CARD_LEVELS = 3  # how far up from a status another product's card is looked for
+_BUTTON_TAGS = {"a", "button"}  # what holds a buy button's spare labels
 _NOT_DIGITS = re.compile(r"\D")
 # Attributes of elements that page scripts show or drop (Angular, Vue, Alpine, Knockout).
 _TEMPLATE_BRANCH = {
@@ -218,12 +219,15 @@ def alone_of_its_kind(button: LexborNode, view: PageView) -> bool:
 def spare_copy(button: LexborNode) -> Callable[[LexborNode], bool]:
     """Whether a status's element, or one of its few wrappers that does not hold the
     `button`, is kept out of sight (`out_of_sight`): a screen reader's "Sold out" for a
-    size, or a note an external stylesheet hides until a script shows it."""
+    size, or a note an external stylesheet hides until a script shows it; or is inside a
+    button that says it buys too: one of the labels a theme keeps in its buy buttons
+    ("Dodaj do koszyka", "Produkt niedostępny"), its stylesheet showing the one the state
+    calls for, while the `button` takes orders."""
     holds_button = {node.mem_id for node in lineage(button)}
     return lambda element: any(
-        out_of_sight(node)
+        (node.tag in _BUTTON_TAGS and says_buy(node))
+        or (node.mem_id not in holds_button and out_of_sight(node))
         for node in up(element, BADGE_LEVELS + 1)
-        if node.mem_id not in holds_button
     )
 
 

@@ -586,7 +586,10 @@ ONE_CHOICE = re.compile(
     r"\bcor\b|storlek|størrelse|velikost|méret|mărime|μέγεθος|размер|\bbeden|サイズ|尺码|尺寸|"
     r"사이즈|kolor|färg|farve|farge|barva|\bszín|culoare|χρώμα|цвет|\brenk|カラー|颜色|顏色|색상|"
     r"(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected|ausgewählt|sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
-    r"combinaison|combinación"
+    r"combinaison|combinación|"
+    # an option of the product's, or of having it ("Opcja niedostępna": pick-up, say)
+    r"\boptions?\b|\boptionen\b|\bopcj[aeiy]\b|\bopci[oó]n(?:es)?\b|\bopzion[ei]\b|\bopties?\b|"
+    r"\bop[çc](?:[ãa]o|[õo]es)\b"
 )
 
 # Every choice at once: the product's status, not one choice's ("Sold out in all sizes").

@@ -58,6 +58,7 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("$24.990", "https://tienda.example.cl/x", "24990", "CLP"),
         ("$19.99", "https://shop.example.ca/x", "19.99", "CAD"),
         ("US$ 19.99", "https://shop.example.ca/x", "19.99", "USD"),
+        ("CDN$ 19.99", None, "19.99", "CAD"),
         ("KD 34.000", "https://kitchen.example.com.kw/", "34", "KWD"),
         ("1,320円(税込)", None, "1320", "JPY"),
         ("€ 206,-", None, "206", "EUR"),

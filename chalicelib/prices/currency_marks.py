@@ -10,7 +10,7 @@ from chalicelib.money import ISO_CODES
 
 # Unambiguous marks first; longer marks win over their prefixes ("US$" over "$").
 _SYMBOLS = {
-    "US$": "USD", "U$S": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "A$": "AUD",
+    "US$": "USD", "U$S": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "CDN$": "CAD", "A$": "AUD",
     "AU$": "AUD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "MX$": "MXN",
     "R$": "BRL", "NT$": "TWD", "CLP$": "CLP", "COL$": "COP",
     "€": "EUR", "£": "GBP", "₹": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₴": "UAH",
@@ -142,13 +142,13 @@ def widened(mark: str | None, text: str) -> str | None:
     holds "SG$", "E£ 1,200" holds "E£", where it reads "$" and "£"), the code naming which
     currency an ambiguous mark is ("MXN $1,299"), or one it does not read at all ("99 ر.س",
     "S/ 129.90"); else the mark."""
+    written = _letters_before(mark.strip()).search(text) if mark else None
+    whole = written.group(0).replace(" ", "") if written else ""  # "AU $39.95" is in "AU$"
+    if whole.upper() in _SYMBOLS:
+        return whole  # ... and "CDN$ 19.99" in "CDN$", where price-parser reads "N$"
     if not mark or inside_a_word(mark, text):  # "Руб", where price-parser reads "Р"
         unreported = _UNREPORTED.search(text) or _LOCAL_MARK.search(text)
         return unreported.group(0) if unreported else mark
-    written = _letters_before(mark.strip()).search(text)
-    whole = written.group(0).replace(" ", "") if written else ""  # "AU $39.95" is in "AU$"
-    if whole.upper() in _SYMBOLS:
-        return whole
     named = _CODE.findall(text)  # "MXN $1,299": the code says which of the dollars
     return next((code for code in named if code in _SHARING.get(mark.strip().upper(), ())), mark)
 

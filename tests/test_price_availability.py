@@ -1245,6 +1245,33 @@ def test_the_page_s_header_sells_nothing_of_the_product(frame: str) -> None:
     assert offer(aside, stale)[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "status",
+    ['<p class="stock">Out of stock</p>', '<button class="notify">Notify me when available</button>',
+     '<button class="add-to-cart" disabled>Sold out</button>'],
+)  # fmt: skip
+def test_another_product_s_card_alone_sells_nothing_of_the_product(status: str) -> None:
+    """One card under a sold-out product (a gift card, "complete the look"): its picture
+    and name link to its page, its price and button beside them. Stale markup says in stock."""
+    stale = json_ld({"availability": "https://schema.org/InStock"})
+    card = (
+        '<div class="promo"><a href="/p/gift-card"><img src="/i/gift.jpg"></a>'
+        '<a href="/p/gift-card">Gift card</a><span>25,00 €</span>'
+        '<button class="add-to-cart">In den Warenkorb</button></div>'
+    )
+    assert offer(TITLE + PRICE + status + "<div><div>" + card + "</div></div>", stale)[0] == (
+        "out_of_stock"
+    )
+    # The product's own buy box, a card put under its button, still sells it.
+    assert offer(TITLE + PRICE + f"<div>{BUTTON}{card}</div>", stale)[0] == "in_stock"
+    # ... and so does one linking to several pages (ways to pay, each a logo and a name).
+    pay = (
+        '<a href="/pay/a"><img src="/i/a.png"></a><a href="/pay/a">Card A</a>'
+        '<a href="/pay/b"><img src="/i/b.png"></a><a href="/pay/b">Card B</a>'
+    )
+    assert offer(TITLE + f'<div class="box">{PRICE}{pay}{BUTTON}</div>', stale)[0] == "in_stock"
+
+
 def test_a_sold_out_button_a_column_away_from_the_title_is_the_product_s() -> None:
     """The buy box stands in a column of its own, far in tree steps from the title and the
     price; sold out, its only button says so. A store's row on a comparison page does not

@@ -107,6 +107,7 @@ class Kinds:
 
     counts: dict[int, Counter[Kind]] = field(default_factory=dict)
     priced: dict[tuple[int, Kind], bool] = field(default_factory=dict)
+    cards: dict[int, str | None] = field(default_factory=dict)  # `_a_card`'s page, by id
 
 
 @dataclass(frozen=True)
@@ -382,7 +383,7 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
     product's title (`title`: its chain's ids): a link to another page holding a picture
     and the node, up to LINK_LEVELS above it, or one of TILES_ALIKE or more siblings
     alike (same tag, same kind of class), with a picture linking to its product, or each
-    with a price and a name linking to its page."""
+    with a price and a name linking to its page; or a card alone (`_a_card`)."""
     for level, element in enumerate(up(node, LINK_LEVELS)):
         if element.mem_id in title:
             return False
@@ -392,6 +393,36 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
             link = element.css_first("a[href]:has(img)")
             if (link is not None and _to_a_page(link)) or _priced_tiles(element, kinds):
                 return True
+        if level < TILE_LEVELS and _a_card(element, node, kinds):
+            return True
+    return False
+
+
+def _a_card(element: LexborNode, node: LexborNode, kinds: Kinds) -> bool:
+    """Another product's card standing alone (a promotion, a gift card, "complete the
+    look"): a short block whose picture and name link to one page, its price beside them
+    (a buy box may link to more pages, and says more), the `node` after them (a card
+    opens with its picture; a buy box's own button comes before a card put under it)."""
+    if element.mem_id not in kinds.cards:
+        text = element.text(deep=True)
+        links: dict[str, set[bool]] = {}
+        if len(text) <= TILE_TEXT:
+            for link in element.css("a[href]"):
+                pictured = link.css_first("img") is not None
+                if _to_a_page(link) and (pictured or link.text(deep=True).strip()):
+                    href = (link.attributes.get("href") or "").strip()
+                    links.setdefault(href, set()).add(pictured)
+        pages = [href for href, shown in links.items() if len(shown) == 2]
+        priced = len(pages) == 1 and bool(PRICE_SHOWN.search(text))
+        kinds.cards[element.mem_id] = pages[0] if priced else None
+    page = kinds.cards[element.mem_id]
+    if page is None:
+        return False
+    for part in element.traverse():
+        if part.mem_id == node.mem_id:
+            return False
+        if part.tag == "a" and (part.attributes.get("href") or "").strip() == page:
+            return True
     return False
 
 

@@ -1255,8 +1255,8 @@ def test_another_product_s_card_alone_sells_nothing_of_the_product(status: str) 
     and name link to its page, its price and button beside them. Stale markup says in stock."""
     stale = json_ld({"availability": "https://schema.org/InStock"})
     card = (
-        '<div class="promo"><a href="/p/gift-card"><img src="/i/gift.jpg"></a>'
-        '<a href="/p/gift-card">Gift card</a><span>25,00 €</span>'
+        '<div class="promo"><a href="/p/gift-card?ref=picture"><img src="/i/gift.jpg"></a>'
+        '<a href="/p/gift-card?ref=name">Gift card</a><span>25,00 €</span>'
         '<button class="add-to-cart">In den Warenkorb</button></div>'
     )
     assert offer(TITLE + PRICE + status + "<div><div>" + card + "</div></div>", stale)[0] == (

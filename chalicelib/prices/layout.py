@@ -410,8 +410,7 @@ def _a_card(element: LexborNode, node: LexborNode, kinds: Kinds) -> bool:
             for link in element.css("a[href]"):
                 pictured = link.css_first("img") is not None
                 if _to_a_page(link) and (pictured or link.text(deep=True).strip()):
-                    href = (link.attributes.get("href") or "").strip()
-                    links.setdefault(href, set()).add(pictured)
+                    links.setdefault(_page_of(link), set()).add(pictured)
         pages = [href for href, shown in links.items() if len(shown) == 2]
         priced = len(pages) == 1 and bool(PRICE_SHOWN.search(text))
         kinds.cards[element.mem_id] = pages[0] if priced else None
@@ -421,9 +420,14 @@ def _a_card(element: LexborNode, node: LexborNode, kinds: Kinds) -> bool:
     for part in element.traverse():
         if part.mem_id == node.mem_id:
             return False
-        if part.tag == "a" and (part.attributes.get("href") or "").strip() == page:
+        if part.tag == "a" and _page_of(part) == page:
             return True
     return False
+
+
+def _page_of(link: LexborNode) -> str:
+    """The page a link leads to, without what it tells the page ("?ref=tile", "#reviews")."""
+    return re.split(r"[?#]", (link.attributes.get("href") or "").strip(), maxsplit=1)[0]
 
 
 def _priced_tiles(element: LexborNode, kinds: Kinds) -> bool:

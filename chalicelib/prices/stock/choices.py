@@ -97,7 +97,7 @@ def every_choice_gone(picker: LexborNode, least: int = 1) -> bool:
 
 def every_choice_greyed(picker: LexborNode, least: int = 2) -> bool:
     """Each of the picker's choices, `least` or more, greyed out (disabled, or classed
-    disabled, unavailable or sold out) without a word: nothing is left to choose, so a
+    disabled, unavailable or sold out), whatever it says: nothing is left to choose, so a
     greyed-out buy button waits for nothing."""
     choices = _choice_elements(picker)
     inputs = {c.attributes.get("id") for c in choices if c.tag == "input"} - {None}

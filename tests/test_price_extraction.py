@@ -445,6 +445,12 @@ def test_the_lowest_price_of_the_last_30_days_is_a_reference(
         ("https://a.example.com/x", "<p><s>AU $ 49.95</s> AU $ 39.95</p>", "39.95"),
         ("https://a.example.fr/x", '<div class="price"><del>129€99</del> 99€99</div>', "99.99"),
         ("https://a.example.fr/x", "<p><s>12€99</s> 10€50</p>", "10.50"),
+        # ... a mark that follows its number, or a point after the mark's letters
+        ("https://a.example.se/x", "<p><s>1299:-</s> 999:-</p>", "999"),
+        ("https://a.example.no/x", "<p><s>1 299,-</s> 999,-</p>", "999"),
+        ("https://a.example.dk/x", "<p><s>1.299,- kr.</s> 999,- kr.</p>", "999"),
+        ("https://a.example.in/x", "<p><s>Rs. 1,299</s> Rs. 999</p>", "999"),
+        ("https://a.example.pk/x", "<p><s>Rs. 12,999</s> Rs. 9,999</p>", "9999"),
         ("https://a.example.com/x", "<p>Was <b>$40.00</b> Now $30.00</p>", "30"),
         # ... while a range, or a price and its conversion, read as the first
         ("https://a.example.com/x", "<p>$30.00 – $40.00</p>", "30"),

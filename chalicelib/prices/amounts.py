@@ -181,28 +181,32 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
 
 @lru_cache(maxsize=64)
 def _as_written(mark: str) -> re.Pattern[str]:
-    """A mark as a text may write it, with a space inside: "US $" for "US$" (`widened`)."""
-    return re.compile(f"[{GROUP_SPACES}]?".join(map(re.escape, mark)))
+    """A mark as a text may write it, with a space inside ("US $" for "US$", `widened`) or
+    a point after its letters ("Rs. 999")."""
+    written = f"[{GROUP_SPACES}]?".join(map(re.escape, mark))
+    return re.compile(written + (r"\.?" if mark[-1:].isalpha() else ""))  # "Rs." for "Rs"
 
 
 def _beside_mark(text: str, mark: str | None) -> str:
     """The number written beside the currency mark (the nearer of two), with the mark:
-    "2 items £34.98" is "£34.98", "Case of 12: £27" is "£27", "£120.00, now" is "£120.00"."""
-    at = text.find(mark) if mark else -1
-    if at == -1:
+    "2 items £34.98" is "£34.98", "Case of 12: £27" is "£27", "£120.00, now" is "£120.00";
+    of a mark written twice, the one nearest a number (":- 999:-" is "999:-")."""
+    if not mark or mark not in text:
         return text
-    end = at + len(mark or "")
-    if at and text[at - 1].isdigit() and _EURO_CENTS.match(text, at):
-        whole = next(g for g in AMOUNT_GROUPS.finditer(text) if g.end() == at)
-        return text[whole.start() : end + 2]  # "12€99"
-    gaps = [
-        (group.start() - end if group.start() >= end else at - group.end(), group)
-        for group in AMOUNT_GROUPS.finditer(text)
-    ]
-    near = [(gap, group) for gap, group in gaps if 0 <= gap <= 2]
-    if not near:
+    groups = list(AMOUNT_GROUPS.finditer(text))
+    pairs = []
+    for written in re.finditer(re.escape(mark), text):
+        at, end = written.span()
+        if at and text[at - 1].isdigit() and _EURO_CENTS.match(text, at):
+            whole = next(g for g in groups if g.end() == at)
+            return text[whole.start() : end + 2]  # "12€99"
+        for group in groups:
+            gap = group.start() - end if group.start() >= end else at - group.end()
+            if 0 <= gap <= 2:
+                pairs.append((gap, at, end, group))
+    if not pairs:
         return text
-    group = min(near, key=itemgetter(0))[1]
+    _, at, end, group = min(pairs, key=itemgetter(0))
     return text[min(at, group.start()) : max(end, group.end())]
 
 

@@ -307,7 +307,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Lagerbestand: 0 Stück", "Stan magazynowy: 0 szt.", "Остаток: 0 шт.", "在庫数：0",
         "재고 0개", "Disponibilidad: 0", "Inventory: 0 units", "Voorraad: 0",
         "Available quantity: 0", "Stock quantity: 0", "On hand: 0", "None available",
-        "None in stock",
+        "None in stock", "Skladem: 0 ks", "Na skladě: 0 ks", "Raktáron: 0 db", "Restant : 0",
+        "En stock : 0", "På lager: 0 st.", "Varastossa: 0 kpl",
         # a label's value saying none, in a word or a cross
         "Stock level: None", "Stock: Empty", "Stock: ✗", "Available: ❌", "Lieferbar: nein",
         "En stock : non", "Op voorraad: nee", "På lager: nej", "Verfügbar: nein",

@@ -88,7 +88,8 @@ OUT_TEXT = re.compile(
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
             r"\b(?:stock|stoc|lager|lagerbestand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
-            r"|в наличии|在庫数|在庫|재고|on hand)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
+            r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
+            r"|en stock|på lager|varastossa)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
             r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"ei ole laos",
             r"uppselt", r"ekki til á lager", r"স্টক নেই",

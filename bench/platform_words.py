@@ -549,12 +549,12 @@ def vtex(root: Path) -> Iterator[Check]:
     folder = root / "store-components" / "messages"
     if not (folder / "en.json").is_file():
         return
-    english = json.loads((folder / "en.json").read_text(encoding="utf-8"))
+    english = _locale(folder / "en.json")
     for path in sorted(folder.glob("*.json")):
         lang = path.stem
         if lang == "context":
             continue
-        strings = json.loads(path.read_text(encoding="utf-8"))
+        strings = _locale(path)
         for key, kind in _VTEX_KINDS.items():
             if key in strings and (lang == "en" or strings[key] != english.get(key)):
                 yield Check("vtex", lang, key, _filled(strings[key]), kind)

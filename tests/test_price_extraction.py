@@ -123,6 +123,10 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("Your basket: 2 items £34.98", None, "34.98", "GBP"),
         ("Only 3 left at $12.99", None, "12.99", "USD"),
         ("Case of 12: £27.00", None, "27", "GBP"),
+        # ... however the mark is written: a space inside, or right after another number
+        ("2 items AU $34.98", None, "34.98", "AUD"),
+        ("Case of 12: US $27", None, "27", "USD"),
+        ("Pack of 2 CDN$ 19.99", None, "19.99", "CAD"),
         # price-parser reads "£120.00," as 12000
         ("Was £120.00, now", None, "120", "GBP"),
         # a span of days is not the price

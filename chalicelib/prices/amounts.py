@@ -141,12 +141,7 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
     if not text.isascii():
         text = text.translate(_DIGITS_ELSEWHERE)  # a mark is looked for where it is written
     groups = list(AMOUNT_GROUPS.finditer(text))
-    trailing = text.lstrip()[:1].isdigit()
-
-    def gap(group: re.Match[str], start: int, end: int) -> tuple[int, bool]:
-        before = start >= group.end()  # the mark follows the number
-        return (start - group.end() if before else group.start() - end), before != trailing
-
+    trailing = _marks_trail(text)
     found: list[Marked] = []
     cents = -1  # the group read as the one before's cents ("12€99")
     for index, group in enumerate(groups):
@@ -170,11 +165,9 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
             (low + m.start(), low + m.end())
             for m in _as_written(amount.mark).finditer(text[low:high])
         ]
-        owned = [
-            spot for spot in spots if min(groups, key=lambda other: gap(other, *spot)) is group
-        ]
+        owned = [(at, end) for at, end in spots if _nearest(groups, at, end, trailing)[1] is group]
         if owned:
-            at, end = min(owned, key=lambda spot: gap(group, *spot))
+            at, end = min(owned, key=lambda spot: _gap(group, spot[0], spot[1], trailing))
             found.append(Marked(min(at, group.start()), max(end, group.end()), amount))
     return found
 
@@ -188,26 +181,43 @@ def _as_written(mark: str) -> re.Pattern[str]:
 
 
 def _beside_mark(text: str, mark: str | None) -> str:
-    """The number written beside the currency mark (the nearer of two), with the mark:
-    "2 items £34.98" is "£34.98", "Case of 12: £27" is "£27", "£120.00, now" is "£120.00";
-    of a mark written twice, the one nearest a number (":- 999:-" is "999:-")."""
-    if not mark or mark not in text:
-        return text
-    groups = list(AMOUNT_GROUPS.finditer(text))
+    """The number written beside the currency mark, with the mark: "2 items £34.98" is
+    "£34.98", "Case of 12: US $27" is "US $27", "£120.00, now" is "£120.00"; of a mark
+    written twice, the one nearest a number (":- 999:-" is "999:-")."""
+    groups = list(AMOUNT_GROUPS.finditer(text)) if mark else []
+    trailing = _marks_trail(text)
     pairs = []
-    for written in re.finditer(re.escape(mark), text):
+    for written in _as_written(mark).finditer(text) if groups and mark else ():
         at, end = written.span()
         if at and text[at - 1].isdigit() and _EURO_CENTS.match(text, at):
             whole = next(g for g in groups if g.end() == at)
             return text[whole.start() : end + 2]  # "12€99"
-        for group in groups:
-            gap = group.start() - end if group.start() >= end else at - group.end()
-            if 0 <= gap <= 2:
-                pairs.append((gap, at, end, group))
+        gap, group = _nearest(groups, at, end, trailing)
+        if gap[0] <= 2:
+            pairs.append((gap, at, end, group))
     if not pairs:
         return text
     _, at, end, group = min(pairs, key=itemgetter(0))
     return text[min(at, group.start()) : max(end, group.end())]
+
+
+def _marks_trail(text: str) -> bool:
+    """Whether a text writes its marks after the numbers: it opens with a number."""
+    return text.lstrip()[:1].isdigit()
+
+
+def _gap(group: re.Match[str], start: int, end: int, trailing: bool) -> tuple[int, bool]:
+    """How far a mark written at `start`:`end` stands from a number; at equal distance,
+    the one it stands on the text's side of (`trailing`: after) comes first."""
+    before = start >= group.end()  # the mark follows the number
+    return (start - group.end() if before else group.start() - end), before != trailing
+
+
+def _nearest(
+    groups: list[re.Match[str]], start: int, end: int, trailing: bool
+) -> tuple[tuple[int, bool], re.Match[str]]:
+    """The number a mark written at `start`:`end` goes with, and how far it stands."""
+    return min(((_gap(g, start, end, trailing), g) for g in groups), key=itemgetter(0))
 
 
 def plus_vat(net: Decimal, gross: Decimal) -> bool:

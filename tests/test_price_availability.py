@@ -309,6 +309,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Available quantity: 0", "Stock quantity: 0", "On hand: 0", "None available",
         "None in stock", "Skladem: 0 ks", "Na skladě: 0 ks", "Raktáron: 0 db", "Restant : 0",
         "En stock : 0", "På lager: 0 st.", "Varastossa: 0 kpl",
+        # ...written before the words for in stock
+        "0 auf Lager", "0 Stück verfügbar", "0 stk. på lager", "0 en stock", "0 disponibles",
+        "0 op voorraad", "0 szt. dostępnych", "0 kpl varastossa", "0 em estoque",
         # a label's value saying none, in a word or a cross
         "Stock level: None", "Stock: Empty", "Stock: ✗", "Available: ❌", "Lieferbar: nein",
         "En stock : non", "Op voorraad: nee", "På lager: nej", "Verfügbar: nein",
@@ -1029,7 +1032,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Restocking", "Being restocked", "Due in stock soon", "Expected in stock 12/03",
      "On order from supplier", "More on the way", "Im Zulauf", "Arriving soon", "Expected 12/03",
      "Dostępne wkrótce", "Expected in stock: 12/03", "Stock arriving soon",
-     "Request a stock alert", "Stock coming soon", "Restock in progress"],
+     "Request a stock alert", "Stock coming soon", "Restock in progress",
+     "Prochainement", "Kommer snart", "Em breve", "Wkrótce", "Tulossa"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -2342,7 +2346,9 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
      ("Na skladištu", "in_stock"), ("Nema na skladištu", "out_of_stock"),
      ("Ёсць на складзе", "in_stock"), ("Няма на складзе", "out_of_stock"),
      ("Saadaval", "in_stock"), ("Laos saadaval (3 laos)", "in_stock"),
-     ("На залиха", "in_stock"), ("3 на залихама", "in_stock"), ("На стању", "in_stock")],
+     ("На залиха", "in_stock"), ("3 на залихама", "in_stock"), ("На стању", "in_stock"),
+     ("10 auf Lager", "in_stock"), ("100 på lager", "in_stock"), ("20 en stock", "in_stock"),
+     ("1.0 verfügbar", "in_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected

@@ -69,7 +69,9 @@ OUT_TEXT = re.compile(
             r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
             r"\bwe(?:(?:'|’)re| are|(?:'|’)ve run| have run) (?:\w+ )?out of (?:this|these) (?:items?|products?)\b",
             r"^this (?:item|product) is not for sale\W*$", r"^currently not for sale\W*$", r"^not currently for sale\W*$",
-            r"(?<![\d.,])0 (?:\w+ )?(?:in stock|available|left)",
+            r"(?<![\d.,])0 (?:\w+\.? )?(?:in stock|available|left|auf lager|verfügbar|vorrätig|på lager|i lager"
+            r"|en stock|disponibles?|op voorraad|beschikbaar|in magazzino|disponibili|em estoque|en existencia"
+            r"|dostępn\w*|w magazynie|varastossa|skladem|raktáron|на складе|в наличии)",
             r"^out_?of_?stock\W*$", r"^sold_out\W*$",  # a template's raw value: "OutOfStock"
             r"^fully booked\W*$", r"^booked (?:out|up)\W*$", r"plus commercialisé", r"wycofan\w* ze sprzedaży",
             r"больше не прода[её]тся",
@@ -313,7 +315,8 @@ WAITING_TEXT = re.compile(
     r"скоро (?:в продаже|в наличии|будет)|brzy (?:skladem|k dispozici)|"
     r"hamarosan (?:elérhető|raktáron)|yakında (?:stokta|satışta)|pian saatavilla|"
     r"snart (?:i lager|på lager|tillgänglig)|soon (?:to be )?available|"
-    r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|"
+    r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|^prochainement\W*$|"
+    r"^kommer snart\W*$|^em breve\W*$|^wkrótce\W*$|^tulossa\W*$|"
     r"^in arrivo\W*$|^prossimamente\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"

@@ -264,6 +264,10 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "ขายหมดแล้ว", "Đã bán hết", "Nie je na sklade", "Läbi müüdud", "Εκτός αποθέματος",
         "نفذ من المخزون", "販売期間外", "現在お取り扱いしておりません", "予約受付終了", "已抢光",
         "已售空", "Liefertermin unbekannt", "Liefertermin noch offen", "Producto descatalogado",
+        "Liefertermin noch unbestimmt", "Ohne Liefertermin", "Levertermijn onbekend",
+        "Artikel kann derzeit nicht gekauft werden", "Artikel kann nicht bestellt werden",
+        # "the selected product" is the product, not one of its choices
+        "Das von Ihnen ausgewählte Produkt ist ausverkauft", "The selected item is sold out",
         "Uit assortiment", "Chwilowo brak", "Utgått", "Udgået",
         "Ожидается поступление", "État du stock : Rupture", "Nessuna disponibilità",
         "Наличие: нет", "В наличии: нет", "Наявність: немає", "Available: No", "In stock: No",
@@ -1018,7 +1022,9 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Get notified when it's back", "Prossimamente",
      "أخبرني عندما يتوفر", "Nachricht bei Verfügbarkeit", "Upozornit na dostupnost",
      "Email me when this arrives in stock", "We'll email you as soon as it's back",
-     "Beri tahu saya", "Giv mig besked", "Houd mij op de hoogte"],
+     "Beri tahu saya", "Giv mig besked", "Houd mij op de hoogte", "Varsle meg", "Motta varsel",
+     "Få besked", "Overvåk produktet", "Bevaka produkten", "Avisez-moi", "Me avise",
+     "Informiere mich"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -1033,7 +1039,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "On order from supplier", "More on the way", "Im Zulauf", "Arriving soon", "Expected 12/03",
      "Dostępne wkrótce", "Expected in stock: 12/03", "Stock arriving soon",
      "Request a stock alert", "Stock coming soon", "Restock in progress",
-     "Prochainement", "Kommer snart", "Em breve", "Wkrótce", "Tulossa"],
+     "Prochainement", "Kommer snart", "Em breve", "Wkrótce", "Tulossa",
+     "Neuer Artikel in Kürze verfügbar", "Check back later!", "We're working hard to get more stock."],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

@@ -62,7 +62,8 @@ OUT_TEXT = re.compile(
             r"(?:cannot|can't|can not|can no longer) be (?:ordered|purchased|bought)",
             r"受付終了", r"販売期間(?:は)?終了",
             r"out of print", r"descatalogad", r"uit (?:het )?assortiment",
-            r"\butgått\b", r"\budgået\b", r"liefertermin (?:unbekannt|(?:noch )?offen)",
+            r"\butgått\b", r"\budgået\b", r"liefertermin (?:unbekannt|(?:noch )?(?:offen|unbestimmt))", r"ohne liefertermin",
+            r"levertermijn onbekend", r"kann (?:\w+ )?nicht (?:mehr )?(?:gekauft|bestellt) werden",
             r"chwilowo brak", r"brak produktu", r"nessuna disponibilit",
             r"disponibilità (?:terminata|esaurita)", r"ожидается поступление",
             r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
@@ -324,7 +325,8 @@ WAITING_TEXT = re.compile(
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
     r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|"
-    r"^stock (?:arriving|coming) soon\W*$|^restock in progress\W*$|"
+    r"^stock (?:arriving|coming) soon\W*$|^restock in progress\W*$|in kürze (?:wieder )?(?:verfügbar|lieferbar)|"
+    r"^check back (?:later|soon)\W*$|\bget(?:ting)? more stock\b|"
     r"due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on)\b|^on order(?: from (?:the )?supplier)?\W*$|"
     r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
@@ -393,6 +395,8 @@ NOTIFY_BUTTON = re.compile(
     r"kabari saya|beri tahu saya|giv mig besked|gi meg beskjed|houd m(?:ij|e) op de hoogte|"
     r"get notified|let me know|benachrichtigung anfordern|mail mij bij voorraad|påminn mig|"
     r"hlídací pes|értesítést kérek|anunță-mă|ειδοποίηση διαθεσιμότητας|"
+    r"varsle meg|motta varsel|få (?:besked|varsel)|overvå[gk](?: produktet)?|bevaka (?:produkten|varan)|"
+    r"avisez-moi|me avise|informiere mich|"
     r"register (?:your )?interest|pre-?register|subscribe to restock|request (?:a )?restock",
 )
 
@@ -589,7 +593,8 @@ ONE_CHOICE = re.compile(
     r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|\bmaat\b|rozmiar|tamanho|"
     r"\bcor\b|storlek|størrelse|velikost|méret|mărime|μέγεθος|размер|\bbeden|サイズ|尺码|尺寸|"
     r"사이즈|kolor|färg|farve|farge|barva|\bszín|culoare|χρώμα|цвет|\brenk|カラー|颜色|顏色|색상|"
-    r"(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected|ausgewählt|sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
+    # ...but not "the selected product", which is the product
+    r"(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected(?! (?:product|item)\b)|ausgewählt(?!e[nrs]? (?:produkt|artikel)\b)|sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación|"
     # an option of the product's, or of having it ("Opcja niedostępna": pick-up, say)
     r"\boptions?\b|\boptionen\b|\bopcj[aeiy]\b|\bopci[oó]n(?:es)?\b|\bopzion[ei]\b|\bopties?\b|"

@@ -926,8 +926,12 @@ def test_a_button_that_only_says_sold_out_is_the_buy_button_in_its_sold_out_stat
     ("classes", "expected"),
     [("btn add-to-cart btn--sold-out", "out_of_stock"), ("add-to-cart is-soldout", "out_of_stock"),
      ("add-to-cart outofstock", "out_of_stock"),
+     # ...its words joined by underscores
+     ("button js-buy-button _sold_out", "out_of_stock"), ("btn product_sold_out", "out_of_stock"),
+     ("btn out_of_stock", "out_of_stock"),
      # what a script does with the button then, not its state
      ("add-to-cart js-sold-out-toggle", "in_stock"), ("add-to-cart sold-out-hidden", "in_stock"),
+     ("btn js_sold_out_toggle", "in_stock"), ("btn show_if_sold_out", "in_stock"),
      ("add-to-cart hide-when-sold-out", "in_stock"),
      ("add-to-cart out-of-stock-notify-trigger", "in_stock")],
 )  # fmt: skip
@@ -2161,6 +2165,9 @@ def test_the_product_s_block_classed_sold_out_says_so_where_nothing_takes_orders
         '<div data-sold-out="true"><div>{button}</div></div>',
         '<div data-available="false">{button}</div>',
         '<div class="is-sold-out">' + PRICE + "{button}</div>",
+        '<div class="product _sold_out">{button}</div>',
+        '<div class="product is_sold_out">{button}</div>',
+        '<div class="product" data-stock="out_of_stock">{button}</div>',
     ],
 )
 def test_a_greyed_out_button_or_its_form_marked_sold_out_says_so(marked: str) -> None:

@@ -18,7 +18,7 @@ from chalicelib.prices.stock.words import NOTIFY_BUTTON
 
 # A sold-out class naming what a script does then ("js-sold-out-toggle", "sold-out-hidden"),
 # not that the button is sold out.
-_WHAT_TO_DO = re.compile(r"^js-|hide|hidden|show|when|toggle|notify|unless|if-")
+_WHAT_TO_DO = re.compile(r"^js[-_]|hide|hidden|show|when|toggle|notify|unless|if[-_]")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
 
 

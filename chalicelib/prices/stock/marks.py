@@ -13,11 +13,12 @@ from selectolax.lexbor import LexborNode
 
 from chalicelib.prices.dom import class_names, structure_up, up, wrapped_alone
 
-# A class naming a sold-out status, as a state or as what to do then ("js-sold-out-toggle").
-SOLD_OUT_CLASS = re.compile(r"\bsold-?out\b|out-?of-?stock")
+# A class naming a sold-out status, as a state or as what to do then ("js-sold-out-toggle"),
+# its words joined by a hyphen, an underscore or nothing ("_sold_out", "outofstock").
+SOLD_OUT_CLASS = re.compile(r"(?<![^\W_])sold[-_]?out(?![^\W_])|out[-_]?of[-_]?stock")
 # A class saying the element it is on is sold out, whole or as a state ("outofstock",
 # "product--sold-out", "is-soldout"), not what it does then ("hide-if-sold-out").
-_SOLD_OUT_STATE = re.compile(r"(?:^|--|^is-|-is-)(?:sold-?out|out-?of-?stock)$")
+_SOLD_OUT_STATE = re.compile(r"(?:^_?|--|^is[-_]|[-_]is[-_])(?:sold[-_]?out|out[-_]?of[-_]?stock)$")
 # ...a class of what is shown only then, under a container marked so ("show-if-sold-out")
 _SHOWN_WHEN_OUT = re.compile(
     r"(?:show|visible|display)\w*-(?:if|when|on)-(?:sold-?out|out-?of-?stock)|"
@@ -28,7 +29,7 @@ _SHOWN_WHEN_OUT = re.compile(
 _DATA_SOLD_OUT = re.compile(
     r"(?:is-?)?(?:sold-?out|out-?of-?stock)=(?:true|1|yes)$|"
     r"(?:is-?)?(?:available|in-?stock|purchasable)=(?:false|0|no)$|"
-    r"(?:stock-?)?(?:status|stock|availability)=(?:sold-?out|out-?of-?stock|oos)$"
+    r"(?:stock-?)?(?:status|stock|availability)=(?:sold[-_]?out|out[-_]?of[-_]?stock|oos)$"
 )
 SOLD_OUT_BADGES = "[class*=sold i], [class*=stock i]"  # looked at: those whose state it is
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two

@@ -111,7 +111,7 @@ def _named_sold_out(src: str) -> bool:
     ("btn_soldout.gif", "OutOfStock.png", "nicht-lieferbar.gif")."""
     file_name = src.split("?")[0].rsplit("/", 1)[-1].lower()
     stem = _FILE_NAME_SPACING.sub(" ", file_name.rsplit(".", 1)[0])
-    return bool(SOLD_OUT_CLASS.search(file_name.replace("_", "-")) or OUT_TEXT.search(stem))
+    return bool(SOLD_OUT_CLASS.search(file_name) or OUT_TEXT.search(stem))
 
 
 def _icon_label(node: LexborNode) -> str:

@@ -326,6 +326,10 @@ def test_what_markup_does_around_a_price_does_not_change_it() -> None:
     for cents in ("<sup>.99</sup>", "<sup>99</sup>", '<span class="price-fraction">99</span>'):
         laid_out = f'<p class="price">{indent}$<strong>339</strong>{indent}{cents}{indent}</p>'
         assert read(laid_out) == Price(Decimal("339.99"), "USD"), cents
+    # ...and the euro sign where the decimal comma goes, with the cents after it
+    for euros in ("<span>12</span><sup>€99</sup>", '<span>12</span><span class="cents">€99</span>'):
+        assert read(f'<p class="price">{euros}</p>') == Price(Decimal("12.99"), "EUR"), euros
+    assert read("<p>Pack of 12 <b>€99</b></p>") == Price(Decimal("99"), "EUR")  # not cents
     split_indented = f'<p class="product-new-price">{indent}173\n<sup>\n34\n</sup> Lei</p>'
     assert read(split_indented, "https://www.emag.ro/x") == Price(Decimal("173.34"), "RON")
     # A currency in an element of its own, beside bare wrappers around the amount that a

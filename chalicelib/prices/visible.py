@@ -49,7 +49,9 @@ NOISE_TAGS = ["script", "style", "noscript", "template", "svg", "iframe", "head"
 DIGIT = re.compile(r"\d")
 # What opens a note on tax or shipping after a price: "inkl. MwSt.", "plus shipping".
 _NOTES = (words.QUALIFIER, words.TAX_IN, words.EX_TAX, words.SHIPPING)
-CENTS = re.compile(r"[.,]?\d\d")  # "99" or ".99" set apart from the whole
+# "99" or ".99" set apart from the whole, or "€99" (French shops put the euro sign where
+# the decimal comma goes: 12<sup>€99</sup>)
+CENTS = re.compile(r"[.,€]?\d\d")
 WHOLE_BEFORE_CENTS = re.compile(r"\d[.,]?$")  # what the cents follow: "229" or "12."
 # What joins the two ends of a price range ("$30 - $40", "from 30 € to 40 €"): one price.
 RANGE = re.compile(r"\s*(?:-|–|—|~|〜|to|bis|à|a|al|hasta)\s*")
@@ -290,7 +292,7 @@ def _read_text(node: LexborNode) -> Reading | None:
         if child.is_text_node:
             piece = child.text(deep=False)
             stripped = piece.strip()
-            if parts and len(stripped) in (2, 3) and CENTS.fullmatch(stripped):
+            if parts and CENTS.fullmatch(stripped):
                 before = "".join(parts)
                 whole = before.rstrip()
                 if whole and _split_cents(child, before):

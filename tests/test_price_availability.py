@@ -347,6 +347,28 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
 
 
 @pytest.mark.parametrize(
+    "row",
+    ["<table><tr><th>{label}</th><td>{value}</td></tr></table>",
+     "<table><tr><td>{label}:</td><td><span>{value}</span></td></tr></table>",
+     "<dl><dt>{label}</dt><dd>{value}</dd></dl>",
+     '<div class="product-quantities"><label>{label}</label> <span>{value}</span></div>'],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    ("label", "none", "some"),
+    [("Stock", "0", "12"), ("Lagerbestand", "0 Stk.", "3 Stk."), ("Stan magazynowy", "0 szt.", "5 szt."),
+     ("Auf Lager", "Nein", "Ja"), ("In stock", "0 Items", "7 Items")],
+)  # fmt: skip
+def test_a_count_of_none_under_its_label_in_a_cell_of_its_own_says_out_of_stock(
+    row: str, label: str, none: str, some: str
+) -> None:
+    """A shop's table of details puts the stock's label and its value in cells of their own."""
+    assert offer(TITLE + PRICE + row.format(label=label, value=none) + BUTTON)[0] == "out_of_stock"
+    # Some left, or a count of something else, is no status.
+    for other in (row.format(label=label, value=some), row.format(label="Reviews", value=none)):
+        assert offer(TITLE + PRICE + other + BUTTON)[0] == "in_stock", other
+
+
+@pytest.mark.parametrize(
     "status",
     ["Discontinued", "This product has been discontinued", "Fuori produzione",
      "No longer produced", "No longer in production", "Out of production",

@@ -25,6 +25,7 @@ from chalicelib.prices.dom import (
 from chalicelib.prices.stock.marks import SOLD_OUT_CLASS
 from chalicelib.prices.stock.text import (
     IN_STOCK,
+    MAX_LABEL,
     MAX_PHRASE,
     MAX_SENTENCE,
     WORD,
@@ -36,6 +37,7 @@ from chalicelib.prices.stock.text import (
 from chalicelib.prices.stock.words import (
     ANY_STATUS,
     DELIVERED_LATER_SAID,
+    NO,
     NONE_TAKEN,
     OUT_TEXT,
     TALK,
@@ -45,13 +47,18 @@ PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 MESSAGE = 2 * MAX_SENTENCE  # a message about the stock: a status and what to do about it
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\s+[—–-]\s+")  # or a clause's
-_A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
+_A_NUMBER_FIRST = re.compile(r"\W*\d")
+_DIGIT = re.compile(r"\d")  # how a count opens: "27", "1.2k", "(24h)"
 _FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 _PICTURES = {"img", "input"}
 _ICONS = {"i", "span", "abbr", "em"}  # a status drawn as an icon, named by its label
 _LABELS = ("aria-label", "title", "data-tooltip")
 SHOWING = _PICTURES | _ICONS  # elements that show a status without its text
 _NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
+# A value that says none only under its label, in a cell or an element of its own: a count of
+# none ("0", "0 Stk.") or a "no" ("Nein", "✗"), beside "Stock" or "Auf Lager".
+_NONE_VALUE = re.compile(rf"0(?![\d.,])|{NO}")
+LABEL_LEVELS = 2  # a value's cell may wrap it in an element or two: <td><span>0</span></td>
 _WORDS_INSIDE = INLINE_TAGS | {"a", "br", "wbr"}  # elements inside a phrase
 
 
@@ -61,7 +68,11 @@ def phrases_of(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Le
     or a line break its lines (a badge's "Out of<br>stock")."""
     text, parent = _text_and_holder(node)
     yield text, parent
-    if not node.is_text_node or parent is None or parent.mem_id in read_whole:
+    if not node.is_text_node or parent is None:
+        return
+    if text and _NONE_VALUE.match(text) and (label := _label_before(parent)):
+        yield f"{label}: {text}", parent  # "Stock | 0", "Auf Lager | Nein"
+    if parent.mem_id in read_whole:
         return
     if not text and not (_of_words(node.prev) and _of_words(node.next)):
         return  # a blank counts between words only: "<b>Sold</b>&nbsp;<b>out</b>"
@@ -81,6 +92,22 @@ def phrases_of(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Le
     whole = plain("".join(shown)).lower()
     if whole != text and len(whole) <= MAX_PHRASE:
         yield whole, parent
+
+
+def _label_before(element: LexborNode) -> str | None:
+    """The label in the element right before a value's (a table's header cell, a list's
+    term, a span), a few words without a number, its colon left out."""
+    for holder in structure_up(element, LABEL_LEVELS):
+        before = holder.prev
+        while before is not None and before.is_text_node and not before.text(deep=False).strip():
+            before = before.prev
+        if before is None:
+            continue  # the first in its element: its label may stand before that
+        if before.is_text_node:
+            return None  # "Stock: <b>0</b>", read as one phrase
+        label = plain(before.text(deep=True)).lower().rstrip(" :：")
+        return label if label and len(label) <= MAX_LABEL and not _DIGIT.search(label) else None
+    return None
 
 
 def _of_words(node: LexborNode | None) -> bool:

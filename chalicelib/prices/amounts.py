@@ -185,9 +185,11 @@ def _beside_mark(text: str, mark: str | None) -> str:
     "£34.98", "Case of 12: US $27" is "US $27", "£120.00, now" is "£120.00"; of a mark
     written twice, the one nearest a number (":- 999:-" is "999:-")."""
     groups = list(AMOUNT_GROUPS.finditer(text)) if mark else []
+    if not mark or not groups:
+        return text
     trailing = _marks_trail(text)
     pairs = []
-    for written in _as_written(mark).finditer(text) if groups and mark else ():
+    for written in _as_written(mark).finditer(text):
         at, end = written.span()
         if at and text[at - 1].isdigit() and _EURO_CENTS.match(text, at):
             whole = next(g for g in groups if g.end() == at)

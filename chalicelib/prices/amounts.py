@@ -184,8 +184,10 @@ def _beside_mark(text: str, mark: str | None) -> str:
     """The number written beside the currency mark, with the mark: "2 items £34.98" is
     "£34.98", "Case of 12: US $27" is "US $27", "£120.00, now" is "£120.00"; of a mark
     written twice, the one nearest a number (":- 999:-" is "999:-")."""
-    groups = list(AMOUNT_GROUPS.finditer(text)) if mark else []
-    if not mark or not groups:
+    if not mark:
+        return text
+    groups = list(AMOUNT_GROUPS.finditer(text))
+    if not groups:
         return text
     trailing = _marks_trail(text)
     pairs = []

@@ -47,8 +47,7 @@ PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
 BLOCK_TEXT = 400  # a status's block: the status and a sentence or two about it
 MESSAGE = 2 * MAX_SENTENCE  # a message about the stock: a status and what to do about it
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])|\s+[—–-]\s+")  # or a clause's
-_A_NUMBER_FIRST = re.compile(r"\W*\d")
-_DIGIT = re.compile(r"\d")  # how a count opens: "27", "1.2k", "(24h)"
+_A_NUMBER_FIRST = re.compile(r"\W*\d")  # how a count opens: "27", "1.2k", "(24h)"
 _FILE_NAME_SPACING = re.compile(r"[-_.+ ]+|%20")
 _PICTURES = {"img", "input"}
 _ICONS = {"i", "span", "abbr", "em"}  # a status drawn as an icon, named by its label
@@ -106,7 +105,9 @@ def _label_before(element: LexborNode) -> str | None:
         if before.is_text_node:
             return None  # "Stock: <b>0</b>", read as one phrase
         label = plain(before.text(deep=True)).lower().rstrip(" :：")
-        return label if label and len(label) <= MAX_LABEL and not _DIGIT.search(label) else None
+        if not label or len(label) > MAX_LABEL or any(map(str.isdigit, label)):
+            return None
+        return label
     return None
 
 

@@ -138,6 +138,12 @@ def test_a_string_works_as_well_as_bytes() -> None:
         # French shops write the euro sign where the decimal comma goes
         ("12€99", None, "12.99", "EUR"),
         ("1 299€99", None, "1299.99", "EUR"),
+        ("35€ 99", None, "35.99", "EUR"),  # ...its cents in an element of their own
+        ("Save 10€ 20% off", None, "10", "EUR"),
+        # the cents set apart from their decimal mark, as price-parser's real examples show
+        ("118, 99 TL", None, "118.99", "TRY"),
+        ("$119. 95", None, "119.95", "USD"),
+        ("1.837, 32 €", None, "1837.32", "EUR"),
         # a mark ending in a point, the digits right after it ("Rs.1299" is not 0.1299)
         ("Rs.1299", None, "1299", "INR"),
         ("Fr.12.50", "https://shop.example.ch/", "12.50", "CHF"),
@@ -208,6 +214,7 @@ def test_marks_read_only_where_they_are_a_currency(text: str, url: str) -> None:
         ("2 items £34.98", ["£34.98"]),
         ("Prix 12€99 au lieu de 15€49", ["12€99", "15€49"]),
         ("30€ 40€", ["30€", "40€"]),
+        ("Prix 35€ 99 au lieu de 45€ 99", ["35€ 99", "45€ 99"]),
     ],
 )
 def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:

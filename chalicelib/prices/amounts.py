@@ -40,8 +40,13 @@ AMOUNT_GROUPS = re.compile(rf"\d+(?:[.,'’]\d+|[{GROUP_SPACES}]\d{{3}}(?!\d))*"
 _POINTED_MARK = re.compile(r"(?<![^\W\d_])((?:rs|fr|sfr|kr|gs|din)\.)(?=\d)", re.IGNORECASE)
 # Pence, on British shops: "99p", "7.5p" (not "1080p", "4pk").
 _PENCE = re.compile(r"(?<![\d.,])(\d{1,2}(?:\.\d)?) ?p(?![^\W_])")
-# The euro sign where the decimal comma goes, as French shops print it: "12€99".
-_EURO_CENTS = re.compile(r"€\d\d(?!\d)")
+# The euro sign where the decimal comma goes, as French shops print it: "12€99", "35€ 99"
+# (not "10€ 20%", nor "30€ 40€": two prices).
+_EURO_CENTS = re.compile(r"€ ?\d\d(?![\d%.,]| ?€)")
+# The cents set apart from their decimal mark by a space, as a page's elements join:
+# "118, 99 TL", "$119. 95" (price-parser reads them; the space is taken out before the
+# number beside the mark is looked for).
+_SPACED_CENTS = re.compile(r"(?<=\d[.,]) (?=\d\d(?!\d))")
 # Digits, a space, then anything but a group of three: two numbers side by side ("£20 15"),
 # which price-parser would join into one (2015).
 _SIDE_BY_SIDE = re.compile(rf"\d[{GROUP_SPACES}]+(?!\d{{3}}(?!\d))(?=\d)")
@@ -92,6 +97,7 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     from price_parser import Price
 
     text = words.DURATION.sub(" ", text.translate(_DIGITS_ELSEWHERE))  # "30 days" is no price
+    text = _SPACED_CENTS.sub("", text)
     apart = _SIDE_BY_SIDE.search(text)
     if apart:
         text = text[: apart.start() + 1]  # the first of them
@@ -151,7 +157,8 @@ def marked_amounts(text: str, url: str | None = None, hint: str | None = None) -
         high = group.end() + MARK_REACH
         if index + 1 < len(groups):
             after = groups[index + 1]
-            if _EURO_CENTS.fullmatch(text, group.end(), after.end()):
+            euro_cents = _EURO_CENTS.match(text, group.end())
+            if euro_cents and euro_cents.end() == after.end():
                 amount = parse_amount(text[group.start() : after.end()], url, hint)
                 if amount is not None:
                     found.append(Marked(group.start(), after.end(), amount))
@@ -193,9 +200,9 @@ def _beside_mark(text: str, mark: str | None) -> str:
     pairs = []
     for written in _as_written(mark).finditer(text):
         at, end = written.span()
-        if at and text[at - 1].isdigit() and _EURO_CENTS.match(text, at):
+        if at and text[at - 1].isdigit() and (cents := _EURO_CENTS.match(text, at)):
             whole = next(g for g in groups if g.end() == at)
-            return text[whole.start() : end + 2]  # "12€99"
+            return text[whole.start() : cents.end()]  # "12€99"
         gap, group = _nearest(groups, at, end, trailing)
         if gap[0] <= 2:
             pairs.append((gap, at, end, group))

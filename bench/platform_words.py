@@ -3,13 +3,15 @@
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
 "notify me when it is available", add to cart, pre-order and a store's pickup, from the
-locale files of fifteen platforms, each string alone, and all but Spree's, Solidus's,
-Bagisto's, Aimeos's and Saleor's also on a page shaped as that platform's product page.
-The word lists were fixed against these in the thirty-sixth, thirty-seventh and
-thirty-ninth rounds: this is a check against regressions, not a figure for unseen shops.
+locale files of fifteen platforms and of a paid Shopify theme (Maestrooo's Focal), each
+string alone, and all but Spree's, Solidus's, Bagisto's, Aimeos's and Saleor's also on a
+page shaped as that platform's product page. The word lists were fixed against these in
+the thirty-sixth, thirty-seventh, thirty-ninth and forty-second rounds: this is a check
+against regressions, not a figure for unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
-Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n,
+Shopify/horizon, Focal (as a shop keeps it: BillySorrells/Shopify-Focal-Theme-upgrade-to-12.2.0,
+in a folder named focal), shopware/SwagLanguagePack, spree-contrib/spree_i18n,
 solidusio/solidus_i18n, bagisto/bagisto, Sylius/Sylius, bigcommerce/cornerstone,
 django-oscar/django-oscar, aimeos/ai-client-html, wp-plugins/woocommerce (at 9759981, the
 last commit holding its catalogues), saleor/saleor-storefront, bigcommerce/catalyst,
@@ -95,14 +97,18 @@ def _page(lang: str, body: str) -> str:
     )
 
 
-# A Shopify theme's strings by their place in its locale ("products.product.sold_out").
+# A Shopify theme's strings by their place in its locale ("products.product.sold_out";
+# Focal's "product.form.sold_out").
 _SHOPIFY_KINDS = (
     (SOLD_OUT, r"(?:products\.product|blocks|content)\.(?:product_badge_)?sold_out$|"
-     r"(?:products\.product|content)\.unavailable$|\.inventory_out_of_stock$"),
+     r"(?:products\.product|content)\.unavailable$|\.inventory_out_of_stock$|"
+     r"(?:product\.form|collection\.product)\.sold_out$"),
     (ON_SALE, r"\.inventory_(?:in_stock|low_stock)(?:_show_count)?(?:\.one|\.other)?$|"
-     r"\.inventory_out_of_stock_continue_selling$"),
-    (ELSEWHERE, r"pick_?up_(?:available|unavailable|not_available)(?:_at_html)?$"),
-    (BUY, r"(?:products\.product|actions)\.add_to_cart$"),
+     r"\.inventory_out_of_stock_continue_selling$|"
+     r"product\.form\.(?:in_stock|low_stock_with_quantity_count\.(?:one|other))$"),
+    (ELSEWHERE, r"pick_?up_(?:available|(?:currently_)?unavailable|not_available)(?:_at)?(?:_html)?$"),
+    (BUY, r"(?:products\.product|actions|product\.form)\.add_to_cart$"),
+    (PRE_ORDERING, r"product\.form\.pre_order$"),
 )  # fmt: skip
 
 
@@ -136,6 +142,8 @@ def shopify(root: Path, theme: str) -> Iterator[Check]:
                 yield Check(theme, lang, at, _filled(value), kind)
         if theme == "dawn":
             yield from _dawn_pages(lang, strings)
+        if theme == "focal":
+            yield from _focal_pages(lang, strings)
 
 
 def _dawn_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
@@ -161,6 +169,38 @@ def _dawn_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
     if note:
         block = f'<div class="pickup-availability-info"><p class="caption-large">{note}</p></div>'
         yield Check("dawn", lang, "page: pickup", _page(lang, add + block), IN_STOCK)
+
+
+def _focal_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
+    """Focal's product form: its stock line above its buy button. A product still sold
+    once none is left says "Re-stocking soon" by a button that takes orders; one sold out
+    that is coming back says when, by a disabled "Sold out"."""
+    form = {at.removeprefix("product.form."): text for at, text in strings.items()}
+
+    def buttons(label: str, disabled: bool) -> str:
+        state = " disabled" if disabled else ""
+        return (
+            '<div class="product-form__buy-buttons"><form class="product-form">'
+            '<button id="AddToCart" type="submit" class="product-form__add-button button '
+            f'button--full"{state}>{label}</button></form></div>'
+        )
+
+    def inventory(text: str) -> str:
+        return (
+            '<product-inventory class="product-form__inventory-wrapper">'
+            f'<span class="inventory inventory--low">{_filled(text)}</span></product-inventory>'
+        )
+
+    sold, add = buttons(form["sold_out"], True), buttons(form["add_to_cart"], False)
+    yield Check("focal", lang, "page: sold out button", _page(lang, sold), OUT_OF_STOCK)
+    yield Check("focal", lang, "page: add to cart", _page(lang, add), IN_STOCK)
+    for key in ("in_stock", "low_stock_with_quantity_count.other", "oversell_stock"):
+        if key in form:  # a count's forms are as many as its language has
+            page = _page(lang, inventory(form[key]) + add)
+            yield Check("focal", lang, f"page: {key}", page, IN_STOCK)
+    coming = inventory(form["incoming_stock"])
+    yield Check("focal", lang, "page: incoming, sold", _page(lang, coming + add), IN_STOCK)
+    yield Check("focal", lang, "page: incoming", _page(lang, coming + sold), OUT_OF_STOCK)
 
 
 _MAGENTO_KINDS = {
@@ -578,6 +618,7 @@ def vtex(root: Path) -> Iterator[Check]:
 SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "dawn": lambda root: shopify(root, "dawn"),
     "horizon": lambda root: shopify(root, "horizon"),
+    "focal": lambda root: shopify(root, "focal"),
     "magento": magento,
     "shopware": shopware,
     "spree": lambda root: spree(root, "spree"),

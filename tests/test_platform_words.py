@@ -61,6 +61,13 @@ def locales(tmp_path: Path) -> Path:
         '    "product_badge_sold_out": "Slutsåld"\n  }\n}\n',
         "utf-8",
     )
+    focal = tmp_path / "focal" / "locales"
+    focal.mkdir(parents=True)
+    form = {"sold_out": "Ausverkauft", "add_to_cart": "In den Warenkorb", "in_stock": "Auf Lager",
+            "oversell_stock": "Bald wieder auf Lager", "pre_order": "Vorbestellen",
+            "incoming_stock": "Ab dem {{ next_incoming_date }} wieder auf Lager",
+            "low_stock_with_quantity_count": {"other": "Nur noch {{count}} übrig"}}  # fmt: skip
+    (focal / "de.json").write_text(json.dumps({"product": {"form": form}}), "utf-8")
     pack = tmp_path / "magento-2-polish-language-pack"
     pack.mkdir()
     (pack / "pl_PL.csv").write_text(
@@ -157,6 +164,9 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("dawn", "3 auf Lager", ON_SALE) in words
     assert ("dawn", "Abholung bei Centro derzeit nicht verfügbar", ELSEWHERE) in words
     assert ("horizon", "Slutsåld", SOLD_OUT) in words
+    assert ("focal", "Ausverkauft", SOLD_OUT) in words
+    assert ("focal", "Nur noch 3 übrig", ON_SALE) in words
+    assert ("focal", "Vorbestellen", PRE_ORDERING) in words
     assert ("magento", "Dodaj do koszyka", BUY) in words
     assert ("shopware", "Nie je už k dispozícii", SOLD_OUT) in words
     assert ("spree", "Agotado", SOLD_OUT) in words
@@ -202,6 +212,7 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     pages = [c for checks in found.values() for c in checks if c.what.startswith("page")]
     assert {c.source for c in pages} == {
         "dawn",
+        "focal",
         "magento",
         "shopware",
         "sylius",
@@ -216,6 +227,10 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     served = next(c for c in pages if c.locale == "sv" and c.what == "page: sold out, as served")
     assert "Utsåld" in served.text
     assert 'value="Add to Cart"' in served.text
+    # Focal says "Bald wieder auf Lager" of a product it still sells, by its buy button.
+    oversold = next(c for c in pages if c.source == "focal" and c.what == "page: oversell_stock")
+    assert "Bald wieder auf Lager" in oversold.text
+    assert oversold.expected == "in_stock"
 
 
 def test_a_string_is_judged_by_what_a_shopper_reads_in_it() -> None:

@@ -335,6 +335,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "No items left", "Nothing left in stock", "OOS", "Awaiting stock", "Waiting for stock",
         "Withdrawn from sale", "Not available for sale", "Kein Bestand",
         "Ta oferta jest zakończona",
+        # the negation written without its accents: not "skladem", in stock
+        "Neni skladem", "Nao disponivel", "Nem elerheto", "Nincs keszleten",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
@@ -834,12 +836,15 @@ def test_a_status_whose_words_a_link_or_bold_breaks_up_is_read_whole() -> None:
         "Sold\u200bout", "Out of\u200b stock", "\uff33\uff2f\uff2c\uff24 \uff2f\uff35\uff34",
         "E\u0301puise\u0301", "<span>Sold</span>&nbsp;<span>out</span>", "ΕΞΑΝΤΛΗΜΕΝΟ",
         "ΕΚΤΟΣ ΑΠΟΘΕΜΑΤΟΣ", "Out of<br>stock", "Nicht<br/>lieferbar", "Aus<wbr>verkauft",
+        # accents left out: a premium Shopify theme's French "Epuisé", capitals, plain keys
+        "Epuisé", "EPUISE", "Niedostepny", "Nicht verfugbar",
+        "Indisponivel", "Tukendi", "Het hang", "Slutsald", "Vypredane", "Victime de son succes",
     ],
 )  # fmt: skip
 def test_a_status_is_read_as_shown_whatever_spaces_and_characters_write_it(status: str) -> None:
     """No-break spaces, a template's line breaks and tabs, soft hyphens, zero-width spaces,
-    full-width letters (Japanese shops' "SOLD OUT"), accents written apart, Greek capitals
-    (which drop their accents), a badge's lines."""
+    full-width letters (Japanese shops' "SOLD OUT"), accents written apart or left out
+    (French capitals, Greek ones, a keyboard without them), a badge's lines."""
     shown = f'<p class="stock">{status}</p>'
     assert offer(TITLE + PRICE + shown)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + shown + BUTTON)[0] == "out_of_stock"
@@ -850,11 +855,12 @@ def test_a_status_is_read_as_shown_whatever_spaces_and_characters_write_it(statu
 @pytest.mark.parametrize(
     "label",
     ["Add to\n      cart", "Add to Ca&shy;rt", "In den Waren&shy;korb",
-     "\uff21\uff24\uff24 \uff34\uff2f \uff23\uff21\uff32\uff34"],
+     "\uff21\uff24\uff24 \uff34\uff2f \uff23\uff21\uff32\uff34",
+     "Pridat do kosiku", "Kosarba", "Anadir al carrito", "Lagg i varukorgen"],
 )  # fmt: skip
 def test_a_buy_button_is_read_as_shown(label: str) -> None:
     """A promise to tell when it is back is a size's beside a button that takes orders,
-    and the page's without one: the button must be seen."""
+    and the page's without one: the button must be seen, its accents left out or not."""
     promise = "<p>Notify me when it is back in stock</p>"
     assert offer(TITLE + PRICE + f"<button>{label}</button>" + promise)[0] == "in_stock"
 
@@ -1066,7 +1072,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Dostępne wkrótce", "Expected in stock: 12/03", "Stock arriving soon",
      "Request a stock alert", "Stock coming soon", "Restock in progress",
      "Prochainement", "Kommer snart", "Em breve", "Wkrótce", "Tulossa",
-     "Neuer Artikel in Kürze verfügbar", "Check back later!", "We're working hard to get more stock."],
+     "Neuer Artikel in Kürze verfügbar", "Check back later!", "We're working hard to get more stock.",
+     "Bientot disponible", "Proximamente"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -1101,7 +1108,8 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         '<a href="/bin/1">Buy It Now</a>', '<a href="/bin/1">Sofort-Kaufen</a>',
         '<a href="/bin/1">Achat immédiat</a>', '<a href="/bin/1">Cómpralo ya</a>',
         '<a href="/bin/1">Köp nu</a>', '<a href="/bin/1">Beli Sekarang</a>',
-        '<a href="/bin/1">Купить в 1 клик</a>',
+        '<a href="/bin/1">Купить в 1 клик</a>', '<a href="/bin/1">Bestel snel</a>',
+        '<a href="/bin/1">Bestel direct</a>', '<a href="/bin/1">Bestel nu</a>',
         # a link to the cart's address for adding
         '<a href="/cart/add/1?deal=2">Buy <div>Processing... Please wait</div></a>',
         '<a href="/shop/?add-to-cart=12">Kaufen</a>',
@@ -2354,10 +2362,29 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      ("هم اکنون در انبار موجود نیست - اما میتوانید این محصول را پیش خرید کنید", "pre-order"),
      # BigCommerce's Catalyst's
      ("Pedido anticipado", "pre-order"), ("Pre-ordine", "pre-order"),
-     ("Zamówienie wstępne", "pre-order"), ("Förboka", "pre-order")],
+     ("Zamówienie wstępne", "pre-order"), ("Förboka", "pre-order"),
+     # Maestrooo's Focal theme's
+     ("Pre-commander", "pre-order"), ("Ennakkotilaa", "pre-order"), ("Pré-compra", "pre-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
+
+
+@pytest.mark.parametrize(
+    "exception",
+    ["*Exceto Pré-Compras", "*Except pre-orders", "Excepto preventas", "Sauf précommandes",
+     "Außer Vorbestellungen"],
+)  # fmt: skip
+def test_a_delivery_policy_s_exception_for_pre_orders_does_not_flag_the_product(
+    exception: str,
+) -> None:
+    """A shop's delivery note, as a Portuguese shop's page shows it: "Delivery within 7
+    working days, to your home or for pickup in store, *except pre-orders"."""
+    note = (
+        "<p>Entrega até 7 dias úteis<br>para envio ao domicílio ou recolha em loja<br>"
+        f"{exception}</p>"
+    )
+    assert offer(TITLE + PRICE + BUTTON + note) == ("in_stock", ())
 
 
 @pytest.mark.parametrize(
@@ -2831,7 +2858,12 @@ def test_django_oscar_s_stock_alert_form_in_its_languages_says_out_of_stock(aler
      "Afhaling is momenteel niet beschikbaar bij Centrum",
      "Aktuálne nedostupné na vyzdvihnutie na adrese Centrum",
      "Nouto ei ole tällä hetkellä saatavilla paikassa Keskusta",
-     "Személyesen egyelőre nem vehető át itt: Belváros"],
+     "Személyesen egyelőre nem vehető át itt: Belváros",
+     # Focal's
+     "Récupération actuellement indisponible", "الالتقاط غير متوفر حاليًا",
+     "التوصيل غير متوفر حاليًا في Centro",
+     # Quebec's word
+     "Cueillette non disponible"],
 )  # fmt: skip
 def test_a_store_s_pickup_in_the_themes_languages_is_not_the_product_s_status(pickup: str) -> None:
     note = f'<div class="pickup-availability-info"><p class="caption-large">{pickup}</p></div>'

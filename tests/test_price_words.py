@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from chalicelib.prices import words
 from chalicelib.prices.dom import READ_PAST, plain
 from chalicelib.prices.stock import words as stock_words
-from chalicelib.prices.words import alternatives, any_of
+from chalicelib.prices.words import alternatives, any_of, bare_too
 
 # Pieces of the kinds the word lists are written with: words, words at a word's edge,
 # groups, optional letters, classes, anchors, a piece holding its own "|", and words
@@ -20,6 +20,7 @@ PIECES = [
     "ab", "abc", "b", "ba", "bab", "a b", r"\bab", r"ab\b", r"\bb\b", "(?:a|b)c", "a?b",
     "[ab]c", "a.b", "c$", "^a", "a+c", "b{2}", "bc|ca", "(?<!a)b", "a(?!b)", r"a\|b", "[|]a",
     "(?:ab|b c)a", "(?:a|b)?c", "(?:a|bc)+b", "éa", "é b", r"\béa", "üb", "(?:é|ü)a", "aé",
+    "[éa]b", r"\b[üa]c", "(?:a|[éb]a)c", "[ab]?c", "[^a]b",
 ]  # fmt: skip
 
 
@@ -54,6 +55,23 @@ def test_groups_opening_beyond_ascii_wait_behind_one_test() -> None:
     assert (
         grouped == r"a(?:usverkauft|gotado)|(?=[^\x00-\x7f])(?:é(?:puisé)|品(?:切れ)|ε(?:λεύθερο))"
     )
+
+
+def test_an_alternative_opening_with_a_class_of_letters_is_grouped_under_each() -> None:
+    assert any_of(r"[ée]puisé", r"\b[ée]n rupture").pattern == (
+        r"e(?:puisé|(?<!\w.)n rupture)|(?=[^\x00-\x7f])(?:é(?:puisé|(?<!\w.)n rupture))"
+    )
+
+
+def test_an_accented_letter_of_a_word_list_also_matches_the_letter_bare() -> None:
+    """Shops write "Epuisé", "EPUISE", "Neni skladem"; Greek capitals drop their accents."""
+    assert bare_too("épuisé") == "[ée]puis[ée]"
+    assert bare_too("disponibilit[éyà]") == "disponibilit[éyàea]"  # a class takes them in
+    assert bare_too(bare_too("není")) == "nen[íi]"  # once
+    assert bare_too("εξαντλήθηκε") == "εξαντλ[ήη]θηκε"
+    # A negated class, a letter of its own and marks that are no accents stay as written.
+    assert bare_too("[^é]ł ø ガ ไม่มี") == "[^é]ł ø ガ ไม่มี"
+    assert re.fullmatch(bare_too(r"nicht (?:mehr )?verfügbar"), "nicht verfugbar")
 
 
 def test_the_quick_status_test_leaves_few_alternatives_ungrouped() -> None:

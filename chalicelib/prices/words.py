@@ -11,10 +11,54 @@ words here; nothing else changes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 
 _OPERATORS = set("\\()[].^$|?*+{")
+# A class of letters opening an alternative, as `bare_too` writes an accented one: "[ée]".
+_LETTER_CLASS = re.compile(r"\[([^\W\d_]{2,})\]")
+_COMBINING_ACCENTS = re.compile("[\u0300-\u036f]+")
+# What `bare_too` leaves to itself: an escaped character, or a class.
+_ESCAPED_OR_CLASS = re.compile(r"(\\.|\[\^?\]?(?:\\.|[^\]\\])*\])", re.DOTALL)
+
+
+def bare_too(pattern: str) -> str:
+    """The pattern with each accented letter also matching the letter bare ("é" as "[ée]"):
+    shops write "Epuisé" and "EPUISE", "Neni skladem" and "niedostepny", and Greek
+    capitals drop their accents. A negated class is left as it is."""
+    return "".join(
+        _class_bare_too(piece) if at % 2 else piece.translate(_ACCENTED)  # split's odd ones
+        for at, piece in enumerate(_ESCAPED_OR_CLASS.split(pattern))
+    )
+
+
+def _class_bare_too(piece: str) -> str:
+    if not piece.startswith("[") or piece.startswith("[^"):
+        return piece
+    bare = (b for letter in piece if (b := _bare(letter)) and b not in piece)
+    return piece[:-1] + "".join(dict.fromkeys(bare)) + "]"
+
+
+@cache
+def _bare(letter: str) -> str:
+    """The letter without its accents ("é": "e", "ę": "e", Greek "ή": "η"), or "" for one
+    that has none, or is a letter in its own right ("ł", "ø")."""
+    if letter.isascii() or not letter.isalpha():
+        return ""
+    decomposed = unicodedata.normalize("NFD", letter)
+    bare = _COMBINING_ACCENTS.sub("", decomposed)
+    return bare if len(bare) == 1 and bare != letter and decomposed != bare else ""
+
+
+# Each accented letter of the Latin, Greek and Cyrillic blocks, as `bare_too` writes it.
+_ACCENTED = {
+    code: f"[{chr(code)}{bare}]"
+    for block in (range(0xC0, 0x250), range(0x370, 0x500), range(0x1E00, 0x2000))
+    for code in block
+    if (bare := _bare(chr(code)))
+}
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -29,14 +73,19 @@ def any_of(*patterns: str) -> re.Pattern[str]:
     by_first: dict[str, list[str]] = defaultdict(list)
     others: list[str] = []
     for alternative in _opened("|".join(patterns)):
-        edge = alternative.startswith("\\b") and alternative[2:3].isalnum()
+        edge = alternative.startswith("\\b") and (
+            alternative[2:3].isalnum() or bool(_LETTER_CLASS.match(alternative, 2))
+        )
         word = alternative[2:] if edge else alternative
-        first, then = word[:1], word[1:2]
-        if first and first not in _OPERATORS and then not in ("?", "*", "+", "{"):
-            by_first[first].append(("(?<!\\w.)" if edge else "") + word[1:])
+        letters = _LETTER_CLASS.match(word)  # "[ée]puisé": under "é" and under "e"
+        firsts = letters.group(1) if letters else word[:1]
+        rest = word[letters.end() :] if letters else word[1:]
+        if firsts and firsts[0] not in _OPERATORS and rest[:1] not in ("?", "*", "+", "{"):
+            for first in firsts:
+                by_first[first].append(("(?<!\\w.)" if edge else "") + rest)
         else:
             others.append(alternative)  # "(?:a|b)c", "x?y": left as they are
-    grouped = [f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items()]
+    grouped = [f"{first}(?:{'|'.join(dict.fromkeys(rests))})" for first, rests in by_first.items()]
     ascii_first = [group for group in grouped if group[0].isascii()]
     beyond = [group for group in grouped if not group[0].isascii()]
     if beyond:
@@ -61,7 +110,8 @@ def _opened(pattern: str) -> list[str]:
     return found
 
 
-_PLAIN = re.compile(r"[^\W\d_][\w' ]*")  # words and spaces: no operator
+# words and spaces, their accented letters maybe written as `bare_too` does: no operator
+_PLAIN = re.compile(r"(?:[^\W\d_]|\[[^\W\d_]+\])(?:[\w' ]|\[[^\W\d_]+\])*")
 
 
 def _closing(pattern: str) -> int:
@@ -541,6 +591,7 @@ _BUY_ACTIONS = (
     # "buy now" in other words (a marketplace's link rather than a form's button)
     r"sofort-?kaufen", r"achat immédiat", r"acheter maintenant", r"c[oó]mpralo ya",
     r"comprar (?:ahora|agora|ya)", r"acquista (?:ora|subito)", r"nu kopen", r"koop nu",
+    r"\bbestel (?:nu|snel|direct)\b",
     r"köp nu", r"kjøp nå", r"αγορά τώρα", r"køb nu", r"osta nyt", r"kúpiť teraz",
     r"koupit (?:nyní|teď)",
     r"hemen al", r"今すぐ購入", r"바로 ?구매", r"beli sekarang", r"mua ngay", r"ซื้อ(?:เลย|ทันที)",
@@ -569,21 +620,23 @@ VIEW_CART = any_of(
 REVIEW_PROMPT = any_of(r"\?", r"review", r"rating", r"opinion", r"\brate it")
 # What only a buy action says (an <a> or <div> acting as the buy button must say it):
 # not "panier" or "buy" alone, which the cart link and reviews say too.
-BUY_ACTION = any_of(*_BUY_ACTIONS)
+# A shop that writes its statuses without accents writes its buttons so too: "Do kosiku".
+BUY_ACTION = any_of(*map(bare_too, _BUY_ACTIONS))
 # The related-products words that only say how a block moves: a product's own
 # gallery or hero banner slides too.
 MOVING_ATTR = any_of(r"carousel", r"slider", r"swiper")
 # A buy button's text or attributes: the actions, and words a button says alone.
-BUY = any_of(
+_BUY_WORDS = (
     *_BUY_ACTIONS, r"\bbuy\b", r"warenkorb", r"\bpanier\b", r"\bcomprar\b", r"toevoegen aan",
     r"\bköp\b", r"\bkjøp\b", r"kosárba", r"kúpiť", r"カートへ", r"장바구니", r"add-?to-?cart",
     r"addtocart", r"add_to_cart", r"buy-?button", r"add-?product", r"add_?product", r"購入", r"구매",
     r"\bbeli\b", r"\bkupi", r"\bnaroči\b", r"\bкупи", r"satın al", r"ตะกร้า",
     r"keranjang", r"troli", r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv",
-    r"\bkoupit\b", r"\bosta\b", r"\bbestellen\b", r"\bbestel nu\b", r"order now", r"pre-?order",
+    r"\bkoupit\b", r"\bosta\b", r"\bbestellen\b", r"order now", r"pre-?order",
     r"pr[ée]-?commander", r"vorbestellen", r"\bkup\b", r"vásárl", r"cump[ăa]r", r"\bpirkti\b",
     r"αγορά", r"اشتر", r"mua ngay", r"ซื้อ", r"au chariot",
 )  # fmt: skip
+BUY = any_of(*map(bare_too, _BUY_WORDS))
 MODAL = any_of(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")
 # Class names of the parts of a price split into elements: "87" "." "11".
 FRACTION_ATTR = any_of(

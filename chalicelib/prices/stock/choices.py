@@ -44,6 +44,7 @@ from chalicelib.prices.stock.words import (
     STATUS_LABEL,
     STILL_ON_SALE,
     VARIANT,
+    word_pattern,
 )
 from chalicelib.prices.words import BUY_ACTION, PRICE_SHOWN
 
@@ -62,7 +63,7 @@ ROW_LEVELS = 4  # how far up from a status its table's or list's row is looked f
 MAX_ROWS = 50  # rows of a table read for their statuses
 MAX_PICKERS = 20  # pickers by the landmarks read for their choices: a product has a few
 _UNAVAILABLE_CLASS = re.compile(r"unavailable\b", re.IGNORECASE)  # "form-option-unavailable"
-_QUANTITY = re.compile(r"qty|quantit|menge|anzahl|cantidad|aantal|ilość|mennyiség|数量|수량")
+_QUANTITY = word_pattern(r"qty|quantit|menge|anzahl|cantidad|aantal|ilość|mennyiség|数量|수량")
 
 
 def in_picker(element: LexborNode) -> bool:

@@ -41,6 +41,7 @@ from chalicelib.prices.stock.words import (
     NONE_TAKEN,
     OUT_TEXT,
     TALK,
+    word_pattern,
 )
 
 PADDED_PHRASE = 10 * MAX_PHRASE  # a phrase with its markup's indentation
@@ -56,7 +57,7 @@ SHOWING = _PICTURES | _ICONS  # elements that show a status without its text
 _NOT_SENTENCES = {"button", "a", "option", "label"}  # "Order now" on a button is its label
 # A value that says none only under its label, in a cell or an element of its own: a count of
 # none ("0", "0 Stk.") or a "no" ("Nein", "✗"), beside "Stock" or "Auf Lager".
-_NONE_VALUE = re.compile(rf"0(?![\d.,])|{NO}")
+_NONE_VALUE = word_pattern(rf"0(?![\d.,])|{NO}")
 LABEL_LEVELS = 2  # a value's cell may wrap it in an element or two: <td><span>0</span></td>
 _WORDS_INSIDE = INLINE_TAGS | {"a", "br", "wbr"}  # elements inside a phrase
 

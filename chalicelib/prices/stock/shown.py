@@ -84,7 +84,13 @@ from chalicelib.prices.stock.text import (
     short_enough,
     stock_said,
 )
-from chalicelib.prices.stock.words import THIS_PRODUCT, WAY_COLLECTED, WAY_SENT, WAY_STATUS
+from chalicelib.prices.stock.words import (
+    THIS_PRODUCT,
+    WAY_COLLECTED,
+    WAY_SENT,
+    WAY_STATUS,
+    word_pattern,
+)
 from chalicelib.prices.words import PRICE_SHOWN
 
 # Elements a page names for the product's status.
@@ -92,7 +98,7 @@ _STATUS_HOLDERS = (
     "[id*=availability i], [class*=availability i], [id*=stock i], [class*=stock i], "
     "[class*=inventory i], [class*=sold-out i], [class*=soldout i]"
 )
-_WAY_SENT, _WAY_COLLECTED = re.compile(WAY_SENT), re.compile(WAY_COLLECTED)
+_WAY_SENT, _WAY_COLLECTED = word_pattern(WAY_SENT), word_pattern(WAY_COLLECTED)
 _NOT_A_STATUS_LINE = "a, img, button, input, select"  # in a tile or a form, not a status
 _NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
 

@@ -39,6 +39,7 @@ from chalicelib.prices.stock.words import (
     UNAVAILABLE,
     VARIANT,
     WAITING_TEXT,
+    word_pattern,
 )
 
 IN_STOCK, OUT_OF_STOCK = "in_stock", "out_of_stock"
@@ -46,7 +47,7 @@ WORD = re.compile(r"[^\W_]+")
 MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup, a size)
 MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
-_STATUS_LABELLED = re.compile(f"^{STATUS_LABEL}")  # "Delivery time: out of stock"
+_STATUS_LABELLED = word_pattern(f"^{STATUS_LABEL}")  # "Delivery time: out of stock"
 # A negation run into its verb: "isn't available" is read as "is not available".
 _CONTRACTED = re.compile(r"\b(is|are|was|were|do|does|has|have)n['’]t\b")
 

@@ -10,10 +10,16 @@ import re
 
 from chalicelib.prices import words
 
+
+def word_pattern(pattern: str) -> re.Pattern[str]:
+    """A list of words, each accented letter in it also matched bare (`words.bare_too`)."""
+    return re.compile(words.bare_too(pattern))
+
+
 # A line ended: the product is no longer made or listed, though its last pieces may still
 # be sold ("Discontinued – while stocks last"); read as sold out where nothing takes
 # orders (`text.GONE`). Part of `OUT_TEXT`.
-LINE_ENDED = re.compile(
+LINE_ENDED = word_pattern(
     r"discontinued|out of production|"
     r"no longer (?:being )?(?:in production|produced|manufactured|made)|"
     r"has been (?:replaced|superseded) by|"
@@ -25,7 +31,7 @@ LINE_ENDED = re.compile(
     r"artık üretilmiyor"
 )
 # ...and the words that say its last pieces are on sale, or that it is not over yet.
-LAST_PIECES = re.compile(
+LAST_PIECES = word_pattern(
     r"while (?:stocks?|supplies|quantities) lasts?|solange (?:der )?vorrat reicht|"
     r"jusqu'(?:à|a) épuisement|hasta agotar|fino ad esaurimento|zolang de voorraad strekt|"
     r"do wyczerpania|\b\d+ (?:\w+ )?(?:left|remaining)\b|remaining stock|"
@@ -34,7 +40,7 @@ LAST_PIECES = re.compile(
 )
 
 # Short statuses shops show for a product they cannot sell now, by language.
-OUT_TEXT = re.compile(
+OUT_TEXT = word_pattern(
     "|".join(
         [
             r"out of stock", r"out-of-stock", r"sold[ -]?out", r"^stock[ -]?out\W*$", r"currently unavailable",
@@ -185,10 +191,10 @@ PICKUP = (
     r"afhent\w*|henting|hämt(?:a|ning)|odbiór|vyzvednut\w*|vyzdvihnut\w*|prevzem\w*|"
     r"preuzim\w*|átvétel|átveh\w*|ridicare|самовывоз|взимане|παραλαβ\w*|\bnouto|"
     r"atsiimt\w*|atsiėmim\w*|pengambilan|teslim al\w*|nhận hàng|受取|受け取り|픽업|自提|"
-    r"取货|取貨|รับสินค้า|vehető át"
+    r"取货|取貨|รับสินค้า|vehető át|récupération|cueillette|الاستلام|الالتقاط"
 )
 WAY_COLLECTED = rf"(?:in-?store |store )?pick ?-?up|click (?:&|and) collect|collection|{PICKUP}"
-WAY_STATUS = re.compile(
+WAY_STATUS = word_pattern(
     rf"^(?:(?:same[- ]day |next[- ]day |standard |express |free )?(?P<sent>{WAY_SENT})|"
     rf"(?P<collected>{WAY_COLLECTED}))\b\W*(?P<status>.*)$"
 )
@@ -214,7 +220,7 @@ NO = r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|n
 # or under a label that names the product's status
 # ("Availability: unavailable", not "Warranty: not available"); so is a bare "no"
 # ("Dostępność: brak").
-UNAVAILABLE = re.compile(
+UNAVAILABLE = word_pattern(
     r"^(?:(?:we.?re |we are )?sorry\W+|unfortunately\W+)?"
     rf"(?:{STATUS_LABEL})?(?:(?:this|the) )?(?:item|product)?"
     r"(?: you(?:(?:'|’)ve| have)? (?:selected|chosen))?\s*(?:is )?"
@@ -225,7 +231,7 @@ UNAVAILABLE = re.compile(
     rf"^{STATUS_LABEL}{NO}",
 )
 
-IN_TEXT = re.compile(
+IN_TEXT = word_pattern(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
@@ -254,20 +260,20 @@ IN_TEXT = re.compile(
 )
 
 # A word that turns the in-stock phrase right after it around.
-NEGATION = re.compile(
+NEGATION = word_pattern(
     r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|inte|ei|mitte|nie|nieje|není|nincs|nu|não|"
     r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
-PREORDER_TEXT = re.compile(
-    r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|précommande|pre-?venta|pre-?ordin[ae]|"
+PREORDER_TEXT = word_pattern(
+    r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|pré-?command|pre-?venta|pre-?ordin[ae]|"
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
-    r"forudbestil|forhåndsbestill|ennakkotilaus|προ-? ?παραγγελ|پیش ?خرید|pré-?venda|pré-?encomenda|预售|預售|"
+    r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré-?venda|pré-?encomenda|pré-?compra|预售|預售|"
     r"đặt trước|พรีออเดอร์|طلب مسبق",
 )
 
-BACKORDER_TEXT = re.compile(
+BACKORDER_TEXT = word_pattern(
     r"back-?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
     r"rendelésre|la comand[ăa]|под заказ|під замовлення|siparişe|beställningsvara|"
     r"bestillingsvare|tilaustuote|jälkitoimitu|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
@@ -285,15 +291,15 @@ DELIVERED_LATER = (
     r"(?:you )?can still (?:order|buy|purchase)"
 )
 
-ORDERS_TAKEN = re.compile(
+ORDERS_TAKEN = word_pattern(
     rf"{DELIVERED_LATER}|order (?:it )?now|\bships (?:with)?in \d|"
     r"jetzt (?:vor)?bestellen|trotzdem bestellen|weiterhin bestellbar|"
     r"commandez(?:-le)? (?:dès )?maintenant|pídelo ya|ordinalo ora|\bwel (?:leverbaar|bestelbaar)",
 )
 
-DELIVERED_LATER_SAID = re.compile(DELIVERED_LATER)
+DELIVERED_LATER_SAID = word_pattern(DELIVERED_LATER)
 
-NONE_TAKEN = re.compile(
+NONE_TAKEN = word_pattern(
     r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?|予約(?:受付)?終了|"
     r"pre-?orders? (?:are |is )?(?:sold out|closed|full)"
 )  # "no back-orders", "Pre-order sold out"
@@ -308,7 +314,7 @@ _GAP = (
 # A promise to tell when the product can be bought again, or that it is coming (read as
 # `text.WAITING`): out of stock where nothing can be bought, else about one size
 # (or a pre-order's launch).
-WAITING_TEXT = re.compile(
+WAITING_TEXT = word_pattern(
     # "soon available", either way round
     r"demnächst (?:wieder )?(?:verfügbar|erhältlich|lieferbar)|bald wieder|"
     r"disponible prochainement|próximamente (?:en stock|disponible)|disponible próximamente|"
@@ -380,14 +386,14 @@ WAITING_TEXT = re.compile(
 
 # An offer to tell the shopper later: with a sold-out status, a promise to tell when
 # the product is back; alone, perhaps a price alert.
-NOTIFY = re.compile(
+NOTIFY = word_pattern(
     r"notify|let you know|email me|alert|benachrichtig|prévenez|m['’]avertir|avísame|avvisami|"
     r"avise-me",
 )
 
 # A button's whole label offering to tell the shopper later: in the buy button's place,
 # a promise to tell when the product is back ("Notify me"); elsewhere, perhaps a price alert.
-NOTIFY_BUTTON = re.compile(
+NOTIFY_BUTTON = word_pattern(
     r"(?:notify|email|e-mail|alert|tell|remind) me|benachrichtigen|benachrichtige mich|m'avertir|"
     r"m'alerter|alertez-moi|erinnere mich|"
     r"me prévenir|prévenez-moi|avísame|avisarme|avvisami|avise-me|powiadom mnie|"
@@ -408,10 +414,13 @@ _A_PLACE = (
     r"moment|now)\b)[^\W\d_]+"
 )
 
-NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the picture
+NOT_A_STATUS = word_pattern(  # about something else: pickup, delivery, the picture
     r"(?<!know )when it|pick ?up|pick-up|\bcollect\b|\bcollection (?:point|in|at|from|only)\b|"
     r"\bfor collection\b|^collection\b|\bcollection\s*:|nearby|delivery|shipped|\bship to\b|"
     r"\bshipping\b|"
+    # an exception to a policy: "Delivery in 7 days *Except pre-orders", "*Exceto Pré-Compras"
+    r"\b(?:except|excepto|exceto|excepté|sauf|außer|ausgenommen|tranne|eccetto|behalve|utom|"
+    r"undtagen|unntatt|kromě|okrem|kivéve|oprócz|hariç)\b|"
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
     # a place the shop does not sell to: "Non disponible en Belgique", "Nicht lieferbar nach
     # Norwegen" (not "Not available to order", "Non disponible à la vente")
@@ -434,7 +443,7 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
     r"w sklepie|stacjonarn|dostaw|prodejn|doručen|áruház|"
     r"szállítás|[iî]n magazin|livrare|в магазине|доставк|mağaza|teslimat|"
     r"\bbutik|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|매장|배송|"
-    r"\btoko\b|pengiriman|"
+    r"\btoko\b|pengiriman|التوصيل|"
     # a service with the product: express shipping, gift wrap, instalments, a warranty,
     # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
     r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|"
@@ -465,7 +474,7 @@ NOT_A_STATUS = re.compile(  # about something else: pickup, delivery, the pictur
 # named before a status ("Pre-owned: out of stock", "Audiobook: currently unavailable",
 # "Bundle sold out", "Matching pillowcase: out of stock"): not what the page sells, unless
 # its title names it so.
-OTHER_FORMS = re.compile(
+OTHER_FORMS = word_pattern(
     r"\bmatching\b|\bbundle|\bkits?\b|\bcombo\b|\bsets?\b|\bpack\b|\brefills?\b|"
     r"\breplacement\b|nachfüll|recharges?\b|ricaric|"
     # what comes with it or is sold beside it: an add-on, a spare, a gift, a signed copy
@@ -482,7 +491,7 @@ OTHER_FORMS = re.compile(
 
 # A version of the product, named before a status: "Limited edition version sold out",
 # "Versione digitale non disponibile" (another's, unless the title names it)...
-EDITION = re.compile(
+EDITION = word_pattern(
     r"\b(?:version|edition|versione|versión|édition|edición|edizione|ausgabe|uitvoering)\b"
 )
 # ...but not where only pointing words name it ("This version is sold out", "Standard
@@ -494,7 +503,7 @@ POINTING = {
 }  # fmt: skip
 
 # Stock running low, or just come back: said of a product on sale now.
-STILL_ON_SALE = re.compile(
+STILL_ON_SALE = word_pattern(
     r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"
     r"почти|майже|nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
@@ -525,7 +534,7 @@ STILL_ON_SALE = re.compile(
 )
 
 # Words that point at the page's own product: "this item", "dieser Artikel", "この商品".
-THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every text
+THIS_PRODUCT = word_pattern(  # each starts with a letter: searched for on every text
     r"this (?:item|product|article|listing)|diese[rs]? (?:artikel|produkt)|ce produit|"
     r"the (?:item|product) you(?:'re| are|'ve| have)? (?:looking for|requested|selected)|"
     r"(?:il prodotto|l'articolo) che stai cercando|"
@@ -542,7 +551,7 @@ THIS_PRODUCT = re.compile(  # each starts with a letter: searched for on every t
 
 # Sold out online, whatever stores may have: "Out of stock online, but may be available in
 # stores nearby".
-OUT_ONLINE = re.compile(
+OUT_ONLINE = word_pattern(
     r"(?:out of stock|sold out|unavailable|not available) online|"
     r"online (?:out of stock|sold out|unavailable|nicht (?:verfügbar|lieferbar))|"
     r"épuisé en ligne|agotado (?:online|en línea)|esaurito online"
@@ -566,7 +575,7 @@ _COLOURS = (
 # A size or colour named beside a sold-out status: that choice is gone, not the product
 # ("One size: sold out" is the product). Sizes by letter or number, a capacity or a
 # measure ("128GB", "500 ml", "W32 L34"), a bed's, a fit, a hand, a colour, a wood.
-VARIANT = re.compile(
+VARIANT = word_pattern(
     r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|"
     r"^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
     r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?|small|medium|large|x-?large)(?:,|\W*$)|"
@@ -580,7 +589,7 @@ VARIANT = re.compile(
 
 # A status said in the present of what a sentence names ("the Blue Lamp you're looking for
 # is currently out of stock"), not of its past ("sold out within hours last year").
-SAID_NOW = re.compile(
+SAID_NOW = word_pattern(
     r"\b(?:is|are) (?:\w+ )?(?:out of stock|sold out|unavailable|not available|no longer available|"
     r"discontinued)|\bist (?:\w+ )?(?:ausverkauft|vergriffen|nicht (?:mehr )?(?:verfügbar|"
     r"lieferbar|erhältlich|auf lager|vorrätig))|\best (?:\w+ )?(?:épuisée?|indisponible|en rupture|"
@@ -589,7 +598,7 @@ SAID_NOW = re.compile(
     r"\bis (?:\w+ )?(?:uitverkocht|niet (?:meer )?(?:leverbaar|beschikbaar|op voorraad))"
 )
 
-ONE_CHOICE = re.compile(
+ONE_CHOICE = word_pattern(
     r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|\bmaat\b|rozmiar|tamanho|"
     r"\bcor\b|storlek|størrelse|velikost|méret|mărime|μέγεθος|размер|\bbeden|サイズ|尺码|尺寸|"
     r"사이즈|kolor|färg|farve|farge|barva|\bszín|culoare|χρώμα|цвет|\brenk|カラー|颜色|顏色|색상|"
@@ -602,7 +611,7 @@ ONE_CHOICE = re.compile(
 )
 
 # Every choice at once: the product's status, not one choice's ("Sold out in all sizes").
-EVERY_CHOICE = re.compile(
+EVERY_CHOICE = word_pattern(
     r"(?<!not )\b(?:all|every|each) (?:\w+ )?(?:sizes?|colou?rs?|variants?|options?|styles?)\b|"
     r"\bno (?:sizes?|colou?rs?|variants?|options?) (?:are |is )?(?:available|left|in stock)|"
     r"alle[nr]? (?:größen|farben|varianten)|toutes (?:les )?(?:tailles|couleurs)|"
@@ -614,7 +623,7 @@ EVERY_CHOICE = re.compile(
 # a promotion's terms, said of products that are on sale now; "If this item is out of
 # stock, we refund you": a policy. The words that open a condition count before a status
 # ("Out of stock until March" is one)...
-CONDITION = re.compile(
+CONDITION = word_pattern(
     r"\buntil\b|\bwhile\b|\bif\b|(?<!know )\bwhen\b|\bonce\b|^should\b|\bin case\b|"
     r"\b(?:falls|wenn|sofern|solange|indien|zolang|mientras|tant que|jeśli|jeżeli|pokud|hvis|"
     r"если)\b|\bsi (?:cet|cette|ce|le|la|les|l'|vous|este|esta|el|usted)\b|"
@@ -622,7 +631,7 @@ CONDITION = re.compile(
     r"\bdo vyprodání|sampai|hingga|selama|đến khi|khi hết",
 )
 # ... and the words that close one, wherever they stand.
-CONDITION_CLOSED = re.compile(
+CONDITION_CLOSED = word_pattern(
     r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|次第|の際|の場合|の節|품절 ?시|경우"
 )
 
@@ -633,7 +642,7 @@ CONDITION_CLOSED = re.compile(
 # site's feature ("Out of stock alerts"), how often it happens ("rarely out of stock"), a
 # legend ("Items marked 'sold out' can be reserved"), a promise of none ("No more out of
 # stock frustration").
-TALK = re.compile(
+TALK = word_pattern(
     r"[?？¿]|\b(?:rarely|seldom|often|frequently|sometimes|occasionally|marked)\b|"
     r"\b(?:avoid|no more) (?:the )?(?:sold[ -]out|out[ -]of[ -]stock)\b|"
     # what may happen, what a label means, how an order ships once it can
@@ -655,7 +664,7 @@ TALK = re.compile(
 )
 
 # Class names of what shoppers write: "it was sold out for months" is no status.
-OTHERS_TALK = re.compile(r"review|comment|testimonial|question|answer|\bfaq|\bqa\b|q-and-a")
+OTHERS_TALK = word_pattern(r"review|comment|testimonial|question|answer|\bfaq|\bqa\b|q-and-a")
 
 
 def _loose(pattern: str) -> str:
@@ -668,7 +677,7 @@ def _loose(pattern: str) -> str:
 # A one-off item gone, or held for a buyer, in one word ("Sold", "Verkauft", "Reserved"),
 # where nothing takes orders and no count stands beside it ("1448包 已售出", "1.2k | Sold"
 # count sales).
-SOLD_ALONE = re.compile(
+SOLD_ALONE = word_pattern(
     r"^(?:sold|verkauft|vendu|vendue|vendido|vendida|venduto|venduta|verkocht|sprzedan[yae]|"
     r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|"
     r"reserved|reserviert|réservée?|reservad[oa]|riservat[oa]|gereserveerd|zarezerwowan[ya]|"

@@ -3,25 +3,28 @@
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
 "notify me when it is available", add to cart, pre-order and a store's pickup, from the
-locale files of fifteen platforms and of a paid Shopify theme (Maestrooo's Focal), each
-string alone, and all but Spree's, Solidus's, Bagisto's, Aimeos's and Saleor's also on a
-page shaped as that platform's product page. The word lists were fixed against these in
-the thirty-sixth, thirty-seventh, thirty-ninth and forty-second rounds: this is a check
-against regressions, not a figure for unseen shops.
+locale files of sixteen platforms and of a paid Shopify theme (Maestrooo's Focal), each
+string alone, and all but Horizon's, Spree's, Solidus's, Bagisto's, Aimeos's and
+Saleor's also on a page shaped as that platform's product page. The word lists were
+fixed against these in the thirty-sixth, thirty-seventh, thirty-ninth and forty-second
+rounds: this is a check against regressions, not a figure for unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
-Shopify/horizon, Focal (as a shop keeps it: BillySorrells/Shopify-Focal-Theme-upgrade-to-12.2.0,
-in a folder named focal), shopware/SwagLanguagePack, spree-contrib/spree_i18n,
+Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n,
 solidusio/solidus_i18n, bagisto/bagisto, Sylius/Sylius, bigcommerce/cornerstone,
-django-oscar/django-oscar, aimeos/ai-client-html, wp-plugins/woocommerce (at 9759981, the
-last commit holding its catalogues), saleor/saleor-storefront, bigcommerce/catalyst,
+django-oscar/django-oscar, aimeos/ai-client-html, wp-plugins/woocommerce (at 9759981,
+the last commit holding its catalogues), saleor/saleor-storefront, bigcommerce/catalyst,
 vtex-apps/store-components and Mageplaza's Magento 2 language packs
-(`magento-2-*-language-pack`), each in a folder named as its repository; those missing
-are left out.
+(`magento-2-*-language-pack`), each in a folder named as its repository; and, each in a
+folder named for it, Focal as a shop keeps it (focal:
+BillySorrells/Shopify-Focal-Theme-upgrade-to-12.2.0) and Odoo 15's web shop (odoo: the
+`addons/website_sale*/i18n` folders of any copy of odoo/odoo, such as
+thuan07/TTDN-15-05-N7). Those missing are left out.
 """
 
 from __future__ import annotations
 
+import ast
 import csv
 import gettext
 import json
@@ -501,6 +504,69 @@ def woocommerce(root: Path) -> Iterator[Check]:
             yield Check("woocommerce", lang, f"page: {name}", _page(lang, body), expected)
 
 
+def _po(path: Path) -> dict[str, str]:
+    """A gettext source catalogue's translated strings (its plural forms left out)."""
+    found: dict[str, str] = {}
+    entry: dict[str, str] = {}
+    field = ""
+
+    def keep() -> None:
+        if entry.get("msgstr") and entry.get("msgid") and "msgid_plural" not in entry:
+            found[entry["msgid"]] = entry["msgstr"]
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        keyword, _, quoted = line.partition(" ")
+        if keyword in ("msgctxt", "msgid", "msgid_plural", "msgstr") and quoted.startswith('"'):
+            if keyword in ("msgctxt", "msgid") and "msgstr" in entry:
+                keep()
+                entry = {}
+            field, entry[keyword] = keyword, ast.literal_eval(quoted)
+        elif line.startswith('"') and field:
+            entry[field] += ast.literal_eval(line)
+    keep()
+    return found
+
+
+_ODOO_KINDS = {
+    "Out of Stock": SOLD_OUT, "Out of stock": SOLD_OUT, "Add to Cart": BUY,
+    '<i class="fa fa-shopping-cart mr-2"/>ADD TO CART': BUY,
+    '<i class="fa fa-bolt mr-2"/>BUY NOW': BUY,
+}  # fmt: skip
+
+
+def odoo(root: Path) -> Iterator[Check]:
+    """Odoo's web shop (website_sale, website_sale_stock); also on its product page: the
+    add-to-cart link, greyed out and followed by "Out of Stock" when none is left, or
+    by "Only 3 Units left in stock.", put together from three strings as Odoo does."""
+    addons = root / "odoo" / "addons"
+    for path in sorted((addons / "website_sale_stock" / "i18n").glob("*.po")):
+        lang = path.stem
+        shop = addons / "website_sale" / "i18n" / path.name
+        found = {**(_po(shop) if shop.exists() else {}), **_po(path)}
+        for source, text in found.items():
+            if source in _ODOO_KINDS:
+                yield Check("odoo", lang, source, _filled(text), _ODOO_KINDS[source])
+        said = {source: _filled(found.get(source, source)) for source in (*_ODOO_KINDS, "Only", "Units", "left in stock.")}  # fmt: skip
+
+        def form(message: str, disabled: bool, add: str = said["Add to Cart"]) -> str:
+            state = " disabled out_of_stock" if disabled else ""
+            return (
+                '<form action="/shop/cart/update" method="POST"><div class="js_product '
+                'js_main_product"><input type="hidden" class="product_id" name="product_id" '
+                'value="12"><a role="button" id="add_to_cart" class="btn btn-primary btn-lg '
+                f'mt16 js_check_product a-submit d-block d-sm-inline-block{state}" href="#">'
+                f'<i class="fa fa-shopping-cart"></i> {add}</a>'
+                f'<div class="availability_messages o_not_editable">{message}</div></div></form>'
+            )
+
+        left = f"{said['Only']} 3 {said['Units']} {said['left in stock.']}"
+        sold = f'<div id="out_of_stock_message" class="availability_message_12">{said["Out of Stock"]}</div>'  # fmt: skip
+        few = f'<div id="threshold_message" class="availability_message_12">{left}</div>'
+        yield Check("odoo", lang, "page: out of stock", _page(lang, form(sold, True)), OUT_OF_STOCK)
+        yield Check("odoo", lang, "page: few left", _page(lang, form(few, False)), IN_STOCK)
+        yield Check("odoo", lang, "page: in stock", _page(lang, form("", False)), IN_STOCK)
+
+
 _SALEOR_KINDS = {
     "outOfStock": SOLD_OUT, "noItemsAvailable": SOLD_OUT, "noPurchaseAvailable": SOLD_OUT,
     "lowStock": ON_SALE, "AddToCartButton": BUY,
@@ -632,6 +698,7 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "solidus": lambda root: spree(root, "solidus"),
     "catalyst": catalyst,
     "vtex": vtex,
+    "odoo": odoo,
 }
 
 

@@ -68,6 +68,21 @@ def locales(tmp_path: Path) -> Path:
             "incoming_stock": "Ab dem {{ next_incoming_date }} wieder auf Lager",
             "low_stock_with_quantity_count": {"other": "Nur noch {{count}} übrig"}}  # fmt: skip
     (focal / "de.json").write_text(json.dumps({"product": {"form": form}}), "utf-8")
+    odoo = tmp_path / "odoo" / "addons"
+    (odoo / "website_sale_stock" / "i18n").mkdir(parents=True)
+    (odoo / "website_sale" / "i18n").mkdir(parents=True)
+    (odoo / "website_sale_stock" / "i18n" / "de.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: de\\n"\n\n'
+        '#. module: website_sale_stock\nmsgid "Out of Stock"\nmsgstr "Nicht "\n"vorrätig"\n\n'
+        'msgid "Only"\nmsgstr "Nur noch"\n\nmsgid "Units"\nmsgstr "Stück"\n\n'
+        'msgid "left in stock."\nmsgstr "auf Lager."\n\n'
+        'msgid "Out of stock"\nmsgstr ""\n\n'
+        'msgid "%s unit"\nmsgid_plural "%s units"\nmsgstr[0] "%s Stück"\n',
+        "utf-8",
+    )
+    (odoo / "website_sale" / "i18n" / "de.po").write_text(
+        'msgid "Add to Cart"\nmsgstr "In den Warenkorb"\n', "utf-8"
+    )
     pack = tmp_path / "magento-2-polish-language-pack"
     pack.mkdir()
     (pack / "pl_PL.csv").write_text(
@@ -165,6 +180,13 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("dawn", "Abholung bei Centro derzeit nicht verfügbar", ELSEWHERE) in words
     assert ("horizon", "Slutsåld", SOLD_OUT) in words
     assert ("focal", "Ausverkauft", SOLD_OUT) in words
+    # Odoo's, a string written over two lines read whole; one untranslated left out
+    assert {(c.what, c.text) for c in found["odoo"] if not c.what.startswith("page")} == {
+        ("Out of Stock", "Nicht vorrätig"),
+        ("Add to Cart", "In den Warenkorb"),
+    }
+    few = next(c for c in found["odoo"] if c.what == "page: few left")
+    assert "Nur noch 3 Stück auf Lager." in few.text
     assert ("focal", "Nur noch 3 übrig", ON_SALE) in words
     assert ("focal", "Vorbestellen", PRE_ORDERING) in words
     assert ("magento", "Dodaj do koszyka", BUY) in words
@@ -213,6 +235,7 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert {c.source for c in pages} == {
         "dawn",
         "focal",
+        "odoo",
         "magento",
         "shopware",
         "sylius",

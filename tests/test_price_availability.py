@@ -337,6 +337,10 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Ta oferta jest zakończona",
         # the negation written without its accents: not "skladem", in stock
         "Neni skladem", "Nao disponivel", "Nem elerheto", "Nincs keszleten",
+        # Odoo's translators' words; Turkish in capitals ("I" for "ı", "İ" for "i")
+        "No hi ha existències", "Läbimüüdud", "Tuote loppu", "Plus de stock", "Készlethiány",
+        "Нөөц дууссан", "หมดสต๊อก", "Stokta kalmadı", "STOK DIŞI",
+        "GEÇİCİ OLARAK TEMİN EDİLEMİYOR",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
@@ -1110,6 +1114,13 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         '<a href="/bin/1">Köp nu</a>', '<a href="/bin/1">Beli Sekarang</a>',
         '<a href="/bin/1">Купить в 1 клик</a>', '<a href="/bin/1">Bestel snel</a>',
         '<a href="/bin/1">Bestel direct</a>', '<a href="/bin/1">Bestel nu</a>',
+        # Odoo's translators' "Buy now" and "Add to cart", a typo and all
+        '<a href="/bin/1">COMPRAR ARA</a>', '<a href="/bin/1">اشترِ الآن</a>',
+        '<a href="/bin/1">קנו עכשיו</a>', '<a href="/bin/1">Cumpără acum</a>',
+        '<a href="/bin/1">ŞİMDİ AL</a>', '<a href="/bin/1">КУПИТИ ЗАРАЗ</a>',
+        '<a href="/bin/1">馬上購買</a>', '<a href="#">Añadir a la carrito</a>',
+        '<a href="#">Voeg toe aan mandje</a>', '<a href="#">Dodaj v voziček</a>',
+        '<a href="#">เพิ่มในรถเข็น</a>',
         # a link to the cart's address for adding
         '<a href="/cart/add/1?deal=2">Buy <div>Processing... Please wait</div></a>',
         '<a href="/shop/?add-to-cart=12">Kaufen</a>',

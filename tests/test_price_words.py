@@ -72,6 +72,9 @@ def test_an_accented_letter_of_a_word_list_also_matches_the_letter_bare() -> Non
     # A negated class, a letter of its own and marks that are no accents stay as written.
     assert bare_too("[^é]ł ø ガ ไม่มี") == "[^é]ł ø ガ ไม่มี"
     assert re.fullmatch(bare_too(r"nicht (?:mehr )?verfügbar"), "nicht verfugbar")
+    # Turkish in capitals: "I" lower-cases to "i", and `plain` writes "İ" as "I"
+    assert re.fullmatch(bare_too("stok dışı"), plain("STOK DIŞI").lower())
+    assert plain("GEÇİCİ OLARAK TEMİN EDİLEMİYOR").lower() == "geçici olarak temin edilemiyor"
 
 
 def test_the_quick_status_test_leaves_few_alternatives_ungrouped() -> None:

@@ -219,12 +219,13 @@ def shown_text(node: LexborNode) -> str:
 def plain(text: str) -> str:
     """A text as a reader takes it: full-width letters (a Japanese shop's "SOLD OUT") and
     accents in their usual form (NFKC), what is read past taken out ("Aus&shy;verkauft",
-    "Sold&#8203;out", "السلّة"), and every run of spaces, tabs, line breaks and no-break
+    "Sold&#8203;out", "السلّة"), Turkish's dotted capital as "I" (lower-cased, "i̇" would
+    hold a dot apart: "TÜKENDİ"), and every run of spaces, tabs, line breaks and no-break
     spaces one space."""
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):
             text = unicodedata.normalize("NFKC", text)
-        text = READ_PAST.sub("", text)
+        text = READ_PAST.sub("", text).replace("İ", "I")
     return " ".join(text.split())
 
 

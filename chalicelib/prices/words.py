@@ -44,7 +44,10 @@ def _class_bare_too(piece: str) -> str:
 @cache
 def _bare(letter: str) -> str:
     """The letter without its accents ("é": "e", "ę": "e", Greek "ή": "η"), or "" for one
-    that has none, or is a letter in its own right ("ł", "ø")."""
+    that has none, or is a letter in its own right ("ł", "ø"). Turkish's dotless i (U+0131)
+    is "i" too: its capital, "I", lower-cases to "i" ("STOK DIŞI")."""
+    if letter == "ı":
+        return "i"
     if letter.isascii() or not letter.isalpha():
         return ""
     decomposed = unicodedata.normalize("NFD", letter)
@@ -554,13 +557,14 @@ _BUY_ACTIONS = (
     r"buy(?: it)?.{0,3}now",
     r"in den (?:warenkorb|einkaufswagen|korb)", r"in warenkorb legen", r"zum warenkorb hinzuf",
     r"ajouter au (?:panier|sac|chariot)",
-    r"(?:añadir|agregar) a(?:l carr(?:ito|o)| la (?:cesta|bolsa)| mi (?:cesta|carrito|bolsa))",
+    r"(?:añadir|agregar) a(?:l carr(?:ito|o)| la (?:cesta|bolsa|carrito)| mi (?:cesta|carrito|bolsa))",
     r"afeg(?:eix|ir) a la cistella", r"afeg(?:eix|ir) al carr(?:o|et|eto)",
     r"^a la cesta\W*$", r"^nel carrello\W*$", r"^no carrinho(?: de compras)?\W*$",
     r"(?:aggiungi|metti) (?:al|nel)(?:la)? (?:carrello|borsa)",
     r"(?:adicionar|colocar) (?:ao|no) carrinho", r"(?:adicionar|colocar) (?:à|na) (?:sacola|cesta)",
     r"in (?:de |het |mijn )?winkel(?:wagen|mand)",
     r"toe(?:voegen)? aan (?:de |je |mijn )?winkel(?:wagen|mand)",
+    r"toe(?:voegen)? aan (?:(?:de|je|mijn|het) )?(?:winkel)?mandje",
     r"aan (?:de |je |mijn )?winkel(?:wagen|mand) toevoegen",
     r"voeg aan (?:de |je |mijn )?winkel(?:wagen|mand)",
     r"lägg (?:till )?i (?:varukorg|kundvagn)", r"do koszyka(?<!przejdź do koszyka)",
@@ -574,12 +578,12 @@ _BUY_ACTIONS = (
     r"ielikt grozā", r"pievienot grozam", r"(?:setja|bæta) í körfu", r"сагсанд нэмэх",
     r"shto në (?:kartë|shport)",
     r"į krepšelį", r"lisää (?:ostos)?koriin", r"ostoskoriin", r"ostukorvi", r"lisa korvi",
-    r"v košarico", r"u košaricu", r"u korpu", r"у корпу", r"ad[aă]ug[aă](?:[țţt]i)? [iî]n co[sșş]",
+    r"v košarico", r"v voziček", r"u košaricu", r"u korpu", r"у корпу", r"ad[aă]ug[aă](?:[țţt]i)? [iî]n co[sșş]",
     r"(?:в|към) количка(?:та)?", r"στο καλάθι", r"в кошик", r"a kosárhoz",
     r"(?:أضف|اضف|إضف|إضافة|اضافة) (?:إلى|الى) (?:ال)?(?:سلة|عربة)", r"(?:أضف|اضف) لل?(?:سلة|عربة)",
     r"הוס(?:ף|פה|יפו) ל(?:סל|עגל[הת])", r"(?:কার্টে|বাস্কেটে) যোগ", r"ใส่ตะกร้า", r"ลงตะกร้า", r"ลงในตะกร้า",
     r"ไปยังตะกร้า",
-    r"ใส่รถเข็น", r"เพิ่ม(?:ใน|ลง)ตะกร้า", r"ลงรถเข็น", r"ลงในรถเข็น", r"ไปยังรถเข็น",
+    r"ใส่รถเข็น", r"เพิ่ม(?:ใน|ลง)(?:ตะกร้า|รถเข็น)", r"ลงรถเข็น", r"ลงในรถเข็น", r"ไปยังรถเข็น",
     r"კალათა?ში დამატება", r"ដាក់ចូលរទេះ", r"(?:orgara|saskira) gehitu",
     r"vào giỏ", r"ke keranjang", r"masukkan keranjang", r"tambah(?:kan)? pada keranjang", r"ke troli",
     r"compralo subito",
@@ -590,12 +594,13 @@ _BUY_ACTIONS = (
     r"føj (?:i|til) (?:indkøbs)?kurv", r"kup teraz", r"jetzt kaufen",
     # "buy now" in other words (a marketplace's link rather than a form's button)
     r"sofort-?kaufen", r"achat immédiat", r"acheter maintenant", r"c[oó]mpralo ya",
-    r"comprar (?:ahora|agora|ya)", r"acquista (?:ora|subito)", r"nu kopen", r"koop nu",
+    r"comprar (?:ahora|agora|ya|ara)", r"cumpără acum", r"(?:اشتر|اشتري) الآن",
+    r"קנ(?:ה|ו|י) עכשיו", r"acquista (?:ora|subito)", r"nu kopen", r"koop nu",
     r"\bbestel (?:nu|snel|direct)\b",
     r"köp nu", r"kjøp nå", r"αγορά τώρα", r"køb nu", r"osta nyt", r"kúpiť teraz",
     r"koupit (?:nyní|teď)",
-    r"hemen al", r"今すぐ購入", r"바로 ?구매", r"beli sekarang", r"mua ngay", r"ซื้อ(?:เลย|ทันที)",
-    r"купить (?:сейчас|в 1 клик|в один клик)",
+    r"hemen al", r"şimdi al", r"今すぐ購入", r"바로 ?구매", r"beli sekarang", r"mua ngay", r"ซื้อ(?:เลย|ทันที)",
+    r"купить (?:сейчас|в 1 клик|в один клик)", r"купити зараз", r"馬上購買", r"马上购买",
     # a bid on an auction that is open
     r"place (?:a )?bid", r"bid now", r"jetzt bieten", r"gebot abgeben", r"enchérir",
     r"\bpujar\b", r"fai un['’]offerta", r"licytuj", r"bied nu", r"сделать ставку",

@@ -149,6 +149,12 @@ def shopify(root: Path, theme: str) -> Iterator[Check]:
             yield from _focal_pages(lang, strings)
 
 
+def _buttons_alone(source: str, lang: str, sold: str, add: str) -> Iterator[Check]:
+    """A theme's product page with its sold-out button, and with its add-to-cart one."""
+    yield Check(source, lang, "page: sold out button", _page(lang, sold), OUT_OF_STOCK)
+    yield Check(source, lang, "page: add to cart", _page(lang, add), IN_STOCK)
+
+
 def _dawn_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
     product = {at.removeprefix("products.product."): text for at, text in strings.items()}
 
@@ -160,8 +166,7 @@ def _dawn_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
         )
 
     sold, add = form(product["sold_out"], True), form(product["add_to_cart"], False)
-    yield Check("dawn", lang, "page: sold out button", _page(lang, sold), OUT_OF_STOCK)
-    yield Check("dawn", lang, "page: add to cart", _page(lang, add), IN_STOCK)
+    yield from _buttons_alone("dawn", lang, sold, add)
     for key, text in product.items():
         if key.startswith("inventory_") and "." not in key:
             out = key == "inventory_out_of_stock"
@@ -195,8 +200,7 @@ def _focal_pages(lang: str, strings: dict[str, str]) -> Iterator[Check]:
         )
 
     sold, add = buttons(form["sold_out"], True), buttons(form["add_to_cart"], False)
-    yield Check("focal", lang, "page: sold out button", _page(lang, sold), OUT_OF_STOCK)
-    yield Check("focal", lang, "page: add to cart", _page(lang, add), IN_STOCK)
+    yield from _buttons_alone("focal", lang, sold, add)
     for key in ("in_stock", "low_stock_with_quantity_count.other", "oversell_stock"):
         if key in form:  # a count's forms are as many as its language has
             page = _page(lang, inventory(form[key]) + add)

@@ -335,6 +335,10 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "No items left", "Nothing left in stock", "OOS", "Awaiting stock", "Waiting for stock",
         "Withdrawn from sale", "Not available for sale", "Kein Bestand",
         "Ta oferta jest zakończona",
+        # an in-stock label, then its "no": "Raktáron: nincs" ("In stock: none")
+        "Raktáron: nincs", "Varastossa: ei", "În stoc: nu", "Em estoque: não", "Διαθέσιμο: όχι",
+        "Na skladě: ne", "Tilgjengelighet: nei", "Наличност: не", "Stok durumu: yok",
+        "在庫：なし", "재고: 없음",
         # the negation written without its accents: not "skladem", in stock
         "Neni skladem", "Nao disponivel", "Nem elerheto", "Nincs keszleten",
         # Odoo's translators' words; Turkish in capitals ("I" for "ı", "İ" for "i")
@@ -362,7 +366,8 @@ def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None
 @pytest.mark.parametrize(
     ("label", "none", "some"),
     [("Stock", "0", "12"), ("Lagerbestand", "0 Stk.", "3 Stk."), ("Stan magazynowy", "0 szt.", "5 szt."),
-     ("Auf Lager", "Nein", "Ja"), ("In stock", "0 Items", "7 Items")],
+     ("Auf Lager", "Nein", "Ja"), ("In stock", "0 Items", "7 Items"), ("Raktáron", "Nincs", "Igen"),
+     ("Varastossa", "Ei", "Kyllä"), ("Em estoque", "Não", "Sim"), ("Na skladě", "Ne", "Ano")],
 )  # fmt: skip
 def test_a_count_of_none_under_its_label_in_a_cell_of_its_own_says_out_of_stock(
     row: str, label: str, none: str, some: str
@@ -2409,6 +2414,7 @@ def test_a_delivery_policy_s_exception_for_pre_orders_does_not_flag_the_product(
      ("Indisponibil", "out_of_stock"), ("אזל", "out_of_stock"), ("Закінчився", "out_of_stock"),
      ("Товар закончился", "out_of_stock"), ("Dostępność: brak", "out_of_stock"),
      ("Availability: none", "out_of_stock"), ("有貨", "in_stock"), ("現貨", "in_stock"),
+     ("Raktáron: igen", "in_stock"), ("Em estoque: sim", "in_stock"), ("Na skladě: ano", "in_stock"),
      ("即納", "in_stock"), ("Na sklade", "in_stock"), ("Skladom", "in_stock"),
      ("Hay existencias", "in_stock"), ("Disponibilità immediata", "in_stock"),
      ("Pronta entrega", "in_stock"), ("Verfügbar", "in_stock"), ("Dostupné", "in_stock"),

@@ -208,13 +208,20 @@ STATUS_LABEL = (
     r"available|in stock|en stock|auf lager|lieferbar|verfügbar|disponible|op voorraad|"
     r"på lager|in magazzino|наличие|в наличии|наявність|stan magazynowy|lagerstatus|"
     r"lagerbestand|bestand|voorraad|existencias|disponibilidade|"
+    r"raktáron|készleten|varastossa|saatavuus|[iî]n stoc|em estoque|em stock|διαθέσιμο|"
+    r"διαθεσιμότητα|na skladě|na sklade|skladem|skladom|dostupnost|dostupnosť|tilgjengelighet|"
+    r"tillgänglighet|tilgængelighed|pieejams|pieejamība|saadavus|наличност|stok|stok durumu|"
+    r"在庫|재고|库存|庫存|"
     # how long it takes to come: the product's status, not a delivery's ("Delivery time:
     # out of stock")
     r"(?:estimated )?(?:delivery|shipping|dispatch|lead) time)\s*:\s*"
 )
 
 # All that follows such a label: a word, or a cross ("Stock: ✗"), after a dot maybe
-NO = r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|ne|нет|немає|yok|rupture|[✗✘❌✖])\W*$"
+NO = (
+    r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|nei|ne|nincs|ei|nu|"
+    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|なし|없음|无|無|[✗✘❌✖])\W*$"
+)
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology
 # ("not available for purchase", "Sorry, this item is unavailable", "... at this time"),

@@ -339,6 +339,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Raktáron: nincs", "Varastossa: ei", "În stoc: nu", "Em estoque: não", "Διαθέσιμο: όχι",
         "Na skladě: ne", "Tilgjengelighet: nei", "Наличност: не", "Stok durumu: yok",
         "在庫：なし", "재고: 없음",
+        # and more ways to say none is left
+        "Não há estoque", "Sem disponibilidade", "Δεν υπάρχει απόθεμα", "Ikkje på lager",
+        "Jelenleg nem kapható", "Ekki á lager", "Ei laos", "Prekės nėra",
         # the negation written without its accents: not "skladem", in stock
         "Neni skladem", "Nao disponivel", "Nem elerheto", "Nincs keszleten",
         # Odoo's translators' words; Turkish in capitals ("I" for "ı", "İ" for "i")

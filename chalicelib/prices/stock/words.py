@@ -100,8 +100,8 @@ OUT_TEXT = word_pattern(
             r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
             r"|en stock|på lager|varastossa)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"ei ole laos",
-            r"uppselt", r"ekki til á lager", r"স্টক নেই",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"ei ole laos", r"\bei laos\b",
+            r"uppselt", r"ekki til á lager", r"ekki á lager", r"^ekki til\W*$", r"স্টক নেই",
             r"tuote (?:on )?loppu", r"^slut\W*$",
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
@@ -112,7 +112,7 @@ OUT_TEXT = word_pattern(
             r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
             r"fuera de (?:stock|inventario)", r"no disponible", r"esaurit[oaie]", r"non disponibile",
             r"esgotad[oa]", r"\besgota(?:t|ts|da|des)\b", r"esgot(?:ou|aram)\b",
-            r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"sem estoque", r"sem ite(?:m|ns) (?:no|em) estoque",
+            r"agot(?:ó|aron)\b", r"indisponível", r"não disponível", r"não há (?:estoque|stock)", r"sem disponibilidade", r"sem estoque", r"sem ite(?:m|ns) (?:no|em) estoque",
             r"fora d[eo] (?:estoque|stock)",
             r"sem stock", r"\bem falta\b", r"sense estoc", r"no hi ha (?:existències|estoc)",
             r"\bexhauri(?:t|ts|da|des)\b", r"uitverkocht", r"niet op voorraad",
@@ -131,15 +131,15 @@ OUT_TEXT = word_pattern(
             r"není na skladě",
             r"nedostupn",
             r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"készlethiány", r"nincs raktáron",
-            r"nem elérhető", r"nem érhető el", r"nem áll rendelkezésre",
+            r"nem elérhető", r"nem érhető el", r"nem kapható", r"nem áll rendelkezésre",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"nu (?:mai )?este (?:pe|în) stoc",
             r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni (?:več )?na voljo", r"razprodano", r"išparduota",
-            r"nėra sand[eė]lyje", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
+            r"nėra sand[eė]lyje", r"prekės nėra", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
             r"nav noliktavā", r"välja müüdud", r"läbi ?müüdud",
             # Greek in capitals drops its accents ("ΕΞΑΝΤΛΗΜΕΝΟ")
             r"laost otsas", r"εξαντλ[ηή]θηκε", r"εξαντλημ[εέ]νο", r"μη διαθ[εέ]σιμο", r"εκτ[οό]ς αποθ[εέ]ματος",
-            r"χωρ[ιί]ς απ[οό]θεμα",
+            r"χωρ[ιί]ς απ[οό]θεμα", r"δεν υπ[άα]ρχει απ[οό]θεμα",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продан[оыа]?\b", r"розпродан",
             r"закончил(?:ся|ась|ись)",
             r"закінчи(?:вся|лась|лись)",
@@ -269,7 +269,7 @@ IN_TEXT = word_pattern(
 
 # A word that turns the in-stock phrase right after it around.
 NEGATION = word_pattern(
-    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|inte|ei|mitte|nie|nieje|není|nincs|nu|não|"
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|nu|não|"
     r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 

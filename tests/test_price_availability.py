@@ -336,9 +336,11 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Withdrawn from sale", "Not available for sale", "Kein Bestand",
         "Ta oferta jest zakończona",
         # an in-stock label, then its "no": "Raktáron: nincs" ("In stock: none")
-        "Raktáron: nincs", "Varastossa: ei", "În stoc: nu", "Em estoque: não", "Διαθέσιμο: όχι",
+        "Raktáron: nincs", "Varastossa: ei", "Em estoque: não", "Διαθέσιμο: όχι",
         "Na skladě: ne", "Tilgjengelighet: nei", "Наличност: не", "Stok durumu: yok",
         "在庫：なし", "재고: 없음",
+        # Romanian's "not" ("nu" is Dutch "now": below)
+        "Nu este disponibil", "Nu mai este în stoc", "Nu e disponibilă", "Nu există în stoc",
         # and more ways to say none is left
         "Não há estoque", "Sem disponibilidade", "Δεν υπάρχει απόθεμα", "Ikkje på lager",
         "Jelenleg nem kapható", "Ekki á lager", "Ei laos", "Prekės nėra",
@@ -2389,6 +2391,16 @@ def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> N
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
 
 
+@pytest.mark.parametrize("status", ["Nu op voorraad", "Nu leverbaar", "Nu beschikbaar"])
+def test_dutch_now_in_stock_by_a_working_button_is_in_stock(status: str) -> None:
+    """Dutch "nu" is "now"; Romanian's "not" is the same word, and said sold out."""
+    button = '<button class="add-to-cart">In winkelwagen</button>'
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>' + button)[0] == "in_stock"
+    assert offer(TITLE + PRICE + '<p class="stock">Nu este în stoc</p>' + GREYED)[0] == (
+        "out_of_stock"
+    )
+
+
 @pytest.mark.parametrize(
     "exception",
     ["*Exceto Pré-Compras", "*Except pre-orders", "Excepto preventas", "Sauf précommandes",
@@ -2418,6 +2430,9 @@ def test_a_delivery_policy_s_exception_for_pre_orders_does_not_flag_the_product(
      ("Товар закончился", "out_of_stock"), ("Dostępność: brak", "out_of_stock"),
      ("Availability: none", "out_of_stock"), ("有貨", "in_stock"), ("現貨", "in_stock"),
      ("Raktáron: igen", "in_stock"), ("Em estoque: sim", "in_stock"), ("Na skladě: ano", "in_stock"),
+     # Dutch "now": not Romanian "not"
+     ("Nu op voorraad", "in_stock"), ("Nu leverbaar", "in_stock"), ("Nu beschikbaar", "in_stock"),
+     ("Nu in stock", "in_stock"),
      ("即納", "in_stock"), ("Na sklade", "in_stock"), ("Skladom", "in_stock"),
      ("Hay existencias", "in_stock"), ("Disponibilità immediata", "in_stock"),
      ("Pronta entrega", "in_stock"), ("Verfügbar", "in_stock"), ("Dostupné", "in_stock"),

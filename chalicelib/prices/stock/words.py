@@ -132,7 +132,7 @@ OUT_TEXT = word_pattern(
             r"nedostupn",
             r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"készlethiány", r"nincs raktáron",
             r"nem elérhető", r"nem érhető el", r"nem kapható", r"nem áll rendelkezésre",
-            r"stoc epuizat", r"epuizat", r"indisponibil", r"nu (?:mai )?este (?:pe|în) stoc",
+            r"stoc epuizat", r"epuizat", r"indisponibil", r"\bnu (?:mai )?(?:este |e |există |avem )?(?:(?:pe|în) stoc|disponibil[ăa]?)\b",
             r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni (?:več )?na voljo", r"razprodano", r"išparduota",
             r"nėra sand[eė]lyje", r"prekės nėra", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
@@ -219,7 +219,7 @@ STATUS_LABEL = (
 
 # All that follows such a label: a word, or a cross ("Stock: ✗"), after a dot maybe
 NO = (
-    r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|nei|ne|nincs|ei|nu|"
+    r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|nei|ne|nincs|ei|"
     r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|なし|없음|无|無|[✗✘❌✖])\W*$"
 )
 
@@ -267,9 +267,10 @@ IN_TEXT = word_pattern(
     r"sprzedawców|säljare)",
 )
 
-# A word that turns the in-stock phrase right after it around.
+# A word that turns the in-stock phrase right after it around (not Romanian "nu", which is
+# Dutch for "now": "Nu op voorraad"; Romanian's own are in `OUT_TEXT`).
 NEGATION = word_pattern(
-    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|nu|não|"
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|não|"
     r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 

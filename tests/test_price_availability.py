@@ -2011,6 +2011,7 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Ritiro in negozio non disponibile", "Niet beschikbaar in de winkel",
      "Niedostępny w sklepie stacjonarnym", "Není skladem na prodejně", "Нет в наличии в магазине",
      "Mağazada stokta yok", "Ej i lager i butik", "店頭在庫なし", "门店无货", "매장 품절",
+     "Ni na voljo v trgovini", "Nije dostupno u trgovini",
      "Lieferung nicht verfügbar", "Livraison indisponible", "Out of stock at Downtown",
      "Sold out at Westfield Mall", "Unavailable at this location",
      "Collection: not available", "Click & Collect unavailable", "Not available for collection",

@@ -449,7 +449,7 @@ NOT_A_STATUS = word_pattern(  # about something else: pickup, delivery, the pict
     # a shop's stores, their pickup and delivery: "Im Markt nicht verfügbar", "店頭在庫なし"
     rf"{PICKUP}|im markt|im laden\b|filiale|lieferung|en magasin|livraison|\bboutique|tienda|"
     r"env[ií]o|negozio|spedizione|\bwinkel\b|bezorging|levering|"
-    r"w sklepie|stacjonarn|dostaw|prodejn|doručen|áruház|"
+    r"w sklepie|stacjonarn|dostaw|prodejn|doručen|áruház|\btrgovin|"
     r"szállítás|[iî]n magazin|livrare|в магазине|доставк|mağaza|teslimat|"
     r"\bbutik|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|매장|배송|"
     r"\btoko\b|pengiriman|التوصيل|"

@@ -536,6 +536,8 @@ _ODOO_KINDS = {
     '<i class="fa fa-shopping-cart mr-2"/>ADD TO CART': BUY,
     '<i class="fa fa-bolt mr-2"/>BUY NOW': BUY,
 }  # fmt: skip
+# ...and the pieces its product page puts together: "Only" 3 "Units" "left in stock."
+_ODOO_PAGE_STRINGS = (*_ODOO_KINDS, "Only", "Units", "left in stock.")
 
 
 def odoo(root: Path) -> Iterator[Check]:
@@ -550,25 +552,31 @@ def odoo(root: Path) -> Iterator[Check]:
         for source, text in found.items():
             if source in _ODOO_KINDS:
                 yield Check("odoo", lang, source, _filled(text), _ODOO_KINDS[source])
-        said = {source: _filled(found.get(source, source)) for source in (*_ODOO_KINDS, "Only", "Units", "left in stock.")}  # fmt: skip
-
-        def form(message: str, disabled: bool, add: str = said["Add to Cart"]) -> str:
-            state = " disabled out_of_stock" if disabled else ""
-            return (
-                '<form action="/shop/cart/update" method="POST"><div class="js_product '
-                'js_main_product"><input type="hidden" class="product_id" name="product_id" '
-                'value="12"><a role="button" id="add_to_cart" class="btn btn-primary btn-lg '
-                f'mt16 js_check_product a-submit d-block d-sm-inline-block{state}" href="#">'
-                f'<i class="fa fa-shopping-cart"></i> {add}</a>'
-                f'<div class="availability_messages o_not_editable">{message}</div></div></form>'
-            )
-
+        said = {source: _filled(found.get(source, source)) for source in _ODOO_PAGE_STRINGS}
         left = f"{said['Only']} 3 {said['Units']} {said['left in stock.']}"
-        sold = f'<div id="out_of_stock_message" class="availability_message_12">{said["Out of Stock"]}</div>'  # fmt: skip
+        sold = f'<div id="out_of_stock_message" class="availability_message_12">{said["Out of Stock"]}</div>'
         few = f'<div id="threshold_message" class="availability_message_12">{left}</div>'
-        yield Check("odoo", lang, "page: out of stock", _page(lang, form(sold, True)), OUT_OF_STOCK)
-        yield Check("odoo", lang, "page: few left", _page(lang, form(few, False)), IN_STOCK)
-        yield Check("odoo", lang, "page: in stock", _page(lang, form("", False)), IN_STOCK)
+        add = said["Add to Cart"]
+        for name, message, disabled, expected in (
+            ("out of stock", sold, True, OUT_OF_STOCK),
+            ("few left", few, False, IN_STOCK),
+            ("in stock", "", False, IN_STOCK),
+        ):
+            page = _page(lang, _odoo_form(add, message, disabled))
+            yield Check("odoo", lang, f"page: {name}", page, expected)
+
+
+def _odoo_form(add: str, message: str, disabled: bool) -> str:
+    """Odoo's add-to-cart form: a link, greyed out when none is left, and its message."""
+    state = " disabled out_of_stock" if disabled else ""
+    return (
+        '<form action="/shop/cart/update" method="POST"><div class="js_product '
+        'js_main_product"><input type="hidden" class="product_id" name="product_id" '
+        'value="12"><a role="button" id="add_to_cart" class="btn btn-primary btn-lg '
+        f'mt16 js_check_product a-submit d-block d-sm-inline-block{state}" href="#">'
+        f'<i class="fa fa-shopping-cart"></i> {add}</a>'
+        f'<div class="availability_messages o_not_editable">{message}</div></div></form>'
+    )
 
 
 _SALEOR_KINDS = {

@@ -52,7 +52,7 @@ def _bare(letter: str) -> str:
         return ""
     decomposed = unicodedata.normalize("NFD", letter)
     bare = _COMBINING_ACCENTS.sub("", decomposed)
-    return bare if len(bare) == 1 and bare != letter and decomposed != bare else ""
+    return bare if len(bare) == 1 and bare != decomposed else ""  # accents were taken off
 
 
 # Each accented letter of the Latin, Greek and Cyrillic blocks, as `bare_too` writes it.

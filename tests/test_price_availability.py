@@ -2220,6 +2220,10 @@ def test_the_product_s_block_classed_sold_out_says_so_where_nothing_takes_orders
         '<div class="product _sold_out">{button}</div>',
         '<div class="product is_sold_out">{button}</div>',
         '<div class="product" data-stock="out_of_stock">{button}</div>',
+        # ...a data attribute's name joined by underscores too
+        '<div data-is_sold_out="true"><div>{button}</div></div>',
+        '<div data-in_stock="false">{button}</div>',
+        '<div class="product" data-stock_status="outofstock">{button}</div>',
     ],
 )
 def test_a_greyed_out_button_or_its_form_marked_sold_out_says_so(marked: str) -> None:
@@ -2267,8 +2271,10 @@ def test_a_theme_s_sold_out_badge_hidden_by_its_stylesheet_does_not_outvote_the_
 
 
 @pytest.mark.parametrize(
-    "shown_then", ["show-if-sold-out", "visible-when-sold-out", "sold-out-only"]
-)
+    "shown_then",
+    ["show-if-sold-out", "visible-when-sold-out", "sold-out-only", "show_if_sold_out",
+     "sold_out_only", "display-on-out-of-stock", "visible_when_outofstock"],
+)  # fmt: skip
 def test_a_note_classed_to_show_only_when_sold_out_waits_for_its_container(shown_then: str) -> None:
     """Themes print the note on every page; CSS shows it under a block marked sold out."""
     note = f'<p class="{shown_then}">Sold out</p>'

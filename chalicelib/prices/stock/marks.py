@@ -13,23 +13,24 @@ from selectolax.lexbor import LexborNode
 
 from chalicelib.prices.dom import class_names, structure_up, up, wrapped_alone
 
-# A class naming a sold-out status, as a state or as what to do then ("js-sold-out-toggle"),
-# its words joined by a hyphen, an underscore or nothing ("_sold_out", "outofstock").
+# A sold-out status in a class or an attribute, its words joined by a hyphen, an
+# underscore or nothing ("sold-out", "_sold_out", "outofstock").
+_SOLD_OUT = r"(?:sold[-_]?out|out[-_]?of[-_]?stock)"
+# A class naming that status, as a state or as what to do then ("js-sold-out-toggle").
 SOLD_OUT_CLASS = re.compile(r"(?<![^\W_])sold[-_]?out(?![^\W_])|out[-_]?of[-_]?stock")
 # A class saying the element it is on is sold out, whole or as a state ("outofstock",
 # "product--sold-out", "is-soldout"), not what it does then ("hide-if-sold-out").
-_SOLD_OUT_STATE = re.compile(r"(?:^_?|--|^is[-_]|[-_]is[-_])(?:sold[-_]?out|out[-_]?of[-_]?stock)$")
+_SOLD_OUT_STATE = re.compile(rf"(?:^_?|--|^is[-_]|[-_]is[-_]){_SOLD_OUT}$")
 # ...a class of what is shown only then, under a container marked so ("show-if-sold-out")
 _SHOWN_WHEN_OUT = re.compile(
-    r"(?:show|visible|display)\w*-(?:if|when|on)-(?:sold-?out|out-?of-?stock)|"
-    r"(?:sold-?out|out-?of-?stock)-only"
+    rf"(?:show|visible|display)\w*?[-_](?:if|when|on)[-_]{_SOLD_OUT}|{_SOLD_OUT}[-_]only"
 )
 # A data attribute saying the element is sold out, as name=value: "sold-out=true",
 # "available=false", "status=oos".
 _DATA_SOLD_OUT = re.compile(
-    r"(?:is-?)?(?:sold-?out|out-?of-?stock)=(?:true|1|yes)$|"
-    r"(?:is-?)?(?:available|in-?stock|purchasable)=(?:false|0|no)$|"
-    r"(?:stock-?)?(?:status|stock|availability)=(?:sold[-_]?out|out[-_]?of[-_]?stock|oos)$"
+    rf"(?:is[-_]?)?{_SOLD_OUT}=(?:true|1|yes)$|"
+    r"(?:is[-_]?)?(?:available|in[-_]?stock|purchasable)=(?:false|0|no)$|"
+    rf"(?:stock[-_]?)?(?:status|stock|availability)=(?:{_SOLD_OUT}|oos)$"
 )
 SOLD_OUT_BADGES = "[class*=sold i], [class*=stock i]"  # looked at: those whose state it is
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two

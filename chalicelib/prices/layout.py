@@ -455,7 +455,5 @@ def picture_link(element: LexborNode) -> bool:
 
 def _to_a_page(link: LexborNode) -> bool:
     """Not to a part of this one, a script, nor a picture (a gallery's zoom)."""
-    href = (link.attributes.get("href") or "").strip().lower()
-    return bool(href) and not (
-        href.startswith(("#", "javascript:")) or _PICTURE_FILE.search(href.split("?")[0])
-    )
+    page = _page_of(link).lower()
+    return bool(page) and not (page.startswith("javascript:") or _PICTURE_FILE.search(page))

@@ -3,11 +3,11 @@
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
 "notify me when it is available", add to cart, pre-order and a store's pickup, from the
-locale files of sixteen platforms and of a paid Shopify theme (Maestrooo's Focal), each
+locale files of seventeen platforms and of a paid Shopify theme (Maestrooo's Focal), each
 string alone, and all but Horizon's, Spree's, Solidus's, Bagisto's, Aimeos's and
 Saleor's also on a page shaped as that platform's product page. The word lists were
-fixed against these in the thirty-sixth, thirty-seventh, thirty-ninth and forty-second
-rounds: this is a check against regressions, not a figure for unseen shops.
+fixed against these in the thirty-sixth, thirty-seventh, thirty-ninth, forty-second and
+forty-third rounds: this is a check against regressions, not a figure for unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
 Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n,
@@ -19,7 +19,9 @@ vtex-apps/store-components and Mageplaza's Magento 2 language packs
 folder named for it, Focal as a shop keeps it (focal:
 BillySorrells/Shopify-Focal-Theme-upgrade-to-12.2.0) and Odoo 15's web shop (odoo: the
 `addons/website_sale*/i18n` folders of any copy of odoo/odoo, such as
-thuan07/TTDN-15-05-N7). Those missing are left out.
+thuan07/TTDN-15-05-N7); and Salesforce Commerce Cloud's storefront reference architecture
+(SalesforceCommerceCloud/storefront-reference-architecture, or a copy of it such as
+muhammadmuneeb198/storefront-reference-architecture). Those missing are left out.
 """
 
 from __future__ import annotations
@@ -693,6 +695,78 @@ def vtex(root: Path) -> Iterator[Check]:
         yield Check("vtex", lang, "page: subscriber", _page(lang, subscriber), OUT_OF_STOCK)
 
 
+_SFRA_KINDS = {
+    "label.not.available": SOLD_OUT, "label.allnotavailable": SOLD_OUT,
+    "label.outofstock": SOLD_OUT, "label.instock": ON_SALE, "label.quantity.in.stock": ON_SALE,
+    "label.preorder": PRE_ORDERING, "label.preorder.items": PRE_ORDERING,
+    "label.back.order": ON_SALE, "label.back.order.items": ON_SALE, "button.addtocart": BUY,
+}  # fmt: skip
+
+
+def _properties(path: Path) -> dict[str, str]:
+    """A Java resource bundle's `key=value` lines (a later key overrides an earlier one)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("=", 1) for line in lines if "=" in line and line[:1] not in "#!")
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
+def sfra(root: Path) -> Iterator[Check]:
+    """Salesforce Commerce Cloud's storefront reference architecture, which large shops
+    build on; also on its product page: the availability list, whose one message the
+    product's stock picks, above the add-to-cart button, greyed out where nothing can be
+    ordered or no size is chosen yet."""
+    folder = root / "storefront-reference-architecture" / "cartridges" / "app_storefront_base"
+    folder = folder / "cartridge" / "templates" / "resources"
+    english = _sfra_strings(folder, "")
+    for path in sorted(folder.glob("common*.properties")):
+        lang = path.stem.removeprefix("common")
+        strings = _sfra_strings(folder, lang)
+        lang = lang.lstrip("_") or "en"
+        for key, kind in _SFRA_KINDS.items():
+            if key in strings:
+                yield Check("sfra", lang, key, _filled(strings[key]), kind)
+        said = {key: _filled(text) for key, text in {**english, **strings}.items()}
+        for name, message, orderable, expected in (
+            ("in stock", said["label.instock"], True, IN_STOCK),
+            ("pre-order", said["label.preorder"], True, IN_STOCK),
+            ("back order", said["label.back.order"], True, IN_STOCK),
+            ("not available", said["label.not.available"], False, OUT_OF_STOCK),
+        ):
+            page = _page(lang, _sfra_form(said, message, orderable, ready=True))
+            yield Check("sfra", lang, f"page: {name}", page, expected)
+        choose = _sfra_form(said, said["info.selectforstock"], False, ready=False)
+        yield Check("sfra", lang, "page: no size chosen", _page(lang, choose), IN_STOCK)
+
+
+def _sfra_strings(folder: Path, suffix: str) -> dict[str, str]:
+    """A locale's common and product strings ("_it_IT"; "" for the English ones)."""
+    found: dict[str, str] = {}
+    for bundle in ("common", "product"):
+        path = folder / f"{bundle}{suffix}.properties"
+        if path.is_file():
+            found.update(_properties(path))
+    return found
+
+
+def _sfra_form(said: dict[str, str], message: str, orderable: bool, ready: bool) -> str:
+    """SFRA's size picker, availability block and add-to-cart button, as it serves them."""
+    state = "" if orderable and ready else " disabled"
+    return (
+        '<div class="attribute"><label for="size">Size</label><select class="custom-select '
+        'select-size" id="size"><option value="">Select Size</option><option value="m">M'
+        '</option><option value="l">L</option></select></div>'
+        '<div class="row availability product-availability" '
+        f'data-ready-to-order="{str(ready).lower()}" data-available="{str(orderable).lower()}">'
+        f'<div class="col-4"><span class="availability non-input-label">'
+        f"{said['label.availability']}:</span></div>"
+        f'<div class="col-8"><ul class="list-unstyled availability-msg"><li><div>{message}'
+        "</div></li></ul></div></div>"
+        '<div class="row cart-and-ipay"><div class="col-sm-12"><button class="add-to-cart btn '
+        f'btn-primary" data-pid="701644"{state}><i class="fa fa-shopping-bag"></i> '
+        f"{said['button.addtocart']}</button></div></div>"
+    )
+
+
 SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "dawn": lambda root: shopify(root, "dawn"),
     "horizon": lambda root: shopify(root, "horizon"),
@@ -711,6 +785,7 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "catalyst": catalyst,
     "vtex": vtex,
     "odoo": odoo,
+    "sfra": sfra,
 }
 
 

@@ -169,6 +169,24 @@ def locales(tmp_path: Path) -> Path:
                "store/buyButton-label-unavailable": "Unavailable"}  # fmt: skip
     (vtex / "it.json").write_text(json.dumps(italian), "utf-8")
     (vtex / "context.json").write_text(json.dumps({"store/buy-button.add-to-cart": "A button"}))
+    sfra = tmp_path / "storefront-reference-architecture" / "cartridges" / "app_storefront_base"
+    sfra = sfra / "cartridge" / "templates" / "resources"
+    sfra.mkdir(parents=True)
+    (sfra / "common.properties").write_text(
+        "label.availability=Availability\nbutton.addtocart=Add to Cart\nlabel.instock=In Stock\n"
+        "label.preorder=Pre-Order\nlabel.back.order=Back Order\n"
+        "label.not.available=This item is currently not available\n",
+        "utf-8",
+    )
+    (sfra / "product.properties").write_text(
+        "info.selectforstock=Select Styles for Availability\n", "utf-8"
+    )
+    (sfra / "common_it_IT.properties").write_text(
+        "# Italian\nlabel.instock=Disponibile\nlabel.instock=disponibile\n"
+        "label.quantity.in.stock={0} Articolo/i disponibile\n"
+        "label.not.available=L'articolo non è al momento disponibile\n",
+        "utf-8",
+    )
     return tmp_path
 
 
@@ -204,6 +222,16 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert ("catalyst", "3 em estoque", ON_SALE) in words
     assert ("vtex", "Questo prodotto non è disponibile", SOLD_OUT) in words
     assert ("vtex", "I want to know when this product becomes available", PROMISE) in words
+    # Salesforce's, a key written twice read as Java reads it, the last one
+    assert ("sfra", "disponibile", ON_SALE) in words
+    assert ("sfra", "Disponibile", ON_SALE) not in words
+    assert ("sfra", "3 Articolo/i disponibile", ON_SALE) in words
+    assert ("sfra", "L'articolo non è al momento disponibile", SOLD_OUT) in words
+    # ...its Italian page in English where its locale says nothing ("Add to Cart")
+    gone = next(c for c in found["sfra"] if c.locale == "it_IT" and c.what == "page: not available")
+    assert "L'articolo non è al momento disponibile" in gone.text
+    assert "Add to Cart</button>" in gone.text
+    assert "disabled" in gone.text
     # Catalyst's strings of its product details, not its comparison page's; VTEX's
     # translations, not the notes its translators read.
     assert ("catalyst", "en", "Add") not in {
@@ -244,6 +272,7 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
         "woocommerce",
         "catalyst",
         "vtex",
+        "sfra",
     }
     assert all(judged_right(c) for c in pages)
     # Cornerstone serves a sold-out product's page with its "Add to Cart" button and an alert.

@@ -350,6 +350,11 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "No hi ha existències", "Läbimüüdud", "Tuote loppu", "Plus de stock", "Készlethiány",
         "Нөөц дууссан", "หมดสต๊อก", "Stokta kalmadı", "STOK DIŞI",
         "GEÇİCİ OLARAK TEMİN EDİLEMİYOR",
+        # "not" a "for now" away from its word (Salesforce's storefront translations)
+        "L'articolo non è al momento disponibile.", "No está en este momento disponible",
+        "Niet op dit moment leverbaar", "Nie jest w tej chwili dostępny",
+        "Ce produit n'est pas en ce moment disponible", "Ruptures de stock",
+        "この商品は現在ご購入いただけません。", "目前无法提供此商品。",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
@@ -2392,7 +2397,9 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      ("Pedido anticipado", "pre-order"), ("Pre-ordine", "pre-order"),
      ("Zamówienie wstępne", "pre-order"), ("Förboka", "pre-order"),
      # Maestrooo's Focal theme's
-     ("Pre-commander", "pre-order"), ("Ennakkotilaa", "pre-order"), ("Pré-compra", "pre-order")],
+     ("Pre-commander", "pre-order"), ("Ennakkotilaa", "pre-order"), ("Pré-compra", "pre-order"),
+     # Salesforce's storefront's, in two words
+     ("Back Order", "back-order"), ("Back order 3 item(s)", "back-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))
@@ -2453,7 +2460,11 @@ def test_a_delivery_policy_s_exception_for_pre_orders_does_not_flag_the_product(
      ("Saadaval", "in_stock"), ("Laos saadaval (3 laos)", "in_stock"),
      ("На залиха", "in_stock"), ("3 на залихама", "in_stock"), ("На стању", "in_stock"),
      ("10 auf Lager", "in_stock"), ("100 på lager", "in_stock"), ("20 en stock", "in_stock"),
-     ("1.0 verfügbar", "in_stock")],
+     ("1.0 verfügbar", "in_stock"),
+     # a "for now" between a "not" and its word; the word alone, for now
+     ("Non è al momento disponibile", "out_of_stock"), ("Al momento disponibile", "in_stock"),
+     ("Niet op dit moment leverbaar", "out_of_stock"), ("Derzeit auf Lager", "in_stock"),
+     ("有库存", "in_stock"), ("有庫存", "in_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected

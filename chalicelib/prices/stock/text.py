@@ -17,6 +17,7 @@ from chalicelib.prices.stock.words import (
     CONDITION_CLOSED,
     DELIVERED_LATER_SAID,
     EVERY_CHOICE,
+    FOR_NOW,
     IN_TEXT,
     LAST_PIECES,
     LINE_ENDED,
@@ -135,7 +136,7 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
     if BACKORDER_TEXT.search(text):
         return Stock(IN_STOCK, "back-order")
     stocked = IN_TEXT.search(text)
-    if stocked and NEGATION.search(text[: stocked.start()]):
+    if stocked and _negated(text[: stocked.start()]):
         if VARIANT.search(text):
             return None  # "Nicht in Rot verfügbar": a colour's
         return Stock(OUT_OF_STOCK)  # "nicht sofort lieferbar", "pas en stock", "ไม่มีสินค้า"
@@ -159,7 +160,12 @@ def _names_the_product(text: str, title_words: set[str]) -> bool:
 
 def _says_in_stock(text: str) -> bool:
     stocked = IN_TEXT.search(text)
-    return stocked is not None and NEGATION.search(text[: stocked.start()]) is None
+    return stocked is not None and not _negated(text[: stocked.start()])
+
+
+def _negated(before: str) -> bool:
+    """The words before an in-stock word end in a negation, however long its "for now"."""
+    return NEGATION.search(FOR_NOW.sub("", before)) is not None
 
 
 def _conditional(text: str) -> bool:

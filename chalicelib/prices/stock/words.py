@@ -106,7 +106,7 @@ OUT_TEXT = word_pattern(
             r"отсутству",
             r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
-            r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"rupture de stock",
+            r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"ruptures? de stock",
             r"en rupture", r"victime de son succès", r"indisponible",
             r"non disponible", r"plus disponible", r"hors stock", r"^plus de stock(?: disponible)?\W*$",
             r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
@@ -160,13 +160,13 @@ OUT_TEXT = word_pattern(
             r"לא זמין",
             r"^نفاد المخزون\W*$", r"موجودی تمام", r"მიუწვდომელი",
             r"स्टॉक में नहीं", r"स्टॉक ख\u093c?त्म", r"स्टाक में नहीं", r"अनुपलब्ध", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
-            r"在庫切れ", r"現在\S{0,10}入手できません", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
+            r"在庫切れ", r"現在\S{0,10}(?:入手|ご?購入)(?:でき|いただけ)ません", r"在庫なし", r"在庫がありません", r"在庫がございません", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지",
-            r"구매 ?불가", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
+            r"구매 ?불가", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"[无無]法提供(?:[此该該]|這個)?商品", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด",
             # its "ำ" as NFKC writes it (`dom.plain`); its tone mark doubled, as VTEX's
@@ -243,7 +243,7 @@ IN_TEXT = word_pattern(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
-    r"在庫あり|有現貨|现货|現貨|有货|有貨|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
+    r"在庫あり|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|\bдоступ(?:ен|на|но|ны|ний|не|ні)\b|varastossa|"
     r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|"
     # "available" and "orderable", which a negation before turns around ("no está
@@ -274,6 +274,22 @@ NEGATION = word_pattern(
     r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
+# Words saying "for now" between a negation and its word, which leave the negation
+# standing however many they are: "non è al momento disponibile", "nie jest w tej chwili
+# dostępny".
+FOR_NOW = word_pattern(
+    r"\b(?:currently|presently|temporarily|right now|at (?:the|this) (?:moment|time)|"
+    r"al momento|in questo momento|momentaneamente|attualmente|temporaneamente|"
+    r"actuellement|en ce moment|momentanément|temporairement|"
+    r"momentan|derzeit|zurzeit|aktuell|vorübergehend|im moment|"
+    r"momenteel|op dit moment|tijdelijk|"
+    r"actualmente|en este momento|de momento|temporalmente|no momento|neste momento|"
+    r"obecnie|w tej chwili|chwilowo|tymczasowo|aktuálně|momentálně|momentálne|dočasně|dočasne|"
+    r"jelenleg|pillanatnyilag|ideiglenesen|в данный момент|сейчас|временно|"
+    r"tällä hetkellä|tilapäisesti|för närvarande|tillfälligt|for øjeblikket|for tiden|"
+    r"midlertidig\w*|şu anda|geçici olarak)\s+"
+)
+
 PREORDER_TEXT = word_pattern(
     r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|pré-?command|pre-?venta|pre-?ordin[ae]|"
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
@@ -283,7 +299,7 @@ PREORDER_TEXT = word_pattern(
 )
 
 BACKORDER_TEXT = word_pattern(
-    r"back-?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
+    r"back[- ]?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
     r"rendelésre|la comand[ăa]|под заказ|під замовлення|siparişe|beställningsvara|"
     r"bestillingsvare|tilaustuote|jälkitoimitu|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
     r"su ordinazione|op bestelling|取り?寄せ",

@@ -2072,6 +2072,7 @@ def test_a_way_still_open_leaves_the_product_in_stock(ways: str) -> None:
      "Agotado en todas las tallas",
      # orders closed
      "Pre-order sold out", "Pre-orders closed", "Not accepting orders", "Out of season",
+     "Pre order sold out", "Pre orders closed", "Not accepting pre orders",
      "Wir nehmen derzeit keine Bestellungen an", "Nous n'acceptons plus de commandes",
      "No aceptamos pedidos en este momento", "Não estamos a aceitar encomendas",
      # and in other words
@@ -2316,7 +2317,7 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
 @pytest.mark.parametrize(
     ("button", "flag"),
     [("Pre-order now", "pre-order"), ("Vorbestellen", "pre-order"), ("予約する", "pre-order"),
-     ("Backorder", "back-order")],
+     ("Backorder", "back-order"), ("Pre Order", "pre-order"), ("PRE ORDER NOW", "pre-order")],
 )  # fmt: skip
 def test_a_button_taking_pre_orders_flags_markup_that_says_in_stock(button: str, flag: str) -> None:
     """Markup's "InStock" says the shop takes orders, which a pre-order is: the page says
@@ -2369,6 +2370,7 @@ def test_a_back_order_sentence_beside_a_sold_out_status() -> None:
     "body",
     [
         "<p>Out of stock – no back-orders</p>" + GREYED,
+        "<p>Out of stock – no pre orders</p>" + GREYED,
         "<p>Sold out. Notify me when it is back</p>" + GREYED,
         '<div class="stock"><span>Sold out</span><button class="order" hidden>Order now'
         "</button></div>",
@@ -2398,8 +2400,10 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      ("Zamówienie wstępne", "pre-order"), ("Förboka", "pre-order"),
      # Maestrooo's Focal theme's
      ("Pre-commander", "pre-order"), ("Ennakkotilaa", "pre-order"), ("Pré-compra", "pre-order"),
-     # Salesforce's storefront's, in two words
-     ("Back Order", "back-order"), ("Back order 3 item(s)", "back-order")],
+     # Salesforce's storefront's, in two words; and so pre-orders
+     ("Back Order", "back-order"), ("Back order 3 item(s)", "back-order"),
+     ("Pre Order", "pre-order"), ("Pré commande", "pre-order"), ("Pre venta", "pre-order"),
+     ("Pré venda", "pre-order"), ("Pre ordine", "pre-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))

@@ -637,8 +637,8 @@ _BUY_WORDS = (
     r"addtocart", r"add_to_cart", r"buy-?button", r"add-?product", r"add_?product", r"購入", r"구매",
     r"\bbeli\b", r"\bkupi", r"\bnaroči\b", r"\bкупи", r"satın al", r"ตะกร้า",
     r"keranjang", r"troli", r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv",
-    r"\bkoupit\b", r"\bosta\b", r"\bbestellen\b", r"order now", r"pre-?order",
-    r"pr[ée]-?commander", r"vorbestellen", r"\bkup\b", r"vásárl", r"cump[ăa]r", r"\bpirkti\b",
+    r"\bkoupit\b", r"\bosta\b", r"\bbestellen\b", r"order now", r"pre[- ]?order",
+    r"pr[ée][- ]?commander", r"vorbestellen", r"\bkup\b", r"vásárl", r"cump[ăa]r", r"\bpirkti\b",
     r"αγορά", r"اشتر", r"mua ngay", r"ซื้อ", r"au chariot",
 )  # fmt: skip
 BUY = any_of(*map(bare_too, _BUY_WORDS))

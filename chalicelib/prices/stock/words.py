@@ -48,13 +48,13 @@ OUT_TEXT = word_pattern(
             r"not in stock", r"(?:no|nil|zero) stock", r"isn.t in stock", r"not currently available",
             LINE_ENDED.pattern, r"\b(?:awaiting|waiting) (?:for )?stock",
             r"listing (?:has |was )?ended", r"ended this listing",
-            r"(?:not|no longer) accepting (?:new )?(?:pre-?)?orders",
+            r"(?:not|no longer) accepting (?:new )?(?:pre[- ]?)?orders",
             r"nehmen (?:\w+ )?keine (?:neuen )?bestellungen", r"n'acceptons (?:plus|pas) de commandes",
             r"\bno (?:aceptamos|estamos aceptando) pedidos", r"não (?:estamos a )?aceita\w* encomendas",
             r"nicht (?:mehr )?zur verfügung", r"tidak dijual",
             r"\bwe (?:do not|don't|don’t) (?:currently )?have (?:any|this) (?:\w+ )?in stock",
             r"\bwe (?:do not|don't|don’t) (?:currently )?have any stock",
-            r"pre-?orders? (?:are |is )?(?:now )?closed", r"^out of season\W*$",
+            r"pre[- ]?orders? (?:are |is )?(?:now )?closed", r"^out of season\W*$",
             r"\b(?:registrations?|enrol(?:l)?ments?|bookings?) (?:are |is )?(?:now )?closed",
             r"\bno (?:sizes?|colou?rs?|variants?|options?) (?:are |is )?(?:available|left|in stock)",
             r"tickets? (?:are )?(?:unavailable|no longer available)",
@@ -291,10 +291,10 @@ FOR_NOW = word_pattern(
 )
 
 PREORDER_TEXT = word_pattern(
-    r"pre-?order|vorbestell|vooruit ?bestel|voorbestel|pré-?command|pre-?venta|pre-?ordin[ae]|"
+    r"pre[- ]?order|vorbestell|vooruit ?bestel|voorbestel|pré[- ]?command|pre[- ]?venta|pre[- ]?ordin[ae]|"
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
-    r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré-?venda|pré-?encomenda|pré-?compra|预售|預售|"
+    r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré[- ]?venda|pré[- ]?encomenda|pré[- ]?compra|预售|預售|"
     r"đặt trước|พรีออเดอร์|طلب مسبق",
 )
 
@@ -325,8 +325,8 @@ ORDERS_TAKEN = word_pattern(
 DELIVERED_LATER_SAID = word_pattern(DELIVERED_LATER)
 
 NONE_TAKEN = word_pattern(
-    r"\bno(?:t)? (?:\w+ )?(?:back|pre)-?orders?|予約(?:受付)?終了|"
-    r"pre-?orders? (?:are |is )?(?:sold out|closed|full)"
+    r"\bno(?:t)? (?:\w+ )?(?:back|pre)[- ]?orders?|予約(?:受付)?終了|"
+    r"pre[- ]?orders? (?:are |is )?(?:sold out|closed|full)"
 )  # "no back-orders", "Pre-order sold out"
 
 # Up to four words between "when" and "available", none a negation ("Wenn dieser Artikel

@@ -355,6 +355,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Niet op dit moment leverbaar", "Nie jest w tej chwili dostępny",
         "Ce produit n'est pas en ce moment disponible", "Ruptures de stock",
         "この商品は現在ご購入いただけません。", "目前无法提供此商品。",
+        # and more ways to say "not in stock"
+        "Nem raktáron", "Ni dobavljivo", "ไม่มีในสต็อก", "Niet voorradig", "Väliaikaisesti loppu",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
@@ -2468,7 +2470,15 @@ def test_a_delivery_policy_s_exception_for_pre_orders_does_not_flag_the_product(
      # a "for now" between a "not" and its word; the word alone, for now
      ("Non è al momento disponibile", "out_of_stock"), ("Al momento disponibile", "in_stock"),
      ("Niet op dit moment leverbaar", "out_of_stock"), ("Derzeit auf Lager", "in_stock"),
-     ("有库存", "in_stock"), ("有庫存", "in_stock")],
+     ("有库存", "in_stock"), ("有庫存", "in_stock"), ("Voorradig", "in_stock"),
+     # more languages' words for in stock, and their "not"
+     ("Készleten", "in_stock"), ("Kapható", "in_stock"), ("Elérhető", "in_stock"),
+     ("Mevcut", "in_stock"), ("Saatavilla", "in_stock"), ("Tuote ei ole saatavilla", "out_of_stock"),
+     ("Dostupno", "in_stock"), ("Dobavljivo", "in_stock"), ("Pieejams", "in_stock"),
+     ("Na magazynie", "in_stock"), ("Brak na magazynie", "out_of_stock"), ("Ada stok", "in_stock"),
+     ("มีในสต็อก", "in_stock"), ("구매 가능", "in_stock"), ("موجود", "in_stock"),
+     ("In-Stock", "in_stock"), ("InStock", "in_stock"), ("Available now", "in_stock"),
+     ("Ready for dispatch", "in_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected

@@ -116,12 +116,12 @@ OUT_TEXT = word_pattern(
             r"fora d[eo] (?:estoque|stock)",
             r"sem stock", r"\bem falta\b", r"sense estoc", r"no hi ha (?:existències|estoc)",
             r"\bexhauri(?:t|ts|da|des)\b", r"uitverkocht", r"niet op voorraad",
-            r"\bgeen (?:voorraad|stock)\b",
+            r"\bgeen (?:voorraad|stock)\b", r"niet (?:meer )?voorradig",
             r"niet leverbaar", r"niet beschikbaar",
             r"slutsåld", r"\butsåld", r"slut i lager", r"ej i lager", r"tillfälligt slut", r"udsolgt",
             r"utsolgt",
             r"ikke på lager", r"\butilgjengelig", r"\butilgængelig", r"\botillgänglig",
-            r"loppuunmyyty", r"ei varastossa", r"tilapäisesti loppu",
+            r"loppuunmyyty", r"ei varastossa", r"(?:tilapäisesti|väliaikaisesti) loppu",
             r"ei (?:enää |tällä hetkellä )?saatavilla", r"brak w magazynie", r"brak na stanie",
             r"niedostępn", r"brak towaru",
             r"wyprzedan", r"(?:zapas|nakład) (?:jest )?wyczerpany",
@@ -131,10 +131,10 @@ OUT_TEXT = word_pattern(
             r"není na skladě",
             r"nedostupn",
             r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"készlethiány", r"nincs raktáron",
-            r"nem elérhető", r"nem érhető el", r"nem kapható", r"nem áll rendelkezésre",
+            r"nem elérhető", r"nem érhető el", r"\bnem (?:\w+ )?raktáron", r"nem kapható", r"nem áll rendelkezésre",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"\bnu (?:mai )?(?:este |e |există |avem )?(?:(?:pe|în) stoc|disponibil[ăa]?)\b",
             r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasprodano",
-            r"ni na zalogi", r"ni (?:več )?na voljo", r"razprodano", r"išparduota",
+            r"ni na zalogi", r"ni (?:več )?na voljo", r"\bni (?:več )?dobavljiv", r"razprodano", r"išparduota",
             r"nėra sand[eė]lyje", r"prekės nėra", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
             r"nav noliktavā", r"välja müüdud", r"läbi ?müüdud",
             # Greek in capitals drops its accents ("ΕΞΑΝΤΛΗΜΕΝΟ")
@@ -168,7 +168,7 @@ OUT_TEXT = word_pattern(
             r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지",
             r"구매 ?불가", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"[无無]法提供(?:[此该該]|這個)?商品", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
-            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด",
+            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มี(?:ใน)?สต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด",
             # its "ำ" as NFKC writes it (`dom.plain`); its tone mark doubled, as VTEX's
             # translation has it
             r"ไม่พร้อมจ\u0e4d\u0e32หน\u0e48+าย",
@@ -245,11 +245,14 @@ IN_TEXT = word_pattern(
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
     r"在庫あり|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|\bдоступ(?:ен|на|но|ны|ний|не|ні)\b|varastossa|"
+    r"\bkészleten\b|\bkapható\b|\belérhető\b|\bmevcut\b|\bsaatavilla\b|\bdostupn(?:[oa]|an)\b|"
+    r"\bdobavljiv[oa]?\b|\bpieejams?\b|\bna magazynie\b|\bada stok\b|มี(?:ใน)?สต[็๊]อก|구매 ?가능|"
+    r"\bموجود\b|^in-?stock\W*$|^available now\W*$|\bready (?:to|for) (?:ship|dispatch)\b|"
     r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|"
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
     r"\bdisponible\b|\bdisponibil[ei]\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
-    r"\bbestellbar\b|\bbestelbaar\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgänglig[at]?\b|"
+    r"\bbestellbar\b|\bbestelbaar\b|\bvoorradig\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgänglig[at]?\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|\bsaadaval\b|\bna lageru\b|\bна лагеру\b|\bna skladištu\b|"
     r"\bна складзе\b|\bна залиха(?:ма)?\b|\bна стању\b|"
@@ -270,7 +273,7 @@ IN_TEXT = word_pattern(
 # A word that turns the in-stock phrase right after it around (not Romanian "nu", which is
 # Dutch for "now": "Nu op voorraad"; Romanian's own are in `OUT_TEXT`).
 NEGATION = word_pattern(
-    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|não|"
+    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|não|brak|"
     r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 

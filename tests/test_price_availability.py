@@ -357,6 +357,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "この商品は現在ご購入いただけません。", "目前无法提供此商品。",
         # and more ways to say "not in stock"
         "Nem raktáron", "Ni dobavljivo", "ไม่มีในสต็อก", "Niet voorradig", "Väliaikaisesti loppu",
+        "Αυτό το προϊόν έχει εξαντληθεί", "สินค้านี้หมดแล้ว", "ไม่มีจำหน่ายแล้ว",
+        "더 이상 판매하지 않습니다", "لم يعد متوفرا", "ليس متوفرا حاليا", "לא נמצא במלאי",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition

@@ -138,7 +138,7 @@ OUT_TEXT = word_pattern(
             r"nėra sand[eė]lyje", r"prekės nėra", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
             r"nav noliktavā", r"välja müüdud", r"läbi ?müüdud",
             # Greek in capitals drops its accents ("ΕΞΑΝΤΛΗΜΕΝΟ")
-            r"laost otsas", r"εξαντλ[ηή]θηκε", r"εξαντλημ[εέ]νο", r"μη διαθ[εέ]σιμο", r"εκτ[οό]ς αποθ[εέ]ματος",
+            r"laost otsas", r"εξαντλ[ηή]θηκε", r"έχει εξαντληθεί", r"εξαντλημ[εέ]νο", r"μη διαθ[εέ]σιμο", r"εκτ[οό]ς αποθ[εέ]ματος",
             r"χωρ[ιί]ς απ[οό]θεμα", r"δεν υπ[άα]ρχει απ[οό]θεμα",
             r"нет в наличии", r"нет на складе", r"р[ао][сз]продан[оыа]?\b", r"розпродан",
             r"закончил(?:ся|ась|ись)",
@@ -165,10 +165,10 @@ OUT_TEXT = word_pattern(
             r"販売終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"已售完", r"售罄", r"無庫存", r"无库存", r"暂无库存",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
-            r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"판매 ?중지",
+            r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"더 이상 판매하지 않", r"판매 ?중지",
             r"구매 ?불가", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"[无無]法提供(?:[此该該]|這個)?商品", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
-            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มี(?:ใน)?สต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด",
+            r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มี(?:ใน)?สต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด", r"หมดแล้ว", r"ไม่มีจ\u0e4d\u0e32หน่าย",
             # its "ำ" as NFKC writes it (`dom.plain`); its tone mark doubled, as VTEX's
             # translation has it
             r"ไม่พร้อมจ\u0e4d\u0e32หน\u0e48+าย",
@@ -274,7 +274,7 @@ IN_TEXT = word_pattern(
 # Dutch for "now": "Nu op voorraad"; Romanian's own are in `OUT_TEXT`).
 NEGATION = word_pattern(
     r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|não|brak|"
-    r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
+    r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không|لم|لا|ليس|ليست|לא)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
 # Words saying "for now" between a negation and its word, which leave the negation

@@ -533,14 +533,14 @@ POINTING = {
 # Stock running low, or just come back: said of a product on sale now.
 STILL_ON_SALE = word_pattern(
     r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"
-    r"почти|майже|nästan|næsten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
+    r"почти|майже|nästan|næsten|nesten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
     r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|"
     r"^(?:de nuevo|nuevamente|novamente|di nuovo|de nouveau) disponibi?le\W*$|"
-    r"^(?:weer|opnieuw) op voorraad\W*$|^ponownie dostępn\w*\W*$|^znovu skladem\W*$|"
+    r"^(?:weer|opnieuw) op voorraad\W*$|^(?:nu )?tillbaka i lager\W*$|^ponownie dostępn\w*\W*$|^znovu skladem\W*$|"
     r"快售完|残りわずか|残り僅か|품절 ?임박|"
     r"bald (?:ausverkauft|vergriffen)|bientôt épuisé|hampir habis|sắp hết|σχεδόν|"
-    r"(?:完売|売り切れ|品切れ)間近|快要(?:售|卖|賣)|即(?:將|将)售|(?:几乎|幾乎)售|"
+    r"(?:完売|売り切れ|品切れ)(?:間近|寸前)|快要(?:售|卖|賣)|即(?:將|将)售|(?:几乎|幾乎)售|"
     r"bientôt en rupture|"
     r"wkrótce wyprzedan|snart (?:slutsåld|slut|udsolgt|utsolgt)|sold out soon|"
     r"soon (?:to be )?sold out|"

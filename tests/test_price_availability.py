@@ -359,6 +359,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Nem raktáron", "Ni dobavljivo", "ไม่มีในสต็อก", "Niet voorradig", "Väliaikaisesti loppu",
         "Αυτό το προϊόν έχει εξαντληθεί", "สินค้านี้หมดแล้ว", "ไม่มีจำหน่ายแล้ว",
         "더 이상 판매하지 않습니다", "لم يعد متوفرا", "ليس متوفرا حاليا", "לא נמצא במלאי",
+        "在庫はありません", "在庫はございません", "現在在庫がない", "在庫無し", "取り扱い終了",
+        "已经卖完", "賣完了", "没货", "沒貨", "暂不销售", "不再销售", "此商品暂时无法购买",
+        "目前無法購買",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
@@ -406,7 +409,7 @@ def test_a_count_of_none_under_its_label_in_a_cell_of_its_own_says_out_of_stock(
      "Ce produit n'est plus produit", "Ya no se fabrica", "Este producto ya no se produce",
      "Non più prodotto", "Não é mais fabricado", "Wordt niet meer gemaakt",
      "Wordt niet meer geproduceerd", "Nie jest już produkowany", "Больше не производится",
-     "Artık üretilmiyor"],
+     "Artık üretilmiyor", "廃盤"],
 )  # fmt: skip
 def test_a_line_ended_is_sold_out_only_where_nothing_takes_orders(status: str) -> None:
     """No more will be made, which is not to say none are left: shops sell the last pieces."""

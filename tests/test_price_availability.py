@@ -362,6 +362,11 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "在庫はありません", "在庫はございません", "現在在庫がない", "在庫無し", "取り扱い終了",
         "已经卖完", "賣完了", "没货", "沒貨", "暂不销售", "不再销售", "此商品暂时无法购买",
         "目前無法購買",
+        # no longer sold, and more
+        "Este artículo ya no está a la venta", "Articolo non più in vendita",
+        "Dit artikel is niet meer te koop", "Não está mais à venda", "No longer for sale",
+        "Nie ma tego produktu w magazynie", "Šiuo metu nėra", "Hetkel otsas",
+        "Unavailable until further notice", "Currently unavailable until March",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition

@@ -174,7 +174,7 @@ def _conditional(text: str) -> bool:
     if CONDITION_CLOSED.search(text):
         return True
     condition = CONDITION.search(text)
-    status = OUT_TEXT.search(text)
+    status = OUT_TEXT.search(text) or UNAVAILABLE.search(text)
     return condition is not None and (status is None or condition.start() < status.start())
 
 

@@ -60,7 +60,10 @@ OUT_TEXT = word_pattern(
             r"tickets? (?:are )?(?:unavailable|no longer available)",
             r"sales? (?:period )?(?:has )?ended", r"publicación (?:\w+ )?(?:pausada|finalizada)",
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
-            r"no longer (?:on sale|sold|stocked|carried|offered)",
+            r"no longer (?:on sale|for sale|sold|stocked|carried|offered)",
+            r"ya no (?:está |se encuentra )?(?:a|en) (?:la )?venta", r"non (?:è )?più in vendita",
+            r"niet meer te koop", r"não (?:está )?(?:mais )?à venda", r"nicht mehr im verkauf",
+            r"\bnie ma (?:\w+ ){0,2}(?:w magazynie|na (?:stanie|magazynie))", r"^(?:šiuo metu )?nėra\W*$",
             r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"(?:not|no longer) orderable",
             r"^oos\W*$",
             r"withdrawn from sale", r"\bkein(?:en)? (?:lager)?bestand\b",
@@ -100,7 +103,7 @@ OUT_TEXT = word_pattern(
             r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
             r"|en stock|på lager|varastossa)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"ei ole laos", r"\bei laos\b",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^(?:hetkel |ajutiselt )?otsas\W*$", r"ei ole laos", r"\bei laos\b",
             r"uppselt", r"ekki til á lager", r"ekki á lager", r"^ekki til\W*$", r"স্টক নেই",
             r"tuote (?:on )?loppu", r"^slut\W*$",
             r"отсутству",
@@ -235,7 +238,7 @@ UNAVAILABLE = word_pattern(
     r"(?:(?:currently|temporarily|presently) )?"
     r"(?:unavailable|not available)(?: (?:for (?:online )?(?:purchase|ordering|sale)|"
     r"to (?:buy|order|purchase)|online|"
-    r"at (?:this|the) (?:time|moment)|at present|right now))*\W*$|"
+    r"at (?:this|the) (?:time|moment)|at present|right now|until further notice))*\W*$|"
     rf"^{STATUS_LABEL}{NO}",
 )
 

@@ -1403,7 +1403,7 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
         "Bijna uitverkocht", "Back in stock!", "Wieder verfügbar",
         "Out of stock items are shipped separately.", "Sold out online? Try your local store",
         "Stock: 0-5", "Wieder auf Lager", "Lieferzeit bei Verfügbarkeit: 2-3 Tage",
-        "Sold out in 24h last time – restocked!",
+        "Sold out in 24h last time – restocked!", "No stock photos – real product pictures",
     ],
 )  # fmt: skip
 def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
@@ -2040,6 +2040,7 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Non disponible en Belgique", "No disponible para Canarias", "Nicht lieferbar nach Norwegen",
      "Nicht verfügbar in Österreich", "Not available in the US", "Niet beschikbaar in België",
      "Nicht verfügbar in Österreich und der Schweiz", "Non disponible en Belgique et au Luxembourg",
+     "Pas disponible en Belgique",
      # some places only
      "Temporarily unavailable in some regions", "In einigen Regionen nicht verfügbar",
      "Indisponible dans certaines régions", "No disponible en algunos países"],

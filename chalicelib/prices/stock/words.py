@@ -45,7 +45,7 @@ OUT_TEXT = word_pattern(
         [
             r"out of stock", r"out-of-stock", r"sold[ -]?out", r"^stock[ -]?out\W*$", r"currently unavailable",
             r"temporarily unavailable", r"no longer available", r"no longer in stock",
-            r"not in stock", r"(?:no|nil|zero) stock", r"isn.t in stock", r"not currently available",
+            r"not in stock", r"(?:no|nil|zero) stock(?! (?:photos?|images?|pictures?|footage|imagery)\b)", r"isn.t in stock", r"not currently available",
             LINE_ENDED.pattern, r"\b(?:awaiting|waiting) (?:for )?stock",
             r"listing (?:has |was )?ended", r"ended this listing",
             r"(?:not|no longer) accepting (?:new )?(?:pre[- ]?)?orders",
@@ -455,7 +455,7 @@ NOT_A_STATUS = word_pattern(  # about something else: pickup, delivery, the pict
     r"in store|\bstores?\b|near you|(?:your|this) (?:area|location|region)|\bzip\b|post ?code|"
     # a place the shop does not sell to: "Non disponible en Belgique", "Nicht lieferbar nach
     # Norwegen" (not "Not available to order", "Non disponible à la vente")
-    r"(?:unavailable|not available|nicht (?:verfügbar|lieferbar|erhältlich)|(?:non|no) "
+    r"(?:unavailable|not available|nicht (?:verfügbar|lieferbar|erhältlich)|(?:non|no|pas) "
     r"disponible|non disponibile|niet (?:beschikbaar|leverbaar)|indisponible) "
     rf"(?:in|nach|en|para|per|to|à|au|aux|naar|w|do) {_A_PLACE}"
     # ...or a few: "Nicht verfügbar in Österreich und der Schweiz"

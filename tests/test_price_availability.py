@@ -367,6 +367,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Dit artikel is niet meer te koop", "Não está mais à venda", "No longer for sale",
         "Nie ma tego produktu w magazynie", "Šiuo metu nėra", "Hetkel otsas",
         "Unavailable until further notice", "Currently unavailable until March",
+        # the web shop's own store, not one in town
+        "Esgotado em nossa loja", "Esgotado na loja online",
         # an event's places gone
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
@@ -2041,6 +2043,9 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Nicht verfügbar in Österreich", "Not available in the US", "Niet beschikbaar in België",
      "Nicht verfügbar in Österreich und der Schweiz", "Non disponible en Belgique et au Luxembourg",
      "Pas disponible en Belgique",
+     # a Brazilian store's stock, and an exchange
+     "Sem estoque na loja física", "Esgotado na loja, disponível online",
+     "Produto não disponível para troca",
      # some places only
      "Temporarily unavailable in some regions", "In einigen Regionen nicht verfügbar",
      "Indisponible dans certaines régions", "No disponible en algunos países"],

@@ -474,7 +474,7 @@ NOT_A_STATUS = word_pattern(  # about something else: pickup, delivery, the pict
     r"w sklepie|stacjonarn|dostaw|prodejn|doručen|áruház|\btrgovin|"
     r"szállítás|[iî]n magazin|livrare|в магазине|доставк|mağaza|teslimat|"
     r"\bbutik|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|매장|배송|"
-    r"\btoko\b|pengiriman|التوصيل|"
+    r"\btoko\b|pengiriman|التوصيل|(?<!nossa )\bloja\b(?! (?:online|virtual))|"
     # a service with the product: express shipping, gift wrap, instalments, a warranty,
     # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
     r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|"
@@ -497,7 +497,7 @@ NOT_A_STATUS = word_pattern(  # about something else: pickup, delivery, the pict
     r"vorgänger|"
     # the page's reviews, video, engraving or returns ("Reviews are temporarily unavailable")
     r"\breviews?\b|\bvideo|engrav|gravur|gravure|grabado|incisione|personali[sz]|monogram|"
-    r"\breturns?\b|\bretour|devoluci|"
+    r"\breturns?\b|\bretour|devoluci|devoluç|\btrocas?\b|umtausch|\bzwrot|\bwymian|"
     r"rückgabe|rücksend",
 )
 

@@ -1406,6 +1406,7 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
         "Out of stock items are shipped separately.", "Sold out online? Try your local store",
         "Stock: 0-5", "Wieder auf Lager", "Lieferzeit bei Verfügbarkeit: 2-3 Tage",
         "Sold out in 24h last time – restocked!", "No stock photos – real product pictures",
+        "暂无库存信息",
     ],
 )  # fmt: skip
 def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:

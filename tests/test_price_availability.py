@@ -1200,6 +1200,14 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>टोकरी में डाले</button>", "<button>კალათში დამატება</button>",
         "<button>ដាក់​ចូល​រទេះ</button>", "<button>Додади во кошничка</button>",
         "<button>Legg i korga</button>",
+        # "buy" in Danish, and "order" alone
+        "<button>Køb</button>", "<button>Commander</button>", "<button>Bestil</button>",
+        "<button>Bestill</button>", "<button>Beställ</button>", "<button>Zamów</button>",
+        "<button>Objednat</button>", "<button>Megrendelem</button>", "<button>Comandă</button>",
+        "<button>Encomendar</button>", "<button>Sipariş ver</button>", "<button>Заказать</button>",
+        "<button>Замовити</button>", "<button>注文する</button>", "<button>立即订购</button>",
+        "<button>주문하기</button>", "<button>Đặt hàng</button>", "<button>اطلب الآن</button>",
+        "<button>Gehitu saskira</button>", "<button>Engadir ao carro</button>",
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:

@@ -584,7 +584,7 @@ _BUY_ACTIONS = (
     r"הוס(?:ף|פה|יפו) ל(?:סל|עגל[הת])", r"(?:কার্টে|বাস্কেটে) যোগ", r"ใส่ตะกร้า", r"ลงตะกร้า", r"ลงในตะกร้า",
     r"ไปยังตะกร้า",
     r"ใส่รถเข็น", r"เพิ่ม(?:ใน|ลง)(?:ตะกร้า|รถเข็น)", r"ลงรถเข็น", r"ลงในรถเข็น", r"ไปยังรถเข็น",
-    r"კალათა?ში დამატება", r"ដាក់ចូលរទេះ", r"(?:orgara|saskira) gehitu",
+    r"კალათა?ში დამატება", r"ដាក់ចូលរទេះ", r"(?:orgara|saskira) gehitu", r"gehitu (?:orgara|saskira)", r"engadir ao carr",
     r"vào giỏ", r"ke keranjang", r"masukkan keranjang", r"tambah(?:kan)? pada keranjang", r"ke troli",
     r"compralo subito",
     r"कार्ट में", r"टोकरीमा थप्नुहोस्", r"ចូលក្នុងកន្ត្រក", r"(?:افزودن|اضافه کردن) به سبد",
@@ -639,7 +639,12 @@ _BUY_WORDS = (
     r"keranjang", r"troli", r"\bacquista\b", r"\bacheter\b", r"\bkaufen\b", r"handlekurv",
     r"\bkoupit\b", r"\bosta\b", r"\bbestellen\b", r"order now", r"pre[- ]?order",
     r"pr[ée][- ]?commander", r"vorbestellen", r"\bkup\b", r"vásárl", r"cump[ăa]r", r"\bpirkti\b",
-    r"αγορά", r"اشتر", r"mua ngay", r"ซื้อ", r"au chariot",
+    r"αγορά", r"اشتر", r"mua ngay", r"ซื้อ", r"au chariot", r"\bkøb\b",
+    # "order" alone, as a verb on the buy button
+    r"\bcommander\b", r"\bbestil\b", r"\bbestill\b", r"\bbeställ\b", r"\bzamów\b",
+    r"\bobjednat\b", r"\bmegrendel", r"\bcomand[ăa]\b", r"\bencomendar\b", r"sipariş ver",
+    r"\bзаказать\b", r"\bзамовити\b", r"注文する", r"ご注文", r"订购", r"訂購", r"주문하기",
+    r"đặt hàng", r"اطلب الآن",
 )  # fmt: skip
 BUY = any_of(*map(bare_too, _BUY_WORDS))
 MODAL = any_of(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")

@@ -338,7 +338,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         # an in-stock label, then its "no": "Raktáron: nincs" ("In stock: none")
         "Raktáron: nincs", "Varastossa: ei", "Em estoque: não", "Διαθέσιμο: όχι",
         "Na skladě: ne", "Tilgjengelighet: nei", "Наличност: не", "Stok durumu: yok",
-        "在庫：なし", "재고: 없음",
+        "在庫：なし", "재고: 없음", "Saatavuus: Loppu", "Tillgänglighet: Slut", "Lagerstand: 0",
+        "Prieinamumas: Nėra", "Saadavus: Otsas",
         # Romanian's "not" ("nu" is Dutch "now": below)
         "Nu este disponibil", "Nu mai este în stoc", "Nu e disponibilă", "Nu există în stoc",
         # and more ways to say none is left

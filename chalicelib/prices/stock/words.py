@@ -98,7 +98,7 @@ OUT_TEXT = word_pattern(
             r"è stat[oa] vendut[oa]|al verkocht|\bis verkocht|"
             r"(?:artikel|produkt|objekt) wurde verkauft)\W*$", r"verkauft am \d",
             r"נגמר (?:ה)?מלאי", r"אזל (?:מה|ב)?מלאי",
-            r"\b(?:stock|stoc|lager|lagerbestand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
+            r"\b(?:stock|stoc|lager|lagerbestand|lagerstand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
             r"|en stock|på lager|varastossa)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
@@ -213,7 +213,8 @@ STATUS_LABEL = (
     r"lagerbestand|bestand|voorraad|existencias|disponibilidade|"
     r"raktáron|készleten|varastossa|saatavuus|[iî]n stoc|em estoque|em stock|διαθέσιμο|"
     r"διαθεσιμότητα|na skladě|na sklade|skladem|skladom|dostupnost|dostupnosť|tilgjengelighet|"
-    r"tillgänglighet|tilgængelighed|pieejams|pieejamība|saadavus|наличност|stok|stok durumu|"
+    r"tillgänglighet|tilgængelighed|pieejams|pieejamība|saadavus|prieinamumas|наличност|stok|stok durumu|"
+    r"lagerstand|"
     r"在庫|재고|库存|庫存|"
     # how long it takes to come: the product's status, not a delivery's ("Delivery time:
     # out of stock")
@@ -223,7 +224,7 @@ STATUS_LABEL = (
 # All that follows such a label: a word, or a cross ("Stock: ✗"), after a dot maybe
 NO = (
     r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|nei|ne|nincs|ei|"
-    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|なし|없음|无|無|[✗✘❌✖])\W*$"
+    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|loppu|slut|nėra|otsas|なし|없음|无|無|[✗✘❌✖])\W*$"
 )
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology

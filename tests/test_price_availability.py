@@ -338,7 +338,7 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         # an in-stock label, then its "no": "Raktáron: nincs" ("In stock: none")
         "Raktáron: nincs", "Varastossa: ei", "Em estoque: não", "Διαθέσιμο: όχι",
         "Na skladě: ne", "Tilgjengelighet: nei", "Наличност: не", "Stok durumu: yok",
-        "在庫：なし", "재고: 없음", "Saatavuus: Loppu", "Tillgänglighet: Slut", "Lagerstand: 0",
+        "在庫：なし", "재고: 없음", "購入不可", "Saatavuus: Loppu", "Tillgänglighet: Slut", "Lagerstand: 0",
         "Prieinamumas: Nėra", "Saadavus: Otsas",
         # Romanian's "not" ("nu" is Dutch "now": below)
         "Nu este disponibil", "Nu mai este în stoc", "Nu e disponibilă", "Nu există în stoc",
@@ -1699,7 +1699,8 @@ def test_rows_that_disagree_speak_each_of_itself(rows: str) -> None:
     ["Notify me", "Email me", "Benachrichtigen", "M'avertir", "Avísame", "Powiadom mnie",
      "Remind me", "M'alerter", "Erinnere mich", "Get notified", "Let me know",
      "Benachrichtigung anfordern", "Mail mij bij voorraad", "Påminn mig", "Értesítést kérek",
-     "Register your interest", "Pre-register", "Request restock", "Request a restock"],
+     "Register your interest", "Pre-register", "Request restock", "Request a restock",
+     "Ειδοποίησέ με", "Beritahu saya", "أعلمني", "עדכנו אותי"],
 )  # fmt: skip
 def test_a_bare_notify_me_button_in_the_buy_button_s_place_is_out_of_stock(label: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="btn">{label}</button>')[0] == "out_of_stock"

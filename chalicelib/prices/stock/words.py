@@ -169,7 +169,7 @@ OUT_TEXT = word_pattern(
             r"缺貨", r"缺货", r"售完", r"[卖賣]完", r"[沒没][貨货]", r"(?:暂|暫|不再)不?(?:销售|銷售)", r"[无無]法[购購][买買]", r"已售完", r"售罄", r"無庫存(?!資訊|信息)", r"无库存(?!信息)",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"더 이상 판매하지 않", r"판매 ?중지",
-            r"구매 ?불가", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"[无無]法提供(?:[此该該]|這個)?商品", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
+            r"구매 ?불가", r"購入不可", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"[无無]法提供(?:[此该該]|這個)?商品", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มี(?:ใน)?สต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด", r"หมดแล้ว", r"ไม่มีจ\u0e4d\u0e32หน่าย",
             # its "ำ" as NFKC writes it (`dom.plain`); its tone mark doubled, as VTEX's
@@ -434,7 +434,8 @@ NOTIFY_BUTTON = word_pattern(
     r"get notified|let me know|benachrichtigung anfordern|mail mij bij voorraad|påminn mig|"
     r"hlídací pes|értesítést kérek|anunță-mă|ειδοποίηση διαθεσιμότητας|"
     r"varsle meg|motta varsel|få (?:besked|varsel)|overvå[gk](?: produktet)?|bevaka (?:produkten|varan)|"
-    r"avisez-moi|me avise|informiere mich|"
+    r"avisez-moi|me avise|informiere mich|ειδοποίησέ με|ειδοποιήστε με|beritahu saya|"
+    r"أعلمني|أخبرني|עדכנו אותי|עדכן אותי|"
     r"register (?:your )?interest|pre-?register|subscribe to restock|request (?:a )?restock",
 )
 

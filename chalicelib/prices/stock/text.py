@@ -174,8 +174,10 @@ def _conditional(text: str) -> bool:
     if CONDITION_CLOSED.search(text):
         return True
     condition = CONDITION.search(text)
+    if condition is None:
+        return False
     status = OUT_TEXT.search(text) or UNAVAILABLE.search(text)
-    return condition is not None and (status is None or condition.start() < status.start())
+    return status is None or condition.start() < status.start()
 
 
 def _still_ordered(text: str) -> Stock | None:

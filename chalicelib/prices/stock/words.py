@@ -63,7 +63,7 @@ OUT_TEXT = word_pattern(
             r"no longer (?:on sale|for sale|sold|stocked|carried|offered)",
             r"ya no (?:está |se encuentra )?(?:a|en) (?:la )?venta", r"non (?:è )?più in vendita",
             r"niet meer te koop", r"não (?:está )?(?:mais )?à venda", r"nicht mehr im verkauf",
-            r"\bnie ma (?:\w+ ){0,2}(?:w magazynie|na (?:stanie|magazynie))", r"^(?:šiuo metu )?nėra\W*$",
+            r"\bnie ma (?:\w+ ){0,2}(?:w magazynie|na (?:stanie|magazynie))", r"^nėra\W*$", r"^šiuo metu nėra\W*$",
             r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"(?:not|no longer) orderable",
             r"^oos\W*$",
             r"withdrawn from sale", r"\bkein(?:en)? (?:lager)?bestand\b",
@@ -103,7 +103,7 @@ OUT_TEXT = word_pattern(
             r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
             r"|en stock|på lager|varastossa)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^(?:hetkel |ajutiselt )?otsas\W*$", r"ei ole laos", r"\bei laos\b",
+            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"^(?:hetkel|ajutiselt) otsas\W*$", r"ei ole laos", r"\bei laos\b",
             r"uppselt", r"ekki til á lager", r"ekki á lager", r"^ekki til\W*$", r"স্টক নেই",
             r"tuote (?:on )?loppu", r"^slut\W*$",
             r"отсутству",
@@ -476,7 +476,7 @@ NOT_A_STATUS = word_pattern(  # about something else: pickup, delivery, the pict
     r"w sklepie|stacjonarn|dostaw|prodejn|doručen|áruház|\btrgovin|"
     r"szállítás|[iî]n magazin|livrare|в магазине|доставк|mağaza|teslimat|"
     r"\bbutik|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|매장|배송|"
-    r"\btoko\b|pengiriman|التوصيل|(?<!nossa )\bloja\b(?! (?:online|virtual))|"
+    r"\btoko\b|pengiriman|التوصيل|\bloja\b(?<!nossa loja)(?! (?:online|virtual))|"
     # a service with the product: express shipping, gift wrap, instalments, a warranty,
     # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
     r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|"

@@ -719,9 +719,9 @@ def sfra(root: Path) -> Iterator[Check]:
     folder = folder / "cartridge" / "templates" / "resources"
     english = _sfra_strings(folder, "")
     for path in sorted(folder.glob("common*.properties")):
-        lang = path.stem.removeprefix("common")
-        strings = _sfra_strings(folder, lang)
-        lang = lang.lstrip("_") or "en"
+        suffix = path.stem.removeprefix("common")  # "_it_IT"; "" for English
+        strings = _sfra_strings(folder, suffix) if suffix else english
+        lang = suffix.lstrip("_") or "en"
         for key, kind in _SFRA_KINDS.items():
             if key in strings:
                 yield Check("sfra", lang, key, _filled(strings[key]), kind)

@@ -85,7 +85,12 @@ def names_itself(text: str, title_words: set[str]) -> bool:
 
 
 def says_out(text: str) -> bool:
-    return bool(OUT_TEXT.search(text) or UNAVAILABLE.search(text))
+    return _out_said(text) is not None
+
+
+def _out_said(text: str) -> re.Match[str] | None:
+    """Where the text says sold out, in a status's words or as "unavailable"."""
+    return OUT_TEXT.search(text) or UNAVAILABLE.search(text)
 
 
 def stock_said(text: str, title_words: set[str] | None = None) -> Stock | None:
@@ -176,7 +181,7 @@ def _conditional(text: str) -> bool:
     condition = CONDITION.search(text)
     if condition is None:
         return False
-    status = OUT_TEXT.search(text) or UNAVAILABLE.search(text)
+    status = _out_said(text)
     return status is None or condition.start() < status.start()
 
 

@@ -34,6 +34,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
+from xml.etree import ElementTree
 
 from bench.checkouts import checkouts
 from chalicelib.prices import extract_offer
@@ -767,6 +768,89 @@ def _sfra_form(said: dict[str, str], message: str, orderable: bool, ready: bool)
     )
 
 
+# PrestaShop's strings by their English source: its core translations, as a theme
+# carries them (Shop.Theme.Catalog, Shop.Theme.Actions, Shop.Notifications.Error and the
+# stock alert module's). Not "In stock", which some translate as a sort order's "In stock
+# first".
+_PRESTASHOP_KINDS = {
+    "Out of stock": SOLD_OUT, "Out-of-Stock": SOLD_OUT,
+    "This product is no longer available.": SOLD_OUT, "Last items in stock": ON_SALE,
+    "Product available with different options": ON_SALE,
+    "Notify me when available": PROMISE, "Add to cart": BUY,
+}  # fmt: skip
+_XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
+
+
+def prestashop(root: Path) -> Iterator[Check]:
+    """PrestaShop 1.7's translations, as a theme ships them (ZOneTheme's thirteen
+    locales); also on the classic theme's add-to-cart block: its availability line under
+    a button greyed out where the chosen combination cannot be ordered, followed by the
+    stock alert module's form when none is left."""
+    for folder in sorted((root / "Prestashop-ZOneTheme" / "translations").glob("*-*")):
+        lang = folder.name
+        found: dict[str, str] = {}
+        for path in sorted(folder.glob("*.xlf")):
+            catalogue = ElementTree.parse(path)  # noqa: S314 - a checkout's file, not the web's
+            for unit in catalogue.iter(f"{_XLIFF}trans-unit"):
+                source, target = unit.findtext(f"{_XLIFF}source"), unit.findtext(f"{_XLIFF}target")
+                if source in _PRESTASHOP_KINDS and target and source not in found:
+                    found[source] = _filled(target)
+                    yield Check(
+                        "prestashop", lang, source, found[source], _PRESTASHOP_KINDS[source]
+                    )
+        add = found.get("Add to cart", "Add to cart")
+        last = found.get("Last items in stock")
+        out = found.get("Out-of-Stock") or found.get("Out of stock")
+        other = found.get("Product available with different options")
+        notify = found.get("Notify me when available")
+        pages = (
+            [("last items", _prestashop_form(add, last, "last-items"), IN_STOCK)] if last else []
+        )
+        if out:
+            sold = _prestashop_form(add, out, "unavailable")
+            pages.append(("out of stock", sold, OUT_OF_STOCK))
+            if notify:
+                pages.append(
+                    ("out of stock, alert", sold + _prestashop_alert(notify), OUT_OF_STOCK)
+                )
+        if other:
+            sizes = (
+                '<div class="product-variants"><div class="product-variants-item"><span '
+                'class="control-label">Size</span><select class="form-control" id="group_1" '
+                'name="group[1]"><option value="1" title="S">S</option><option value="2" '
+                'title="M" selected="selected">M</option><option value="3" title="L">L</option>'
+                "</select></div></div>"
+            )
+            form = _prestashop_form(add, other, "unavailable")
+            pages.append(("other options", sizes + form, IN_STOCK))
+        for name, body, expected in pages:
+            yield Check("prestashop", lang, f"page: {name}", _page(lang, body), expected)
+
+
+def _prestashop_form(add: str, message: str, icon: str) -> str:
+    """The classic theme's quantity, add-to-cart button (greyed out where the chosen
+    combination cannot be ordered) and availability line."""
+    state = " disabled" if icon == "unavailable" else ""
+    return (
+        '<div class="product-add-to-cart"><span class="control-label">Quantity</span>'
+        '<div class="product-quantity clearfix"><div class="qty"><input type="number" '
+        'name="qty" id="quantity_wanted" value="1" class="input-group" min="1"></div>'
+        '<div class="add"><button class="btn btn-primary add-to-cart" '
+        f'data-button-action="add-to-cart" type="submit"{state}><i class="material-icons '
+        f'shopping-cart">&#xE547;</i>{add}</button></div></div><span id="product-availability">'
+        f'<i class="material-icons product-{icon}">&#xE14B;</i>{message}</span></div>'
+    )
+
+
+def _prestashop_alert(notify: str) -> str:
+    """The stock alert module's form (ps_emailalerts), shown when none is left."""
+    return (
+        '<div class="js-mailalert" data-url="/module/ps_emailalerts/actions?process=add">'
+        '<input class="form-control" type="email" placeholder="your@email.com">'
+        f'<button class="btn btn-primary js-mailalert-add" type="submit">{notify}</button></div>'
+    )
+
+
 SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "dawn": lambda root: shopify(root, "dawn"),
     "horizon": lambda root: shopify(root, "horizon"),
@@ -786,6 +870,7 @@ SOURCES: dict[str, Callable[[Path], Iterator[Check]]] = {
     "vtex": vtex,
     "odoo": odoo,
     "sfra": sfra,
+    "prestashop": prestashop,
 }
 
 

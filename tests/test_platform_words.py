@@ -187,6 +187,36 @@ def locales(tmp_path: Path) -> Path:
         "label.not.available=L'articolo non è al momento disponibile\n",
         "utf-8",
     )
+    presta = tmp_path / "Prestashop-ZOneTheme" / "translations" / "pl-PL"
+    presta.mkdir(parents=True)
+    (presta.parent / "index.php").write_text("<?php\n", "utf-8")
+
+    def xliff(units: str) -> str:
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><xliff version="1.2" '
+            'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.tpl"><body>'
+            f"{units}</body></file></xliff>"
+        )
+
+    (presta / "ShopThemeCatalog.pl-PL.xlf").write_text(
+        xliff(
+            '<trans-unit id="1"><source>Out of stock</source><target>Oczekiwanie na dostawę'
+            '</target></trans-unit><trans-unit id="2"><source>In stock</source><target>Najpierw '
+            "dostępne</target></trans-unit>"
+        ),
+        "utf-8",
+    )
+    (presta / "ShopThemeActions.pl-PL.xlf").write_text(
+        xliff(
+            '<trans-unit id="3"><source>Add to cart</source><target>Dodaj do koszyka</target>'
+            "</trans-unit>"
+        ),
+        "utf-8",
+    )
+    (presta / "ShopThemeGlobal.pl-PL.xlf").write_text(
+        xliff('<trans-unit id="4"><source>Out of stock</source><target>Brak</target></trans-unit>'),
+        "utf-8",
+    )
     return tmp_path
 
 
@@ -232,6 +262,15 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
     assert "L'articolo non è al momento disponibile" in gone.text
     assert "Add to Cart</button>" in gone.text
     assert "disabled" in gone.text
+    # PrestaShop's, each string once, the first found, and not "In stock" (in some
+    # locales, a sort order's "In stock first")
+    assert [(c.what, c.text) for c in found["prestashop"] if not c.what.startswith("page")] == [
+        ("Add to cart", "Dodaj do koszyka"),
+        ("Out of stock", "Oczekiwanie na dostawę"),
+    ]
+    sold = next(c for c in found["prestashop"] if c.what == "page: out of stock")
+    assert "Oczekiwanie na dostawę" in sold.text
+    assert "disabled" in sold.text
     # Catalyst's strings of its product details, not its comparison page's; VTEX's
     # translations, not the notes its translators read.
     assert ("catalyst", "en", "Add") not in {
@@ -273,6 +312,7 @@ def test_each_platform_s_strings_are_found_in_its_own_layout(locales: Path) -> N
         "catalyst",
         "vtex",
         "sfra",
+        "prestashop",
     }
     assert all(judged_right(c) for c in pages)
     # Cornerstone serves a sold-out product's page with its "Add to Cart" button and an alert.

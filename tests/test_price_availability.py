@@ -374,6 +374,11 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Registration closed", "Registrations are now closed", "Bookings closed",
         # Amazon's status, whose "when" is no condition
         "This item is currently out of stock and we don't know when it will be back",
+        # PrestaShop's translators' words: "no longer obtainable", Croatian's masculine
+        # "available", Lithuanian's "no longer is"
+        "Product is niet langer verkrijgbaar", "Niet meer verkrijgbaar",
+        "Dit artikel is niet langer te koop", "Proizvod više nije dostupan", "Prekės nebėra",
+        "Nebėra sandėlyje", "Laikinai nėra", "Šios prekės šiuo metu nėra",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -1107,7 +1112,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Request a stock alert", "Stock coming soon", "Restock in progress",
      "Prochainement", "Kommer snart", "Em breve", "Wkrótce", "Tulossa",
      "Neuer Artikel in Kürze verfügbar", "Check back later!", "We're working hard to get more stock.",
-     "Bientot disponible", "Proximamente"],
+     "Bientot disponible", "Proximamente", "Houd mij op de hoogte van beschikbaarheid",
+     "Oczekiwanie na dostawę", "Oczekujemy na dostawę"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -2505,7 +2511,7 @@ def test_a_delivery_policy_s_exception_for_pre_orders_does_not_flag_the_product(
      ("Na magazynie", "in_stock"), ("Brak na magazynie", "out_of_stock"), ("Ada stok", "in_stock"),
      ("มีในสต็อก", "in_stock"), ("구매 가능", "in_stock"), ("موجود", "in_stock"),
      ("In-Stock", "in_stock"), ("InStock", "in_stock"), ("Available now", "in_stock"),
-     ("Ready for dispatch", "in_stock")],
+     ("Ready for dispatch", "in_stock"), ("Dostupan", "in_stock"), ("Verkrijgbaar", "in_stock")],
 )  # fmt: skip
 def test_a_status_alone_tells_where_no_price_is_shown(status: str, expected: str) -> None:
     assert offer(TITLE + f'<p class="stock">{status}</p>')[0] == expected

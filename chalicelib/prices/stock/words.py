@@ -62,8 +62,8 @@ OUT_TEXT = word_pattern(
             r"anúncio (?:\w+ )?(?:pausado|finalizado)",
             r"no longer (?:on sale|for sale|sold|stocked|carried|offered)",
             r"ya no (?:está |se encuentra )?(?:a|en) (?:la )?venta", r"non (?:è )?più in vendita",
-            r"niet meer te koop", r"não (?:está )?(?:mais )?à venda", r"nicht mehr im verkauf",
-            r"\bnie ma (?:\w+ ){0,2}(?:w magazynie|na (?:stanie|magazynie))", r"^nėra\W*$", r"^šiuo metu nėra\W*$",
+            r"niet (?:meer|langer) te koop", r"não (?:está )?(?:mais )?à venda", r"nicht mehr im verkauf",
+            r"\bnie ma (?:\w+ ){0,2}(?:w magazynie|na (?:stanie|magazynie))", r"^(?:šiuo metu |laikinai )?(?:nėra|nebėra)\W*$",
             r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"(?:not|no longer) orderable",
             r"^oos\W*$",
             r"withdrawn from sale", r"\bkein(?:en)? (?:lager)?bestand\b",
@@ -138,7 +138,7 @@ OUT_TEXT = word_pattern(
             r"stoc epuizat", r"epuizat", r"indisponibil", r"\bnu (?:mai )?(?:este |e |există |avem )?(?:(?:pe|în) stoc|disponibil[ăa]?)\b",
             r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasprodano",
             r"ni na zalogi", r"ni (?:več )?na voljo", r"\bni (?:več )?dobavljiv", r"razprodano", r"išparduota",
-            r"nėra sand[eė]lyje", r"prekės nėra", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
+            r"(?:nėra|nebėra) (?:sand[eė]lyje|prekyboje)", r"prekės (?:\w+ ){0,2}(?:nėra|nebėra)", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
             r"nav noliktavā", r"välja müüdud", r"läbi ?müüdud",
             # Greek in capitals drops its accents ("ΕΞΑΝΤΛΗΜΕΝΟ")
             r"laost otsas", r"εξαντλ[ηή]θηκε", r"έχει εξαντληθεί", r"εξαντλημ[εέ]νο", r"μη διαθ[εέ]σιμο", r"εκτ[οό]ς αποθ[εέ]ματος",
@@ -249,13 +249,13 @@ IN_TEXT = word_pattern(
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
     r"在庫あり|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|\bдоступ(?:ен|на|но|ны|ний|не|ні)\b|varastossa|"
-    r"\bkészleten\b|\bkapható\b|\belérhető\b|\bmevcut\b|\bsaatavilla\b|\bdostupn(?:[oa]|an)\b|"
+    r"\bkészleten\b|\bkapható\b|\belérhető\b|\bmevcut\b|\bsaatavilla\b|\bdostup(?:an|n[oa])\b|"
     r"\bdobavljiv[oa]?\b|\bpieejams?\b|\bna magazynie\b|\bada stok\b|มี(?:ใน)?สต[็๊]อก|구매 ?가능|"
     r"\bموجود\b|^in-?stock\W*$|^available now\W*$|\bready (?:to|for) (?:ship|dispatch)\b|"
     r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|"
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
-    r"\bdisponible\b|\bdisponibil[ei]\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|"
+    r"\bdisponible\b|\bdisponibil[ei]\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|\bverkrijgbaar\b|"
     r"\bbestellbar\b|\bbestelbaar\b|\bvoorradig\b|\bordinabile\b|\btilgjengelige?\b|\btilgængelige?\b|\btillgänglig[at]?\b|"
     r"\bdisponibil\b|\blieferbar\b|\bverfügbar\b|\bdostupn[éý]\b|\b[iî]n stoc\b|\bem stock\b|в наличност|\bna stanju\b|"
     r"\bna zalihi\b|\bna zalogi\b|\bsaadaval\b|\bna lageru\b|\bна лагеру\b|\bna skladištu\b|"
@@ -361,13 +361,13 @@ WAITING_TEXT = word_pattern(
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
-    r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|"
+    r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|(?:oczek(?:iw|uj)\w*|czekamy) na dostaw\w*|"
     r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|"
     r"^stock (?:arriving|coming) soon\W*$|^restock in progress\W*$|in kürze (?:wieder )?(?:verfügbar|lieferbar)|"
     r"^check back (?:later|soon)\W*$|\bget(?:ting)? more stock\b|"
     r"due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on)\b|^on order(?: from (?:the )?supplier)?\W*$|"
-    r"notify (?:me )?(?:of|about|on) availability|availability (?:alert|notification)|"
+    r"notify (?:me )?(?:of|about|on) availability|op de hoogte van (?:de )?beschikbaarheid|availability (?:alert|notification)|"
     r"(?:e-?mail|nachricht|info|benachrichtigung|hinweis) bei verfügbarkeit|réassort en cours|"
     r"arrives (?:back )?in stock|as soon as (?:it(?:'s| is) |this is |stock is )?(?:back|available)|"
     r"upozornit na dostupnost|upozornění na dostupnost|عندما (?:\w+ )?يتوفر|"

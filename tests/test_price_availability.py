@@ -379,6 +379,12 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Product is niet langer verkrijgbaar", "Niet meer verkrijgbaar",
         "Dit artikel is niet langer te koop", "Proizvod više nije dostupan", "Prekės nebėra",
         "Nebėra sandėlyje", "Laikinai nėra", "Šios prekės šiuo metu nėra",
+        # Estonian, Azerbaijani, Uzbek, Georgian, Armenian, Swahili, Filipino, Urdu, Basque,
+        # Albanian; Thai's and Finnish's bare "out"
+        "Laos pole", "Stokda yoxdur", "Mövcud deyil", "Mavjud emas", "Sotuvda yo'q",
+        "არ არის მარაგში", "Առկա չէ", "Imeisha", "Haipatikani", "Wala nang stock",
+        "اسٹاک میں نہیں", "Agortuta", "Ez dago stockean", "Nuk është në dispozicion", "หมด",
+        "Loppu",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -458,7 +464,7 @@ def test_a_line_ended_and_sold_out_is_out_of_stock(status: str) -> None:
      "Este artículo ya se vendió", "Questo articolo è stato venduto", "Dit artikel is verkocht",
      # a bare word, where nothing takes orders
      "Sold", "SOLD", "Verkauft", "Vendu", "Vendido", "Venduto", "Verkocht", "Solgt", "Såld",
-     "Продано", "売却済み", "已售出",
+     "Продано", "売却済み", "已售出", "E shitur", "Imeuzwa",
      # held for a buyer
      "Reserved", "Reserviert", "Réservé", "Gereserveerd", "Under offer", "Sale pending"],
 )  # fmt: skip

@@ -63,7 +63,7 @@ OUT_TEXT = word_pattern(
             r"no longer (?:on sale|for sale|sold|stocked|carried|offered)",
             r"ya no (?:está |se encuentra )?(?:a|en) (?:la )?venta", r"non (?:è )?più in vendita",
             r"niet (?:meer|langer) te koop", r"não (?:está )?(?:mais )?à venda", r"nicht mehr im verkauf",
-            r"\bnie ma (?:\w+ ){0,2}(?:w magazynie|na (?:stanie|magazynie))", r"^(?:šiuo metu |laikinai )?(?:nėra|nebėra)\W*$",
+            r"\bnie ma (?:\w+ ){0,2}(?:w magazynie|na (?:stanie|magazynie))", r"^(?:nėra|nebėra)\W*$", r"^šiuo metu (?:nėra|nebėra)\W*$", r"^laikinai (?:nėra|nebėra)\W*$",
             r"\bwe no longer (?:carry|stock|sell|offer|make)\b", r"(?:not|no longer) orderable",
             r"^oos\W*$",
             r"withdrawn from sale", r"\bkein(?:en)? (?:lager)?bestand\b",
@@ -151,9 +151,9 @@ OUT_TEXT = word_pattern(
             r"не е налич", r"не е достъп", r"неналич", r"няма налич", r"недоступ(?:н|ен\b)", r"нет в продаже",
             r"снят\w* с продажи", r"немає в продажу",
             r"знят\w* з продажу",
-            r"stokta yok", r"stokta kalma(?:dı|mıştır)", r"ne di stokê de", r"fora d['’]estoc", r"allan o stoc", r"\bagortua\b",
+            r"stokta yok", r"stokta kalma(?:dı|mıştır)", r"ne di stokê de", r"fora d['’]estoc", r"allan o stoc", r"\bagortu(?:a|ta)\b",
             r"varasto loppu", r"\bvan zaliha\b", r"\btomt på lager\b", r"^tomt\W*$", r"tidak ada stok",
-            r"no (?:existe|hay) disponibilidad", r"ez dago (?:salgai|eskuragarri)",
+            r"no (?:existe|hay) disponibilidad", r"ez dago (?:salgai|eskuragarri|stockean)",
             r"ei ole (?:hetkel |praegu )?laos", r"վերջացել", r"მარაგი ამოწურულია", r"স্টক শেষ", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"\bnuk ka (?:në magazi|stok)", r"jashtë stoku", r"(?:бараа|нөөц) дууссан",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tüken(?:di|miş)",
@@ -178,6 +178,14 @@ OUT_TEXT = word_pattern(
             r"hết hàng", r"tạm hết", r"không sẵn có", r"không còn (?:khả dụng|hàng|bán)",
             r"bán hết",
             r"ngừng (?:kinh doanh|bán)", r"không khả dụng", r"អស់(?:ពី)?ស្តុក", r"ដាច់ស្តុក", r"停售",
+            # Estonian, Azerbaijani, Uzbek, Georgian, Armenian, Swahili, Filipino, Urdu,
+            # Albanian; Thai's and Finnish's bare "out"
+            r"\blaos pole\b", r"\bpole laos\b", r"stokda yoxdur", r"satışda yoxdur", r"mövcud deyil",
+            r"mavjud emas", r"sotuvda yo['ʻ‘’`]q", r"არ არის მარაგში", r"მარაგში არ არის", r"ამოიწურა",
+            r"առկա չէ", r"սպառված", r"^imeisha\W*$", r"\bhaipatikani\b", r"\bhakuna (?:stoku|bidhaa)\b",
+            r"\bwala(?:ng| nang| na| sa) stocks?\b", r"اسٹاک میں نہیں", r"اسٹاک ختم", r"دستیاب نہیں",
+            r"nuk është në dispozicion", r"\b(?:i|e) padisponueshëm\b", r"\be padisponueshme\b",
+            r"^หมด\W*$", r"^loppu\W*$",
         ]
     ),
 )  # fmt: skip
@@ -361,7 +369,7 @@ WAITING_TEXT = word_pattern(
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
-    r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|(?:oczek(?:iw|uj)\w*|czekamy) na dostaw\w*|"
+    r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|oczekiw\w* na dostaw|oczekuj\w* na dostaw|czekamy na dostaw|"
     r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|"
     r"^stock (?:arriving|coming) soon\W*$|^restock in progress\W*$|in kürze (?:wieder )?(?:verfügbar|lieferbar)|"
     r"^check back (?:later|soon)\W*$|\bget(?:ting)? more stock\b|"
@@ -712,7 +720,7 @@ def _loose(pattern: str) -> str:
 # count sales).
 SOLD_ALONE = word_pattern(
     r"^(?:sold|verkauft|vendu|vendue|vendido|vendida|venduto|venduta|verkocht|sprzedan[yae]|"
-    r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|"
+    r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|e shitur|imeuzwa|"
     r"reserved|reserviert|réservée?|reservad[oa]|riservat[oa]|gereserveerd|zarezerwowan[ya]|"
     r"under offer|sale pending)\W*$"
 )

@@ -1221,6 +1221,15 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>Замовити</button>", "<button>注文する</button>", "<button>立即订购</button>",
         "<button>주문하기</button>", "<button>Đặt hàng</button>", "<button>اطلب الآن</button>",
         "<button>Gehitu saskira</button>", "<button>Engadir ao carro</button>",
+        # Azerbaijani, Uzbek, Armenian, Swahili, Filipino, Urdu, Maltese, Kazakh, Tamil,
+        # Khmer, Persian; "buy" in Dutch, Lithuanian, Latvian, Italian and Vietnamese
+        "<button>Səbətə əlavə et</button>", "<button>Savatga qo'shish</button>",
+        "<button>Ավելացնել զամբյուղ</button>", "<button>Ongeza kwenye kikapu</button>",
+        "<button>Idagdag sa cart</button>", "<button>کارٹ میں شامل کریں</button>",
+        "<button>Żid mal-karrettun</button>", "<button>Себетке қосу</button>",
+        "<button>கூடையில் சேர்</button>", "<button>បន្ថែមទៅរទេះ</button>",
+        "<button>اضافه به سبد</button>", "<button>Koop</button>", "<button>Nupirkti</button>",
+        "<button>Pirkt</button>", "<button>Compra</button>", "<button>Mua</button>",
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:

@@ -1101,7 +1101,15 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Email me when this arrives in stock", "We'll email you as soon as it's back",
      "Beri tahu saya", "Giv mig besked", "Houd mij op de hoogte", "Varsle meg", "Motta varsel",
      "Få besked", "Overvåk produktet", "Bevaka produkten", "Avisez-moi", "Me avise",
-     "Informiere mich"],
+     "Informiere mich",
+     # and in more languages, bare or saying when
+     "Stokda olanda xəbər ver", "Mavjud bo'lganda xabar bering", "შემატყობინეთ", "Տեղեկացնել",
+     "Nijulishe ikipatikana", "Abisuhan ako", "دستیاب ہونے پر مطلع کریں", "Jakinarazi",
+     "Më njoftoni", "Teavita mind", "Paziņot man", "Pranešti man", "Obvesti me",
+     "Obavijesti me", "Obavesti me", "Уведоми ме", "Известете ме", "Upozorniť ma",
+     "Láta mig vita", "Maklumkan saya", "Thông báo cho tôi", "แจ้งเตือนฉัน", "입고 알림",
+     "मुझे सूचित करें", "به من اطلاع بده", "Értesítsen", "Dejte mi vědět", "Notifícame",
+     "Avisa-me", "Meld mij", "Giv besked", "Gi beskjed"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"

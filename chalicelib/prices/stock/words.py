@@ -416,7 +416,8 @@ WAITING_TEXT = word_pattern(
     rf"入荷\S*(?:とき|時)に?(?:通知|お知らせ)|再入荷した(?:際|とき|時)|(?:들어오|가능해지|입고되)면 알려|"
     rf"[当當]\S{{0,10}}(?:有[货貨]|到[货貨])(?:时|時)|"
     r"vuelva a (?:estar en )?stock|(?:se encontrar|estiver) em (?:stock|estoque)|"
-    r"retour en stock|powiadom (?:mnie )?o dostępności|"
+    r"retour en stock|powiadom (?:mnie )?o dostępności|stokda olanda|mövcud olanda|"
+    r"mavjud bo['ʻ‘’`]lganda|\bikipatikana\b|دستیاب ہونے پر|"
     r"hlídat dostupnost|naskladn|"
     r"revine [iî]n stoc|о поступлении|уведомить о наличии|про (?:наявність|надходження)|"
     r"gelince haber|i lager igen|på lager igen|"
@@ -444,6 +445,12 @@ NOTIFY_BUTTON = word_pattern(
     r"varsle meg|motta varsel|få (?:besked|varsel)|overvå[gk](?: produktet)?|bevaka (?:produkten|varan)|"
     r"avisez-moi|me avise|informiere mich|ειδοποίησέ με|ειδοποιήστε με|beritahu saya|"
     r"أعلمني|أخبرني|עדכנו אותי|עדכן אותי|"
+    r"xəbər ver|xabar ber(?:ing)?|შემატყობინეთ|տեղեկացնել|nijulishe|abisuhan ako|مطلع کریں|"
+    r"jakinarazi|më njofto(?:ni)?|teavita mind|paziņo(?:t|jiet) man|pranešti man|praneškite man|"
+    r"obvesti me|obavijesti me|obavesti me|обавести ме|уведом(?:и|ете) ме|извест(?:и|ете) ме|"
+    r"upozorni(?:ť)? ma|láta mig vita|látið mig vita|maklumkan saya|thông báo cho tôi|"
+    r"แจ้งเตือนฉัน|입고 ?알림|मुझे सूचित करें|به من اطلاع (?:بده|دهید)|értesíts(?:en)?|"
+    r"dejte mi vědět|notifícame|notificarme|avisa-me|meld mij|giv (?:mig )?besked|gi (?:meg )?beskjed|"
     r"register (?:your )?interest|pre-?register|subscribe to restock|request (?:a )?restock",
 )
 

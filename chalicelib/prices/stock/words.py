@@ -310,7 +310,9 @@ PREORDER_TEXT = word_pattern(
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
     r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré[- ]?venda|pré[- ]?encomenda|pré[- ]?compra|预售|預售|"
-    r"đặt trước|พรีออเดอร์|طلب مسبق",
+    r"đặt trước|พรีออเดอร์|طلب مسبق|förhandsbeställ|förhandsbok|预订|預訂|사전 ?주문|สั่งจองล่วงหน้า|"
+    r"הזמנה מוקדמת|išankstinis užsakym|priekšpasūtīj|ettetellim|prednarudžb|prednaročil|"
+    r"предварителна поръчка|ön satış",
 )
 
 BACKORDER_TEXT = word_pattern(

@@ -951,6 +951,16 @@ def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands(
      "Jeśli produkt jest niedostępny, zwrócimy pieniądze.",
      "Pokud je zboží vyprodáno, vrátíme peníze.", "Hvis varen er udsolgt, refunderer vi.",
      "Если товара нет в наличии, мы вернем деньги.",
+     "Jos tuote on loppu, toimitamme 5 päivässä", "Kui laos pole, tellime 5 päevaga",
+     "Dacă produsul nu este în stoc, îl comandăm", "Ako proizvod nije dostupan, javit ćemo vam",
+     "Če ni na zalogi, ga naročimo", "Jei prekės nėra sandėlyje, užsakysime",
+     "Якщо товару немає в наявності, ми повідомимо", "Ако няма наличност, ще ви уведомим",
+     "إذا نفدت الكمية سنخبرك", "אם המוצר אזל מהמלאי נעדכן אותך", "如果缺货，我们会通知您",
+     "Nếu hết hàng, chúng tôi sẽ liên hệ", "หากสินค้าหมด เราจะแจ้งให้ทราบ",
+     "ถ้าสินค้าหมดเราจะแจ้ง", "Jika stok habis, kami akan menghubungi Anda",
+     "Apabila stok habis kami hubungi", "Kung wala nang stock, aabisuhan ka namin",
+     "Om varan är slutsåld meddelar vi dig", "Ha nincs raktáron, értesítjük",
+     "Ja prece nav noliktavā, mēs paziņosim",
      # how often, a legend, a promise of none
      "This item is rarely out of stock.", "Items marked 'sold out' can be reserved.",
      "Avoid sold out disappointment: order early", "No more out of stock frustration",
@@ -970,7 +980,10 @@ def test_a_promotion_s_terms_or_a_policy_are_not_a_status(terms: str) -> None:
     "status",
     ["Out of stock until March", "Sold out until further notice", "Ausverkauft bis Mai",
      "Sold out. If you'd like, browse similar lamps.", "Questo articolo si è esaurito",
-     "O produto se esgotou", "Se agotó", "Пока нет в наличии"],
+     "O produto se esgotou", "Se agotó", "Пока нет в наличии",
+     # "if"'s bare letters in other words: French's "this", German's "new"
+     "Ce produit n'est plus disponible.", "Dieses Produkt ist leider neu nicht mehr verfügbar",
+     "Kung Fu Panda – sold out"],
 )  # fmt: skip
 def test_a_status_before_a_condition_or_in_the_past_tense_still_counts(status: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>')[0] == "out_of_stock"

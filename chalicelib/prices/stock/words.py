@@ -678,7 +678,13 @@ CONDITION = word_pattern(
     r"\b(?:falls|wenn|sofern|solange|indien|zolang|mientras|tant que|jeśli|jeżeli|pokud|hvis|"
     r"если)\b|\bsi (?:cet|cette|ce|le|la|les|l'|vous|este|esta|el|usted)\b|"
     r"\bse (?:questo|questa|il|lo|la|l'|o|a|este|esta)\b|\bals (?:dit|het|deze|de|u)\b|"
-    r"\bdo vyprodání|sampai|hingga|selama|đến khi|khi hết",
+    r"\bdo vyprodání|sampai|hingga|selama|đến khi|khi hết|"
+    # "if" in more languages; where it also means "about", "yes" or "has", only opening
+    # the text ("Om varan är slutsåld", not "Info om lagerstatus"); Slovenian's "če" and
+    # Vietnamese's "nếu" escaped, as their bare "ce" and "neu" are French's "this" and
+    # German's "new"
+    r"\b(?:jos|kui|dacă|ako|jei|jeigu|якщо|ако|إذا|اذا|אם|jika|apabila)\b|"
+    r"\bkung (?:wala|ubos|hindi)\b|\b\u010de\b|\bn\u1ebfu\b|^(?:om|ja|ha)\b|如果|หาก|ถ้า",
 )
 # ... and the words that close one, wherever they stand.
 CONDITION_CLOSED = word_pattern(

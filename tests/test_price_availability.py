@@ -1479,7 +1479,10 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "Plus pour longtemps en stock", "Not available much longer", "Never out of stock",
      "Sold out everywhere else", "Nuevamente disponible", "Di nuovo disponibile",
      "De nouveau disponible", "Weer op voorraad", "Ponownie dostępny", "Plus que 2 en stock",
-     "Plus qu'un article en stock", "Nesten utsolgt", "品切れ寸前", "Tillbaka i lager"],
+     "Plus qu'un article en stock", "Nesten utsolgt", "品切れ寸前", "Tillbaka i lager",
+     "Peaaegu välja müüdud", "Skoraj razprodano", "Takmer vypredané", "Beveik išparduota",
+     "Gandrīz izpārdots", "כמעט אזל", "Gotovo rasprodano", "Lähes loppuunmyyty",
+     "Næstum uppselt", "أوشك على النفاد"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + GREYED)[0] == "in_stock"

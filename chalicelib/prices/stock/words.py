@@ -555,7 +555,8 @@ POINTING = {
 # Stock running low, or just come back: said of a product on sale now.
 STILL_ON_SALE = word_pattern(
     r"\b(?:almost|nearly|presque|casi|quasi|quase|bijna|prawie|skoro|téměř|majdnem|aproape|"
-    r"почти|майже|nästan|næsten|nesten|melkein)\b|selling fast|\bfast (?:ausverkauft|vergriffen)|"
+    r"почти|майже|nästan|næsten|nesten|melkein|lähes|peaaegu|skoraj|takmer|beveik|gandrīz|gotovo|"
+    r"næstum)\b|כמעט|أوشك|selling fast|\bfast (?:ausverkauft|vergriffen)|"
     r"^(?:now |just )?back in stock\W*$|^wieder (?:da|verfügbar|lieferbar)\W*$|"
     r"^de retour en stock\W*$|^wieder (?:auf lager|vorrätig|erhältlich)\W*$|"
     r"^(?:de nuevo|nuevamente|novamente|di nuovo|de nouveau) disponibi?le\W*$|"

@@ -2204,7 +2204,10 @@ def test_some_choices_gone_leave_the_product_in_stock(note: str) -> None:
      "Deze maat is uitverkocht", "Ten rozmiar jest wyprzedany", "Este tamanho está esgotado",
      "Cor indisponível", "Denna storlek är slutsåld", "Farven er udsolgt", "Tato velikost je vyprodána",
      "Ez a méret elfogyott", "Этот размер распродан", "Bu beden tükendi", "このサイズは売り切れです",
-     "カラー：売り切れ", "该尺码已售罄", "颜色已售罄", "이 사이즈는 품절입니다"],
+     "カラー：売り切れ", "该尺码已售罄", "颜色已售罄", "이 사이즈는 품절입니다",
+     "Dydis M išparduotas", "Izmērs M izpārdots", "Розмір M відсутній", "Ukuran M habis",
+     "מידה M אזלה", "المقاس M غير متوفر", "Spalva mėlyna išparduota", "Warna biru habis",
+     "Veličina M nije dostupna", "Suurus M on otsas", "Màu xanh hết hàng"],
 )  # fmt: skip
 def test_the_chosen_variant_s_status_is_not_the_product_s(note: str) -> None:
     head = json_ld({"availability": "InStock"})

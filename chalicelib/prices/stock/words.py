@@ -653,6 +653,8 @@ ONE_CHOICE = word_pattern(
     r"(?<!one )size|colou?r|größe|farbe|taille|couleur|talla|taglia|\bmaat\b|rozmiar|tamanho|"
     r"\bcor\b|storlek|størrelse|velikost|méret|mărime|μέγεθος|размер|\bbeden|サイズ|尺码|尺寸|"
     r"사이즈|kolor|färg|farve|farge|barva|\bszín|culoare|χρώμα|цвет|\brenk|カラー|颜色|顏色|색상|"
+    r"\b(?:dydis|spalva|izmērs|krāsa|suurus|värv|veličina|boja|veľkosť|farba|ukuran|warna|"
+    r"розмір|колір|цвят|מידה|צבע|مقاس|المقاس|لون|اللون|kích (?:thước|cỡ)|màu)\b|ไซส์|"
     # ...but not "the selected product", which is the product
     r"(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected(?! (?:product|item)\b)|ausgewählt(?!e[nrs]? (?:produkt|artikel)\b)|sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación|"

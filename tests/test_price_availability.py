@@ -385,6 +385,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "არ არის მარაგში", "Առկա չէ", "Imeisha", "Haipatikani", "Wala nang stock",
         "اسٹاک میں نہیں", "Agortuta", "Ez dago stockean", "Nuk është në dispozicion", "หมด",
         "Loppu",
+        # a delivery named after the status: still the product's
+        "Esgotado – sem previsão de entrega",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -2087,6 +2089,13 @@ def test_no_quantity_available_is_out_of_stock(count: str) -> None:
      "Niedostępny w sklepie stacjonarnym", "Není skladem na prodejně", "Нет в наличии в магазине",
      "Mağazada stokta yok", "Ej i lager i butik", "店頭在庫なし", "门店无货", "매장 품절",
      "Ni na voljo v trgovini", "Nije dostupno u trgovini",
+     # a store's pickup, a delivery, in more languages
+     "Poest kättesaamine ei ole saadaval", "Osobný odber nie je dostupný",
+     "Saņemšana veikalā nav pieejama", "Самовивіз недоступний", "Вземане от магазин не е налично",
+     "Nhận tại cửa hàng không khả dụng", "איסוף עצמי לא זמין", "Osobní odběr není k dispozici",
+     "Dostava nije dostupna", "Dostava ni na voljo", "Doprava není k dispozici",
+     "Piegāde nav pieejama", "Toimitus ei saatavilla", "Kargo mevcut değil",
+     "Giao hàng không khả dụng", "משלוח לא זמין", "الشحن غير متوفر", "Entrega indisponível",
      "Lieferung nicht verfügbar", "Livraison indisponible", "Out of stock at Downtown",
      "Sold out at Westfield Mall", "Unavailable at this location",
      "Collection: not available", "Click & Collect unavailable", "Not available for collection",

@@ -494,6 +494,10 @@ NOT_A_STATUS = word_pattern(  # about something else: pickup, delivery, the pict
     r"szállítás|[iî]n magazin|livrare|в магазине|доставк|mağaza|teslimat|"
     r"\bbutik|\bhente|leverans|店頭|店舗|配送|门店|門市|门市|매장|배송|"
     r"\btoko\b|pengiriman|التوصيل|\bloja\b(?<!nossa loja)(?! (?:online|virtual))|"
+    r"kättesaam|saņemšan|самовивіз|вземане от|nhận tại|איסוף|\bodb[eě]r|"
+    # ...and a delivery opening the text ("Dostava nije dostupna"), not one after a status
+    # ("Esgotado – sem previsão de entrega")
+    r"^(?:dostava|doprava|piegāde|toimitus|kargo|giao hàng|משלוח|الشحن|entrega)\b|"
     # a service with the product: express shipping, gift wrap, instalments, a warranty,
     # assembly ("Expressversand nicht verfügbar", "Garantía no disponible")
     r"express|versand|verzending|wysyłka|gift ?(?:wrap|box|bag)|geschenk|cadeau|regalo|"

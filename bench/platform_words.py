@@ -3,11 +3,12 @@
 A shop in Greek or Polish says "sold out" as its platform's translators wrote it. So the
 word lists are read against those translations: the strings for sold out, in stock,
 "notify me when it is available", add to cart, pre-order and a store's pickup, from the
-locale files of seventeen platforms and of a paid Shopify theme (Maestrooo's Focal), each
+locale files of eighteen platforms and of a paid Shopify theme (Maestrooo's Focal), each
 string alone, and all but Horizon's, Spree's, Solidus's, Bagisto's, Aimeos's and
 Saleor's also on a page shaped as that platform's product page. The word lists were
-fixed against these in the thirty-sixth, thirty-seventh, thirty-ninth, forty-second and
-forty-third rounds: this is a check against regressions, not a figure for unseen shops.
+fixed against these in the thirty-sixth, thirty-seventh, thirty-ninth, forty-second,
+forty-third and forty-fourth rounds: this is a check against regressions, not a figure for
+unseen shops.
 
 Set PLATFORM_LOCALES_DIR to a directory holding checkouts of Shopify/dawn,
 Shopify/horizon, shopware/SwagLanguagePack, spree-contrib/spree_i18n,
@@ -21,7 +22,8 @@ BillySorrells/Shopify-Focal-Theme-upgrade-to-12.2.0) and Odoo 15's web shop (odo
 `addons/website_sale*/i18n` folders of any copy of odoo/odoo, such as
 thuan07/TTDN-15-05-N7); and Salesforce Commerce Cloud's storefront reference architecture
 (SalesforceCommerceCloud/storefront-reference-architecture, or a copy of it such as
-muhammadmuneeb198/storefront-reference-architecture). Those missing are left out.
+muhammadmuneeb198/storefront-reference-architecture); and PrestaShop's core strings as a
+theme ships them (PululuK/Prestashop-ZOneTheme). Those missing are left out.
 """
 
 from __future__ import annotations

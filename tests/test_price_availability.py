@@ -385,8 +385,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "არ არის მარაგში", "Առկա չէ", "Imeisha", "Haipatikani", "Wala nang stock",
         "اسٹاک میں نہیں", "Agortuta", "Ez dago stockean", "Nuk është në dispozicion", "หมด",
         "Loppu",
-        # a delivery named after the status: still the product's
-        "Esgotado – sem previsão de entrega",
+        # a delivery named after the status: still the product's; Indonesian "want", not
+        # Vietnamese "colour"
+        "Esgotado – sem previsão de entrega", "Barang yang kamu mau sudah habis",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:

@@ -184,7 +184,7 @@ OUT_TEXT = word_pattern(
             r"mavjud emas", r"sotuvda yo['ʻ‘’`]q", r"არ არის მარაგში", r"მარაგში არ არის", r"ამოიწურა",
             r"առկա չէ", r"սպառված", r"^imeisha\W*$", r"\bhaipatikani\b", r"\bhakuna (?:stoku|bidhaa)\b",
             r"\bwala(?:ng| nang| na| sa) stocks?\b", r"اسٹاک میں نہیں", r"اسٹاک ختم", r"دستیاب نہیں",
-            r"nuk është në dispozicion", r"\b(?:i|e) padisponueshëm\b", r"\be padisponueshme\b",
+            r"nuk është në dispozicion", r"\bi padisponueshëm\b", r"\be padisponueshme\b",
             r"^หมด\W*$", r"^loppu\W*$",
         ]
     ),
@@ -658,7 +658,9 @@ ONE_CHOICE = word_pattern(
     r"\bcor\b|storlek|størrelse|velikost|méret|mărime|μέγεθος|размер|\bbeden|サイズ|尺码|尺寸|"
     r"사이즈|kolor|färg|farve|farge|barva|\bszín|culoare|χρώμα|цвет|\brenk|カラー|颜色|顏色|색상|"
     r"\b(?:dydis|spalva|izmērs|krāsa|suurus|värv|veličina|boja|veľkosť|farba|ukuran|warna|"
-    r"розмір|колір|цвят|מידה|צבע|مقاس|المقاس|لون|اللون|kích (?:thước|cỡ)|màu)\b|ไซส์|"
+    r"розмір|колір|цвят|מידה|צבע|مقاس|المقاس|لون|اللون|kích (?:thước|cỡ))\b|ไซส์|"
+    # Vietnamese "colour" escaped, as its bare "mau" is Indonesian "want"
+    r"\bm\u00e0u\b|"
     # ...but not "the selected product", which is the product
     r"(?<!you )(?<!you have )(?<!you(?:'|’)ve )selected(?! (?:product|item)\b)|ausgewählt(?!e[nrs]? (?:produkt|artikel)\b)|sélectionné|seleccionad|selezionat|geselecteerd|wybran|variant|combination|kombination|"
     r"combinaison|combinación|"

@@ -2409,7 +2409,8 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
      ("สั่งจองล่วงหน้า", "pre-order"), ("הזמנה מוקדמת", "pre-order"),
      ("Išankstinis užsakymas", "pre-order"), ("Priekšpasūtījums", "pre-order"),
      ("Ettetellimus", "pre-order"), ("Prednarudžba", "pre-order"), ("Prednaročilo", "pre-order"),
-     ("Предварителна поръчка", "pre-order"), ("Ön satış", "pre-order")],
+     ("Предварителна поръчка", "pre-order"), ("Ön satış", "pre-order"),
+     ("Ön satışta", "pre-order")],
 )  # fmt: skip
 def test_a_button_taking_pre_orders_flags_markup_that_says_in_stock(button: str, flag: str) -> None:
     """Markup's "InStock" says the shop takes orders, which a pre-order is: the page says

@@ -312,7 +312,7 @@ PREORDER_TEXT = word_pattern(
     r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré[- ]?venda|pré[- ]?encomenda|pré[- ]?compra|预售|預售|"
     r"đặt trước|พรีออเดอร์|طلب مسبق|förhandsbeställ|förhandsbok|预订|預訂|사전 ?주문|สั่งจองล่วงหน้า|"
     r"הזמנה מוקדמת|išankstinis užsakym|priekšpasūtīj|ettetellim|prednarudžb|prednaročil|"
-    r"предварителна поръчка|ön satış",
+    r"предварителна поръчка|\bön satış(?:ta|a|ı)?\b",
 )
 
 BACKORDER_TEXT = word_pattern(

@@ -71,6 +71,10 @@ def test_an_accented_letter_of_a_word_list_also_matches_the_letter_bare() -> Non
     assert bare_too("εξαντλήθηκε") == "εξαντλ[ήη]θηκε"
     # A negated class, a letter of its own and marks that are no accents stay as written.
     assert bare_too("[^é]ł ø ガ ไม่มี") == "[^é]ł ø ガ ไม่มี"
+    # ...and so does a letter written as an escape, a word kept from its bare twin
+    assert bare_too(r"\b\u010de\b") == r"\b\u010de\b"
+    assert not re.search(bare_too(r"\b\u010de\b"), "ce produit")
+    assert re.search(bare_too(r"\b\u010de\b"), "če ni na zalogi")
     assert re.fullmatch(bare_too(r"nicht (?:mehr )?verfügbar"), "nicht verfugbar")
     # Turkish in capitals: "I" lower-cases to "i", and `plain` writes "İ" as "I"
     assert re.fullmatch(bare_too("stok dışı"), plain("STOK DIŞI").lower())

@@ -27,7 +27,9 @@ _ESCAPED_OR_CLASS = re.compile(r"(\\.|\[\^?\]?(?:\\.|[^\]\\])*\])", re.DOTALL)
 def bare_too(pattern: str) -> str:
     """The pattern with each accented letter also matching the letter bare ("é" as "[ée]"):
     shops write "Epuisé" and "EPUISE", "Neni skladem" and "niedostepny", and Greek
-    capitals drop their accents. A negated class is left as it is."""
+    capitals drop their accents. A negated class is left as it is, and so is a letter
+    written as an escape ("\\u010d"): the way a list keeps a word whose bare form is
+    another language's word (Slovenian "če", "if", is French "ce" bare)."""
     return "".join(
         _class_bare_too(piece) if at % 2 else piece.translate(_ACCENTED)  # split's odd ones
         for at, piece in enumerate(_ESCAPED_OR_CLASS.split(pattern))

@@ -388,6 +388,12 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         # a delivery named after the status: still the product's; Indonesian "want", not
         # Vietnamese "colour"
         "Esgotado – sem previsão de entrega", "Barang yang kamu mau sudah habis",
+        # Japanese shops' shortage, sales paused, line ended, handling ended, katakana "sold
+        # out", and their stock tables' cross; Turkish "not in our stocks", "taken off sale"
+        "欠品中", "只今欠品しております", "販売休止中", "終売", "取扱終了", "ソールドアウト",
+        "在庫：×", "在庫状況：×", "Bu ürün stoklarımızda bulunmamaktadır", "Satıştan kaldırıldı",
+        # both ways to have it closed in one status
+        "Sold out in store and online", "Out of stock in-store & online",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -467,7 +473,8 @@ def test_a_line_ended_and_sold_out_is_out_of_stock(status: str) -> None:
      "Este artículo ya se vendió", "Questo articolo è stato venduto", "Dit artikel is verkocht",
      # a bare word, where nothing takes orders
      "Sold", "SOLD", "Verkauft", "Vendu", "Vendido", "Venduto", "Verkocht", "Solgt", "Såld",
-     "Продано", "売却済み", "已售出", "E shitur", "Imeuzwa",
+     "Продано", "売却済み", "已售出", "E shitur", "Imeuzwa", "تم البيع", "बिक गया",
+     "बिक चुका है",
      # held for a buyer
      "Reserved", "Reserviert", "Réservé", "Gereserveerd", "Under offer", "Sale pending"],
 )  # fmt: skip
@@ -964,6 +971,8 @@ def test_a_doubt_that_this_item_will_be_back_is_out_of_stock_wherever_it_stands(
      "Apabila stok habis kami hubungi", "Kung wala nang stock, aabisuhan ka namin",
      "Om varan är slutsåld meddelar vi dig", "Ha nincs raktáron, értesítjük",
      "Ja prece nav noliktavā, mēs paziņosim",
+     # Japanese "when ... then" ("時は"), after the status
+     "在庫切れ時はキャンセルとなります", "欠品時はご連絡いたします",
      # how often, a legend, a promise of none
      "This item is rarely out of stock.", "Items marked 'sold out' can be reserved.",
      "Avoid sold out disappointment: order early", "No more out of stock frustration",
@@ -1125,7 +1134,7 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Obavijesti me", "Obavesti me", "Уведоми ме", "Известете ме", "Upozorniť ma",
      "Láta mig vita", "Maklumkan saya", "Thông báo cho tôi", "แจ้งเตือนฉัน", "입고 알림",
      "मुझे सूचित करें", "به من اطلاع بده", "Értesítsen", "Dejte mi vědět", "Notifícame",
-     "Avisa-me", "Meld mij", "Giv besked", "Gi beskjed"],
+     "Avisa-me", "Meld mij", "Giv besked", "Gi beskjed", "Ingatkan saya"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -1254,6 +1263,8 @@ def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(no
         "<button>கூடையில் சேர்</button>", "<button>បន្ថែមទៅរទេះ</button>",
         "<button>اضافه به سبد</button>", "<button>Koop</button>", "<button>Nupirkti</button>",
         "<button>Pirkt</button>", "<button>Compra</button>", "<button>Mua</button>",
+        # Hindi "buy", "buy now"; Arabic "purchase"
+        "<button>खरीदें</button>", "<button>अभी खरीदें</button>", "<button>شراء</button>",
     ],
 )  # fmt: skip
 def test_buy_buttons_in_many_shops_words_take_orders(button: str) -> None:
@@ -2230,6 +2241,17 @@ def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought(
     assert offer(TITLE + PRICE + status, head)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + status + GREYED, head)[0] == "out_of_stock"
     assert offer(TITLE + PRICE + status + BUTTON, head)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "said",
+    # Japanese "in stock" in kanji, "few in stock", and a stock table's circle or triangle
+    # (a cross is none); Hindi "in stock"; Thai "ready to ship"; Indonesian "limited stock"
+    ["在庫有り", "在庫僅少", "在庫：○", "在庫状況：△", "स्टॉक में है", "พร้อมส่ง", "Stok terbatas"],
+)
+def test_in_stock_said_in_more_languages_by_a_button_that_takes_orders(said: str) -> None:
+    head = json_ld({"availability": "OutOfStock"})
+    assert offer(TITLE + PRICE + f"<p>{said}</p>" + BUTTON, head)[0] == "in_stock"
 
 
 def test_the_page_overrules_a_stale_sold_out_declaration_where_it_sells_and_says_so() -> None:

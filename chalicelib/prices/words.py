@@ -650,7 +650,7 @@ _BUY_WORDS = (
     r"\bcommander\b", r"\bbestil\b", r"\bbestill\b", r"\bbeställ\b", r"\bzamów\b",
     r"\bobjednat\b", r"\bmegrendel", r"\bcomand[ăa]\b", r"\bencomendar\b", r"sipariş ver",
     r"\bзаказать\b", r"\bзамовити\b", r"注文する", r"ご注文", r"订购", r"訂購", r"주문하기",
-    r"đặt hàng", r"اطلب الآن",
+    r"đặt hàng", r"اطلب الآن", r"खरीदें", r"\bشراء\b",
 )  # fmt: skip
 BUY = any_of(*map(bare_too, _BUY_WORDS))
 MODAL = any_of(r"modal", r"popover", r"pop-?up", r"dialog", r"overlay", r"drawer", r"flyout")

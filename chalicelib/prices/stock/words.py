@@ -156,7 +156,7 @@ OUT_TEXT = word_pattern(
             r"no (?:existe|hay) disponibilidad", r"ez dago (?:salgai|eskuragarri|stockean)",
             r"ei ole (?:hetkel |praegu )?laos", r"վերջացել", r"მარაგი ამოწურულია", r"স্টক শেষ", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"\bnuk ka (?:në magazi|stok)", r"jashtë stoku", r"(?:бараа|нөөц) дууссан",
-            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stok dışı", r"tüken(?:di|miş)",
+            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stoklar(?:ımız)?da bulunma", r"satıştan kaldırıl", r"stok dışı", r"tüken(?:di|miş)",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نف[ذد] (?:من )?المخزون", r"موجود نیست", r"موجود نمی ?باشد", r"موجودی نداریم", r"اتمام موجودی",
             r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"חסר (?:כרגע )?במלאי",
@@ -165,7 +165,7 @@ OUT_TEXT = word_pattern(
             r"स्टॉक में नहीं", r"स्टॉक ख\u093c?त्म", r"स्टाक में नहीं", r"अनुपलब्ध", r"उपलब्ध नहीं", r"उपलब्ध छैन", r"स्टकमा छैन", r"स्टक बाहिर",
             r"在庫切れ", r"在庫[はが](?:ありません|ございません|ない)", r"在庫無し", r"現在\S{0,10}(?:入手|ご?購入)(?:でき|いただけ)ません", r"在庫なし", r"入荷未定",
             r"品切", r"売り?切", r"完売", r"入荷待ち", r"販売期間外", r"取り?扱いしておりません",
-            r"販売終了", r"取り?扱い終了", r"販売(?:を|は)終了", r"取り?扱いできません", r"取り?扱いを終了",
+            r"販売終了", r"取り?扱い?終了", r"販売(?:を|は)終了", r"欠品", r"販売(?:を)?休止", r"終売", r"ソールドアウト", r"取り?扱いできません", r"取り?扱いを終了",
             r"缺貨", r"缺货", r"售完", r"[卖賣]完", r"[沒没][貨货]", r"(?:暂|暫|不再)不?(?:销售|銷售)", r"[无無]法[购購][买買]", r"已售完", r"售罄", r"無庫存(?!資訊|信息)", r"无库存(?!信息)",
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"더 이상 판매하지 않", r"판매 ?중지",
@@ -223,7 +223,7 @@ STATUS_LABEL = (
     r"διαθεσιμότητα|na skladě|na sklade|skladem|skladom|dostupnost|dostupnosť|tilgjengelighet|"
     r"tillgänglighet|tilgængelighed|pieejams|pieejamība|saadavus|prieinamumas|наличност|stok|stok durumu|"
     r"lagerstand|"
-    r"在庫|재고|库存|庫存|"
+    r"在庫(?:状況|状態)?|재고|库存|庫存|"
     # how long it takes to come: the product's status, not a delivery's ("Delivery time:
     # out of stock")
     r"(?:estimated )?(?:delivery|shipping|dispatch|lead) time)\s*:\s*"
@@ -232,7 +232,7 @@ STATUS_LABEL = (
 # All that follows such a label: a word, or a cross ("Stock: ✗"), after a dot maybe
 NO = (
     r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|nei|ne|nincs|ei|"
-    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|loppu|slut|nėra|otsas|なし|없음|无|無|[✗✘❌✖])\W*$"
+    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|loppu|slut|nėra|otsas|なし|없음|无|無|[✗✘❌✖✕×])\W*$"
 )
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology
@@ -255,12 +255,12 @@ IN_TEXT = word_pattern(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
-    r"在庫あり|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
+    r"在庫(?:あり|有り?|僅少|わずか)|在庫(?:状況|状態)?\s*:\s*[○◯◎△]|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|\bдоступ(?:ен|на|но|ны|ний|не|ні)\b|varastossa|"
     r"\bkészleten\b|\bkapható\b|\belérhető\b|\bmevcut\b|\bsaatavilla\b|\bdostup(?:an|n[oa])\b|"
     r"\bdobavljiv[oa]?\b|\bpieejams?\b|\bna magazynie\b|\bada stok\b|มี(?:ใน)?สต[็๊]อก|구매 ?가능|"
     r"\bموجود\b|^in-?stock\W*$|^available now\W*$|\bready (?:to|for) (?:ship|dispatch)\b|"
-    r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|"
+    r"σε απ[οό]θεμα|em estoque|متوفر|במלאי|स्टॉक में (?:है|उपलब्ध)|พร้อมส่ง|\bstok terbatas\b|"
     # "available" and "orderable", which a negation before turns around ("no está
     # disponible", "non più disponibile", "nicht mehr bestellbar", "inte tillgänglig")
     r"\bdisponible\b|\bdisponibil[ei]\b|\bdisponível\b|\bbeschikbaar\b|\bleverbaar\b|\bverkrijgbaar\b|"
@@ -453,6 +453,7 @@ NOTIFY_BUTTON = word_pattern(
     r"upozorni(?:ť)? ma|láta mig vita|látið mig vita|maklumkan saya|thông báo cho tôi|"
     r"แจ้งเตือนฉัน|입고 ?알림|मुझे सूचित करें|به من اطلاع (?:بده|دهید)|értesíts(?:en)?|"
     r"dejte mi vědět|notifícame|notificarme|avisa-me|meld mij|giv (?:mig )?besked|gi (?:meg )?beskjed|"
+    r"ingatkan saya|"
     r"register (?:your )?interest|pre-?register|subscribe to restock|request (?:a )?restock",
 )
 
@@ -607,7 +608,7 @@ THIS_PRODUCT = word_pattern(  # each starts with a letter: searched for on every
 # Sold out online, whatever stores may have: "Out of stock online, but may be available in
 # stores nearby".
 OUT_ONLINE = word_pattern(
-    r"(?:out of stock|sold out|unavailable|not available) online|"
+    r"(?:out of stock|sold out|unavailable|not available) (?:in[- ]stores? (?:and|&) )?online|"
     r"online (?:out of stock|sold out|unavailable|nicht (?:verfügbar|lieferbar))|"
     r"épuisé en ligne|agotado (?:online|en línea)|esaurito online"
 )
@@ -697,7 +698,7 @@ CONDITION = word_pattern(
 )
 # ... and the words that close one, wherever they stand.
 CONDITION_CLOSED = word_pattern(
-    r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|次第|の際|の場合|の節|품절 ?시|경우"
+    r"(?:售完|賣完|卖完|缺貨|缺货)(?:為止|为止|即止|時|时)|次第|の際|の場合|の節|時(?:は|には)|품절 ?시|경우"
 )
 
 # Talk about stock, not a status: a question and its answer ("When will black be back in
@@ -744,7 +745,8 @@ def _loose(pattern: str) -> str:
 # count sales).
 SOLD_ALONE = word_pattern(
     r"^(?:sold|verkauft|vendu|vendue|vendido|vendida|venduto|venduta|verkocht|sprzedan[yae]|"
-    r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|e shitur|imeuzwa|"
+    r"prodáno|prodano|продано|solgt|såld|myyty|satıldı|売却済み?|已售出|e shitur|imeuzwa|تم البيع|"
+    r"बिक (?:गया|गई|चुका|चुकी)(?: है)?|"
     r"reserved|reserviert|réservée?|reservad[oa]|riservat[oa]|gereserveerd|zarezerwowan[ya]|"
     r"under offer|sale pending)\W*$"
 )

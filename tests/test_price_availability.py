@@ -1522,6 +1522,10 @@ def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None
         "Ausverkaufte Artikel können nicht reserviert werden.",
         # a site's feature
         "Out of stock alerts", "Sold out notifications",
+        # Japanese "about shortages", sold-out or ended goods as a kind, "in stock or not"
+        # (a label); Turkish "products taken off sale"
+        "欠品・返品について", "在庫切れについて", "終売品", "取扱終了品一覧", "ソールドアウト商品",
+        "在庫有無", "Satıştan kaldırılan ürünler",
     ],
 )  # fmt: skip
 def test_talk_about_stock_beside_a_working_button_is_no_status(talk: str) -> None:

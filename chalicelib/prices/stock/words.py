@@ -156,7 +156,7 @@ OUT_TEXT = word_pattern(
             r"no (?:existe|hay) disponibilidad", r"ez dago (?:salgai|eskuragarri|stockean)",
             r"ei ole (?:hetkel |praegu )?laos", r"վերջացել", r"მარაგი ამოწურულია", r"স্টক শেষ", r"stok yok", r"satışta değil", r"\bubos na\b", r"आउट ऑफ स्टॉक",
             r"\bnuk ka (?:në magazi|stok)", r"jashtë stoku", r"(?:бараа|нөөц) дууссан",
-            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stoklar(?:ımız)?da bulunma", r"satıştan kaldırıl", r"stok dışı", r"tüken(?:di|miş)",
+            r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stoklar(?:ımız)?da bulunma", r"satıştan kaldırıl(?:dı|mış)", r"stok dışı", r"tüken(?:di|miş)",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
             r"نف[ذد] (?:من )?المخزون", r"موجود نیست", r"موجود نمی ?باشد", r"موجودی نداریم", r"اتمام موجودی",
             r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"חסר (?:כרגע )?במלאי",
@@ -255,7 +255,7 @@ IN_TEXT = word_pattern(
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
-    r"在庫(?:あり|有り?|僅少|わずか)|在庫(?:状況|状態)?\s*:\s*[○◯◎△]|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
+    r"在庫(?:あり|有り?(?!無)|僅少|わずか)|在庫(?:状況|状態)?\s*:\s*[○◯◎△]|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|\bдоступ(?:ен|на|но|ны|ний|не|ні)\b|varastossa|"
     r"\bkészleten\b|\bkapható\b|\belérhető\b|\bmevcut\b|\bsaatavilla\b|\bdostup(?:an|n[oa])\b|"
     r"\bdobavljiv[oa]?\b|\bpieejams?\b|\bna magazynie\b|\bada stok\b|มี(?:ใน)?สต[็๊]อก|구매 ?가능|"
@@ -726,7 +726,9 @@ TALK = word_pattern(
     r"(?:productos|artículos|produtos|artigos|articles|produits|prodotti|articoli) "
     r"(?:agotados|esgotados|épuisés|esauriti|indisponibles|no disponibles|non disponibili)\b|"
     r"\b(?:ausverkaufte|nicht verfügbare|uitverkochte|niet leverbare) "
-    r"(?:artikel|produkte|producten|artikelen)\b"
+    r"(?:artikel|produkte|producten|artikelen)\b|"
+    # Japanese "about ..." (a page on shortages), and sold-out or ended goods as a kind
+    r"について|(?:切れ|終売|終了|アウト|完売)(?:商)?品"
 )
 
 # Class names of what shoppers write: "it was sold out for months" is no status.

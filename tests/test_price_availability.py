@@ -394,6 +394,13 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "在庫：×", "在庫状況：×", "Bu ürün stoklarımızda bulunmamaktadır", "Satıştan kaldırıldı",
         # both ways to have it closed in one status
         "Sold out in store and online", "Out of stock in-store & online",
+        # what the restock watcher changedetection.io waits for: "no offer is available" (a
+        # negation before its noun), an apostrophe left out, a longer "we have none", "we
+        # can no longer deliver"
+        "Aucune offre n'est disponible", "Aucun article en stock", "Ninguna oferta disponible",
+        "Nessuna offerta disponibile", "Isnt in stock right now",
+        "We don't currently have any of this item in stock.",
+        "Deinen gewünschten Artikel können wir leider nicht mehr liefern",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -1134,7 +1141,7 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Obavijesti me", "Obavesti me", "Уведоми ме", "Известете ме", "Upozorniť ma",
      "Láta mig vita", "Maklumkan saya", "Thông báo cho tôi", "แจ้งเตือนฉัน", "입고 알림",
      "मुझे सूचित करें", "به من اطلاع بده", "Értesítsen", "Dejte mi vědět", "Notifícame",
-     "Avisa-me", "Meld mij", "Giv besked", "Gi beskjed", "Ingatkan saya"],
+     "Avisa-me", "Meld mij", "Giv besked", "Gi beskjed", "Ingatkan saya", "Benachrichtigt mich"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -1152,7 +1159,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Prochainement", "Kommer snart", "Em breve", "Wkrótce", "Tulossa",
      "Neuer Artikel in Kürze verfügbar", "Check back later!", "We're working hard to get more stock.",
      "Bientot disponible", "Proximamente", "Houd mij op de hoogte van beschikbaarheid",
-     "Oczekiwanie na dostawę", "Oczekujemy na dostawę"],
+     "Oczekiwanie na dostawę", "Oczekujemy na dostawę", "More on order",
+     "Email me when this item is available to order"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -2436,7 +2444,7 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
      ("Išankstinis užsakymas", "pre-order"), ("Priekšpasūtījums", "pre-order"),
      ("Ettetellimus", "pre-order"), ("Prednarudžba", "pre-order"), ("Prednaročilo", "pre-order"),
      ("Предварителна поръчка", "pre-order"), ("Ön satış", "pre-order"),
-     ("Ön satışta", "pre-order")],
+     ("Ön satışta", "pre-order"), ("Pre-ordini aperti", "pre-order")],
 )  # fmt: skip
 def test_a_button_taking_pre_orders_flags_markup_that_says_in_stock(button: str, flag: str) -> None:
     """Markup's "InStock" says the shop takes orders, which a pre-order is: the page says

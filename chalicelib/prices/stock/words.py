@@ -52,7 +52,7 @@ OUT_TEXT = word_pattern(
             r"nehmen (?:\w+ )?keine (?:neuen )?bestellungen", r"n'acceptons (?:plus|pas) de commandes",
             r"\bno (?:aceptamos|estamos aceptando) pedidos", r"não (?:estamos a )?aceita\w* encomendas",
             r"nicht (?:mehr )?zur verfügung", r"tidak dijual",
-            r"\bwe (?:do not|don't|don’t) (?:currently )?have (?:any|this) (?:\w+ )?in stock",
+            r"\bwe (?:do not|don't|don’t) (?:currently )?have (?:any|this) (?:\w+ ){0,3}in stock",
             r"\bwe (?:do not|don't|don’t) (?:currently )?have any stock",
             r"pre[- ]?orders? (?:are |is )?(?:now )?closed", r"^out of season\W*$",
             r"\b(?:registrations?|enrol(?:l)?ments?|bookings?) (?:are |is )?(?:now )?closed",
@@ -107,11 +107,11 @@ OUT_TEXT = word_pattern(
             r"uppselt", r"ekki til á lager", r"ekki á lager", r"^ekki til\W*$", r"স্টক নেই",
             r"tuote (?:on )?loppu", r"^slut\W*$",
             r"отсутству",
-            r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar",
+            r"nicht verfügbar", r"nicht mehr verfügbar", r"nicht lieferbar", r"nicht mehr lieferbar", r"nicht mehr liefern\b",
             r"ausverkauft", r"vergriffen", r"nicht auf lager", r"nicht an lager", r"nicht lagernd",
             r"nicht vorrätig", r"nicht mehr im sortiment", r"épuisé", r"ruptures? de stock",
             r"en rupture", r"victime de son succès", r"indisponible",
-            r"non disponible", r"plus disponible", r"hors stock", r"^plus de stock(?: disponible)?\W*$",
+            r"non disponible", r"plus disponible", r"hors stock", r"\baucune? (?:\w+ ){0,2}(?:n['’]est )?(?:disponible|en stock)", r"^plus de stock(?: disponible)?\W*$",
             r"agotad[oa]", r"sin stock", r"sin existencias?", r"no hay (?:stock|existencias)",
             r"fuera de (?:stock|inventario)", r"no disponible", r"esaurit[oaie]", r"non disponibile",
             r"esgotad[oa]", r"\besgota(?:t|ts|da|des)\b", r"esgot(?:ou|aram)\b",
@@ -285,7 +285,8 @@ IN_TEXT = word_pattern(
 # A word that turns the in-stock phrase right after it around (not Romanian "nu", which is
 # Dutch for "now": "Nu op voorraad"; Romanian's own are in `OUT_TEXT`).
 NEGATION = word_pattern(
-    r"(?:\b(?:not|no|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|não|brak|"
+    r"(?:\b(?:not|no|isnt|arent|wasnt|werent|nicht|kein\w*|pas|plus(?! qu)|non|niet|geen|aucune?|ningun[oa]?|ningún|nessun[oa]?|"
+    r"ej|ikke|ikkje|inte|ei|mitte|nie|nieje|není|nincs|não|brak|"
     r"не|нет|нема|няма|није|nije|δεν|nema|tidak|không|لم|لا|ليس|ليست|לא)\s+(?:\w+\s+){0,2}|ไม่|没有|沒有|暂无|暫無|無|无)$",
 )
 
@@ -306,7 +307,7 @@ FOR_NOW = word_pattern(
 )
 
 PREORDER_TEXT = word_pattern(
-    r"pre[- ]?order|vorbestell|vooruit ?bestel|voorbestel|pré[- ]?command|pre[- ]?venta|pre[- ]?ordin[ae]|"
+    r"pre[- ]?order|vorbestell|vooruit ?bestel|voorbestel|pré[- ]?command|pre[- ]?venta|pre[- ]?ordin[aei]|"
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
     r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré[- ]?venda|pré[- ]?encomenda|pré[- ]?compra|预售|預售|"
@@ -372,7 +373,7 @@ WAITING_TEXT = word_pattern(
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|oczekiw\w* na dostaw|oczekuj\w* na dostaw|czekamy na dostaw|"
-    r"^restocking\W*$|^more on the way\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|"
+    r"^restocking\W*$|^more on the way\W*$|^more on order\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|"
     r"^stock (?:arriving|coming) soon\W*$|^restock in progress\W*$|in kürze (?:wieder )?(?:verfügbar|lieferbar)|"
     r"^check back (?:later|soon)\W*$|\bget(?:ting)? more stock\b|"
     r"due (?:back )?in(?: stock)? (?:soon|on|\d)|"
@@ -387,6 +388,7 @@ WAITING_TEXT = word_pattern(
     r"再入荷(?:の?お知らせ|通知|リクエスト)|入荷したら|(?:入手|購入)可能になったら|언제 구매할 수 있을지 알고 싶|"
     r"พร้อมจ\u0e4d\u0e32หน\u0e48+ายเมื่อไร|"
     r"back in stock|stock alert|when (?:it is |it's )?(?:back|available|in stock)|"
+    rf"when {_GAP}(?:available|in stock)|"
     rf"(?:want|like|wish) to know when {_GAP}(?:available|back|in stock)|أريد أن أعرف متى {_GAP}متاح|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
@@ -437,7 +439,7 @@ NOTIFY = word_pattern(
 # A button's whole label offering to tell the shopper later: in the buy button's place,
 # a promise to tell when the product is back ("Notify me"); elsewhere, perhaps a price alert.
 NOTIFY_BUTTON = word_pattern(
-    r"(?:notify|email|e-mail|alert|tell|remind) me|benachrichtigen|benachrichtige mich|m'avertir|"
+    r"(?:notify|email|e-mail|alert|tell|remind) me|benachrichtigen|benachrichtige mich|benachrichtigt mich|m'avertir|"
     r"m'alerter|alertez-moi|erinnere mich|"
     r"me prévenir|prévenez-moi|avísame|avisarme|avvisami|avise-me|powiadom mnie|"
     r"informeer mij|bevaka|meddela mig|ilmoita minulle|upozornit|уведомить|сообщить|haber ver|"
@@ -595,6 +597,7 @@ THIS_PRODUCT = word_pattern(  # each starts with a letter: searched for on every
     r"the (?:item|product) you(?:'re| are|'ve| have)? (?:looking for|requested|selected)|"
     r"(?:il prodotto|l'articolo) che stai cercando|"
     r"het (?:product|artikel) (?:waar je naar zoekt|dat je zoekt)|produkt,? którego szukasz|"
+    r"(?:ihr|ihren|dein|deinen|der von ihnen) gewünschte[nrs]? (?:artikel|produkt)|"
     r"(?:el producto|el artículo) que buscas|le produit que vous recherchez|"
     r"cet article|"
     r"est[ea] (?:producto|artículo|produto|artigo|item)|quest[oa] (?:prodotto|articolo)|"

@@ -505,6 +505,27 @@ def test_sales_counted_or_a_seller_named_say_nothing_of_stock(note: str) -> None
     assert offer(TITLE + PRICE + "<p>Sold</p>" + BUTTON)[0] == "in_stock"
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["Lampe Atelier | Ausverkauft", "[SOLD OUT] Lampe Atelier", "Lampe Atelier (Out of stock) - Lumen",
+     "Lampe Atelier – Currently unavailable", "Sold | Lampe Atelier | Lumen"],
+)  # fmt: skip
+def test_a_status_the_page_s_title_gives_says_sold_out_where_nothing_takes_orders(
+    title: str,
+) -> None:
+    """Some shops' templates end the <title> with the status, and the page says no more."""
+
+    def titled(name: str, body: str) -> str | None:
+        return extract_offer(f"<html><head><title>{name}</title></head>{body}", URL).availability
+
+    assert titled(title, TITLE + PRICE) == "out_of_stock"
+    # A button that takes orders outvotes it (a cached title)...
+    assert titled(title, TITLE + PRICE + BUTTON) == "in_stock"
+    # ...and a name that holds a status is no status.
+    for name in ("Sold Out Tour Tee | Band Store", "Out of Stock Deals", "Lampe – Almost sold out"):
+        assert titled(name, TITLE + PRICE) == "in_stock", name
+
+
 def test_an_icon_s_label_is_its_status() -> None:
     """A red cross or dot titled "Out of stock" says it as its text would; a row of colour
     dots, each titled with its name and status, speaks of each colour."""

@@ -84,6 +84,7 @@ def extract_offer(
     main = product_key(declared_name) if declared_name else None
     stated = declared_availability(tree)
     product_name = declared_name or _page_title(tree)
+    document_title = _document_title(tree)  # read before `clean` drops the head's text
     clean(tree)
     view = PageView.of(tree, product_name, url)
     shown = candidates(view, url, page_currency) if view is not None else []
@@ -95,7 +96,9 @@ def extract_offer(
     )
     stock = availability_of(
         markup,
-        shown_stock(view, _where_shown(shown, price), markup) if view is not None else None,
+        shown_stock(view, _where_shown(shown, price), markup, document_title)
+        if view is not None
+        else None,
         can_buy=can_buy,
         priced=price is not None,
     )
@@ -117,6 +120,10 @@ def _page_title(tree: LexborHTMLParser) -> str | None:
     tag = tree.css_first('meta[property="og:title"]')
     if tag is not None and tag.attributes.get("content"):
         return tag.attributes["content"]
+    return _document_title(tree)
+
+
+def _document_title(tree: LexborHTMLParser) -> str | None:
     title = tree.css_first("title")
     return title.text(deep=True) if title is not None else None
 

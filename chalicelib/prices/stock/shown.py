@@ -5,8 +5,8 @@ takes orders, a promise to tell when the product is back, a one-off item's bare 
 a short message's opening sentence, a sentence saying "this item" cannot be had, a
 status in the element named for it (id="availability") however far away, a size picker
 whose every choice says sold out (or, with no word, is greyed out: a greyed-out button
-then waits for nothing), every way to have it closed, or the product's block, form or
-badge marked sold out (`marks`).
+then waits for nothing), every way to have it closed, the product's block, form or
+badge marked sold out (`marks`), or a status the page's <title> gives beside its name.
 
 A disabled button alone says nothing (many wait for a size to be chosen), nor does one
 size's "M - sold out" (`choices`), "almost sold out", a template branch that scripts
@@ -79,12 +79,14 @@ from chalicelib.prices.stock.text import (
     WAITING,
     WORD,
     Stock,
+    beside_the_status,
     read_stock,
     says_out,
     short_enough,
     stock_said,
 )
 from chalicelib.prices.stock.words import (
+    POINTING,
     THIS_PRODUCT,
     WAY_COLLECTED,
     WAY_SENT,
@@ -101,13 +103,19 @@ _STATUS_HOLDERS = (
 _WAY_SENT, _WAY_COLLECTED = word_pattern(WAY_SENT), word_pattern(WAY_COLLECTED)
 _NOT_A_STATUS_LINE = "a, img, button, input, select"  # in a tile or a form, not a status
 _NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
+# Where a <title> parts the product's name from the shop's and from a status.
+_TITLE_PARTS = re.compile(r"\s+[-–—:·|]\s+|[|\[\]()]")
 
 
 def shown_stock(
-    view: PageView, price: LexborNode | None = None, declared: Stock | None = None
+    view: PageView,
+    price: LexborNode | None = None,
+    declared: Stock | None = None,
+    document_title: str | None = None,
 ) -> Stock | None:
     """What the page shows where the product is bought (by its buy button, else its
-    title) and beside its `price`, if anything. `declared`: what its markup says."""
+    title) and beside its `price`, if anything. `declared`: what its markup says;
+    `document_title`: its <title>, which some shops' templates end with the status."""
     in_another_card = cards_beside(price)
     button = view.buy_button or _sold_out_button(view, price, in_another_card)
     if button is not None and says_sold_out(button):
@@ -154,8 +162,22 @@ def shown_stock(
             or _every_choice_gone(view, arounds, anchors, greyed=not markup_sells)
             or _every_way_closed(view, arounds, anchors)
             or (None if markup_sells else _classed_sold_out(view, arounds, anchors, price, button))
+            or _titled_sold_out(document_title)
         )
     return said
+
+
+def _titled_sold_out(title: str | None) -> Stock | None:
+    """The <title>'s status beside the product's name ("Record Player | Sold out", "[SOLD
+    OUT] Lamp"), read where nothing takes orders and the page says nothing else: a part of
+    it that is a sold-out status and at most one word more, not a name that holds one
+    ("Sold Out Tour Tee")."""
+    for part in _TITLE_PARTS.split(plain(title or "").lower()):
+        said = stock_said(part.strip()) if len(part) <= MAX_PHRASE else None
+        named = beside_the_status(part) - POINTING
+        if said is not None and said.availability == OUT_OF_STOCK and len(named) <= 1:
+            return Stock(OUT_OF_STOCK)
+    return None
 
 
 def _sold_out_button(

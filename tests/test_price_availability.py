@@ -2279,9 +2279,12 @@ def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought(
 @pytest.mark.parametrize(
     "said",
     # Japanese "in stock" in kanji, "few in stock", and a stock table's circle or triangle
-    # (a cross is none); Hindi "in stock"; Thai "ready to ship"; Indonesian "limited stock"
-    ["在庫有り", "在庫僅少", "在庫：○", "在庫状況：△", "स्टॉक में है", "พร้อมส่ง", "Stok terbatas"],
-)
+    # (a cross is none); Hindi "in stock"; Thai "ready to ship"; Indonesian "limited stock";
+    # and in the languages whose sold-out words came in the forty-fourth round
+    ["在庫有り", "在庫僅少", "在庫：○", "在庫状況：△", "स्टॉक में है", "พร้อมส่ง", "Stok terbatas",
+     "Laos olemas", "Stokda var", "Mövcuddur", "Mavjud", "Sotuvda bor", "მარაგშია", "Առկա է",
+     "Inapatikana", "May stock", "اسٹاک میں ہے", "Eskuragarri", "Në stok"],
+)  # fmt: skip
 def test_in_stock_said_in_more_languages_by_a_button_that_takes_orders(said: str) -> None:
     head = json_ld({"availability": "OutOfStock"})
     assert offer(TITLE + PRICE + f"<p>{said}</p>" + BUTTON, head)[0] == "in_stock"

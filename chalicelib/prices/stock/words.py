@@ -269,6 +269,11 @@ IN_TEXT = word_pattern(
     r"\bna zalihi\b|\bna zalogi\b|\bsaadaval\b|\bna lageru\b|\bна лагеру\b|\bna skladištu\b|"
     r"\bна складзе\b|\bна залиха(?:ма)?\b|\bна стању\b|"
     r"\bna stanie\b|διαθ[εέ]σιμο|재고 ?있음|\bsandėlyje\b|\bnoliktavā\b|^available\W*$|"
+    # Estonian, Azerbaijani, Uzbek, Georgian, Armenian, Swahili, Filipino, Urdu, Basque,
+    # Albanian (their sold-out words in `OUT_TEXT`, read first)
+    r"\blaos olemas\b|\bstokda var\b|\bmövcuddur\b|^mavjud\W*$|\bsotuvda bor\b|მარაგშია|առկա է|"
+    r"\binapatikana\b|^may stocks?\W*$|\bmay stock pa\b|اسٹاک میں ہے|دستیاب ہے|\beskuragarri\b|\bstockean dago\b|"
+    r"\bnë (?:stok|magazinë)\b|"
     # ready to leave the warehouse
     r"\bready to ship\b|\bships today\b|\b(?:ships|dispatched) (?:with)?in 24\b|"
     # few left, yet some: "Low stock", "Only a few left", "Últimas unidades"

@@ -401,6 +401,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Nessuna offerta disponibile", "Isnt in stock right now",
         "We don't currently have any of this item in stock.",
         "Deinen gewünschten Artikel können wir leider nicht mehr liefern",
+        # opening with an icon typed into the text
+        "✗ Not available", "⚠️ Currently unavailable", "❌ Nicht verfügbar",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -480,7 +482,7 @@ def test_a_line_ended_and_sold_out_is_out_of_stock(status: str) -> None:
      "Este artículo ya se vendió", "Questo articolo è stato venduto", "Dit artikel is verkocht",
      # a bare word, where nothing takes orders
      "Sold", "SOLD", "Verkauft", "Vendu", "Vendido", "Venduto", "Verkocht", "Solgt", "Såld",
-     "Продано", "売却済み", "已售出", "E shitur", "Imeuzwa", "تم البيع", "बिक गया",
+     "Продано", "売却済み", "已售出", "E shitur", "Imeuzwa", "تم البيع", "बिक गया", "🔴 Sold",
      "बिक चुका है",
      # held for a buyer
      "Reserved", "Reserviert", "Réservé", "Gereserveerd", "Under offer", "Sale pending"],
@@ -2283,7 +2285,8 @@ def test_the_page_overrules_a_stale_declaration_only_when_nothing_can_be_bought(
     # and in the languages whose sold-out words came in the forty-fourth round
     ["在庫有り", "在庫僅少", "在庫：○", "在庫状況：△", "स्टॉक में है", "พร้อมส่ง", "Stok terbatas",
      "Laos olemas", "Stokda var", "Mövcuddur", "Mavjud", "Sotuvda bor", "მარაგშია", "Առկա է",
-     "Inapatikana", "May stock", "اسٹاک میں ہے", "Eskuragarri", "Në stok"],
+     "Inapatikana", "May stock", "اسٹاک میں ہے", "Eskuragarri", "Në stok", "✔ Available",
+     "✅ Auf Lager"],
 )  # fmt: skip
 def test_in_stock_said_in_more_languages_by_a_button_that_takes_orders(said: str) -> None:
     head = json_ld({"availability": "OutOfStock"})

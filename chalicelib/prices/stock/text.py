@@ -49,6 +49,9 @@ MAX_PHRASE = 60  # longer texts are sentences about something else (store pickup
 MAX_LABEL = 30  # "Warehouse deal:", a label's name before its value
 MAX_SENTENCE = 140  # ...unless they speak of "this item"
 _STATUS_LABELLED = word_pattern(f"^{STATUS_LABEL}")  # "Delivery time: out of stock"
+# The icons or bullets a status may open with ("✗ Not available", "🔴 Sold"), not a
+# Spanish question's or exclamation's opening mark.
+_LEADING_SIGNS = re.compile(r"^[^\w¿¡]+(?=\w)")
 # A negation run into its verb: "isn't available" is read as "is not available".
 _CONTRACTED = re.compile(r"\b(is|are|was|were|do|does|has|have)n['’]t\b")
 
@@ -109,7 +112,7 @@ def read_stock(text: str, title_words: set[str] | None = None) -> Stock | None:
     colour's or a size's."""
     if text.endswith(":"):  # a field's name: "Discontinued:"
         return None
-    text = _uncontracted(text)
+    text = _LEADING_SIGNS.sub("", _uncontracted(text))
     out = says_out(text)
     if ONE_CHOICE.search(text) and not (out and EVERY_CHOICE.search(text)):
         return None  # a choice's: "Selected size is sold out", not "Sold out in all sizes"

@@ -528,6 +528,20 @@ def test_a_status_the_page_s_title_gives_says_sold_out_where_nothing_takes_order
         assert titled(name, TITLE + PRICE) == "in_stock", name
 
 
+@pytest.mark.parametrize(
+    "heading", ["[SOLD] Lampe Atelier", "Lampe Atelier (Sold)", "Lampe Atelier [Verkauft]"]
+)
+def test_a_status_in_brackets_in_the_heading_says_sold_out_where_nothing_takes_orders(
+    heading: str,
+) -> None:
+    """A one-off piece's page marks its heading when the piece is gone; beside a button that
+    takes orders, a bare "Sold" is a label."""
+    assert offer(f"<h1>{heading}</h1>{PRICE}")[0] == "out_of_stock"
+    assert offer(f"<h1>{heading}</h1>{PRICE}{BUTTON}")[0] == "in_stock"
+    # A count in brackets is none.
+    assert offer(f"<h1>Lampe Atelier (2 sold)</h1>{PRICE}")[0] == "in_stock"
+
+
 def test_an_icon_s_label_is_its_status() -> None:
     """A red cross or dot titled "Out of stock" says it as its text would; a row of colour
     dots, each titled with its name and status, speaks of each colour."""

@@ -105,6 +105,7 @@ _NOT_A_STATUS_LINE = "a, img, button, input, select"  # in a tile or a form, not
 _NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
 # Where a <title> parts the product's name from the shop's and from a status.
 _TITLE_PARTS = re.compile(r"\s+[-–—:·|]\s+|[|\[\]()]")
+_BRACKETED = re.compile(r"[\[(]([^\])]*)[\])]")
 
 
 def shown_stock(
@@ -162,17 +163,21 @@ def shown_stock(
             or _every_choice_gone(view, arounds, anchors, greyed=not markup_sells)
             or _every_way_closed(view, arounds, anchors)
             or (None if markup_sells else _classed_sold_out(view, arounds, anchors, price, button))
-            or _titled_sold_out(document_title)
+            or _titled_sold_out(document_title, view.title)
         )
     return said
 
 
-def _titled_sold_out(title: str | None) -> Stock | None:
-    """The <title>'s status beside the product's name ("Record Player | Sold out", "[SOLD
-    OUT] Lamp"), read where nothing takes orders and the page says nothing else: a part of
-    it that is a sold-out status and at most one word more, not a name that holds one
+def _titled_sold_out(document_title: str | None, heading: LexborNode | None) -> Stock | None:
+    """A status the <title> gives beside the product's name ("Record Player | Sold out"),
+    or its heading in brackets ("[SOLD] Oak Chair"; after a dash, "Black / XL - sold out",
+    it may be a choice's), read where nothing takes orders and the page says nothing else:
+    a part that is a sold-out status and at most one word more, not a name that holds one
     ("Sold Out Tour Tee")."""
-    for part in _TITLE_PARTS.split(plain(title or "").lower()):
+    parts = _TITLE_PARTS.split(plain(document_title or "").lower())
+    if heading is not None:
+        parts += _BRACKETED.findall(plain(heading.text(deep=True)).lower())
+    for part in parts:
         said = stock_said(part.strip()) if len(part) <= MAX_PHRASE else None
         named = beside_the_status(part) - POINTING
         if said is not None and said.availability == OUT_OF_STOCK and len(named) <= 1:

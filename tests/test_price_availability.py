@@ -2392,6 +2392,9 @@ def test_the_product_s_block_classed_sold_out_says_so_where_nothing_takes_orders
         '<div data-is_sold_out="true"><div>{button}</div></div>',
         '<div data-in_stock="false">{button}</div>',
         '<div class="product" data-stock_status="outofstock">{button}</div>',
+        # ...or a stock of none
+        '<div class="product" data-stock="0">{button}</div>',
+        '<form data-inventory-quantity="0">{button}</form>',
     ],
 )
 def test_a_greyed_out_button_or_its_form_marked_sold_out_says_so(marked: str) -> None:
@@ -2405,6 +2408,11 @@ def test_a_greyed_out_button_or_its_form_marked_sold_out_says_so(marked: str) ->
     assert offer(TITLE + PRICE + marked.format(button=BUTTON))[0] == "in_stock"
     in_stock = json_ld({"availability": "InStock"})
     assert offer(TITLE + PRICE + marked.format(button=GREYED), in_stock)[0] == "in_stock"
+
+
+def test_a_stock_of_some_on_the_form_leaves_a_greyed_out_button_waiting() -> None:
+    for some in ('data-stock="5"', 'data-inventory-quantity="10"', 'data-stock="0.5"'):
+        assert offer(f"{TITLE}{PRICE}<form {some}>{GREYED}</form>")[0] == "in_stock", some
 
 
 def test_an_empty_badge_classed_sold_out_by_the_price_says_so_where_nothing_takes_orders() -> None:

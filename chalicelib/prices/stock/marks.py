@@ -26,11 +26,12 @@ _SHOWN_WHEN_OUT = re.compile(
     rf"(?:show|visible|display)\w*?[-_](?:if|when|on)[-_]{_SOLD_OUT}|{_SOLD_OUT}[-_]only"
 )
 # A data attribute saying the element is sold out, as name=value: "sold-out=true",
-# "available=false", "status=oos".
+# "available=false", "status=oos", or a stock of none ("stock=0", "inventory-quantity=0").
 _DATA_SOLD_OUT = re.compile(
     rf"(?:is[-_]?)?{_SOLD_OUT}=(?:true|1|yes)$|"
     r"(?:is[-_]?)?(?:available|in[-_]?stock|purchasable)=(?:false|0|no)$|"
-    rf"(?:stock[-_]?)?(?:status|stock|availability)=(?:{_SOLD_OUT}|oos)$"
+    rf"(?:stock[-_]?)?(?:status|stock|availability)=(?:{_SOLD_OUT}|oos)$|"
+    r"(?:stock|inventory)(?:[-_]?(?:qty|quantity|level|count))?=0$"
 )
 SOLD_OUT_BADGES = "[class*=sold i], [class*=stock i]"  # looked at: those whose state it is
 BADGE_LEVELS = 3  # a badge's own element may wrap its text in a <span> or two

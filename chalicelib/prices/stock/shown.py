@@ -86,7 +86,9 @@ from chalicelib.prices.stock.text import (
     stock_said,
 )
 from chalicelib.prices.stock.words import (
+    FOR_NOW,
     POINTING,
+    SOLD_ALONE,
     THIS_PRODUCT,
     WAY_COLLECTED,
     WAY_SENT,
@@ -172,15 +174,16 @@ def _titled_sold_out(document_title: str | None, heading: LexborNode | None) -> 
     """A status the <title> gives beside the product's name ("Record Player | Sold out"),
     or its heading in brackets ("[SOLD] Oak Chair"; after a dash, "Black / XL - sold out",
     it may be a choice's), read where nothing takes orders and the page says nothing else:
-    a part that is a sold-out status and at most one word more, not a name that holds one
-    ("Sold Out Tour Tee")."""
+    a part that is a sold-out status alone ("Temporarily out of stock"), not a name that
+    holds one ("Sold Out Tour Tee", a shop's "Sold Out Records")."""
     parts = _TITLE_PARTS.split(plain(document_title or "").lower())
     if heading is not None:
         parts += _BRACKETED.findall(plain(heading.text(deep=True)).lower())
-    for part in parts:
-        said = stock_said(part.strip()) if len(part) <= MAX_PHRASE else None
-        named = beside_the_status(part) - POINTING
-        if said is not None and said.availability == OUT_OF_STOCK and len(named) <= 1:
+    for part in (part.strip() for part in parts):
+        said = stock_said(part) if len(part) <= MAX_PHRASE else None
+        if said is None or said.availability != OUT_OF_STOCK:
+            continue
+        if SOLD_ALONE.match(part) or not beside_the_status(FOR_NOW.sub("", part)) - POINTING:
             return Stock(OUT_OF_STOCK)
     return None
 

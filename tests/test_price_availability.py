@@ -952,6 +952,24 @@ def test_a_status_is_read_as_shown_whatever_spaces_and_characters_write_it(statu
 
 
 @pytest.mark.parametrize(
+    "button",
+    ['<button class="add-to-cart" disabled title="Ausverkauft">In den Warenkorb</button>',
+     '<button class="add-to-cart" disabled data-tooltip="Ausverkauft">In den Warenkorb</button>',
+     '<span title="Ausverkauft"><button class="add-to-cart" disabled>In den Warenkorb</button></span>',
+     '<span class="d-inline-block" tabindex="0" data-bs-toggle="tooltip" '
+     'data-bs-original-title="Ausverkauft"><button class="add-to-cart" disabled>In den Warenkorb'
+     "</button></span>"],
+)  # fmt: skip
+def test_a_greyed_out_button_s_tooltip_says_why(button: str) -> None:
+    """Themes explain a greyed-out button in a tooltip: its title, a script's attribute, or
+    an element's wrapping it alone (a disabled button shows no tooltip of its own)."""
+    assert offer(TITLE + PRICE + button)[0] == "out_of_stock"
+    # An element holding more than the button speaks of more.
+    wider = f'<div title="Ausverkauft"><p>Lieferzeit 2 Tage</p>{BUTTON}</div>'
+    assert offer(TITLE + PRICE + wider)[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
     "label",
     ["Add to\n      cart", "Add to Ca&shy;rt", "In den Waren&shy;korb",
      "\uff21\uff24\uff24 \uff34\uff2f \uff23\uff21\uff32\uff34",

@@ -11,7 +11,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 from chalicelib.prices import words
-from chalicelib.prices.dom import class_names, plain
+from chalicelib.prices.dom import PAGE_TAGS, class_names, plain
 from chalicelib.prices.stock.marks import SOLD_OUT_CLASS
 from chalicelib.prices.stock.text import MAX_PHRASE, OUT_OF_STOCK, PRE_ORDER, stock_said
 from chalicelib.prices.stock.words import NOTIFY_BUTTON
@@ -20,6 +20,11 @@ from chalicelib.prices.stock.words import NOTIFY_BUTTON
 # not that the button is sold out.
 _WHAT_TO_DO = re.compile(r"^js[-_]|hide|hidden|show|when|toggle|notify|unless|if[-_]")
 _DISABLED_CLASS = re.compile(r"disabled\b")  # "btn--disabled", "button_disabled", "btnDisabled"
+# Where a tooltip's words are kept: the title, or a script's attribute (Bootstrap's, Tippy's).
+_TOOLTIPS = (
+    "title", "data-tooltip", "data-original-title", "data-bs-original-title",
+    "data-tippy-content", "data-hint",
+)  # fmt: skip
 
 
 def disabled(button: LexborNode) -> bool:
@@ -50,11 +55,15 @@ def says_sold_out(button: LexborNode) -> bool:
 
 
 def _labels(button: LexborNode) -> list[str]:
-    """A button's text (a phrase: longer, it is a card acting as a button) and labels."""
+    """A button's text (a phrase: longer, it is a card acting as a button) and labels, with
+    the tooltip of an element wrapping it alone (a disabled button shows none of its own)."""
     attributes = button.attributes
     text = plain(button.text(deep=True, separator=" ")[: MAX_PHRASE * 2])
     said = [text if len(text) <= MAX_PHRASE else ""]
-    said += [attributes.get(name) or "" for name in ("value", "aria-label", "title", "alt")]
+    said += [attributes.get(name) or "" for name in ("value", "aria-label", "alt", *_TOOLTIPS)]
+    wrapper = button.parent
+    if wrapper is not None and wrapper.tag not in PAGE_TAGS and plain(wrapper.text()) == text:
+        said += [wrapper.attributes.get(name) or "" for name in _TOOLTIPS]
     return [plain(label).lower() for label in said]
 
 

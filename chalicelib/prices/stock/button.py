@@ -62,9 +62,11 @@ def _labels(button: LexborNode) -> list[str]:
     said = [text if len(text) <= MAX_PHRASE else ""]
     said += [attributes.get(name) or "" for name in ("value", "aria-label", "alt", *_TOOLTIPS)]
     wrapper = button.parent
-    if wrapper is not None and wrapper.tag not in PAGE_TAGS and plain(wrapper.text()) == text:
-        said += [wrapper.attributes.get(name) or "" for name in _TOOLTIPS]
-    return [plain(label).lower() for label in said]
+    if wrapper is not None and wrapper.tag not in PAGE_TAGS:
+        tips = [tip for name in _TOOLTIPS if (tip := wrapper.attributes.get(name))]
+        if tips and plain(wrapper.text()) == text:  # its text read only where it has a tip
+            said += tips
+    return [plain(label).lower() for label in said if label]
 
 
 def takes_pre_orders(button: LexborNode | None) -> bool:

@@ -6,7 +6,8 @@ a short message's opening sentence, a sentence saying "this item" cannot be had,
 status in the element named for it (id="availability") however far away, a size picker
 whose every choice says sold out (or, with no word, is greyed out: a greyed-out button
 then waits for nothing), every way to have it closed, the product's block, form or
-badge marked sold out (`marks`), or a status the page's <title> gives beside its name.
+badge marked sold out (`marks`), or a status the page's <title>, or its heading in
+brackets, gives beside the product's name.
 
 A disabled button alone says nothing (many wait for a size to be chosen), nor does one
 size's "M - sold out" (`choices`), "almost sold out", a template branch that scripts
@@ -105,7 +106,8 @@ _STATUS_HOLDERS = (
 _WAY_SENT, _WAY_COLLECTED = word_pattern(WAY_SENT), word_pattern(WAY_COLLECTED)
 _NOT_A_STATUS_LINE = "a, img, button, input, select"  # in a tile or a form, not a status
 _NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
-# Where a <title> parts the product's name from the shop's and from a status.
+# Where a <title> parts the product's name from the shop's and from a status, and what a
+# heading puts in brackets ("[SOLD] Oak Chair").
 _TITLE_PARTS = re.compile(r"\s+[-–—:·|]\s+|[|\[\]()]")
 _BRACKETED = re.compile(r"[\[(]([^\])]*)[\])]")
 

@@ -99,24 +99,19 @@ def any_of(*patterns: str) -> re.Pattern[str]:
 
 
 def _opened(pattern: str) -> list[str]:
-    """The pattern's alternatives, those opening with a group of plain words written out
-    one by one ("(?:quand|dès que) disponible" is "quand disponible|dès que disponible"),
-    so that each can be grouped by its first letter."""
+    """The pattern's alternatives, those opening with a group written out one by one
+    ("(?:quand|dès que) disponible" is "quand disponible|dès que disponible", and so on
+    for a group opening one of those), so that each can be grouped by its first letter:
+    a group left whole is tried at every place of every text."""
     found: list[str] = []
     for alternative in alternatives(pattern):
-        if alternative.startswith("(?:"):
-            close = _closing(alternative)
-            words = alternatives(alternative[3:close]) if close != -1 else [""]
-            quantified = alternative[close + 1 : close + 2] in ("?", "*", "+", "{")
-            if not quantified and all(_PLAIN.fullmatch(word) for word in words):
-                found += [word + alternative[close + 1 :] for word in words]
-                continue
-        found.append(alternative)
+        close = _closing(alternative) if alternative.startswith("(?:") else -1
+        if close != -1 and alternative[close + 1 : close + 2] not in ("?", "*", "+", "{"):
+            rest = alternative[close + 1 :]
+            found += _opened("|".join(a + rest for a in alternatives(alternative[3:close])))
+        else:
+            found.append(alternative)
     return found
-
-
-# words and spaces, their accented letters maybe written as `bare_too` does: no operator
-_PLAIN = re.compile(r"(?:[^\W\d_]|\[[^\W\d_]+\])(?:[\w' ]|\[[^\W\d_]+\])*")
 
 
 def _closing(pattern: str) -> int:
@@ -137,23 +132,17 @@ def alternatives(pattern: str) -> list[str]:
 
 
 def _syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
-    """The pattern's characters that are its syntax (not escaped, not inside a character
-    class), where each stands and how deep in groups it leaves the pattern."""
-    depth = at = 0
-    in_class = False
-    while at < len(pattern):
-        char = pattern[at]
-        if char == "\\":
-            at += 2  # an escaped character, whatever it is
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        else:
+    """Where the pattern's groups open and close and its alternatives part (not escaped,
+    not inside a character class), and how deep in groups each leaves the pattern."""
+    depth = 0
+    for token in _SYNTAX.finditer(pattern):
+        char = token.group()
+        if len(char) == 1:  # not an escape, not a class
             depth += {"(": 1, ")": -1}.get(char, 0)
-            yield at, char, depth
-        at += 1
+            yield token.start(), char, depth
+
+
+_SYNTAX = re.compile(rf"{_ESCAPED_OR_CLASS.pattern}|[()|]", re.DOTALL)
 
 
 # Class, id and itemprop names of elements that hold prices.

@@ -68,18 +68,32 @@ _ACCENTED = {
 
 def any_of(*patterns: str) -> re.Pattern[str]:
     """A pattern matching any of `patterns`, its alternatives grouped by the letter they
-    start with, so that the engine tries at each place only those that can match there:
-    three times faster on a long word list, searched in nearly every text of a page.
-    The groups of letters outside ASCII (most of the word lists' languages) wait behind
-    one test for such a letter: most text on most pages is ASCII, and the engine tries
-    each group at every place. Where the plain alternation matches, this matches too,
-    from the same place. A word's opening edge is checked just after its first letter:
-    "\\bbuy" is "b(?<!\\w.)uy"."""
+    start with, and within each letter by the next, so that the engine tries at each
+    place only those that can match there: three times faster on a long word list,
+    searched in nearly every text of a page. The groups of letters outside ASCII (most
+    of the word lists' languages) wait behind one test for such a letter: most text on
+    most pages is ASCII, and the engine tries each group at every place. Where the plain
+    alternation matches, this matches too, from the same place. A word's opening edge
+    is checked just after its first letter: "\\bbuy" is "b(?<!\\w.)uy"."""
+    grouped, others = _by_first_letter(_opened("|".join(patterns)), top=True)
+    ascii_first = [group for group in grouped if group[0].isascii()]
+    beyond = [group for group in grouped if not group[0].isascii()]
+    if beyond:
+        ascii_first.append(f"(?=[^\\x00-\\x7f])(?:{'|'.join(beyond)})")
+    return re.compile("|".join(ascii_first + others))
+
+
+def _by_first_letter(alternatives: list[str], top: bool) -> tuple[list[str], list[str]]:
+    """The alternatives grouped by their first letter, those of the top level's groups by
+    the next letter too (the second level makes a word list's search 40% faster, a third
+    adds little), and those that open with no letter to group by ("(?:a|b)?c", "x?y")."""
     by_first: dict[str, list[str]] = defaultdict(list)
     others: list[str] = []
-    for alternative in _opened("|".join(patterns)):
-        edge = alternative.startswith("\\b") and (
-            alternative[2:3].isalnum() or bool(_LETTER_CLASS.match(alternative, 2))
+    for alternative in alternatives:
+        edge = (
+            top
+            and alternative.startswith("\\b")
+            and (alternative[2:3].isalnum() or bool(_LETTER_CLASS.match(alternative, 2)))
         )
         word = alternative[2:] if edge else alternative
         letters = _LETTER_CLASS.match(word)  # "[ée]puisé": under "é" and under "e"
@@ -89,13 +103,15 @@ def any_of(*patterns: str) -> re.Pattern[str]:
             for first in firsts:
                 by_first[first].append(("(?<!\\w.)" if edge else "") + rest)
         else:
-            others.append(alternative)  # "(?:a|b)c", "x?y": left as they are
-    grouped = [f"{first}(?:{'|'.join(dict.fromkeys(rests))})" for first, rests in by_first.items()]
-    ascii_first = [group for group in grouped if group[0].isascii()]
-    beyond = [group for group in grouped if not group[0].isascii()]
-    if beyond:
-        ascii_first.append(f"(?=[^\\x00-\\x7f])(?:{'|'.join(beyond)})")
-    return re.compile("|".join(ascii_first + others))
+            others.append(alternative)  # left as they are
+    grouped = []
+    for first, rests in by_first.items():
+        rests = list(dict.fromkeys(rests))
+        if top and len(rests) > 1:
+            inner, left = _by_first_letter(_opened("|".join(rests)), top=False)
+            rests = list(dict.fromkeys(inner + left))
+        grouped.append(first + rests[0] if len(rests) == 1 else f"{first}(?:{'|'.join(rests)})")
+    return grouped, others
 
 
 def _opened(pattern: str) -> list[str]:

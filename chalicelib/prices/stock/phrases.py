@@ -30,12 +30,12 @@ from chalicelib.prices.stock.text import (
     MAX_SENTENCE,
     WORD,
     Stock,
+    any_status_words,
     names_itself,
     short_enough,
     stock_said,
 )
 from chalicelib.prices.stock.words import (
-    ANY_STATUS,
     DELIVERED_LATER_SAID,
     NO,
     NONE_TAKEN,
@@ -83,7 +83,7 @@ def phrases_of(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Le
     if len(raw) > PADDED_PHRASE:
         return
     joined = (raw, parent.text(deep=True, separator=" "))  # "Aus<wbr>verkauft", "Out of<br>stock"
-    if not any(ANY_STATUS.search(plain(way).lower()) for way in joined):
+    if not any(any_status_words(plain(way).lower()) for way in joined):
         return  # no status, however its parts join: nothing to read whole
     inside = [n for n in parent.traverse(include_text=True) if n.mem_id != parent.mem_id]
     if not all(n.is_text_node or (n.tag in _WORDS_INSIDE and not hidden(n)) for n in inside):

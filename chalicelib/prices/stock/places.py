@@ -38,9 +38,8 @@ from chalicelib.prices.stock.choices import (
     shown_parts,
 )
 from chalicelib.prices.stock.marks import BADGE_LEVELS
-from chalicelib.prices.stock.text import MAX_LABEL, read_stock
+from chalicelib.prices.stock.text import MAX_LABEL, any_status_words, read_stock
 from chalicelib.prices.stock.words import (
-    ANY_STATUS,
     NOT_A_STATUS,
     NOTIFY,
     OTHERS_TALK,
@@ -132,7 +131,7 @@ def _links_on(node: LexborNode) -> bool:
 
 
 def _a_status(text: str) -> bool:
-    return bool(ANY_STATUS.search(text) or NOTIFY.search(text))
+    return any_status_words(text) or bool(NOTIFY.search(text))
 
 
 def away_from_the_title(element: LexborNode, view: PageView) -> bool:

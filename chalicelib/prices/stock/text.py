@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from chalicelib.prices.stock.words import (
     ANY_STATUS,
@@ -100,7 +101,14 @@ def stock_said(text: str, title_words: set[str] | None = None) -> Stock | None:
     """A status the text shows, looked for with the quick pattern first: most texts of a
     page hold none. `title_words`: the words of the product's name, where known."""
     text = _uncontracted(text)
-    return read_stock(text, title_words) if ANY_STATUS.search(text) else None
+    return read_stock(text, title_words) if any_status_words(text) else None
+
+
+@lru_cache(maxsize=8192)
+def any_status_words(text: str) -> bool:
+    """The quick look for a status's words. Remembered: a page's phrases are read again
+    from each place a status may stand, and the same labels recur on every page of a shop."""
+    return ANY_STATUS.search(text) is not None
 
 
 def _uncontracted(text: str) -> str:

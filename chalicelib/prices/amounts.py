@@ -105,12 +105,13 @@ def _parse_short(text: str, url: str | None, currency_hint: str | None) -> Amoun
     if parsed.amount is not None and parsed.amount < 1 and _POINTED_MARK.search(text):
         text = _POINTED_MARK.sub(r"\1 ", text)  # "Rs.1299" read as 0.1299
         parsed = Price.fromstring(text)
-    beside = _beside_mark(text, widened(parsed.currency, text))
+    mark = widened(parsed.currency, text)
+    beside = _beside_mark(text, mark)
     if beside != text:  # "2 items £34.98": price-parser reads the first number, 2
         text, parsed = beside, Price.fromstring(beside)
+        mark = widened(parsed.currency, text)
     if parsed.amount is None:
         return None
-    mark = widened(parsed.currency, text)
     pence = _PENCE.search(text) if not mark else None
     if pence and "GBP" in (currency_hint, country_currency(url)):
         return Amount(_tidy(Decimal(pence.group(1)) / 100), "GBP", "p")

@@ -256,25 +256,29 @@ def find_buy_button(
     (back-in-stock apps print their own, hidden while the product sells) and is not in
     another product's tile (a sold-out product's page may show only theirs)."""
     after = order.get(title.mem_id, 0) if title is not None else 0
-    buttons = [node for node in body.css(BUTTONS)[:MAX_BUTTONS] if says_buy(node)]
-    buttons += [
-        node
-        for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]
-        if len(text := node.text(deep=True).strip()) <= MAX_BUTTON_TEXT
-        and BUY_ACTION.search(plain(text).lower())
-    ]
+    found = [(node, says_buy) for node in body.css(BUTTONS)[:MAX_BUTTONS]]
+    found += [(node, _acts_to_buy) for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]]
+    found.sort(
+        key=lambda pair: (order.get(pair[0].mem_id, 0) < after, order.get(pair[0].mem_id, 0))
+    )
     title_chain = PageView.chain_of(title) if title is not None else []
-    buttons.sort(key=lambda node: (order.get(node.mem_id, 0) < after, order.get(node.mem_id, 0)))
     kinds = Kinds() if kinds is None else kinds
-    return next(  # checked lazily
+    return next(  # each read in turn, from the title on, until one buys: the first does
         (
             button
-            for button in buttons
-            if visible(button)
+            for button, buys in found
+            if buys(button)
+            and visible(button)
             and not (title_chain and _another_product_s(button, title_chain, kinds))
         ),
         None,
     )
+
+
+def _acts_to_buy(node: LexborNode) -> bool:
+    """A link or block whose short text is a buy action ("Add to basket")."""
+    text = node.text(deep=True).strip()
+    return len(text) <= MAX_BUTTON_TEXT and bool(BUY_ACTION.search(plain(text).lower()))
 
 
 def _another_product_s(button: LexborNode, title_chain: list[int], kinds: Kinds) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -256,6 +257,7 @@ def find_buy_button(
     (back-in-stock apps print their own, hidden while the product sells) and is not in
     another product's tile (a sold-out product's page may show only theirs)."""
     after = order.get(title.mem_id, 0) if title is not None else 0
+    found: list[tuple[LexborNode, Callable[[LexborNode], bool]]]
     found = [(node, says_buy) for node in body.css(BUTTONS)[:MAX_BUTTONS]]
     found += [(node, _acts_to_buy) for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]]
     found.sort(

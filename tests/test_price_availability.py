@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from chalicelib.prices import extract_offer, layout
+from chalicelib.prices import dom, extract_offer, layout
 from tests.framework_markup import wrapped
 
 URL = "https://lampen.example.de/atelier"
@@ -2961,6 +2961,52 @@ def test_a_page_of_thousands_of_other_products_is_read_in_bounded_time() -> None
         many = seconds(f"<{wrap}>{listed(3000)}</{wrap}>")
         assert many < 20 * few + 0.5
         assert many < 12
+
+
+def test_tens_of_thousands_of_choices_or_statuses_are_read_in_bounded_time() -> None:
+    """Lexbor parses a list's choices in time growing with the square of their number
+    (40,000 sizes in one <select> took 15 s), and every status of a long table went through
+    each check of whose it is (40,000 rows took 7 s): past the first few thousand choices
+    and the first few hundred statuses, more cost little, and a page's own status still
+    counts."""
+
+    def sizes(count: int) -> str:
+        return f"<select>{''.join(f'<option>Größe {i}</option>' for i in range(count))}</select>"
+
+    def rows(count: int) -> str:
+        cells = (
+            f"<tr><td>V{i}</td><td>{'Ausverkauft' if i % 2 else 'Auf Lager'}</td></tr>"
+            for i in range(count)
+        )
+        return f"<table>{''.join(cells)}</table>"
+
+    def seconds(others: str) -> float:
+        started = time.perf_counter()
+        assert offer(TITLE + PRICE + BUTTON + others)[0] == "in_stock"
+        return time.perf_counter() - started
+
+    for listed in (sizes, rows):
+        few = seconds(listed(4_000))
+        many = seconds(listed(40_000))
+        assert many < 5 * few + 1
+    assert offer(TITLE + PRICE + "<p>Ausverkauft</p>" + sizes(40_000))[0] == "out_of_stock"
+
+
+def test_nested_bare_wrappers_are_taken_out_in_time_growing_with_them() -> None:
+    """Lexbor unwraps an element in time growing with what lies below it: unwrapped
+    outermost first, 20,000 nested <div>s took 2 s; innermost first, a hundredth of that."""
+
+    def seconds(depth: int) -> float:
+        tree = LexborHTMLParser(f"<body>{'<div>' * depth}<p>89,00 €</p>{'</div>' * depth}")
+        started = time.perf_counter()
+        dom.unwrap_bare(tree.body)
+        elapsed = time.perf_counter() - started
+        assert tree.body.css_first("p").parent.tag == "body"  # every wrapper taken out
+        return elapsed
+
+    few = seconds(2_000)
+    many = seconds(20_000)
+    assert many < 20 * few + 0.2
 
 
 def test_microdata_on_a_list_of_other_products_tiles_is_theirs() -> None:

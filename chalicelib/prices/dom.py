@@ -74,8 +74,10 @@ def unwrap_bare(body: LexborNode) -> None:
     """Replace each <div> with no attributes, holding only elements, that is all its
     parent holds, by what it holds: nested so, they say nothing, yet would put a price
     steps further from its title, and its class names levels further up. (Not one
-    holding text: a price's own element, its nearest class read as its kind.)"""
-    for element in body.css("div:not([class])")[:MAX_UNWRAPPED]:
+    holding text: a price's own element, its nearest class read as its kind.) Innermost
+    first: Lexbor unwraps an element in time growing with what lies below it, and which
+    are unwrapped does not depend on the order."""
+    for element in reversed(body.css("div:not([class])")[:MAX_UNWRAPPED]):
         if not element.attributes and not _holds_text(element) and _alone(element):
             element.unwrap()
 

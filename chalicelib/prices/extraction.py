@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -26,6 +28,12 @@ from chalicelib.prices.structured import (
 from chalicelib.prices.visible import candidates, clean
 
 MAX_HTML_CHARS = 5_000_000
+# Choices (<option>) a page keeps: Lexbor takes time growing with the square of a list's
+# length to parse it (40,000 in one list took 15 s), and a shop's longest lists are a
+# quantity picker's thousand and a country picker's few hundred.
+MAX_OPTIONS = 5_000
+_OPTION_OPENS = re.compile(r"<option\b", re.IGNORECASE)
+_OPTION_TAGS = re.compile(r"<(/?)option\b", re.IGNORECASE)
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency
 SOURCE_TRUST = {"json-ld": 0, "microdata": 1, "rdfa": 2, "meta": 3}
@@ -72,7 +80,7 @@ def extract_offer(
     """The main product's price and availability (`stock/` says how availability is read).
     `charset`: the one the server's Content-Type named, for bytes (`decoding.py`)."""
     text = decode_html(html, charset, url) if isinstance(html, bytes) else html
-    tree = LexborHTMLParser(text[:MAX_HTML_CHARS])
+    tree = LexborHTMLParser(_options_bounded(text[:MAX_HTML_CHARS]))
     declared = declared_prices(tree, url)
     names_shown = tokens(" ".join(_names_shown(tree)))
     selling = [d for d in _main_offers(declared) if named_alike(d.product, names_shown)]
@@ -145,6 +153,16 @@ def _names_shown(tree: LexborHTMLParser) -> Iterator[str]:
     yield _page_title(tree) or ""
     for element in tree.css("h1")[:MAX_MAIN_HEADINGS]:
         yield element.text(deep=True)
+
+
+def _options_bounded(html: str) -> str:
+    """The page with the choices after its first MAX_OPTIONS made unknown elements, which
+    a list drops: read in linear time."""
+    beyond = next(islice(_OPTION_OPENS.finditer(html), MAX_OPTIONS, None), None)
+    if beyond is None:
+        return html
+    cut = beyond.start()
+    return html[:cut] + _OPTION_TAGS.sub(r"<\1x-option", html[cut:])
 
 
 def _main_offers(declared: list[Declared]) -> list[Declared]:

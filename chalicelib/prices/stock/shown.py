@@ -105,6 +105,10 @@ _STATUS_HOLDERS = (
 )
 _WAY_SENT, _WAY_COLLECTED = word_pattern(WAY_SENT), word_pattern(WAY_COLLECTED)
 _NOT_A_STATUS_LINE = "a, img, button, input, select"  # in a tile or a form, not a status
+# Statuses weighed around the landmarks: a product page shows a few (a size picker's, the
+# stores', the button's: sixteen at most on the tuned pages); a hostile page, thousands,
+# each costing the checks below.
+MAX_STATUSES = 200
 _NOT_AVAILABLE = re.compile(r"(?:currently |temporarily )?(?:not available|unavailable)\b")
 # Where a <title> parts the product's name from the shop's and from a status, and what a
 # heading puts in brackets ("[SOLD] Oak Chair").
@@ -234,6 +238,7 @@ def _statuses_near(
     )
     read_whole: set[int] = set()
     tables: dict[int, bool] = {}  # `rows_disagree`, read once per table
+    weighed = 0
     for around in arounds:
         for node in around.traverse(include_text=True):
             if not node.is_text_node and node.tag not in SHOWING:
@@ -242,7 +247,12 @@ def _statuses_near(
                 if not phrase:
                     continue
                 text, stock = status_read(phrase, title_words, sentences)
-                if stock is None or parent is None or not stated(parent) or badge_off(parent):
+                if stock is None or parent is None:
+                    continue
+                weighed += 1
+                if weighed > MAX_STATUSES:
+                    return
+                if not stated(parent) or badge_off(parent):
                     continue
                 if stock == GONE and beside_a_count(node):
                     continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import tracemalloc
 import unicodedata
 
 from hypothesis import given, settings
@@ -142,3 +143,18 @@ def test_a_basket_holding_items_is_no_buy_action() -> None:
     """Ukrainian "to the basket" adds to it; "in the basket" says what is in it."""
     assert words.BUY_ACTION.search("у кошик")
     assert not words.BUY_ACTION.search("3 товари у кошику")
+
+
+def test_a_remembered_search_answers_as_the_pattern_and_keeps_no_long_text() -> None:
+    """Class names and phrases are read again and again, so their answers are kept; a
+    hostile page's names of a megabyte each must not stay in memory with them."""
+    found = words.remembered(re.compile("sale"))
+    for text in ("price sale", "price", "price sale", "Sale"):
+        assert found(text) == (re.search("sale", text) is not None)
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for n in range(30):
+        assert found(f"{n} {'x' * 1_000_000} sale")
+    kept = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert kept < 1_000_000

@@ -14,13 +14,13 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from chalicelib.prices.dom import attr_text, common_prefix, lineage, plain, tokens, up, visible
+from chalicelib.prices.memo import kept_for_short_texts
 from chalicelib.prices.words import (
     BUY,
     BUY_ACTION,
@@ -366,15 +366,15 @@ def alike(node: LexborNode, kinds: Kinds) -> int:
 
 
 def _kind(node: LexborNode) -> Kind:
-    return node.tag or "", class_kind(node.attributes.get("class"))
+    return node.tag or "", class_kind(node.attributes.get("class") or "")
 
 
-@lru_cache(maxsize=4096)
-def class_kind(names: str | None) -> str:
+@kept_for_short_texts
+def class_kind(names: str) -> str:
     """Class names without those of an element's state or its own id: themes mark the one
     tile or choice sold out, on sale or chosen ("tile sold-out", WooCommerce's "product
     post-123 outofstock"), and print spaces as templates leave them ("tile ")."""
-    return " ".join(sorted({n for n in (names or "").lower().split() if not _STATE.search(n)}))
+    return " ".join(sorted({n for n in names.lower().split() if not _STATE.search(n)}))
 
 
 _STATE = re.compile(

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from itertools import islice, pairwise
 
 from selectolax.lexbor import LexborNode
@@ -322,7 +321,7 @@ def _not_the_price(
     related = [
         (node_id, attrs)
         for node_id, _, attrs in own_chain
-        if "related" in _names_say(attrs) or node_id in page.headed_elsewhere
+        if _RELATED_NAMES(attrs) or node_id in page.headed_elsewhere
     ]
     region = {tag for _, tag, _ in own_chain} & REGION_TAGS
     # "Your basket: 2 items £34.98", not an "Add to cart - £19.99" button
@@ -377,21 +376,16 @@ def _nearest_signal(node: LexborNode, found: Ancestry, levels: int) -> str | Non
         if current.tag in OLD_TAGS or words.LINE_THROUGH.search(style(current)):
             return "old"
     for attrs in found.named(levels):
-        said = _names_say(attrs)
-        if ("old" in said) != ("current" in said):
-            return "old-class" if "old" in said else "current"
+        is_old, is_current = _OLD_NAMES(attrs), _CURRENT_NAMES(attrs)
+        if is_old != is_current:
+            return "old-class" if is_old else "current"
     return None
 
 
-_NAMES = {"old": words.OLD_ATTR, "current": words.CURRENT_ATTR, "related": words.RELATED_ATTR}
-
-
-@lru_cache(maxsize=4096)
-def _names_say(attrs: str) -> frozenset[str]:
-    """What an element's class and id names say of the prices inside it (`_NAMES`).
-    Remembered: each price reads the names of every element above it, so a page's few
-    hundred names are read some thousands of times."""
-    return frozenset(kind for kind, pattern in _NAMES.items() if pattern.search(attrs))
+# What an element's class and id names say of the prices inside it.
+_OLD_NAMES, _CURRENT_NAMES, _RELATED_NAMES = map(
+    words.remembered, (words.OLD_ATTR, words.CURRENT_ATTR, words.RELATED_ATTR)
+)
 
 
 def settle(found: list[Candidate]) -> None:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
+
+from chalicelib.prices.memo import kept_for_short_texts
 
 _OPERATORS = set("\\()[].^$|?*+{")
 # A class of letters opening an alternative, as `bare_too` writes an accented one: "[ée]".
@@ -64,6 +66,11 @@ _ACCENTED = {
     for code in block
     if (bare := _bare(chr(code)))
 }
+
+
+def remembered(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern` is found in a text, the answer kept for short texts (`memo`)."""
+    return kept_for_short_texts(lambda text: pattern.search(text) is not None)
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from chalicelib.prices import words
 from chalicelib.prices.stock.words import (
     ANY_STATUS,
     BACKORDER_TEXT,
@@ -97,18 +97,16 @@ def _out_said(text: str) -> re.Match[str] | None:
     return OUT_TEXT.search(text) or UNAVAILABLE.search(text)
 
 
+# The quick look for a status's words, remembered: a page's phrases are read again from
+# each place a status may stand.
+any_status_words = words.remembered(ANY_STATUS)
+
+
 def stock_said(text: str, title_words: set[str] | None = None) -> Stock | None:
     """A status the text shows, looked for with the quick pattern first: most texts of a
     page hold none. `title_words`: the words of the product's name, where known."""
     text = _uncontracted(text)
     return read_stock(text, title_words) if any_status_words(text) else None
-
-
-@lru_cache(maxsize=8192)
-def any_status_words(text: str) -> bool:
-    """The quick look for a status's words. Remembered: a page's phrases are read again
-    from each place a status may stand, and the same labels recur on every page of a shop."""
-    return ANY_STATUS.search(text) is not None
 
 
 def _uncontracted(text: str) -> str:

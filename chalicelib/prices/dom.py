@@ -84,7 +84,7 @@ def unwrap_bare(body: LexborNode) -> None:
 
 def _holds_text(element: LexborNode) -> bool:
     return any(
-        child.is_text_node and child.text(deep=False).strip()
+        child.is_text_node and (child.text_content or "").strip()
         for child in element.iter(include_text=True)
     )
 
@@ -104,7 +104,7 @@ def _alone(element: LexborNode) -> bool:
     return not any(
         child.mem_id != element.mem_id
         and child.tag != "-comment"
-        and (not child.is_text_node or child.text(deep=False).strip())
+        and (not child.is_text_node or (child.text_content or "").strip())
         for child in parent.iter(include_text=True)
     )
 
@@ -215,7 +215,7 @@ def _next_outside(element: LexborNode, root: int) -> LexborNode | None:
 
 def shown_text(node: LexborNode) -> str:
     """The element's text as shown, as `plain` reads it."""
-    return plain(" ".join(n.text(deep=False) for n in shown_nodes(node) if n.is_text_node))
+    return plain(" ".join((n.text_content or "") for n in shown_nodes(node) if n.is_text_node))
 
 
 def plain(text: str) -> str:

@@ -180,7 +180,8 @@ class PageView:
         texts: list[LexborNode] = []
         for index, node in enumerate(body.traverse(include_text=True)):
             if node.is_text_node:
-                if node.text(deep=False).strip():
+                text = node.text_content  # a text node's: a third faster than text(deep=False)
+                if text and not text.isspace():
                     texts.append(node)
             else:
                 order[node.mem_id] = index
@@ -241,7 +242,7 @@ def find_title(
     if best is not None and likeness(best)[0] >= FALLBACK_LIKENESS:
         return best
     # Else the element of the text most like the name, among short texts.
-    named = [t.parent for t in texts or () if t.parent and len(t.text(deep=False)) <= 200]
+    named = [t.parent for t in texts or () if t.parent and len(t.text_content or "") <= 200]
     best = max(named, key=likeness, default=None)
     return best if best is not None and likeness(best)[0] >= FALLBACK_LIKENESS else None
 
@@ -319,7 +320,7 @@ def _of_others(heading: str) -> bool:
 def _opens(heading: LexborNode, block: LexborNode) -> bool:
     """The heading is the first text the block shows: it is the block's heading."""
     for node in block.traverse(include_text=True):
-        if node.is_text_node and node.text(deep=False).strip():
+        if node.is_text_node and (node.text_content or "").strip():
             return any(n.mem_id == heading.mem_id for n in lineage(node))
     return False
 

@@ -470,7 +470,7 @@ def _percentages_around(
 def _percentages(box: LexborNode, *, own_box: bool = True) -> list[Decimal] | None:
     """The percentages the box's opening text states; None where it offers choices (for a
     block around the box, looked for only where it states some)."""
-    texts = (n.text(deep=False) for n in shown_nodes(box) if n.is_text_node)
+    texts = ((n.text_content or "") for n in shown_nodes(box) if n.is_text_node)
     opening = SPACES.sub(" ", " ".join(islice(texts, BOX_TEXTS)))[:BOX_TEXT]
     found = [Decimal(p.replace(",", ".")) for p in PERCENT.findall(opening)]
     return None if (found or own_box) and box.css_first("input, select") else found

@@ -79,7 +79,7 @@ def candidates(view: PageView, url: str | None, currency_hint: str | None) -> li
     read = _reader()
     looked_at = 0
     for text_node in view.text_nodes:
-        text = text_node.text(deep=False)
+        text = text_node.text_content or ""
         if len(text) > PADDED_TEXT:
             continue
         shown = text.strip()
@@ -260,7 +260,7 @@ def _split_cents(text_node: LexborNode, before: str | None = None) -> bool:
     (271<sup>99</sup>, 339<sup>.99</sup>, <span class="a-price-fraction">11</span>,
     $229<span>99</span>).
     `before`: the text read just before, where known."""
-    piece = text_node.text(deep=False).strip()
+    piece = (text_node.text_content or "").strip()
     holder = text_node.parent
     if not CENTS.fullmatch(piece) or holder is None:
         return False
@@ -290,7 +290,7 @@ def _read_text(node: LexborNode) -> Reading | None:
     length = at = 0
     for child in shown_nodes(node):
         if child.is_text_node:
-            piece = child.text(deep=False)
+            piece = child.text_content or ""
             stripped = piece.strip()
             if parts and CENTS.fullmatch(stripped):
                 before = "".join(parts)

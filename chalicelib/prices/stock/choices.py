@@ -261,7 +261,7 @@ def _statuses_differ(table: LexborNode, row_tag: str) -> bool:
         for node in shown_nodes(other):
             if not node.is_text_node:
                 continue
-            shown.append(node.text(deep=False))
+            shown.append(node.text_content or "")
             text = plain(shown[-1]).lower()
             if text and label and node.mem_id not in inside_term:
                 text = f"{label}: {text}"  # "Delivery | Available" says nothing of stock

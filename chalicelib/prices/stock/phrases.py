@@ -88,7 +88,9 @@ def phrases_of(node: LexborNode, read_whole: set[int]) -> Iterator[tuple[str, Le
     inside = [n for n in parent.traverse(include_text=True) if n.mem_id != parent.mem_id]
     if not all(n.is_text_node or (n.tag in _WORDS_INSIDE and not hidden(n)) for n in inside):
         return
-    shown = (n.text(deep=False) if n.is_text_node else " " if n.tag == "br" else "" for n in inside)
+    shown = (
+        (n.text_content or "") if n.is_text_node else " " if n.tag == "br" else "" for n in inside
+    )
     whole = plain("".join(shown)).lower()
     if whole != text and len(whole) <= MAX_PHRASE:
         yield whole, parent
@@ -99,7 +101,9 @@ def _label_before(element: LexborNode) -> str | None:
     term, a span), a few words without a number, its colon left out."""
     for holder in structure_up(element, LABEL_LEVELS):
         before = holder.prev
-        while before is not None and before.is_text_node and not before.text(deep=False).strip():
+        while (
+            before is not None and before.is_text_node and not (before.text_content or "").strip()
+        ):
             before = before.prev
         if before is None:
             continue  # the first in its element: its label may stand before that
@@ -122,7 +126,7 @@ def _text_and_holder(node: LexborNode) -> tuple[str, LexborNode | None]:
     (<img alt="Sold out">), so a picture's alternative text counts too, or, where it has
     none, its file's name (<img src="btn_soldout.gif">), and so does an icon's label."""
     if node.is_text_node:
-        raw = node.text(deep=False)
+        raw = node.text_content or ""
         return ("" if raw.isspace() else plain(raw).lower()), node.parent  # mostly blanks
     if node.tag == "img" or (node.tag == "input" and node.attributes.get("type") == "image"):
         attributes = node.attributes
@@ -203,7 +207,7 @@ def taken_beside(element: LexborNode) -> Stock | None:
         for node in shown_nodes(block):
             if node.is_text_node and node.parent is not None:
                 if node.parent.tag not in _NOT_SENTENCES:
-                    said.append(node.text(deep=False))
+                    said.append(node.text_content or "")
                     length += len(said[-1].strip())
                 if length > BLOCK_TEXT:
                     return None  # more than a status and a sentence or two

@@ -276,7 +276,7 @@ def _said_of_this_product(view: PageView, promises: bool) -> Stock | None:
     and nothing said near the landmarks (`promises`: a promise to tell when it is back
     counts too)."""
     for node in view.text_nodes:
-        text = node.text(deep=False).strip().lower()
+        text = (node.text_content or "").strip().lower()
         if not text or len(text) > MAX_SENTENCE or not THIS_PRODUCT.search(text):
             continue
         said = read_stock(text)  # a doubt "this item" will be back too: nothing can be bought
@@ -346,7 +346,7 @@ def _every_way_closed(view: PageView, arounds: list[LexborNode], anchors: Anchor
         for node in around.traverse(include_text=True):
             if not node.is_text_node or node.parent is None:
                 continue
-            if not WAY_STATUS.match(plain(node.text(deep=False)).lower()):
+            if not WAY_STATUS.match(plain(node.text_content or "").lower()):
                 continue
             for element in structure_up(node.parent, 2):
                 text = shown_text(element).lower()

@@ -1,10 +1,11 @@
 """Availability on other projects' saved product pages: a third set never tuned on.
 
 Public scrapers and stock watchers keep product pages as their shops served them, as
-test fixtures, and their tests or file names say whether each was in stock. These twelve,
-from five shops (three US retailers, a Danish and a Norwegian one; six in stock, six sold
-out), were gathered in the thirty-seventh round. They are read as an aggregate only: no
-page has been looked at, and no rule may come from them. Trimmed fixtures (a few hundred
+test fixtures, and their tests or file names say whether each was in stock. Twelve, from
+five shops (three US retailers, a Danish and a Norwegian one; six in stock, six sold out),
+were gathered in the thirty-seventh round; a Taiwanese WooCommerce shop's two (one of
+each) in the forty-seventh. They are read as an aggregate only: no page has been looked
+at, and no rule may come from them. Trimmed fixtures (a few hundred
 bytes cut from a page by hand) are left out; so are pages their projects call neither.
 
 Set OTHER_PAGES_DIR to a directory holding checkouts of the repositories below, each in
@@ -36,6 +37,8 @@ _KIDS_WORLD_URL = (
     "https://www.kids-world.dk/leander-luna-ombygningssaet-til-babyseng-140-cm-hvid-p-261365.html"
 )
 _CS_URL = "https://www.csmegastore.no/i/24512506/ombyggingssett-til-luna-babyseng-140-cm-hvit"
+_WAGASHI = ("bluehaha/food-reminder", "9d2ff3c")
+_WAGASHI_URL = "https://www.wagashi.com.tw/product/test/"
 
 PAGES = (
     SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/brownells/__tests__/fixtures/in-stock.html",
@@ -60,6 +63,8 @@ PAGES = (
     SavedPage(*_KIDS_WORLD, "test/fixtures/cs-in-stock.html", _CS_URL, IN_STOCK),
     SavedPage(*_KIDS_WORLD, "test/fixtures/cs-low-stock.html", _CS_URL, IN_STOCK),
     SavedPage(*_KIDS_WORLD, "test/fixtures/cs-out-of-stock.html", _CS_URL, OUT_OF_STOCK),
+    SavedPage(*_WAGASHI, "tests/fixtures/in_stock.html", _WAGASHI_URL, IN_STOCK),
+    SavedPage(*_WAGASHI, "tests/fixtures/out_of_stock.html", _WAGASHI_URL, OUT_OF_STOCK),
 )  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import time
 from decimal import Decimal
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from chalicelib.prices import Price, decode_html, extract_offer, extract_price
 from chalicelib.prices.amounts import marked_amounts, parse_amount
+from chalicelib.prices.decoding import parser_input
 from chalicelib.prices.stylesheet import read_sheet
 from tests.framework_markup import wrapped
 
@@ -1178,6 +1180,19 @@ def test_declared_charsets_that_lie() -> None:
         (PAGES / "charset_declared_utf8_is_cp1252.html").read_bytes()
     )
     assert decode_html("\ufeffbom".encode()) == "bom"
+
+
+def test_a_page_in_utf8_is_read_from_its_bytes_as_from_its_text() -> None:
+    """UTF-8 bytes go to the parser as they are, whatever the page declares; others as text."""
+    lying = (PAGES / "charset_declared_latin1_is_utf8.html").read_bytes()
+    legacy = (PAGES / "charset_declared_utf8_is_cp1252.html").read_bytes()
+    assert parser_input(lying) == lying
+    assert parser_input(codecs.BOM_UTF8 + lying) == lying
+    assert parser_input(legacy) == decode_html(legacy)
+    assert parser_input(codecs.BOM_UTF16_LE + "Lampe".encode("utf-16-le")) == "Lampe"
+    for page in (lying, codecs.BOM_UTF8 + lying, legacy):
+        assert extract_offer(page) == extract_offer(decode_html(page))
+        assert extract_offer(page).amount == Decimal("1299.99")
 
 
 LEGACY_PAGE = "<html><head><title>{name}</title></head><body><h1>{name}</h1><p>{price}</p>{button}</body></html>"

@@ -16,6 +16,10 @@ __all__ = ["Offer", "Price", "decode_html", "extract_offer", "extract_price"]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "decode_html":
+        from chalicelib.prices import decoding
+
+        return decoding.decode_html
     if name in __all__:
         from chalicelib.prices import extraction
 

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from chalicelib.money import minor_digits
 from chalicelib.prices.amounts import Amount, plus_vat
 from chalicelib.prices.currency_marks import country_currency, in_region, locale_currency
-from chalicelib.prices.decoding import decode_html
+from chalicelib.prices.decoding import parser_input
 from chalicelib.prices.dom import tokens
 from chalicelib.prices.layout import PageView
 from chalicelib.prices.scoring import Candidate
@@ -27,12 +27,13 @@ from chalicelib.prices.structured import (
 )
 from chalicelib.prices.visible import candidates, clean
 
-MAX_HTML_CHARS = 5_000_000
+MAX_HTML_CHARS = 5_000_000  # characters, or bytes of a page in UTF-8 (`parser_input`)
 # Choices (<option>) a page keeps: Lexbor takes time growing with the square of a list's
 # length to parse it (40,000 in one list took 15 s), and a shop's longest lists are a
 # quantity picker's thousand and a country picker's few hundred.
 MAX_OPTIONS = 5_000
 _OPTION_OPENS = re.compile(r"<option\b", re.IGNORECASE)
+_OPTION_OPENS_IN_BYTES = re.compile(rb"<option\b", re.IGNORECASE)
 _OPTION_TAGS = re.compile(r"<(/?)option\b", re.IGNORECASE)
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency
@@ -79,8 +80,8 @@ def extract_offer(
 ) -> Offer:
     """The main product's price and availability (`stock/` says how availability is read).
     `charset`: the one the server's Content-Type named, for bytes (`decoding.py`)."""
-    text = decode_html(html, charset, url) if isinstance(html, bytes) else html
-    tree = LexborHTMLParser(_options_bounded(text[:MAX_HTML_CHARS]))
+    page = parser_input(html, charset, url) if isinstance(html, bytes) else html
+    tree = LexborHTMLParser(_options_bounded(page[:MAX_HTML_CHARS]))
     declared = declared_prices(tree, url)
     names_shown = tokens(" ".join(_names_shown(tree)))
     selling = [d for d in _main_offers(declared) if named_alike(d.product, names_shown)]
@@ -155,9 +156,13 @@ def _names_shown(tree: LexborHTMLParser) -> Iterator[str]:
         yield element.text(deep=True)
 
 
-def _options_bounded(html: str) -> str:
+def _options_bounded(html: str | bytes) -> str | bytes:
     """The page with the choices after its first MAX_OPTIONS made unknown elements, which
     a list drops: read in linear time."""
+    if isinstance(html, bytes):
+        if next(islice(_OPTION_OPENS_IN_BYTES.finditer(html), MAX_OPTIONS, None), None) is None:
+            return html
+        html = html.decode("utf-8", errors="replace")  # UTF-8 (`parser_input`), cut anywhere
     beyond = next(islice(_OPTION_OPENS.finditer(html), MAX_OPTIONS, None), None)
     if beyond is None:
         return html

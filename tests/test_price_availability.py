@@ -1777,6 +1777,24 @@ def test_a_choice_sold_out_in_a_list_a_theme_draws_itself_is_not_the_product_sol
 
 
 @pytest.mark.parametrize(
+    "links",
+    [
+        # a shop's menu beside the title, with a collection of what has sold out
+        '<ul class="menu"><li><a href="/">Home</a></li><li><a href="/lamps">Lamps</a></li>'
+        '<li><a href="/collections/sold-out">Sold Out</a></li></ul>',
+        # a breadcrumb through that collection
+        '<ol class="crumbs"><li><a href="/">Home</a></li><li><a href="/archive">Sold out'
+        "</a></li><li>Lampe Atelier</li></ol>",
+    ],
+)
+def test_a_list_s_link_to_another_page_names_that_page_not_a_status(links: str) -> None:
+    assert offer(links + TITLE + PRICE + BUTTON)[0] == "in_stock"
+    # linking to a part of this page, it is this page's status
+    here = links.replace("/collections/sold-out", "#stock").replace("/archive", "#stock")
+    assert offer(here + TITLE + PRICE)[0] == "out_of_stock"
+
+
+@pytest.mark.parametrize(
     "details",
     [
         '<ul><li class="sku">SKU: 123</li><li class="stock out">Sold out</li></ul>',

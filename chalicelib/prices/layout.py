@@ -398,7 +398,7 @@ def in_a_tile(node: LexborNode, title: set[int], kinds: Kinds) -> bool:
             return True
         if level < TILE_LEVELS and alike(element, kinds) >= TILES_ALIKE:
             link = element.css_first("a[href]:has(img)")
-            if (link is not None and _to_a_page(link)) or _priced_tiles(element, kinds):
+            if (link is not None and to_a_page(link)) or _priced_tiles(element, kinds):
                 return True
         if level < TILE_LEVELS and _a_card(element, node, kinds):
             return True
@@ -416,7 +416,7 @@ def _a_card(element: LexborNode, node: LexborNode, kinds: Kinds) -> bool:
         if len(text) <= TILE_TEXT:
             for link in element.css("a[href]"):
                 pictured = link.css_first("img") is not None
-                if _to_a_page(link) and (pictured or link.text(deep=True).strip()):
+                if to_a_page(link) and (pictured or link.text(deep=True).strip()):
                     links.setdefault(_page_of(link), set()).add(pictured)
         pages = [href for href, shown in links.items() if len(shown) == 2]
         priced = len(pages) == 1 and bool(PRICE_SHOWN.search(text))
@@ -448,7 +448,7 @@ def _priced_tiles(element: LexborNode, kinds: Kinds) -> bool:
     if key not in kinds.priced:
         kinds.priced[key] = all(
             PRICE_SHOWN.search(tile.text(deep=True)[:TILE_TEXT])
-            and any(_to_a_page(a) and a.text(deep=True).strip() for a in tile.css("a[href]"))
+            and any(to_a_page(a) and a.text(deep=True).strip() for a in tile.css("a[href]"))
             for tile in parent.iter()
             if _kind(tile) == kind
         )
@@ -457,10 +457,10 @@ def _priced_tiles(element: LexborNode, kinds: Kinds) -> bool:
 
 def picture_link(element: LexborNode) -> bool:
     """A link to another page holding a picture: a card, picture, name and price in one."""
-    return element.tag == "a" and element.css_first("img") is not None and _to_a_page(element)
+    return element.tag == "a" and element.css_first("img") is not None and to_a_page(element)
 
 
-def _to_a_page(link: LexborNode) -> bool:
+def to_a_page(link: LexborNode) -> bool:
     """Not to a part of this one, a script, nor a picture (a gallery's zoom)."""
     page = _page_of(link).lower()
     return bool(page) and not (page.startswith("javascript:") or _PICTURE_FILE.search(page))

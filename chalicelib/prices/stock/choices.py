@@ -23,7 +23,7 @@ from chalicelib.prices.dom import (
     structure_up,
     wrapped_alone,
 )
-from chalicelib.prices.layout import picture_link
+from chalicelib.prices.layout import picture_link, to_a_page
 from chalicelib.prices.stock.button import disabled
 from chalicelib.prices.stock.text import (
     IN_STOCK,
@@ -154,13 +154,21 @@ def another_choice(element: LexborNode, title_words: set[str]) -> bool:
     )
     if item is None:
         return False
-    if picture_link(item):
-        return True  # a picture of another page's product: what it says, it says of that
+    if picture_link(item) or _a_link_away(item):
+        return True  # another page's product, or a menu's page: what it says, it says of that
     text = shown_text(item).lower()
     if not (short_enough(text) and says_out(text)):
         return False
     name = {w for w in beside_the_status(text) if not w.isdigit()}
     return bool(name) and not re.search(STATUS_LABEL, text) and not name <= title_words
+
+
+def _a_link_away(item: LexborNode) -> bool:
+    """A list's item that is a link to another page and nothing else: a menu's or a
+    breadcrumb's "Sold Out" names a collection of the shop's, not the product's status."""
+    entry = wrapped_alone(item)
+    link = entry.css_first("a[href]") if entry.tag == "li" else None
+    return link is not None and to_a_page(link) and shown_text(link) == shown_text(entry)
 
 
 def _among_alike(item: LexborNode) -> bool:

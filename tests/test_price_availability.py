@@ -277,7 +277,7 @@ def test_the_declaration_of_the_product_whose_price_is_read_counts() -> None:
         "Delivery time: out of stock", "Shipping time: sold out", "Lead time: unavailable",
         "Plus commercialisé", "Wycofany ze sprzedaży", "Больше не продается",
         "Currently not for sale", "Not currently for sale", "Fully booked", "Nil stock",
-        "Zero stock",
+        "Zero stock", "Sorry, we're out!", "We are out", "Sorry, we've run out",
     ],
 )  # fmt: skip
 def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None:
@@ -1661,6 +1661,9 @@ def test_a_size_sold_out_in_the_picker_is_not_the_product_sold_out() -> None:
         "Sold out in Large",
         "Out of stock in size S",
         "EU 42 — Sold out",
+        "M is sold out",
+        "42 is sold out",
+        "Small is sold out",
     ):
         assert offer(TITLE + PRICE + f"<p>{note}</p>" + BUTTON)[0] == "in_stock", note
         # ...nor where scripts draw the buy button, so the saved page has none

@@ -81,8 +81,10 @@ _OUT = (
             r"levertermijn onbekend", r"kann (?:\w+ )?nicht (?:mehr )?(?:gekauft|bestellt) werden",
             r"chwilowo brak", r"brak produktu", r"nessuna disponibilit",
             r"disponibilità (?:terminata|esaurita)", r"ожидается поступление",
-            r"^all (?:gone|out)\W*$", r"^sorry\W+(?:we(?:'|’)re )?all (?:gone|out)\W*$",
-            r"^we(?:'|’)re all (?:gone|out)\W*$", r"^not for sale\W*$",
+            r"^all (?:gone|out)\W*$", r"^we(?:(?:'|’)re| are) (?:all )?(?:gone|out)\W*$",
+            r"^we(?:(?:'|’)ve| have) run out\W*$", r"^not for sale\W*$",
+            r"^sorry\W+(?:all|we(?:(?:'|’)re| are)(?: all)?) (?:gone|out)\W*$",
+            r"^sorry\W+we(?:(?:'|’)ve| have) run out\W*$",
             r"\bwe(?:(?:'|’)re| are|(?:'|’)ve run| have run) (?:\w+ )?out of (?:this|these) (?:items?|products?)\b",
             r"^this (?:item|product) is not for sale\W*$", r"^currently not for sale\W*$", r"^not currently for sale\W*$",
             r"(?<![\d.,])0 (?:\w+\.? )?(?:in stock|available|left|auf lager|verfügbar|vorrätig|på lager|i lager"
@@ -652,6 +654,7 @@ _COLOURS = (
 VARIANT = word_pattern(
     r"\b(?:xxs|xs|xl|xxl|xxxl|[2-5]xl)\b|"
     r"^(?:(?:eu|uk|us|fr|it) ?)?(?:[sml]|\d{1,2}(?:[.,]5)?)\s*[-–—:/]|"
+    r"^(?:[sml]|\d{1,2}(?:[.,]5)?|small|medium|large) (?:is|are) |"
     r"\bin (?:sizes? )?(?:[sml]|xs|xl|\d{1,2}(?:[.,]5)?|small|medium|large|x-?large)(?:,|\W*$)|"
     r"\b\d+(?:[.,]\d+)? ?(?:gb|tb|ml|cl|l|kg|g|lbs?|oz|cm|mm|inch)\b|\bw\d\d ?l\d\d\b|"
     r"\b(?:twin|full|queen|king|super ?king|double|single)(?: size| bed)?\W*[-–—:(]|"

@@ -146,7 +146,8 @@ def _choice_elements(picker: LexborNode) -> list[LexborNode]:
 def another_choice(element: LexborNode, title_words: set[str]) -> bool:
     """One of a list's alike items whose status names a choice: a drop-down a theme
     draws itself ("<li>Olive - Sold out</li>"), a row of size buttons ("L <span>Sold
-    out</span>"), of pictures linking to each colour's page; not a label ("<li>Availability:
+    out</span>"), of pictures linking to each colour's page, or a menu's link to another
+    page ("<li><a href="/sold-out">Sold Out</a>"); not a label ("<li>Availability:
     out of stock</li>") nor the product's own name."""
     item = next(
         (n for n in structure_up(element, 3) if n.tag in _CHOICES and _among_alike(n)),

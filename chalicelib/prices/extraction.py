@@ -33,7 +33,7 @@ MAX_HTML_CHARS = 5_000_000  # characters, or bytes of a page in UTF-8 (`parser_i
 # quantity picker's thousand and a country picker's few hundred.
 MAX_OPTIONS = 5_000
 _OPTION_OPENS = re.compile(r"<option\b", re.IGNORECASE)
-_OPTION_OPENS_IN_BYTES = re.compile(rb"<option\b", re.IGNORECASE)
+_OPTION_OPENS_IN_BYTES = re.compile(_OPTION_OPENS.pattern.encode(), re.IGNORECASE)
 _OPTION_TAGS = re.compile(r"<(/?)option\b", re.IGNORECASE)
 CONFIDENT = 3.0  # enough evidence for a price the page shows
 STRONG = 8.0  # a price shown where the product's price belongs, with a currency

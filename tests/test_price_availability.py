@@ -1215,7 +1215,7 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Neuer Artikel in Kürze verfügbar", "Check back later!", "We're working hard to get more stock.",
      "Bientot disponible", "Proximamente", "Houd mij op de hoogte van beschikbaarheid",
      "Oczekiwanie na dostawę", "Oczekujemy na dostawę", "More on order",
-     "Email me when this item is available to order"],
+     "Email me when this item is available to order", "Coming back soon"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -1617,6 +1617,15 @@ def test_a_message_opening_with_a_status_says_it_where_nothing_can_be_bought(
     # A paragraph (a description, a policy) is no message about the stock.
     paragraph = message + " Lorem ipsum dolor sit amet, consectetur adipiscing elit." * 6
     assert offer(TITLE + PRICE + f"<p>{paragraph}</p>")[0] == "in_stock"
+
+
+@pytest.mark.parametrize(
+    "status", ["Not available for order", "Not available for purchase", "Unavailable to order"]
+)
+def test_unavailable_for_a_way_of_buying_says_out_of_stock_where_nothing_can_be_bought(
+    status: str,
+) -> None:
+    assert offer(TITLE + PRICE + f'<p class="stock">{status}</p>')[0] == "out_of_stock"
 
 
 @pytest.mark.parametrize(

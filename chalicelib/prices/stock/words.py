@@ -254,7 +254,7 @@ UNAVAILABLE = word_pattern(
     rf"(?:{STATUS_LABEL})?(?:(?:this|the) )?(?:item|product)?"
     r"(?: you(?:(?:'|’)ve| have)? (?:selected|chosen))?\s*(?:is )?"
     r"(?:(?:currently|temporarily|presently) )?"
-    r"(?:unavailable|not available)(?: (?:for (?:online )?(?:purchase|ordering|sale)|"
+    r"(?:unavailable|not available)(?: (?:for (?:online )?(?:purchase|order(?:ing)?|sale)|"
     r"to (?:buy|order|purchase)|online|"
     r"at (?:this|the) (?:time|moment)|at present|right now|until further notice))*\W*$|"
     rf"^{STATUS_LABEL}{NO}",
@@ -385,7 +385,7 @@ _WAITING = (
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|^prochainement\W*$|"
     r"^kommer snart\W*$|^em breve\W*$|^wkrótce\W*$|^tulossa\W*$|"
     r"^in arrivo\W*$|^prossimamente\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
-    r"^(?:available|back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
+    r"^(?:available|back|coming back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"

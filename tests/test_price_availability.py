@@ -1559,7 +1559,8 @@ def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
      "Plus qu'un article en stock", "Nesten utsolgt", "品切れ寸前", "Tillbaka i lager",
      "Peaaegu välja müüdud", "Skoraj razprodano", "Takmer vypredané", "Beveik išparduota",
      "Gandrīz izpārdots", "כמעט אזל", "Gotovo rasprodano", "Lähes loppuunmyyty",
-     "Næstum uppselt", "أوشك على النفاد"],
+     "Næstum uppselt", "أوشك على النفاد", "Our summer drop sold out fast!",
+     "Sold out quickly last time", "The first batch sold out"],
 )  # fmt: skip
 def test_stock_running_low_in_many_languages_is_still_on_sale(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + GREYED)[0] == "in_stock"

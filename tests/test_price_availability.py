@@ -1215,7 +1215,8 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Neuer Artikel in Kürze verfügbar", "Check back later!", "We're working hard to get more stock.",
      "Bientot disponible", "Proximamente", "Houd mij op de hoogte van beschikbaarheid",
      "Oczekiwanie na dostawę", "Oczekujemy na dostawę", "More on order",
-     "Email me when this item is available to order", "Coming back soon"],
+     "Email me when this item is available to order", "Coming back soon",
+     "Stock expected soon", "Stock expected 12/03"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

@@ -391,7 +391,7 @@ _WAITING = (
     r"binnenkort (?:weer )?(?:op voorraad|leverbaar|beschikbaar|verkrijgbaar)|"
     r"restock(?:ing soon| alert| notification)|awaiting restock|when restock|oczekiw\w* na dostaw|oczekuj\w* na dostaw|czekamy na dostaw|"
     r"^restocking\W*$|^more on the way\W*$|^more on order\W*$|\bim zulauf\b|^arriving soon\W*$|^expected \d|^being restocked\W*$|"
-    r"^stock (?:arriving|coming) soon\W*$|^stock expected (?:soon|on|by|in|\d)|^restock in progress\W*$|in kürze (?:wieder )?(?:verfügbar|lieferbar)|"
+    r"^stock (?:arriving|coming) soon\W*$|^stock expected (?:soon|by|in|\d)|^restock in progress\W*$|in kürze (?:wieder )?(?:verfügbar|lieferbar)|"
     r"^check back (?:later|soon)\W*$|\bget(?:ting)? more stock\b|"
     r"due (?:back )?in(?: stock)? (?:soon|on|\d)|"
     r"expected (?:in stock|back|on)\b|^on order(?: from (?:the )?supplier)?\W*$|"

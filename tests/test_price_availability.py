@@ -403,6 +403,15 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Deinen gewünschten Artikel können wir leider nicht mehr liefern",
         # opening with an icon typed into the text
         "✗ Not available", "⚠️ Currently unavailable", "❌ Nicht verfügbar",
+        # Thai "goods gone", "awaiting goods", "sale stopped", "production ended"; Turkish
+        # "closed to sale", "cannot be supplied"; a count of none, and a label's "none", in
+        # the languages of Thai, Indonesian, Chinese, Arabic and Vietnamese shops
+        "ของหมด", "ของหมดแล้วค่ะ", "ไม่มีของ", "รอสินค้าเข้า", "หยุดจำหน่าย", "ยกเลิกการจำหน่าย",
+        "Geçici olarak satışa kapalı", "Tedarik edilemiyor", "Stok: 0",
+        "Sisa stok: 0", "库存: 0", "庫存：0", "المخزون: 0", "สินค้าคงเหลือ 0 ชิ้น",
+        "สต็อก: 0",
+        "สถานะ: ไม่มี", "สถานะสินค้า: หมด", "Ketersediaan: tidak ada", "Tình trạng: Không",
+        "Tồn kho: 0",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -446,7 +455,7 @@ def test_a_count_of_none_under_its_label_in_a_cell_of_its_own_says_out_of_stock(
      "Ce produit n'est plus produit", "Ya no se fabrica", "Este producto ya no se produce",
      "Non più prodotto", "Não é mais fabricado", "Wordt niet meer gemaakt",
      "Wordt niet meer geproduceerd", "Nie jest już produkowany", "Больше не производится",
-     "Artık üretilmiyor", "廃盤"],
+     "Artık üretilmiyor", "廃盤", "เลิกผลิต"],
 )  # fmt: skip
 def test_a_line_ended_is_sold_out_only_where_nothing_takes_orders(status: str) -> None:
     """No more will be made, which is not to say none are left: shops sell the last pieces."""
@@ -1196,7 +1205,10 @@ def test_a_promise_to_tell_when_it_is_back_says_out_of_stock_where_nothing_can_b
      "Obavijesti me", "Obavesti me", "Уведоми ме", "Известете ме", "Upozorniť ma",
      "Láta mig vita", "Maklumkan saya", "Thông báo cho tôi", "แจ้งเตือนฉัน", "입고 알림",
      "मुझे सूचित करें", "به من اطلاع بده", "Értesítsen", "Dejte mi vědět", "Notifícame",
-     "Avisa-me", "Meld mij", "Giv besked", "Gi beskjed", "Ingatkan saya", "Benachrichtigt mich"],
+     "Avisa-me", "Meld mij", "Giv besked", "Gi beskjed", "Ingatkan saya", "Benachrichtigt mich",
+     # Thai "notify me when goods come in", "... when goods are back ready for sale" (a
+     # Thai toy shop's button, after its "none")
+     "แจ้งเตือนเมื่อสินค้าเข้า", "ไม่มี แจ้งเตือนฉันเมื่อมีของกลับมาพร้อมจำหน่าย"],
 )  # fmt: skip
 def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> None:
     assert offer(TITLE + PRICE + f'<button class="notify">{promise}</button>')[0] == "out_of_stock"
@@ -1216,7 +1228,12 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      "Bientot disponible", "Proximamente", "Houd mij op de hoogte van beschikbaarheid",
      "Oczekiwanie na dostawę", "Oczekujemy na dostawę", "More on order",
      "Email me when this item is available to order", "Coming back soon",
-     "Stock expected soon", "Stock expected 12/03"],
+     "Stock expected soon", "Stock expected 12/03",
+     # "coming soon" in Indonesian, Turkish, Arabic, Chinese, Vietnamese, Japanese ("next
+     # arrival due"), Hindi and Thai; Thai "goods about to come in"
+     "Segera hadir", "Yakında", "Çok yakında", "قريباً", "即將上市", "敬请期待", "Sắp có hàng",
+     "Hàng sắp về", "次回入荷予定：12月上旬", "जल्द ही आ रहा है", "เร็วๆ นี้", "สินค้ากำลังจะเข้า",
+     "สินค้าจะเข้าเร็วๆ นี้"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"
@@ -1536,6 +1553,10 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
         "Stock: 0-5", "Wieder auf Lager", "Lieferzeit bei Verfügbarkeit: 2-3 Tage",
         "Sold out in 24h last time – restocked!", "No stock photos – real product pictures",
         "暂无库存信息",
+        # Thai "expiry date", "no free gift", "pay when the goods arrive"; an Indonesian
+        # label "availability" holding "available"; a count of some
+        "วันหมดอายุ: 12/2027", "ของหมดอายุ 2027", "ไม่มีของแถม", "ชำระเงินเมื่อสินค้าถึง",
+        "Ketersediaan: Tersedia", "Stok: 10", "库存: 12", "สต็อก: 10",
     ],
 )  # fmt: skip
 def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
@@ -2526,6 +2547,23 @@ def test_a_theme_s_sold_out_badge_wrapping_its_text_is_off_outside_a_sold_out_pr
     assert offer(TITLE + sold_out + GREYED)[0] == "out_of_stock"
 
 
+def test_a_pre_order_whose_button_offers_only_to_tell_when_it_is_back_is_sold_out() -> None:
+    """A Thai toy shop's layout: the title still says "(Pre-order)", the button says "None:
+    notify me when the goods are back", other products' tiles below. The button speaks
+    for now; the title, for when the product was listed."""
+    title = "<h1>(พรีออเดอร์) การ์ดโปเกมอน ชุด 30th Celebration</h1>"
+    price = '<div class="prices"><span class="value">฿1,980</span></div>'
+    tiles = '<div class="tile"><a href="/yoshi">Yoshi Figure</a><span>฿499</span></div>'
+    notify = "ไม่มี <span>แจ้งเตือนฉันเมื่อมีของกลับมาพร้อมจำหน่าย</span>"
+    closed = f'<button class="btn back-in-store">{notify}</button>'
+    assert offer(title + price + closed + tiles) == ("out_of_stock", ())
+    open_ = '<button class="btn add-to-cart">สั่งของล่วงหน้า</button>'  # "order in advance"
+    assert offer(title.replace("(พรีออเดอร์) ", "") + price + open_ + tiles) == (
+        "in_stock",
+        ("pre-order",),
+    )
+
+
 def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
     assert offer(TITLE + PRICE + "<p>Vorbestellung</p>" + BUTTON) == ("in_stock", ("pre-order",))
     assert offer(TITLE + PRICE + "<p>Available on back-order</p>" + BUTTON) == (
@@ -2539,7 +2577,8 @@ def test_pre_orders_and_back_orders_are_in_stock_flagged() -> None:
     [("Pre-order now", "pre-order"), ("Vorbestellen", "pre-order"), ("予約する", "pre-order"),
      ("Backorder", "back-order"), ("Pre Order", "pre-order"), ("PRE ORDER NOW", "pre-order"),
      ("Förhandsbeställ", "pre-order"), ("预订", "pre-order"), ("사전 주문", "pre-order"),
-     ("สั่งจองล่วงหน้า", "pre-order"), ("הזמנה מוקדמת", "pre-order"),
+     ("สั่งจองล่วงหน้า", "pre-order"), ("สั่งซื้อล่วงหน้า", "pre-order"),
+     ("สั่งของล่วงหน้า", "pre-order"), ("จองล่วงหน้า", "pre-order"), ("הזמנה מוקדמת", "pre-order"),
      ("Išankstinis užsakymas", "pre-order"), ("Priekšpasūtījums", "pre-order"),
      ("Ettetellimus", "pre-order"), ("Prednarudžba", "pre-order"), ("Prednaročilo", "pre-order"),
      ("Предварителна поръчка", "pre-order"), ("Ön satış", "pre-order"),

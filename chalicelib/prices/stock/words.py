@@ -34,7 +34,7 @@ LINE_ENDED = word_pattern(
     r"nicht mehr (?:hergestellt|produziert)|n.est plus (?:fabriqu|produit)|"
     r"ya no se (?:fabrica|produce)|non (?:è |viene )?più prodott|não é mais (?:fabricad|produzid)|"
     r"niet meer (?:gemaakt|geproduceerd)|nie jest już produkowan|больше не производится|"
-    r"artık üretilmiyor"
+    r"artık üretilmiyor|เลิกผลิต"
 )
 # ...and the words that say its last pieces are on sale, or that it is not over yet.
 LAST_PIECES = word_pattern(
@@ -109,9 +109,9 @@ _OUT = (
             r"\b(?:stock|stoc|lager|lagerbestand|lagerstand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
-            r"|en stock|på lager|varastossa)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
+            r"|en stock|på lager|varastossa|stok|sisa stok|库存|庫存|المخزون|tồn kho)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"temin edilemiyor", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"^(?:hetkel|ajutiselt) otsas\W*$", r"ei ole laos", r"\bei laos\b",
+            r"หมดชั่วคราว", r"(?:สต[็๊]อก|คงเหลือ)\s*[:：]?\s*0(?![\d.,+\-–~])", r"temin edilemiyor", r"tedarik edilemiyor", r"satışa kapalı", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"^(?:hetkel|ajutiselt) otsas\W*$", r"ei ole laos", r"\bei laos\b",
             r"uppselt", r"ekki til á lager", r"ekki á lager", r"^ekki til\W*$", r"স্টক নেই",
             r"tuote (?:on )?loppu", r"^slut\W*$",
             r"отсутству",
@@ -180,6 +180,7 @@ _OUT = (
             r"구매 ?불가", r"購入不可", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"[无無]法提供(?:[此该該]|這個)?商品", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
             r"stok habis", r"stok kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มี(?:ใน)?สต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด", r"หมดแล้ว", r"ไม่มีจ\u0e4d\u0e32หน่าย",
+            r"ของหมด(?!อายุ)", r"^ไม่มีของ\W*$", r"รอ(?:สินค้า|ของ)เข้า", r"(?:หยุด|ยกเลิก)(?:การ)?จ\u0e4d\u0e32หน่าย",
             # its "ำ" as NFKC writes it (`dom.plain`); its tone mark doubled, as VTEX's
             # translation has it
             r"ไม่พร้อมจ\u0e4d\u0e32หน\u0e48+าย",
@@ -231,7 +232,8 @@ STATUS_LABEL = (
     r"raktáron|készleten|varastossa|saatavuus|[iî]n stoc|em estoque|em stock|διαθέσιμο|"
     r"διαθεσιμότητα|na skladě|na sklade|skladem|skladom|dostupnost|dostupnosť|tilgjengelighet|"
     r"tillgänglighet|tilgængelighed|pieejams|pieejamība|saadavus|prieinamumas|наличност|stok|stok durumu|"
-    r"lagerstand|"
+    r"lagerstand|ketersediaan|status stok|tình trạng|tình trạng kho|المخزون|التوفر|حالة المخزون|"
+    r"สถานะ(?:สินค้า)?|สต[็๊]อก|สินค้าคงเหลือ|"
     r"在庫(?:状況|状態)?|재고|库存|庫存|"
     # how long it takes to come: the product's status, not a delivery's ("Delivery time:
     # out of stock")
@@ -241,7 +243,8 @@ STATUS_LABEL = (
 # All that follows such a label: a word, or a cross ("Stock: ✗"), after a dot maybe
 NO = (
     r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|nei|ne|nincs|ei|"
-    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|loppu|slut|nėra|otsas|なし|없음|无|無|[✗✘❌✖✕×])\W*$"
+    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|loppu|slut|nėra|otsas|なし|없음|无|無|tidak ada|"
+    r"không(?: có)?|لا|ไม่มี|หมด|[✗✘❌✖✕×])\W*$"
 )
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology
@@ -264,7 +267,7 @@ _IN = (
     r"\bin stock\b|\bauf lager\b|\ben stock\b|\bop voorraad\b|\bin magazzino\b|\ben existencia\b|"
     r"\bna skladě\b|\bna sklade\b|\bskladom\b|\bhay existencias\b|\bpronta entrega\b|"
     r"disponibilità immediata|\bw magazynie\b|\bi lager\b|\bpå lager\b|\bsofort lieferbar\b|\bstokta\b|"
-    r"在庫(?:あり|有り?(?!無)|僅少|わずか)|在庫(?:状況|状態)?\s*:\s*[○◯◎△]|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
+    r"在庫(?:あり|有り?(?!無)|僅少|わずか)|在庫(?:状況|状態)?\s*:\s*[○◯◎△]|有現貨|现货|現貨|有货|有貨|有库存|有庫存|即納|재고 있음|tersedia(?<!ketersedia)(?!an)|มีสินค้า|còn hàng|\bcó sẵn\b|\blagernd\b|vorrätig|"
     r"sofort verfügbar|\bdostępny\b|\bskladem\b|raktáron|в наличии|в наявності|\bдоступ(?:ен|на|но|ны|ний|не|ні)\b|varastossa|"
     r"\bkészleten\b|\bkapható\b|\belérhető\b|\bmevcut\b|\bsaatavilla\b|\bdostup(?:an|n[oa])\b|"
     r"\bdobavljiv[oa]?\b|\bpieejams?\b|\bna magazynie\b|\bada stok\b|มี(?:ใน)?สต[็๊]อก|구매 ?가능|"
@@ -326,7 +329,7 @@ _PREORDER = (
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
     r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré[- ]?venda|pré[- ]?encomenda|pré[- ]?compra|预售|預售|"
-    r"đặt trước|พรีออเดอร์|طلب مسبق|förhandsbeställ|förhandsbok|预订|預訂|사전 ?주문|สั่งจองล่วงหน้า|"
+    r"đặt trước|พรีออเดอร์|طلب مسبق|förhandsbeställ|förhandsbok|预订|預訂|사전 ?주문|สั่ง(?:จอง|ซื้อ|ของ)?ล่วงหน้า|จองล่วงหน้า|"
     r"הזמנה מוקדמת|išankstinis užsakym|priekšpasūtīj|ettetellim|prednarudžb|prednaročil|"
     r"предварителна поръчка|\bön satış(?:ta|a|ı)?\b"
 )
@@ -384,7 +387,10 @@ _WAITING = (
     r"snart (?:i lager|på lager|tillgänglig)|soon (?:to be )?available|"
     r"^coming soon\W*$|^bientôt disponible\W*$|^demnächst\W*$|^próximamente\W*$|^prochainement\W*$|"
     r"^kommer snart\W*$|^em breve\W*$|^wkrótce\W*$|^tulossa\W*$|"
-    r"^in arrivo\W*$|^prossimamente\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
+    r"^in arrivo\W*$|^segera hadir\W*$|segera (?:tersedia|restock)|^yakında\W*$|^çok yakında\W*$|"
+    r"^قريبا\W*$|^即[將将]上市|^敬[请請]期待|sắp có hàng|hàng sắp về|^sắp ra mắt\W*$|"
+    r"^入荷予定|^次回入荷予定|जल्द (?:ही )?(?:आ रहा|उपलब्ध)|^เร็วๆ ?นี้\W*$|สินค้า(?:ก\u0e4d\u0e32ลัง)?จะเข้า|"
+    r"สินค้าเข้าเร็ว|^prossimamente\W*$|^binnenkort\W*$|^近日(?:発売|入荷)|^即將(?:推出|到貨)|^即将(?:推出|到货)|"
     r"^(?:available|back|coming back|in stock) soon\W*$|^bientôt de retour|^pronto disponible|"
     r"^presto disponibile|^bald (?:wieder )?(?:verfügbar|lieferbar|auf lager)|"
     r"bientôt (?:en stock|de retour)|prochainement (?:en stock|disponible)|"
@@ -441,7 +447,7 @@ _WAITING = (
     r"hlídat dostupnost|naskladn|"
     r"revine [iî]n stoc|о поступлении|уведомить о наличии|про (?:наявність|надходження)|"
     r"gelince haber|i lager igen|på lager igen|"
-    r"到货通知|到货提醒|到貨提醒|เมื่อมีสินค้า|(?:عند|حال) (?:ال)?(?:توفر|توافر)|موجود شدن دوباره|"
+    r"到货通知|到货提醒|到貨提醒|เมื่อมี(?:สินค้า|ของ)|เมื่อ(?:สินค้า|ของ)(?:กลับ)?เข้า|(?:عند|حال) (?:ال)?(?:توفر|توافر)|موجود شدن دوباره|"
     r"כשיחזור למלאי|חזרה למלאי"
 )
 WAITING_TEXT = word_pattern(_WAITING)

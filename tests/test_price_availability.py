@@ -411,7 +411,9 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Sisa stok: 0", "库存: 0", "庫存：0", "المخزون: 0", "สินค้าคงเหลือ 0 ชิ้น",
         "สต็อก: 0",
         "สถานะ: ไม่มี", "สถานะสินค้า: หมด", "Ketersediaan: tidak ada", "Tình trạng: Không",
-        "Tồn kho: 0",
+        "Tồn kho: 0", "Số lượng còn lại: 0", "Stok Adedi: 0", "Stok tersisa: 0",
+        "Ketersediaan: Kosong", "Barang sedang kosong", "Satış dışı", "نفدت من المخزون", "نفذت",
+        "حالة المخزون: نفذ",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:
@@ -455,7 +457,7 @@ def test_a_count_of_none_under_its_label_in_a_cell_of_its_own_says_out_of_stock(
      "Ce produit n'est plus produit", "Ya no se fabrica", "Este producto ya no se produce",
      "Non più prodotto", "Não é mais fabricado", "Wordt niet meer gemaakt",
      "Wordt niet meer geproduceerd", "Nie jest już produkowany", "Больше не производится",
-     "Artık üretilmiyor", "廃盤", "เลิกผลิต"],
+     "Artık üretilmiyor", "廃盤", "เลิกผลิต", "Ngừng sản xuất"],
 )  # fmt: skip
 def test_a_line_ended_is_sold_out_only_where_nothing_takes_orders(status: str) -> None:
     """No more will be made, which is not to say none are left: shops sell the last pieces."""
@@ -1557,6 +1559,7 @@ def test_coming_soon_is_out_of_stock_until_it_can_be_ordered() -> None:
         # label "availability" holding "available"; a count of some
         "วันหมดอายุ: 12/2027", "ของหมดอายุ 2027", "ไม่มีของแถม", "ชำระเงินเมื่อสินค้าถึง",
         "Ketersediaan: Tersedia", "Stok: 10", "库存: 12", "สต็อก: 10",
+        "Số lượng còn lại: 5", "أوشك على النفاد",
     ],
 )  # fmt: skip
 def test_notes_of_a_product_on_sale_now_are_not_sold_out(note: str) -> None:
@@ -2668,7 +2671,9 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      # Salesforce's storefront's, in two words; and so pre-orders
      ("Back Order", "back-order"), ("Back order 3 item(s)", "back-order"),
      ("Pre Order", "pre-order"), ("Pré commande", "pre-order"), ("Pre venta", "pre-order"),
-     ("Pré venda", "pre-order"), ("Pre ordine", "pre-order")],
+     ("Pré venda", "pre-order"), ("Pre ordine", "pre-order"),
+     # Japanese "made to order", Vietnamese "order ahead"
+     ("受注生産品", "back-order"), ("Đặt hàng trước", "pre-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))

@@ -34,7 +34,7 @@ LINE_ENDED = word_pattern(
     r"nicht mehr (?:hergestellt|produziert)|n.est plus (?:fabriqu|produit)|"
     r"ya no se (?:fabrica|produce)|non (?:è |viene )?più prodott|não é mais (?:fabricad|produzid)|"
     r"niet meer (?:gemaakt|geproduceerd)|nie jest już produkowan|больше не производится|"
-    r"artık üretilmiyor|เลิกผลิต"
+    r"artık üretilmiyor|เลิกผลิต|ngừng sản xuất"
 )
 # ...and the words that say its last pieces are on sale, or that it is not over yet.
 LAST_PIECES = word_pattern(
@@ -109,9 +109,9 @@ _OUT = (
             r"\b(?:stock|stoc|lager|lagerbestand|lagerstand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
-            r"|en stock|på lager|varastossa|stok|sisa stok|库存|庫存|المخزون|tồn kho)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
+            r"|en stock|på lager|varastossa|stok|sisa stok|stok tersisa|stok adedi|số lượng còn lại|库存|庫存|المخزون|tồn kho)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"(?:สต[็๊]อก|คงเหลือ)\s*[:：]?\s*0(?![\d.,+\-–~])", r"temin edilemiyor", r"tedarik edilemiyor", r"satışa kapalı", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"^(?:hetkel|ajutiselt) otsas\W*$", r"ei ole laos", r"\bei laos\b",
+            r"หมดชั่วคราว", r"(?:สต[็๊]อก|คงเหลือ)\s*[:：]?\s*0(?![\d.,+\-–~])", r"temin edilemiyor", r"tedarik edilemiyor", r"^satış dışı\W*$", r"satışa kapalı", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"^(?:hetkel|ajutiselt) otsas\W*$", r"ei ole laos", r"\bei laos\b",
             r"uppselt", r"ekki til á lager", r"ekki á lager", r"^ekki til\W*$", r"স্টক নেই",
             r"tuote (?:on )?loppu", r"^slut\W*$",
             r"отсутству",
@@ -166,7 +166,7 @@ _OUT = (
             r"\bnuk ka (?:në magazi|stok)", r"jashtë stoku", r"(?:бараа|нөөц) дууссан",
             r"^rupture\W*$", r"stokta değil", r"stokta bulunma", r"stoklar(?:ımız)?da bulunma", r"satıştan kaldırıl(?:dı|mış)", r"stok dışı", r"tüken(?:di|miş)",
             r"mevcut değil", r"غير متوفر", r"غير متاح", r"نفدت الكمية", r"نفذت الكمية",
-            r"نف[ذد] (?:من )?المخزون", r"موجود نیست", r"موجود نمی ?باشد", r"موجودی نداریم", r"اتمام موجودی",
+            r"نف[ذد]ت? (?:من )?المخزون", r"^نف[ذد]ت?\W*$", r"^(?:الكمية|كمية|المنتج) نف[ذد]ت?\W*$", r"موجود نیست", r"موجود نمی ?باشد", r"موجودی نداریم", r"اتمام موجودی",
             r"متوفر(?: (?:بالمخزن|في المخزن))?\s*:\s*لا\b", r"ناموجود", r"אזל", r"לא במלאי", r"חסר (?:כרגע )?במלאי",
             r"לא זמין",
             r"^نفاد المخزون\W*$", r"موجودی تمام", r"მიუწვდომელი",
@@ -178,7 +178,7 @@ _OUT = (
             r"無貨", r"无货", r"抢光", r"搶光", r"售空", r"已下架", r"沒有現貨", r"没有现货", r"补货中", r"補貨中",
             r"품절", r"재고 ?없음", r"재고가 없", r"더 이상 사용할 수 없", r"无存货", r"無存貨", r"판매 ?종료", r"더 이상 판매하지 않", r"판매 ?중지",
             r"구매 ?불가", r"購入不可", r"(?:지금|현재|제품은) 구매할 수 없", r"^구매할 수 없음\W*$", r"已下柜", r"已下櫃", r"無法供貨", r"无法供货", r"[无無]法提供(?:[此该該]|這個)?商品", r"不可售", r"不可購買", r"不可购买", r"没有库存", r"沒有庫存",
-            r"stok habis", r"stok kosong", r"habis",
+            r"stok habis", r"(?:stok|barang|produk) (?:sedang |lagi )?kosong", r"habis",
             r"tidak tersedia", r"kehabisan stok", r"สินค้าหมด", r"หมดสต[็๊]อก", r"ไม่มี(?:ใน)?สต[็๊]อก", r"ไม่มีสินค้า", r"ขายหมด", r"หมดแล้ว", r"ไม่มีจ\u0e4d\u0e32หน่าย",
             r"ของหมด(?!อายุ)", r"^ไม่มีของ\W*$", r"รอ(?:สินค้า|ของ)เข้า", r"(?:หยุด|ยกเลิก)(?:การ)?จ\u0e4d\u0e32หน่าย",
             # its "ำ" as NFKC writes it (`dom.plain`); its tone mark doubled, as VTEX's
@@ -243,8 +243,8 @@ STATUS_LABEL = (
 # All that follows such a label: a word, or a cross ("Stock: ✗"), after a dot maybe
 NO = (
     r"(?:[●•]\s*)?(?:no|none|nil|empty|zero|out|oos|brak|nein|non|nee|nej|nei|ne|nincs|ei|"
-    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|loppu|slut|nėra|otsas|なし|없음|无|無|tidak ada|"
-    r"không(?: có)?|لا|ไม่มี|หมด|[✗✘❌✖✕×])\W*$"
+    r"não|όχι|nē|нет|не|немає|yok|hayır|rupture|loppu|slut|nėra|otsas|なし|없음|无|無|tidak ada|kosong|"
+    r"không(?: có)?|لا|نف[ذد]ت?|ไม่มี|หมด|[✗✘❌✖✕×])\W*$"
 )
 
 # "Unavailable" and "not available" are a status only on their own, or after an apology
@@ -329,7 +329,7 @@ _PREORDER = (
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
     r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré[- ]?venda|pré[- ]?encomenda|pré[- ]?compra|预售|預售|"
-    r"đặt trước|พรีออเดอร์|طلب مسبق|förhandsbeställ|förhandsbok|预订|預訂|사전 ?주문|สั่ง(?:จอง|ซื้อ|ของ)?ล่วงหน้า|จองล่วงหน้า|"
+    r"đặt (?:hàng )?trước|พรีออเดอร์|طلب مسبق|förhandsbeställ|förhandsbok|预订|預訂|사전 ?주문|สั่ง(?:จอง|ซื้อ|ของ)?ล่วงหน้า|จองล่วงหน้า|"
     r"הזמנה מוקדמת|išankstinis užsakym|priekšpasūtīj|ettetellim|prednarudžb|prednaročil|"
     r"предварителна поръчка|\bön satış(?:ta|a|ı)?\b"
 )
@@ -339,7 +339,7 @@ _BACKORDER = (
     r"back[- ]?order|nachbestell|sur commande|auf bestellung|na zamówienie|na objednávku|"
     r"rendelésre|la comand[ăa]|под заказ|під замовлення|siparişe|beställningsvara|"
     r"bestillingsvare|tilaustuote|jälkitoimitu|κατόπιν παραγγελίας|sob encomenda|bajo pedido|"
-    r"su ordinazione|op bestelling|取り?寄せ"
+    r"su ordinazione|op bestelling|取り?寄せ|受注生産"
 )
 BACKORDER_TEXT = word_pattern(_BACKORDER)
 

@@ -2550,6 +2550,26 @@ def test_a_theme_s_sold_out_badge_wrapping_its_text_is_off_outside_a_sold_out_pr
     assert offer(TITLE + sold_out + GREYED)[0] == "out_of_stock"
 
 
+def test_a_picture_submitting_the_cart_form_is_the_buy_button() -> None:
+    """Older shops' buy button is a picture with no words (`<input type="image">`) in the
+    form that posts to the cart: it takes orders, so a promise for later beside it speaks
+    of one size; greyed out, it takes none. A picture in another form (a newsletter's)
+    buys nothing."""
+    note = '<p class="stock">Coming soon</p>'
+    picture = '<input type="image" src="/images/AddCartButton.png" alt="">'
+
+    def page(form: str) -> str:
+        return f"<table><tr><td>{TITLE}</td></tr><tr><td>{PRICE}</td></tr><tr><td>{note}{form}</td></tr></table>"
+
+    cart = f'<form action="/cart.php" method="post"><input type="hidden" name="action" value="add">{picture}</form>'
+    assert offer(page(cart))[0] == "in_stock"
+    assert offer(page(cart.replace('alt="">', 'alt="" disabled>')))[0] == "out_of_stock"
+    newsletter = f'<form action="/newsletter/subscribe">{picture}</form>'
+    assert offer(page(newsletter))[0] == "out_of_stock"
+    pictured = '<form class="cart" method="post"><button><img src="/i/buy.png"></button></form>'
+    assert offer(page(pictured))[0] == "in_stock"
+
+
 def test_a_pre_order_whose_button_offers_only_to_tell_when_it_is_back_is_sold_out() -> None:
     """A Thai toy shop's layout: the title still says "(Pre-order)", the button says "None:
     notify me when the goods are back", other products' tiles below. The button speaks

@@ -51,6 +51,14 @@ BUTTONS = (
     # a link to the cart's address for adding ("/cart/add/123", "?add-to-cart=123")
     'a[href*="cart/add" i], a[href*=add-to-cart i], a[href*=add_to_cart i], a[href*=addtocart i]'
 )
+# A form that puts the product in the cart ("/cart/add", "cart.php" with action=add,
+# WooCommerce's "form.cart"), whose submit control may be a picture with no words.
+CART_FORMS = (
+    "form[action*=cart i], form[action*=basket i], form[action*=warenkorb i], "
+    "form[action*=panier i], form[action*=carrito i], form[action*=carrello i], "
+    "form[action*=winkelwagen i], form[action*=koszyk i], form[class~=cart i]"
+)
+_SUBMITS = "input[type=image], button"
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"
 MAX_BUTTON_TEXT = 40
@@ -251,21 +259,37 @@ def _shared(words: set[str], wanted: set[str]) -> float:
     return len(words & wanted) / max(1, len(words | wanted)) if wanted else 0.0
 
 
+# Nodes that may be the buy button, each with how to tell whether it buys.
+_Readings = list[tuple[LexborNode, Callable[[LexborNode], bool]]]
+
+
 def find_buy_button(
     body: LexborNode, order: dict[int, int], title: LexborNode | None, kinds: Kinds | None = None
 ) -> LexborNode | None:
     """The first buy button after the title (else the first on the page) that is shown
     (back-in-stock apps print their own, hidden while the product sells) and is not in
-    another product's tile (a sold-out product's page may show only theirs)."""
-    after = order.get(title.mem_id, 0) if title is not None else 0
-    found: list[tuple[LexborNode, Callable[[LexborNode], bool]]]
-    found = [(node, says_buy) for node in body.css(BUTTONS)[:MAX_BUTTONS]]
+    another product's tile (a sold-out product's page may show only theirs); where none
+    says it buys, a picture with no words that submits a form putting it in the cart."""
+    found: _Readings = [(node, says_buy) for node in body.css(BUTTONS)[:MAX_BUTTONS]]
     found += [(node, _acts_to_buy) for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]]
+    kinds = Kinds() if kinds is None else kinds
+    if (button := _first_buying(found, order, title, kinds)) is not None:
+        return button
+    pictures: _Readings = [(node, _a_picture) for node in _cart_forms_submits(body)]
+    return _first_buying(pictures, order, title, kinds)
+
+
+def _first_buying(
+    found: _Readings,
+    order: dict[int, int],
+    title: LexborNode | None,
+    kinds: Kinds,
+) -> LexborNode | None:
+    after = order.get(title.mem_id, 0) if title is not None else 0
     found.sort(
         key=lambda pair: (order.get(pair[0].mem_id, 0) < after, order.get(pair[0].mem_id, 0))
     )
     title_chain = PageView.chain_of(title) if title is not None else []
-    kinds = Kinds() if kinds is None else kinds
     return next(  # each read in turn, from the title on, until one buys: the first does
         (
             button
@@ -276,6 +300,30 @@ def find_buy_button(
         ),
         None,
     )
+
+
+def _cart_forms_submits(body: LexborNode) -> list[LexborNode]:
+    """The submit controls of forms that post to the cart, but for a view of the cart."""
+    return [
+        submit
+        for form in body.css(CART_FORMS)[:MAX_BUTTONS]
+        if not VIEW_CART.search((form.attributes.get("action") or "").lower())
+        for submit in form.css(_SUBMITS)[:MAX_BUTTONS]
+        if (submit.attributes.get("type") or "submit").lower() in ("submit", "image")
+    ]
+
+
+def _a_picture(node: LexborNode) -> bool:
+    """An image button, or a button holding only a picture, with no words a shopper reads
+    ("Add to Wishlist" says something else, and a heart icon is no picture)."""
+    attributes = node.attributes
+    if not (attributes.get("type") == "image" or node.css_first("img") is not None):
+        return False
+    said = [
+        node.text(deep=True),
+        *(attributes.get(n) or "" for n in ("value", "alt", "aria-label")),
+    ]
+    return not any(plain(text).strip() for text in said)
 
 
 def _acts_to_buy(node: LexborNode) -> bool:

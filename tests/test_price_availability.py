@@ -2550,24 +2550,42 @@ def test_a_theme_s_sold_out_badge_wrapping_its_text_is_off_outside_a_sold_out_pr
     assert offer(TITLE + sold_out + GREYED)[0] == "out_of_stock"
 
 
-def test_a_picture_submitting_the_cart_form_is_the_buy_button() -> None:
-    """Older shops' buy button is a picture with no words (`<input type="image">`) in the
-    form that posts to the cart: it takes orders, so a promise for later beside it speaks
-    of one size; greyed out, it takes none. A picture in another form (a newsletter's)
-    buys nothing."""
+def test_a_picture_putting_it_in_the_cart_is_the_buy_button() -> None:
+    """Older shops draw the buy button as a picture with no words: an image button in the
+    form that posts to the cart, or a picture linking to an address that adds to it. It
+    takes orders, so a promise for later beside it speaks of one size; greyed out, it takes
+    none. A picture in another form (a newsletter's), another product's tile or linking
+    to the wish list buys nothing."""
     note = '<p class="stock">Coming soon</p>'
     picture = '<input type="image" src="/images/AddCartButton.png" alt="">'
 
-    def page(form: str) -> str:
-        return f"<table><tr><td>{TITLE}</td></tr><tr><td>{PRICE}</td></tr><tr><td>{note}{form}</td></tr></table>"
+    def page(button: str, after: str = "") -> str:
+        rows = (TITLE, PRICE, note + button)
+        return "<table>" + "".join(f"<tr><td>{row}</td></tr>" for row in rows) + "</table>" + after
 
-    cart = f'<form action="/cart.php" method="post"><input type="hidden" name="action" value="add">{picture}</form>'
+    cart = f'<form action="/cart.php" method="post">{picture}</form>'
     assert offer(page(cart))[0] == "in_stock"
     assert offer(page(cart.replace('alt="">', 'alt="" disabled>')))[0] == "out_of_stock"
-    newsletter = f'<form action="/newsletter/subscribe">{picture}</form>'
-    assert offer(page(newsletter))[0] == "out_of_stock"
+    assert (
+        offer(page(f'<form action="/newsletter/subscribe">{picture}</form>'))[0] == "out_of_stock"
+    )
     pictured = '<form class="cart" method="post"><button><img src="/i/buy.png"></button></form>'
     assert offer(page(pictured))[0] == "in_stock"
+    for address in (
+        "/shop/basket.asp?add=123",
+        "/cart/add/5",
+        "/index.php?route=checkout/cart/add",
+    ):
+        assert offer(page(f'<a href="{address}"><img src="/i/b.gif"></a>'))[0] == "in_stock"
+    assert offer(page('<a href="/wishlist.php?action=add"><img src="/i/w.gif"></a>'))[0] == (
+        "out_of_stock"
+    )
+    tiles = "".join(
+        f'<div class="item"><a href="/p/{n}"><img src="/p/{n}.jpg"></a><a href="/p/{n}">Lamp {n}'
+        f'</a> 9,00 € <a href="/cart/add/{n}"><img src="/i/b.gif"></a></div>'
+        for n in (2, 3)
+    )
+    assert offer(page("", f"<div><h3>You may also like</h3>{tiles}</div>"))[0] == "out_of_stock"
 
 
 def test_a_pre_order_whose_button_offers_only_to_tell_when_it_is_back_is_sold_out() -> None:

@@ -52,13 +52,12 @@ BUTTONS = (
     'a[href*="cart/add" i], a[href*=add-to-cart i], a[href*=add_to_cart i], a[href*=addtocart i]'
 )
 # A form that puts the product in the cart ("/cart/add", "cart.php" with action=add,
-# WooCommerce's "form.cart"), whose submit control may be a picture with no words.
-CART_FORMS = (
-    "form[action*=cart i], form[action*=basket i], form[action*=warenkorb i], "
-    "form[action*=panier i], form[action*=carrito i], form[action*=carrello i], "
-    "form[action*=winkelwagen i], form[action*=koszyk i], form[class~=cart i]"
-)
+# WooCommerce's "form.cart"), or a link that does ("basket.asp?add=123"), where older
+# shops draw the button as a picture with no words.
+_CART = "cart basket warenkorb panier carrito carrello winkelwagen koszyk".split()
+CART_FORMS = ", ".join([*(f"form[action*={cart} i]" for cart in _CART), "form[class~=cart i]"])
 _SUBMITS = "input[type=image], button"
+_ADDING = re.compile(rf"(?:{'|'.join(_CART)}).*add|add.*(?:{'|'.join(_CART)})")
 # Links and boxes acting as buttons: they count when their own short text is a buy action.
 ACTING_AS_BUTTONS = "a, div[onclick], span[onclick], div[class*=cart i], div[class*=buy i]"
 MAX_BUTTON_TEXT = 40
@@ -275,7 +274,7 @@ def find_buy_button(
     kinds = Kinds() if kinds is None else kinds
     if (button := _first_buying(found, order, title, kinds)) is not None:
         return button
-    pictures: _Readings = [(node, _a_picture) for node in _cart_forms_submits(body)]
+    pictures: _Readings = [(node, _a_picture) for node in _adding_to_the_cart(body)]
     return _first_buying(pictures, order, title, kinds)
 
 
@@ -302,15 +301,23 @@ def _first_buying(
     )
 
 
-def _cart_forms_submits(body: LexborNode) -> list[LexborNode]:
-    """The submit controls of forms that post to the cart, but for a view of the cart."""
-    return [
+def _adding_to_the_cart(body: LexborNode) -> list[LexborNode]:
+    """The submit controls of forms that post to the cart (but for a view of the cart),
+    and links whose address adds to it."""
+    submits = [
         submit
         for form in body.css(CART_FORMS)[:MAX_BUTTONS]
         if not VIEW_CART.search((form.attributes.get("action") or "").lower())
         for submit in form.css(_SUBMITS)[:MAX_BUTTONS]
         if (submit.attributes.get("type") or "submit").lower() in ("submit", "image")
     ]
+    links = body.css("a[href*=add i]")[:MAX_BUTTONS]
+    return submits + [link for link in links if adds_to_cart(link)]
+
+
+def adds_to_cart(link: LexborNode) -> bool:
+    """Its address puts a product in the cart ("/cart/add/5", "basket.asp?add=5")."""
+    return bool(_ADDING.search((link.attributes.get("href") or "").lower()))
 
 
 def _a_picture(node: LexborNode) -> bool:
@@ -509,6 +516,9 @@ def picture_link(element: LexborNode) -> bool:
 
 
 def to_a_page(link: LexborNode) -> bool:
-    """Not to a part of this one, a script, nor a picture (a gallery's zoom)."""
+    """Not to a part of this one, a script, a picture (a gallery's zoom), nor an address
+    that puts the product in the cart."""
     page = _page_of(link).lower()
-    return bool(page) and not (page.startswith("javascript:") or _PICTURE_FILE.search(page))
+    return bool(page) and not (
+        page.startswith("javascript:") or _PICTURE_FILE.search(page) or adds_to_cart(link)
+    )

@@ -268,7 +268,7 @@ def find_buy_button(
     """The first buy button after the title (else the first on the page) that is shown
     (back-in-stock apps print their own, hidden while the product sells) and is not in
     another product's tile (a sold-out product's page may show only theirs); where none
-    says it buys, a picture with no words that submits a form putting it in the cart."""
+    says it buys, a picture with no words that puts it in the cart (`_adding_to_the_cart`)."""
     found: _Readings = [(node, says_buy) for node in body.css(BUTTONS)[:MAX_BUTTONS]]
     found += [(node, _acts_to_buy) for node in body.css(ACTING_AS_BUTTONS)[:MAX_ACTING_AS_BUTTONS]]
     kinds = Kinds() if kinds is None else kinds

@@ -45,6 +45,9 @@ LAST_PIECES = word_pattern(
     r"(?:being|to be|will be|soon to be|soon) discontinued|discontinuing"
 )
 
+# A count of none after a stock label ("Stock: 0", "Lagerbestand: 0 Stück"), not a range
+# ("Stock: 0-5") nor a fraction.
+_NONE_COUNTED = r"\s*[:：]?\s*0(?![\d.,+\-–~])"
 # Short statuses shops show for a product they cannot sell now, by language.
 _OUT = (
     "|".join(
@@ -109,9 +112,9 @@ _OUT = (
             r"\b(?:stock|stoc|lager|lagerbestand|lagerstand|bestand|existencias|available|availability|verfügbar|inventory|inventario|voorraad"
             r"|disponible|disponibles|disponibilidad|disponibilité|stan magazynowy|na stanie|остаток"
             r"|в наличии|在庫数|在庫|재고|on hand|skladem|na skladě|na sklade|na skladu|na zalogi|raktáron|restant"
-            r"|en stock|på lager|varastossa|stok|sisa stok|stok tersisa|stok adedi|số lượng còn lại|库存|庫存|المخزون|tồn kho)(?: quantity| qty| level| count| units)?\s*[:：]?\s*0(?![\d.,+\-–~])",
+            r"|en stock|på lager|varastossa|stok|sisa stok|stok tersisa|stok adedi|số lượng còn lại|库存|庫存|المخزون|tồn kho)(?: quantity| qty| level| count| units)?" + _NONE_COUNTED,
             r"nicht (?:mehr |derzeit |zurzeit )?erhältlich", r"loppu varastosta", r"loppunut",
-            r"หมดชั่วคราว", r"(?:สต[็๊]อก|คงเหลือ)\s*[:：]?\s*0(?![\d.,+\-–~])", r"temin edilemiyor", r"tedarik edilemiyor", r"^satış dışı\W*$", r"satışa kapalı", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"^(?:hetkel|ajutiselt) otsas\W*$", r"ei ole laos", r"\bei laos\b",
+            r"หมดชั่วคราว", r"(?:สต[็๊]อก|คงเหลือ)" + _NONE_COUNTED, r"temin edilemiyor", r"tedarik edilemiyor", r"^satış dışı\W*$", r"satışa kapalı", r"laos otsas", r"laost lõppenud", r"^otsas\W*$", r"^(?:hetkel|ajutiselt) otsas\W*$", r"ei ole laos", r"\bei laos\b",
             r"uppselt", r"ekki til á lager", r"ekki á lager", r"^ekki til\W*$", r"স্টক নেই",
             r"tuote (?:on )?loppu", r"^slut\W*$",
             r"отсутству",

@@ -78,6 +78,15 @@ def test_without_a_token_configured_admin_is_closed(
     assert "disabled" in response.json_body["Message"]
 
 
+@pytest.mark.parametrize("currency", ["AMD", "DOP", "NPR", "XOF", "MUR"])
+def test_a_shop_keeps_its_catalogue_in_any_iso_4217_currency(local: Any, currency: str) -> None:
+    body = MUG | {"currency": currency, "list_price": "1500", "floor_price": "1200"}
+    assert put(local, "MUG", body).status_code == 201
+    got = local.http.get("/products/MUG", headers=ADMIN).json_body
+    assert got["currency"] == currency
+    assert got["list_price"] == ("1500" if currency == "XOF" else "1500.00")
+
+
 @pytest.mark.parametrize(
     ("sku", "body", "field", "words"),
     [
@@ -86,6 +95,8 @@ def test_without_a_token_configured_admin_is_closed(
         ("MUG", {k: v for k, v in MUG.items() if k != "name"}, "name", "required"),
         ("MUG", MUG | {"name": ""}, "name", "non-empty"),
         ("MUG", MUG | {"currency": "EURO"}, "currency", "ISO 4217"),
+        ("MUG", MUG | {"currency": "XYZ"}, "currency", "ISO 4217"),
+        ("MUG", MUG | {"currency": "XOF", "list_price": "1500.5"}, "list_price", "decimals"),
         ("MUG", MUG | {"list_price": "-1"}, "list_price", "greater than zero"),
         ("MUG", MUG | {"list_price": "abc"}, "list_price", "not a decimal"),
         ("MUG", MUG | {"list_price": "1.001"}, "list_price", "decimals"),

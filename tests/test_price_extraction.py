@@ -180,6 +180,10 @@ def test_a_string_works_as_well_as_bytes() -> None:
         ("49 Лв", None, "49", "BGN"),
         ("29,90 Eur", None, "29.90", "EUR"),
         ("Euro 29,90", None, "29.90", "EUR"),
+        # a code beyond those read anywhere, on its own country's shops
+        ("980 AMD", "https://shop.example.am/", "980", "AMD"),
+        ("RD$ 1,250", "https://tienda.example.com.do/", "1250", "DOP"),
+        ("1 250 DOP", "https://tienda.example.com.do/", "1250", "DOP"),
     ],
 )
 def test_locale_formats(text: str, url: str | None, amount: str, currency: str | None) -> None:
@@ -194,12 +198,15 @@ def test_locale_formats(text: str, url: str | None, amount: str, currency: str |
     [("BD 25", "https://shop.example.com/"), ("99p", "https://shop.example.com/"),
      ("1080p", "https://shop.example.co.uk/"), ("4pk", "https://shop.example.co.uk/"),
      ("199,-", "https://shop.example.com/"), ("Klasse 1.-3.", "https://shop.example.de/"),
-     ("Рубашка 1 299", "https://shop.example.com/"), ("Europa 2024", "https://shop.example.com/")],
+     ("Рубашка 1 299", "https://shop.example.com/"), ("Europa 2024", "https://shop.example.com/"),
+     ("AMD Ryzen 5 5600X", "https://shop.example.com/"), ("ALL 3 for 10", "https://shop.example.com/"),
+     ("12 AWG wire", "https://shop.example.com/"), ("TOP 10", "https://shop.example.com/")],
 )  # fmt: skip
 def test_marks_read_only_where_they_are_a_currency(text: str, url: str) -> None:
     """A Blu-ray's "BD 25" elsewhere than Bahrain; "p" after a number elsewhere than
     Britain, or after a screen's lines or a pack's count; a word opening with a mark
-    (a shirt, "Рубашка"; "Europa")."""
+    (a shirt, "Рубашка"; "Europa"); a code that is also a word or a name in capitals
+    elsewhere than its country (a processor's maker, a wire's gauge)."""
     parsed = parse_amount(text, url)
     assert parsed is None or parsed.currency is None
 
@@ -231,6 +238,16 @@ def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:
 def test_a_price_without_its_currency_is_in_the_shop_country_s(url: str, currency: str) -> None:
     html = '<html><body><h1>Lamp</h1><p class="price">45,00</p><button>Buy</button></body></html>'
     assert extract_price(html, url) == Price(Decimal(45), currency)
+
+
+def test_a_converter_s_dollars_do_not_outbid_the_shop_s_own_currency() -> None:
+    """A shop in a currency the reader meets rarely shows its price in dollars and euros too,
+    in a converter it opens on demand: the price is the shop's own."""
+    html = """<html><body><h1>Beer cocktail "Sherwood" 0.5l</h1>
+    <div class="card__price"><span class="price__text">980 <span>AMD</span></span>
+    <div class="card__price-converter-popup"><span>980 AMD</span><span>2.71 $</span>
+    <span>2.41 €</span></div></div><button>Add to cart</button></body></html>"""
+    assert extract_price(html, "https://shop.example.am/beer/682628/") == Price(Decimal(980), "AMD")
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,15 @@ from urllib.parse import urlsplit
 
 from chalicelib.money import ISO_CODES
 
+# The codes read wherever a page writes them: those of the shops this reader has met. Any
+# other counts only on its own country's shops, as many are also words or names written in
+# capitals ("ALL", "TOP", "CUP", "AMD", "AWG", "BTN").
+_CODES_READ_ANYWHERE = frozenset(
+    """AED ARS AUD BAM BDT BGN BHD BRL BYN CAD CHF CLP CNY COP CRC CZK DKK EGP EUR GBP GEL GHS
+    HKD HRK HUF IDR ILS INR IQD ISK JOD JPY KES KRW KWD KZT LKR LYD MAD MXN MYR NGN NOK NZD OMR
+    PEN PHP PKR PLN PYG QAR RON RSD RUB SAR SEK SGD THB TND TRY TWD UAH UGX USD UYU VND
+    ZAR""".split()
+)
 # Unambiguous marks first; longer marks win over their prefixes ("US$" over "$").
 _SYMBOLS = {
     "US$": "USD", "U$S": "USD", "C$": "CAD", "CA$": "CAD", "CAN$": "CAD", "CDN$": "CAD", "A$": "AUD",
@@ -71,7 +80,9 @@ _TLD_CURRENCY = {
     "tn": "TND", "kz": "KZT", "ge": "GEL", "ba": "BAM", "by": "BYN", "ug": "UGX", "iq": "IQD",
     "ly": "LYD", "eu": "EUR", "cy": "EUR", "mt": "EUR", "mc": "EUR", "ec": "USD", "bo": "BOB",
     "do": "DOP", "gt": "GTQ", "hn": "HNL", "np": "NPR", "mk": "MKD", "al": "ALL", "dz": "DZD",
-    "tz": "TZS", "az": "AZN", "uz": "UZS",
+    "tz": "TZS", "az": "AZN", "uz": "UZS", "am": "AMD", "kg": "KGS", "md": "MDL", "mn": "MNT",
+    "lb": "LBP", "et": "ETB", "rw": "RWF", "zm": "ZMW", "bw": "BWP", "mz": "MZN", "ni": "NIO",
+    "mu": "MUR", "jm": "JMD", "tt": "TTD",
 }  # fmt: skip
 _DOLLAR_TLDS = {"ca", "au", "nz", "mx", "cl", "co", "ar", "uy", "sg", "hk", "tw"}
 _KRONA_TLDS = {"se", "no", "dk", "is"}
@@ -125,7 +136,7 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
     if mark.strip() in _CASED:
         return _CASED[mark.strip()]
     text = mark.strip().upper()
-    if text in ISO_CODES:
+    if text in _CODES_READ_ANYWHERE or (text in ISO_CODES and text == country_currency(url)):
         return text
     if text in _SYMBOLS:
         return _SYMBOLS[text]

@@ -4,8 +4,9 @@ Public scrapers and stock watchers keep product pages as their shops served them
 test fixtures, and their tests or file names say whether each was in stock. Twelve, from
 five shops (three US retailers, a Danish and a Norwegian one; six in stock, six sold out),
 were gathered in the thirty-seventh round; a Taiwanese WooCommerce shop's two (one of
-each) in the forty-seventh. They are read as an aggregate only: no page has been looked
-at, and no rule may come from them. Trimmed fixtures (a few hundred
+each) in the forty-seventh; an Egyptian computer shop's twenty (nineteen in stock, one
+sold out, as its project's tests and file names say) in the fifty-first. They are read as
+an aggregate only: no page has been looked at, and no rule may come from them. Trimmed fixtures (a few hundred
 bytes cut from a page by hand) are left out; so are pages their projects call neither.
 
 Set OTHER_PAGES_DIR to a directory holding checkouts of the repositories below, each in
@@ -39,6 +40,18 @@ _KIDS_WORLD_URL = (
 _CS_URL = "https://www.csmegastore.no/i/24512506/ombyggingssett-til-luna-babyseng-140-cm-hvit"
 _WAGASHI = ("bluehaha/food-reminder", "9d2ff3c")
 _WAGASHI_URL = "https://www.wagashi.com.tw/product/test/"
+_BUILDSENSE = ("NourEldeenMahmoud/BuildSense", "e6dab8b")
+_SIGMA = "fixtures/sigma/product-pages"
+_SIGMA_URL = "https://sigma-computer.com/en/item"  # each page's own id follows as ?id=
+_SIGMA_IN_STOCK = (
+    "acer-predator-gp30-2tb-variant", "aerocool-p500d", "amd-ryzen-7-9700x",
+    "amd-ryzen-7-9850x3d", "antec-flux-m", "corsair-vengeance-16gb-lpx-3200",
+    "fighter-a62-bundle", "gigabyte-x870e-aorus-master-x3d", "id-cooling-frozn-a620",
+    "intel-ultra-5-225f-bundle", "klevv-bolt-v-32gb-ddr5-6400", "msi-mag-b850m-mortar-wifi",
+    "msi-rtx-3050-ventus-2x", "msi-rtx-5070-shadow-2x", "redragon-rm112-128gb",
+    "seasonic-core-bc-850", "seasonic-core-gc-850", "transcend-esd310-512gb",
+    "xigmatek-aero-dgt-360",
+)  # fmt: skip
 
 PAGES = (
     SavedPage(*_IRONSCOUT, f"{_ADAPTERS}/brownells/__tests__/fixtures/in-stock.html",
@@ -65,6 +78,8 @@ PAGES = (
     SavedPage(*_KIDS_WORLD, "test/fixtures/cs-out-of-stock.html", _CS_URL, OUT_OF_STOCK),
     SavedPage(*_WAGASHI, "tests/fixtures/in_stock.html", _WAGASHI_URL, IN_STOCK),
     SavedPage(*_WAGASHI, "tests/fixtures/out_of_stock.html", _WAGASHI_URL, OUT_OF_STOCK),
+    *(SavedPage(*_BUILDSENSE, f"{_SIGMA}/{name}.html", _SIGMA_URL, IN_STOCK) for name in _SIGMA_IN_STOCK),
+    SavedPage(*_BUILDSENSE, f"{_SIGMA}/intel-core-i5-13400f-out-of-stock.html", _SIGMA_URL, OUT_OF_STOCK),
 )  # fmt: skip
 
 
@@ -85,11 +100,17 @@ def run() -> None:
     root = checkouts("other pages", "OTHER_PAGES_DIR", "the projects'", "bench/other_pages.py")
     if root is None:
         return
-    counts = right(root)
+    print(f"other projects' pages, never tuned on: availability {_tally(right(root))}")
+    for repository in dict.fromkeys(page.repository for page in PAGES):
+        mine = tuple(page for page in PAGES if page.repository == repository)
+        print(f"  {repository}: {_tally(right(root, mine))}")
+
+
+def _tally(counts: dict[str, tuple[int, int]]) -> str:
     good = sum(good for good, _ in counts.values())
     read = sum(read for _, read in counts.values())
     (in_good, in_read), (out_good, out_read) = counts[IN_STOCK], counts[OUT_OF_STOCK]
-    print(
-        f"other projects' pages, never tuned on: availability right on {good} of {read} "
+    return (
+        f"right on {good} of {read} "
         f"(in stock {in_good} of {in_read}, out of stock {out_good} of {out_read})"
     )

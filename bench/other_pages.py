@@ -2,12 +2,14 @@
 
 Public scrapers and stock watchers keep product pages as their shops served them, as
 test fixtures, and their tests or file names say whether each was in stock. Twelve, from
-five shops (three US retailers, a Danish and a Norwegian one; six in stock, six sold out),
-were gathered in the thirty-seventh round; a Taiwanese WooCommerce shop's two (one of
-each) in the forty-seventh; an Egyptian computer shop's twenty (nineteen in stock, one
-sold out, as its project's tests and file names say) in the fifty-first. They are read as
-an aggregate only: no page has been looked at, and no rule may come from them. Trimmed fixtures (a few hundred
-bytes cut from a page by hand) are left out; so are pages their projects call neither.
+five shops (three US retailers, a Danish and a Norwegian one; six in stock, six sold
+out), were gathered in the thirty-seventh round; a Taiwanese WooCommerce shop's two (one
+of each) in the forty-seventh; an Egyptian computer shop's twenty (nineteen in stock,
+one sold out, as its project's tests and file names say) in the fifty-first, with a US
+stock watcher's five of Best Buy, Newegg and Walmart (three in stock, two sold out).
+They are read as an aggregate only: no page has been looked at, and no rule may come
+from them. Trimmed fixtures (a few hundred bytes cut from a page by hand) are left out;
+so are pages their projects call neither.
 
 Set OTHER_PAGES_DIR to a directory holding checkouts of the repositories below, each in
 a folder named as its repository (without its owner).
@@ -40,6 +42,8 @@ _KIDS_WORLD_URL = (
 _CS_URL = "https://www.csmegastore.no/i/24512506/ombyggingssett-til-luna-babyseng-140-cm-hvit"
 _WAGASHI = ("bluehaha/food-reminder", "9d2ff3c")
 _WAGASHI_URL = "https://www.wagashi.com.tw/product/test/"
+_STOCKSTALKER = ("barrycarey/StockStalker", "5c01def")
+_STOCKSTALKER_PAGES = "tests/example_pages"
 _BUILDSENSE = ("NourEldeenMahmoud/BuildSense", "e6dab8b")
 _SIGMA = "fixtures/sigma/product-pages"
 _SIGMA_URL = "https://sigma-computer.com/en/item"  # each page's own id follows as ?id=
@@ -78,6 +82,16 @@ PAGES = (
     SavedPage(*_KIDS_WORLD, "test/fixtures/cs-out-of-stock.html", _CS_URL, OUT_OF_STOCK),
     SavedPage(*_WAGASHI, "tests/fixtures/in_stock.html", _WAGASHI_URL, IN_STOCK),
     SavedPage(*_WAGASHI, "tests/fixtures/out_of_stock.html", _WAGASHI_URL, OUT_OF_STOCK),
+    SavedPage(*_STOCKSTALKER, f"{_STOCKSTALKER_PAGES}/bestbuy_product_instock.html",
+              "https://www.bestbuy.com/site/", IN_STOCK),
+    SavedPage(*_STOCKSTALKER, f"{_STOCKSTALKER_PAGES}/bestbuy_product_out_of_stock.html",
+              "https://www.bestbuy.com/site/", OUT_OF_STOCK),
+    SavedPage(*_STOCKSTALKER, f"{_STOCKSTALKER_PAGES}/newegg_product_instock.html",
+              "https://www.newegg.com/abs-ali469/p/N82E16883360054", IN_STOCK),
+    SavedPage(*_STOCKSTALKER, f"{_STOCKSTALKER_PAGES}/newegg_product_out_of_stock.html",
+              "https://www.newegg.com/p/", OUT_OF_STOCK),
+    SavedPage(*_STOCKSTALKER, f"{_STOCKSTALKER_PAGES}/walmart_product_instock.html",
+              "https://www.walmart.com/ip/", IN_STOCK),
     *(SavedPage(*_BUILDSENSE, f"{_SIGMA}/{name}.html", _SIGMA_URL, IN_STOCK) for name in _SIGMA_IN_STOCK),
     SavedPage(*_BUILDSENSE, f"{_SIGMA}/intel-core-i5-13400f-out-of-stock.html", _SIGMA_URL, OUT_OF_STOCK),
 )  # fmt: skip

@@ -33,7 +33,7 @@ def test_pages_are_counted_by_the_availability_their_project_gives(tmp_path: Pat
 
 
 def test_each_page_names_where_it_comes_from() -> None:
-    assert len(PAGES) == len({(p.repository, p.path) for p in PAGES}) == 34
+    assert len(PAGES) == len({(p.repository, p.path) for p in PAGES}) == 39
     assert {p.expected for p in PAGES} == {IN, OUT}
     assert all(p.url.startswith("https://") and len(p.commit) >= 7 for p in PAGES)
 

@@ -1235,7 +1235,12 @@ def test_a_promise_to_tell_when_it_is_back_in_many_languages(promise: str) -> No
      # arrival due"), Hindi and Thai; Thai "goods about to come in"
      "Segera hadir", "Yakında", "Çok yakında", "قريباً", "即將上市", "敬请期待", "Sắp có hàng",
      "Hàng sắp về", "次回入荷予定：12月上旬", "जल्द ही आ रहा है", "เร็วๆ นี้", "สินค้ากำลังจะเข้า",
-     "สินค้าจะเข้าเร็วๆ นี้"],
+     "สินค้าจะเข้าเร็วๆ นี้",
+     # "available soon" with "available" first, in Spanish, Italian, Norwegian and Danish
+     # (not "available"), and Italian "again available soon", "arriving soon"
+     "Disponible pronto", "Disponible muy pronto", "Disponibile a breve",
+     "Disponibile prossimamente", "Prossimamente disponibile", "Snart tilgjengelig",
+     "Snart tilgængelig", "Nuovamente disponibile a breve", "In arrivo a breve"],
 )  # fmt: skip
 def test_a_promise_for_later_is_out_of_stock_only_where_nothing_can_be_bought(note: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>')[0] == "out_of_stock"

@@ -384,6 +384,8 @@ _WAITING = (
     # "soon available", either way round
     r"demnächst (?:wieder )?(?:verfügbar|erhältlich|lieferbar)|bald wieder|"
     r"disponible prochainement|próximamente (?:en stock|disponible)|disponible próximamente|"
+    r"disponible (?:muy )?pronto|disponibile (?:a breve|prossimamente)|a breve disponibile|"
+    r"prossimamente disponibile|in arrivo a breve|snart (?:tilgjengelig|tilgængelig)|"
     r"wkrótce dostępn|dostępn\w* wkrótce|em breve (?:disponível|em estoque)|disponível em breve|"
     r"скоро (?:в продаже|в наличии|будет)|brzy (?:skladem|k dispozici)|"
     r"hamarosan (?:elérhető|raktáron)|yakında (?:stokta|satışta)|pian saatavilla|"
@@ -417,7 +419,7 @@ _WAITING = (
     rf"(?:want|like|wish) to know when {_GAP}(?:available|back|in stock)|أريد أن أعرف متى {_GAP}متاح|"
     r"wieder (?:verfügbar|lieferbar|vorrätig|auf lager)|de nouveau (?:disponible|approvisionn)|"
     r"réapprovisionn|de retour en stock|(?:vuelva|volverá) a estar disponible|"
-    r"(?:de nuevo|nuevamente|di nuovo|novamente) dispon|torna disponibile|"
+    r"(?:de nuevo|nuevamente|di nuovo|nuovamente|novamente) dispon|torna disponibile|"
     r"ponownie dostępn|tillbaka i lager|tekrar stoğa|再入荷(?:予定|待ち|未定)|"
     r"weer (?:op voorraad|leverbaar)|wait-?list|入荷お知らせ|入荷通知|到貨通知|재입고|"
     r"warteliste|liste d'attente|lista de espera|lista d'attesa|wachtlijst|"

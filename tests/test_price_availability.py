@@ -414,6 +414,8 @@ def test_a_status_shown_by_the_buy_button_says_out_of_stock(status: str) -> None
         "Tồn kho: 0", "Số lượng còn lại: 0", "Stok Adedi: 0", "Stok tersisa: 0",
         "Ketersediaan: Kosong", "Barang sedang kosong", "Satış dışı", "نفدت من المخزون", "نفذت",
         "حالة المخزون: نفذ",
+        # Swedish "finished in stock"; Serbian "sold out"
+        "Slut på lager", "Tillfälligt slut på lager", "Rasprodato", "Rasprodata",
     ],
 )  # fmt: skip
 def test_a_status_that_denies_stock_is_not_read_as_in_stock(status: str) -> None:

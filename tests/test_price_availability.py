@@ -1141,6 +1141,19 @@ def test_a_back_in_stock_app_s_hidden_button_is_not_the_buy_button() -> None:
     assert offer(TITLE + PRICE + f'<div class="hidden">{notify}</div>' + BUTTON)[0] == "in_stock"
 
 
+def test_a_buy_box_whose_buy_link_the_server_hid_takes_no_orders() -> None:
+    """A platform's buy box (VTEX's "buyButton") keeps its buy link, hidden, while the
+    product cannot be bought: the box's words are not shown, so it is no buy button."""
+    box = (
+        '<div class="buyButtonV2"><a class="buy-button" href="" style="display:none">'
+        "In den Warenkorb</a></div>"
+    )
+    notify = "<p>Benachrichtigen Sie mich, wenn dieser Artikel wieder verfügbar ist</p>"
+    assert offer(TITLE + PRICE + box + notify)[0] == "out_of_stock"
+    shown = box.replace(' style="display:none"', "")
+    assert offer(TITLE + PRICE + shown + notify)[0] == "in_stock"  # a size's promise
+
+
 def test_buttons_are_looked_at_up_to_a_bound() -> None:
     others = "<button>Merken</button>" * layout.MAX_BUTTONS
 

@@ -19,7 +19,16 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from chalicelib.prices.dom import attr_text, common_prefix, lineage, plain, tokens, up, visible
+from chalicelib.prices.dom import (
+    attr_text,
+    common_prefix,
+    lineage,
+    plain,
+    shown_text,
+    tokens,
+    up,
+    visible,
+)
 from chalicelib.prices.memo import kept_for_short_texts
 from chalicelib.prices.words import (
     BUY,
@@ -334,9 +343,14 @@ def _a_picture(node: LexborNode) -> bool:
 
 
 def _acts_to_buy(node: LexborNode) -> bool:
-    """A link or block whose short text is a buy action ("Add to basket")."""
+    """A link or block whose short text, as shown, is a buy action ("Add to basket"): not a
+    wrapper whose buy link a script shows only while the product sells."""
     text = node.text(deep=True).strip()
-    return len(text) <= MAX_BUTTON_TEXT and bool(BUY_ACTION.search(plain(text).lower()))
+    return (
+        len(text) <= MAX_BUTTON_TEXT
+        and bool(BUY_ACTION.search(plain(text).lower()))
+        and bool(BUY_ACTION.search(shown_text(node).lower()))
+    )
 
 
 def _another_product_s(button: LexborNode, title_chain: list[int], kinds: Kinds) -> bool:

@@ -2731,7 +2731,9 @@ def test_sold_out_without_taking_orders_stays_sold_out(body: str) -> None:
      ("Pre Order", "pre-order"), ("Pré commande", "pre-order"), ("Pre venta", "pre-order"),
      ("Pré venda", "pre-order"), ("Pre ordine", "pre-order"),
      # Japanese "made to order", Vietnamese "order ahead"
-     ("受注生産品", "back-order"), ("Đặt hàng trước", "pre-order")],
+     ("受注生産品", "back-order"), ("Đặt hàng trước", "pre-order"),
+     # French "pre-sale"
+     ("En prévente", "pre-order"), ("Prévente", "pre-order")],
 )  # fmt: skip
 def test_pre_orders_and_back_orders_in_many_languages(note: str, flag: str) -> None:
     assert offer(TITLE + PRICE + f'<p class="stock">{note}</p>' + BUTTON) == ("in_stock", (flag,))

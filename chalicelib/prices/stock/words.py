@@ -328,7 +328,7 @@ FOR_NOW = word_pattern(
 )
 
 _PREORDER = (
-    r"pre[- ]?order|vorbestell|vooruit ?bestel|voorbestel|pré[- ]?command|pre[- ]?venta|pre[- ]?ordin[aei]|"
+    r"pre[- ]?order|vorbestell|vooruit ?bestel|voorbestel|pré[- ]?command|pré[- ]?vente|pre[- ]?venta|pre[- ]?ordin[aei]|"
     r"\breserv[ae] ahora\b|pedido anticipado|予約|預購|预购|예약|przedsprzeda|zamówienie wstępne|"
     r"předobjedn|předprodej|előrendel|precomand|предзаказ|передзамовлен|ön sipariş|förbeställ|förbok|"
     r"forudbestil|forhåndsbestill|ennakkotila|προ-? ?παραγγελ|پیش ?خرید|pré[- ]?venda|pré[- ]?encomenda|pré[- ]?compra|预售|預售|"

@@ -349,7 +349,7 @@ def _acts_to_buy(node: LexborNode) -> bool:
     return (
         len(text) <= MAX_BUTTON_TEXT
         and bool(BUY_ACTION.search(plain(text).lower()))
-        and bool(BUY_ACTION.search(shown_text(node).lower()))
+        and bool(BUY_ACTION.search(shown_text(node).lower()))  # the dearer reading, last
     )
 
 

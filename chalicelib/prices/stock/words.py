@@ -147,7 +147,7 @@ _OUT = (
             r"vypredané", r"nie je skladom", r"nie je na sklade", r"elfogyott", r"nincs készleten", r"készlethiány", r"nincs raktáron",
             r"nem elérhető", r"nem érhető el", r"\bnem (?:\w+ )?raktáron", r"nem kapható", r"nem áll rendelkezésre",
             r"stoc epuizat", r"epuizat", r"indisponibil", r"\bnu (?:mai )?(?:este |e |există |avem )?(?:(?:pe|în) stoc|disponibil[ăa]?)\b",
-            r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasprodan[oa]", r"rasprodat[oa]",
+            r"nema (?:na|u) zalih(?:i|ama)", r"nije (?:više )?dostupn", r"nema na stanju", r"rasproda[nt][oa]",
             r"ni na zalogi", r"ni (?:več )?na voljo", r"\bni (?:več )?dobavljiv", r"razprodano", r"išparduota",
             r"(?:nėra|nebėra) (?:sand[eė]lyje|prekyboje)", r"prekės (?:\w+ ){0,2}(?:nėra|nebėra)", r"nav pieejam", r"nav krājumā", r"neturime", r"izpārdots",
             r"nav noliktavā", r"välja müüdud", r"läbi ?müüdud",

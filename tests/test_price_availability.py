@@ -3145,9 +3145,9 @@ def test_nested_bare_wrappers_are_taken_out_in_time_growing_with_them() -> None:
         assert tree.body.css_first("p").parent.tag == "body"  # every wrapper taken out
         return elapsed
 
-    few = seconds(2_000)
-    many = seconds(20_000)
-    assert many < 20 * few + 0.2
+    few = min(seconds(2_000) for _ in range(3))  # the best of three: a busy machine's
+    many = min(seconds(20_000) for _ in range(3))  # pauses are not the code's
+    assert many < 20 * few + 0.5
 
 
 def test_microdata_on_a_list_of_other_products_tiles_is_theirs() -> None:

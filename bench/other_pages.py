@@ -114,10 +114,20 @@ def run() -> None:
     root = checkouts("other pages", "OTHER_PAGES_DIR", "the projects'", "bench/other_pages.py")
     if root is None:
         return
-    print(f"other projects' pages, never tuned on: availability {_tally(right(root))}")
-    for repository in dict.fromkeys(page.repository for page in PAGES):
-        mine = tuple(page for page in PAGES if page.repository == repository)
-        print(f"  {repository}: {_tally(right(root, mine))}")
+    by_repository = {
+        repository: right(root, tuple(page for page in PAGES if page.repository == repository))
+        for repository in dict.fromkeys(page.repository for page in PAGES)
+    }  # each page read once; the whole is their sum
+    whole = {
+        kind: (
+            sum(c[kind][0] for c in by_repository.values()),
+            sum(c[kind][1] for c in by_repository.values()),
+        )
+        for kind in (IN_STOCK, OUT_OF_STOCK)
+    }
+    print(f"other projects' pages, never tuned on: availability {_tally(whole)}")
+    for repository, counts in by_repository.items():
+        print(f"  {repository}: {_tally(counts)}")
 
 
 def _tally(counts: dict[str, tuple[int, int]]) -> str:

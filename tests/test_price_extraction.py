@@ -13,7 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chalicelib.prices import Price, decode_html, extract_offer, extract_price
+from chalicelib.money import ISO_CODES
+from chalicelib.prices import Price, currency_marks, decode_html, extract_offer, extract_price
 from chalicelib.prices.amounts import marked_amounts, parse_amount
 from chalicelib.prices.decoding import parser_input
 from chalicelib.prices.stylesheet import read_sheet
@@ -238,6 +239,11 @@ def test_each_number_beside_its_currency(text: str, amounts: list[str]) -> None:
 def test_a_price_without_its_currency_is_in_the_shop_country_s(url: str, currency: str) -> None:
     html = '<html><body><h1>Lamp</h1><p class="price">45,00</p><button>Buy</button></body></html>'
     assert extract_price(html, url) == Price(Decimal(45), currency)
+
+
+def test_every_country_s_currency_is_an_iso_4217_code() -> None:
+    """A code the page writes is read where it is the shop's country's: each is a code."""
+    assert set(currency_marks._TLD_CURRENCY.values()) <= ISO_CODES
 
 
 def test_a_converter_s_dollars_do_not_outbid_the_shop_s_own_currency() -> None:

@@ -6,8 +6,6 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from chalicelib.money import ISO_CODES
-
 # The codes read wherever a page writes them: those of the shops this reader has met. Any
 # other counts only on its own country's shops, as many are also words or names written in
 # capitals ("ALL", "TOP", "CUP", "AMD", "AWG", "BTN").
@@ -136,7 +134,7 @@ def currency_of(mark: str | None, url: str | None = None) -> str | None:
     if mark.strip() in _CASED:
         return _CASED[mark.strip()]
     text = mark.strip().upper()
-    if text in _CODES_READ_ANYWHERE or (text in ISO_CODES and text == country_currency(url)):
+    if text in _CODES_READ_ANYWHERE or text == country_currency(url):
         return text
     if text in _SYMBOLS:
         return _SYMBOLS[text]
